@@ -1,0 +1,17 @@
+/**
+ * @file isms.h
+ * @brief libisms: an information security management system library after ISO/IEC 27001.
+ *
+ * The umbrella header: include it to get the whole public API.
+ *
+ * Layers, lowest first: base (errors, languages, findings), risk (matrices, registers),
+ * io (files).
+ */
+#ifndef ISMS_H
+#define ISMS_H
+
+#include "isms/version.h"
+#include "isms/base.h"
+#include "isms/findings.h"
+
+#endif

@@ -1,0 +1,129 @@
+/* Thread-local last error. Never allocates, so it works when memory has run out. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+enum { MESSAGE_MAX = 1024, SOURCE_MAX = 256 };
+
+static _Thread_local struct {
+    isms_error pub;
+    char message[MESSAGE_MAX];
+    char source[SOURCE_MAX];
+} last = { { ISMS_OK, "", NULL, 0, 0 }, "", "" };
+
+/* Cuts `buf` back so that it does not end inside a UTF-8 sequence. */
+static void cut_utf8(char *buf, size_t len)
+{
+    size_t end = len;
+    size_t i = len;
+    while (i > 0 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i > 0) {
+        unsigned char lead = (unsigned char)buf[i - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (len - (i - 1) < need)
+            end = i - 1;
+    }
+    buf[end] = '\0';
+}
+
+static void set_message(const char *fmt, va_list ap)
+{
+    int n = vsnprintf(last.message, sizeof last.message, fmt, ap);
+    if (n < 0)
+        last.message[0] = '\0';
+    else if ((size_t)n >= sizeof last.message)
+        cut_utf8(last.message, sizeof last.message - 1);
+    last.pub.message = last.message;
+}
+
+int isms__verror(int code, const char *fmt, va_list ap)
+{
+    last.pub.code = code;
+    last.pub.source = NULL;
+    last.pub.line = 0;
+    last.pub.column = 0;
+    set_message(fmt, ap);
+    return code;
+}
+
+int isms__error(int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    isms__verror(code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+int isms__error_at(int code, const char *source, unsigned line, unsigned column,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    isms__verror(code, fmt, ap);
+    va_end(ap);
+    if (source) {
+        size_t n = strlen(source);
+        if (n >= sizeof last.source) {
+            memcpy(last.source, source, sizeof last.source - 1);
+            cut_utf8(last.source, sizeof last.source - 1);
+        } else {
+            memcpy(last.source, source, n + 1);
+        }
+        last.pub.source = last.source;
+    }
+    last.pub.line = line;
+    last.pub.column = column;
+    return code;
+}
+
+int isms__error_nomem(void)
+{
+    return isms__error(ISMS_ENOMEM, "out of memory");
+}
+
+const isms_error *isms_error_last(void)
+{
+    if (!last.pub.message)
+        last.pub.message = "";
+    return &last.pub;
+}
+
+void isms_error_clear(void)
+{
+    last.pub.code = ISMS_OK;
+    last.message[0] = '\0';
+    last.pub.message = last.message;
+    last.pub.source = NULL;
+    last.pub.line = 0;
+    last.pub.column = 0;
+}
+
+const char *isms_strerror(int code)
+{
+    switch (code) {
+    case ISMS_OK: return "success";
+    case ISMS_EINVAL: return "invalid argument";
+    case ISMS_ENOMEM: return "out of memory";
+    case ISMS_ERANGE: return "value out of range";
+    case ISMS_EPARSE: return "parse error";
+    case ISMS_EIO: return "input/output error";
+    case ISMS_ENOTFOUND: return "not found";
+    case ISMS_EEXIST: return "already exists";
+    case ISMS_ECYCLE: return "dependency cycle";
+    case ISMS_EUNSUPPORTED: return "not supported";
+    default: return "unknown error";
+    }
+}
+
+const char *isms_version(void)
+{
+    return ISMS_VERSION_STRING;
+}
+
+unsigned isms_version_number(void)
+{
+    return ISMS_VERSION_NUMBER;
+}

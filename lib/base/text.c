@@ -1,0 +1,421 @@
+/* UTF-8 helpers, case-insensitive matching, natural ordering, growable strings, languages. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+uint32_t isms__utf8_next(const char **sp)
+{
+    const unsigned char *s = (const unsigned char *)*sp;
+    unsigned char c = s[0];
+    if (c == 0)
+        return 0;
+    if (c < 0x80) {
+        *sp += 1;
+        return c;
+    }
+    size_t n;
+    uint32_t cp, min;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2; cp = c & 0x1F; min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3; cp = c & 0x0F; min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4; cp = c & 0x07; min = 0x10000;
+    } else {
+        *sp += 1;
+        return c; /* stray continuation or invalid lead byte: itself */
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *sp += 1;
+            return c;
+        }
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *sp += 1;
+        return c;
+    }
+    *sp += n;
+    return cp;
+}
+
+bool isms__utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t len;
+        uint32_t cp, min;
+        if ((c & 0xE0) == 0xC0) {
+            len = 2; cp = c & 0x1F; min = 0x80;
+        } else if ((c & 0xF0) == 0xE0) {
+            len = 3; cp = c & 0x0F; min = 0x800;
+        } else if ((c & 0xF8) == 0xF0) {
+            len = 4; cp = c & 0x07; min = 0x10000;
+        } else {
+            return false;
+        }
+        if (n - i < len)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+size_t isms__utf8_put(char *buf, uint32_t cp)
+{
+    unsigned char *b = (unsigned char *)buf;
+    if (cp < 0x80) {
+        b[0] = (unsigned char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        b[0] = (unsigned char)(0xC0 | (cp >> 6));
+        b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        b[0] = (unsigned char)(0xE0 | (cp >> 12));
+        b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    b[0] = (unsigned char)(0xF0 | (cp >> 18));
+    b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+uint32_t isms__fold(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    /* Latin-1: À..Þ except × */
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 32;
+    /* Latin Extended-A: pairs (even upper, odd lower) with the exceptions below. */
+    if (c >= 0x100 && c <= 0x137)
+        return c | 1;
+    if (c >= 0x139 && c <= 0x148)
+        return (c & 1) ? c + 1 : c;
+    if (c >= 0x14A && c <= 0x177)
+        return c | 1;
+    if (c == 0x178)
+        return 0xFF;
+    if (c >= 0x179 && c <= 0x17E)
+        return (c & 1) ? c + 1 : c;
+    /* Greek */
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+        return c + 32;
+    if (c == 0x386) return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A) return c + 37;
+    if (c == 0x38C) return 0x3CC;
+    if (c == 0x38E || c == 0x38F) return c + 63;
+    if (c == 0x3C2) return 0x3C3; /* final sigma */
+    /* Cyrillic */
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 32;
+    return c;
+}
+
+int isms_text_casecmp(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    for (;;) {
+        uint32_t ca = isms__fold(isms__utf8_next(&a));
+        uint32_t cb = isms__fold(isms__utf8_next(&b));
+        if (ca != cb)
+            return ca < cb ? -1 : 1;
+        if (ca == 0)
+            return 0;
+    }
+}
+
+static bool is_space_cp(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+           c == 0xA0;
+}
+
+/* Next code point with inner white-space runs folded to one ' ' and trailing white space
+ * dropped; the caller skips leading white space first. */
+static uint32_t next_folded(const char **s)
+{
+    uint32_t c = isms__utf8_next(s);
+    if (!is_space_cp(c))
+        return isms__fold(c);
+    for (;;) {
+        const char *before = *s;
+        uint32_t d = isms__utf8_next(s);
+        if (!is_space_cp(d)) {
+            *s = before;
+            return d == 0 ? 0 : ' ';
+        }
+    }
+}
+
+static const char *skip_space(const char *s)
+{
+    for (;;) {
+        const char *p = s;
+        if (!is_space_cp(isms__utf8_next(&p)))
+            return s;
+        s = p;
+    }
+}
+
+bool isms_text_matches(const char *label, const char *text)
+{
+    if (!label || !text)
+        return false;
+    label = skip_space(label);
+    text = skip_space(text);
+    for (;;) {
+        uint32_t ca = next_folded(&label);
+        uint32_t cb = next_folded(&text);
+        if (ca != cb)
+            return false;
+        if (ca == 0)
+            return true;
+    }
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int isms__natcmp(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if (is_digit(*a) && is_digit(*b)) {
+            const char *sa = a, *sb = b;
+            while (*sa == '0' && is_digit(sa[1]))
+                sa++;
+            while (*sb == '0' && is_digit(sb[1]))
+                sb++;
+            const char *ea = sa, *eb = sb;
+            while (is_digit(*ea))
+                ea++;
+            while (is_digit(*eb))
+                eb++;
+            size_t la = (size_t)(ea - sa), lb = (size_t)(eb - sb);
+            if (la != lb)
+                return la < lb ? -1 : 1;
+            int c = memcmp(sa, sb, la);
+            if (c)
+                return c < 0 ? -1 : 1;
+            /* equal numbers: fewer leading zeros first, then continue */
+            if ((sa - a) != (sb - b))
+                return (sa - a) < (sb - b) ? -1 : 1;
+            a = ea;
+            b = eb;
+            continue;
+        }
+        if (*a != *b)
+            return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+        a++;
+        b++;
+    }
+    if (*a == *b)
+        return 0;
+    return *a ? 1 : -1;
+}
+
+char *isms__trim(char *s)
+{
+    size_t n = strlen(s);
+    size_t start = 0;
+    for (;;) {
+        if (start < n && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' ||
+                          s[start] == '\n' || s[start] == '\v' || s[start] == '\f')) {
+            start++;
+        } else if (n - start >= 2 && (unsigned char)s[start] == 0xC2 &&
+                   (unsigned char)s[start + 1] == 0xA0) {
+            start += 2;
+        } else {
+            break;
+        }
+    }
+    while (n > start) {
+        char c = s[n - 1];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
+            n--;
+        } else if (n - start >= 2 && (unsigned char)s[n - 2] == 0xC2 &&
+                   (unsigned char)s[n - 1] == 0xA0) {
+            n -= 2;
+        } else {
+            break;
+        }
+    }
+    if (start)
+        memmove(s, s + start, n - start);
+    s[n - start] = '\0';
+    return s;
+}
+
+bool isms__parse_int(const char *s, int *out)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    bool neg = false;
+    if (*s == '+' || *s == '-') {
+        neg = *s == '-';
+        s++;
+    }
+    if (!is_digit(*s))
+        return false;
+    long long v = 0;
+    while (is_digit(*s)) {
+        v = v * 10 + (*s - '0');
+        if (v > (long long)INT_MAX + 1)
+            return false;
+        s++;
+    }
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s)
+        return false;
+    if (neg)
+        v = -v;
+    if (v > INT_MAX || v < INT_MIN)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+/* ---- growable string ---------------------------------------------------------------- */
+
+void isms__buf_init(isms__buf *b)
+{
+    b->data = NULL;
+    b->len = 0;
+    b->cap = 0;
+    b->failed = false;
+}
+
+void isms__buf_append(isms__buf *b, const char *s, size_t n)
+{
+    if (b->failed)
+        return;
+    if (n > SIZE_MAX - b->len - 1) {
+        b->failed = true;
+        return;
+    }
+    if (!isms__grow((void **)&b->data, &b->cap, b->len + n + 1, 1)) {
+        b->failed = true;
+        return;
+    }
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void isms__buf_puts(isms__buf *b, const char *s)
+{
+    isms__buf_append(b, s, strlen(s));
+}
+
+void isms__buf_printf(isms__buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = true;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        isms__buf_append(b, small, (size_t)n);
+        return;
+    }
+    char *big = isms__malloc((size_t)n + 1);
+    if (!big) {
+        b->failed = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    isms__buf_append(b, big, (size_t)n);
+    isms__free(big);
+}
+
+char *isms__buf_take(isms__buf *b, size_t *len)
+{
+    if (b->failed) {
+        isms__buf_free(b);
+        return NULL;
+    }
+    if (!b->data) {
+        b->data = isms__strdup("");
+        if (!b->data)
+            return NULL;
+    }
+    char *d = b->data;
+    if (len)
+        *len = b->len;
+    isms__buf_init(b);
+    return d;
+}
+
+void isms__buf_free(isms__buf *b)
+{
+    isms__free(b->data);
+    isms__buf_init(b);
+}
+
+/* ---- languages ---------------------------------------------------------------------- */
+
+const char *isms_lang_code(isms_lang lang)
+{
+    switch (lang) {
+    case ISMS_LANG_SV: return "sv";
+    case ISMS_LANG_EN: return "en";
+    }
+    return NULL;
+}
+
+int isms_lang_parse(isms_lang *out, const char *text)
+{
+    static const char *const sv[] = { "sv", "sv-SE", "sv_SE", "sv-FI", "svenska", "swedish",
+                                      "svensk" };
+    static const char *const en[] = { "en", "en-GB", "en_GB", "en-US", "en_US", "english",
+                                      "engelska" };
+    if (!out || !text)
+        return isms__error(ISMS_EINVAL, "isms_lang_parse: NULL argument");
+    for (size_t i = 0; i < sizeof sv / sizeof *sv; i++)
+        if (isms_text_matches(sv[i], text)) {
+            *out = ISMS_LANG_SV;
+            return ISMS_OK;
+        }
+    for (size_t i = 0; i < sizeof en / sizeof *en; i++)
+        if (isms_text_matches(en[i], text)) {
+            *out = ISMS_LANG_EN;
+            return ISMS_OK;
+        }
+    return isms__error(ISMS_EPARSE, "unknown language \"%.64s\": expected sv or en", text);
+}

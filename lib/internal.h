@@ -1,0 +1,94 @@
+/*
+ * Internal helpers shared by the library's sources. Nothing here is exported: every
+ * function carries a double underscore and hidden visibility. Tests link the static
+ * library and may call them.
+ */
+#ifndef ISMS_INTERNAL_H
+#define ISMS_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "isms.h"
+
+#if defined(__GNUC__)
+#  define ISMS__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#  define ISMS__UNUSED __attribute__((unused))
+#else
+#  define ISMS__PRINTF(f, a)
+#  define ISMS__UNUSED
+#endif
+
+/* ---- memory (lib/base/memory.c) -------------------------------------------------------
+ * Every allocation of the library goes through these, so that tests can make the n-th one
+ * fail. The counters are thread-local: tests on different threads do not disturb each other.
+ */
+void *isms__malloc(size_t size);
+void *isms__calloc(size_t n, size_t size);
+void *isms__realloc(void *ptr, size_t size);
+/* Grows an array to hold at least `need` elements; returns false (array unchanged) on
+ * overflow or allocation failure. */
+bool isms__grow(void **array, size_t *capacity, size_t need, size_t elem_size);
+char *isms__strdup(const char *s);           /* NULL in -> "" copy */
+char *isms__strndup(const char *s, size_t n);
+void isms__free(void *ptr);
+
+/* Test hook: the `n`-th allocation from now on (1 = the next one) fails, and every later one
+ * too until the hook is reset with 0. Returns nothing; isms__alloc_failed() tells whether a
+ * failure was injected since the last call to isms__alloc_fail_at(). */
+void isms__alloc_fail_at(long n);
+bool isms__alloc_failed(void);
+/* Number of allocations made on this thread since the last isms__alloc_fail_at(). */
+long isms__alloc_count(void);
+
+/* ---- errors (lib/base/error.c) --------------------------------------------------------
+ * Set the thread's last error and return `code`, so a function can `return isms__error(...)`.
+ * Never allocate. Messages longer than the buffer (1 KiB) are cut at a UTF-8 boundary. */
+int isms__error(int code, const char *fmt, ...) ISMS__PRINTF(2, 3);
+int isms__verror(int code, const char *fmt, va_list ap) ISMS__PRINTF(2, 0);
+/* A parse error at `source` (may be NULL), line and column (0 = unknown). */
+int isms__error_at(int code, const char *source, unsigned line, unsigned column,
+                   const char *fmt, ...) ISMS__PRINTF(5, 6);
+/* Out of memory, with a fixed message. */
+int isms__error_nomem(void);
+
+/* ---- text (lib/base/text.c) ---------------------------------------------------------- */
+/* Decodes one UTF-8 code point at *s (advancing *s); invalid bytes decode as themselves
+ * (0x80..0xFF), NUL stops (returns 0, does not advance). */
+uint32_t isms__utf8_next(const char **s);
+/* Simple case folding of one code point (Latin-1, Latin Extended-A, Greek, Cyrillic). */
+uint32_t isms__fold(uint32_t cp);
+/* Appends the UTF-8 encoding of cp to buf (at least 4 bytes free); returns bytes written. */
+size_t isms__utf8_put(char *buf, uint32_t cp);
+/* True when [s, s+n) is valid UTF-8 (no overlongs, no surrogates). */
+bool isms__utf8_valid(const char *s, size_t n);
+/* Natural comparison: digit runs compare as numbers ("R2" < "R10"), the rest bytewise. */
+int isms__natcmp(const char *a, const char *b);
+/* Trims ASCII white space (and NBSP) at both ends in place; returns s. */
+char *isms__trim(char *s);
+/* Parses a whole decimal int (optional sign, surrounding white space); false if not one. */
+bool isms__parse_int(const char *s, int *out);
+
+/* ---- growable string (lib/base/text.c) ------------------------------------------------- */
+typedef struct isms__buf {
+    char *data; /* NUL-terminated when len > 0 or after isms__buf_cstr() */
+    size_t len;
+    size_t cap;
+    bool failed; /* sticky: an append failed for lack of memory */
+} isms__buf;
+void isms__buf_init(isms__buf *b);
+void isms__buf_append(isms__buf *b, const char *s, size_t n);
+void isms__buf_puts(isms__buf *b, const char *s);
+void isms__buf_printf(isms__buf *b, const char *fmt, ...) ISMS__PRINTF(2, 3);
+/* Hands the data over (never NULL unless failed); the buffer is reset. */
+char *isms__buf_take(isms__buf *b, size_t *len);
+void isms__buf_free(isms__buf *b);
+
+/* ---- findings (lib/base/findings.c) ---------------------------------------------------- */
+/* Appends a finding whose message is formatted; returns ISMS_OK or ISMS_ENOMEM. */
+int isms__findings_addf(isms_findings *list, isms_severity severity, const char *code,
+                        const char *ref, const char *fmt, ...) ISMS__PRINTF(5, 6);
+
+#endif

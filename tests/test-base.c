@@ -1,0 +1,383 @@
+/* Unit tests of the base module: errors, version, memory hook, languages, text helpers. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <string.h>
+
+#include "internal.h"
+
+static void test_strerror_names_every_code(void **state)
+{
+    (void)state;
+    const int codes[] = { ISMS_OK, ISMS_EINVAL, ISMS_ENOMEM, ISMS_ERANGE, ISMS_EPARSE,
+                          ISMS_EIO, ISMS_ENOTFOUND, ISMS_EEXIST, ISMS_ECYCLE,
+                          ISMS_EUNSUPPORTED };
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+        const char *s = isms_strerror(codes[i]);
+        assert_non_null(s);
+        assert_string_not_equal(s, "unknown error");
+        for (size_t j = 0; j < i; j++)
+            assert_string_not_equal(s, isms_strerror(codes[j]));
+    }
+    assert_string_equal(isms_strerror(ISMS_ENOMEM), "out of memory");
+    assert_string_equal(isms_strerror(-1000), "unknown error");
+    assert_string_equal(isms_strerror(5), "unknown error");
+}
+
+static void test_error_codes_are_negative_and_distinct(void **state)
+{
+    (void)state;
+    assert_int_equal(ISMS_OK, 0);
+    const int codes[] = { ISMS_EINVAL, ISMS_ENOMEM, ISMS_ERANGE, ISMS_EPARSE, ISMS_EIO,
+                          ISMS_ENOTFOUND, ISMS_EEXIST, ISMS_ECYCLE, ISMS_EUNSUPPORTED };
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++) {
+        assert_true(codes[i] < 0);
+        for (size_t j = 0; j < i; j++)
+            assert_int_not_equal(codes[i], codes[j]);
+    }
+}
+
+static void test_error_last_and_clear(void **state)
+{
+    (void)state;
+    isms_error_clear();
+    const isms_error *e = isms_error_last();
+    assert_non_null(e);
+    assert_int_equal(e->code, ISMS_OK);
+    assert_string_equal(e->message, "");
+    assert_null(e->source);
+
+    assert_int_equal(isms__error(ISMS_ERANGE, "likelihood %d is outside the scale 1–4", 5),
+                     ISMS_ERANGE);
+    e = isms_error_last();
+    assert_int_equal(e->code, ISMS_ERANGE);
+    assert_string_equal(e->message, "likelihood 5 is outside the scale 1–4");
+    assert_null(e->source);
+    assert_int_equal(e->line, 0);
+    assert_int_equal(e->column, 0);
+
+    assert_int_equal(isms__error_at(ISMS_EPARSE, "risker.csv", 14, 3, "expected %s", "3/4"),
+                     ISMS_EPARSE);
+    e = isms_error_last();
+    assert_int_equal(e->code, ISMS_EPARSE);
+    assert_string_equal(e->source, "risker.csv");
+    assert_int_equal(e->line, 14);
+    assert_int_equal(e->column, 3);
+    assert_string_equal(e->message, "expected 3/4");
+
+    /* A later error without a location clears the old location. */
+    isms__error_nomem();
+    e = isms_error_last();
+    assert_int_equal(e->code, ISMS_ENOMEM);
+    assert_null(e->source);
+    assert_int_equal(e->line, 0);
+
+    isms_error_clear();
+    assert_int_equal(isms_error_last()->code, ISMS_OK);
+    assert_string_equal(isms_error_last()->message, "");
+}
+
+static void test_error_message_cut_at_utf8_boundary(void **state)
+{
+    (void)state;
+    char big[3000];
+    /* "ö" is two bytes: a long run of them cut anywhere must not leave half a character. */
+    for (size_t i = 0; i + 2 < sizeof big; i += 2) {
+        big[i] = (char)0xC3;
+        big[i + 1] = (char)0xB6;
+    }
+    big[sizeof big - 2] = '\0';
+    for (int shift = 0; shift < 4; shift++) {
+        isms__error(ISMS_EINVAL, "%.*s%s", shift, "xxx", big);
+        const char *m = isms_error_last()->message;
+        size_t n = strlen(m);
+        assert_true(n > 900 && n < 1024);
+        assert_true(isms__utf8_valid(m, n));
+    }
+    char longsrc[600];
+    memset(longsrc, 'a', sizeof longsrc - 1);
+    longsrc[sizeof longsrc - 1] = '\0';
+    isms__error_at(ISMS_EPARSE, longsrc, 1, 1, "x");
+    assert_true(strlen(isms_error_last()->source) < sizeof longsrc - 1);
+}
+
+static void *thread_error(void *arg)
+{
+    int code = *(int *)arg;
+    for (int i = 0; i < 1000; i++) {
+        isms__error(code, "thread %d iteration %d", code, i);
+        if (isms_error_last()->code != code)
+            return (void *)1;
+    }
+    return NULL;
+}
+
+static void test_error_is_thread_local(void **state)
+{
+    (void)state;
+    isms__error(ISMS_EIO, "main thread");
+    pthread_t t[2];
+    int codes[2] = { ISMS_ECYCLE, ISMS_EEXIST };
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, thread_error, &codes[i]), 0);
+    for (int i = 0; i < 2; i++) {
+        void *r;
+        assert_int_equal(pthread_join(t[i], &r), 0);
+        assert_null(r);
+    }
+    assert_int_equal(isms_error_last()->code, ISMS_EIO);
+    assert_string_equal(isms_error_last()->message, "main thread");
+}
+
+static void test_version(void **state)
+{
+    (void)state;
+    assert_string_equal(isms_version(), ISMS_VERSION_STRING);
+    assert_int_equal(isms_version_number(), ISMS_VERSION_NUMBER);
+    assert_int_equal(isms_version_number() >> 16, ISMS_VERSION_MAJOR);
+    assert_int_equal((isms_version_number() >> 8) & 0xFF, ISMS_VERSION_MINOR);
+    assert_int_equal(isms_version_number() & 0xFF, ISMS_VERSION_PATCH);
+}
+
+static void test_alloc_hook(void **state)
+{
+    (void)state;
+    isms__alloc_fail_at(3);
+    void *a = isms__malloc(8);
+    void *b = isms__calloc(2, 4);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_false(isms__alloc_failed());
+    assert_null(isms__realloc(a, 16)); /* third: fails, `a` still valid */
+    assert_true(isms__alloc_failed());
+    assert_null(isms__strdup("x"));   /* and every later one */
+    assert_int_equal(isms__alloc_count(), 4);
+    isms__alloc_fail_at(0);
+    assert_false(isms__alloc_failed());
+    char *s = isms__strdup(NULL);
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    isms_free(s);
+    s = isms__strndup("abcdef", 3);
+    assert_string_equal(s, "abc");
+    isms__free(s);
+    isms__free(a);
+    isms__free(b);
+    isms_free(NULL);
+    isms__free(NULL);
+}
+
+static void test_grow(void **state)
+{
+    (void)state;
+    int *arr = NULL;
+    size_t cap = 0;
+    assert_true(isms__grow((void **)&arr, &cap, 1, sizeof *arr));
+    assert_true(cap >= 1);
+    size_t old = cap;
+    assert_true(isms__grow((void **)&arr, &cap, old, sizeof *arr)); /* no-op */
+    assert_int_equal(cap, old);
+    isms__alloc_fail_at(1);
+    assert_false(isms__grow((void **)&arr, &cap, old * 4, sizeof *arr));
+    assert_int_equal(cap, old); /* unchanged */
+    isms__alloc_fail_at(0);
+    assert_false(isms__grow((void **)&arr, &cap, SIZE_MAX / 2 + 2, sizeof *arr));
+    assert_true(isms__grow((void **)&arr, &cap, 1000, sizeof *arr));
+    assert_true(cap >= 1000);
+    arr[999] = 7;
+    isms__free(arr);
+}
+
+static void test_lang(void **state)
+{
+    (void)state;
+    assert_string_equal(isms_lang_code(ISMS_LANG_SV), "sv");
+    assert_string_equal(isms_lang_code(ISMS_LANG_EN), "en");
+    assert_null(isms_lang_code((isms_lang)7));
+    isms_lang l = ISMS_LANG_EN;
+    assert_int_equal(isms_lang_parse(&l, " Svenska "), ISMS_OK);
+    assert_int_equal(l, ISMS_LANG_SV);
+    assert_int_equal(isms_lang_parse(&l, "EN-gb"), ISMS_OK);
+    assert_int_equal(l, ISMS_LANG_EN);
+    assert_int_equal(isms_lang_parse(&l, "sv_SE"), ISMS_OK);
+    assert_int_equal(l, ISMS_LANG_SV);
+    assert_int_equal(isms_lang_parse(&l, "Engelska"), ISMS_OK);
+    assert_int_equal(l, ISMS_LANG_EN);
+    assert_int_equal(isms_lang_parse(&l, "fi"), ISMS_EPARSE);
+    assert_int_equal(l, ISMS_LANG_EN); /* untouched on failure */
+    assert_non_null(strstr(isms_error_last()->message, "\"fi\""));
+    assert_int_equal(isms_lang_parse(NULL, "sv"), ISMS_EINVAL);
+    assert_int_equal(isms_lang_parse(&l, NULL), ISMS_EINVAL);
+}
+
+static void test_casecmp(void **state)
+{
+    (void)state;
+    assert_int_equal(isms_text_casecmp("HÖG", "hög"), 0);
+    assert_int_equal(isms_text_casecmp("ÅÄÖ", "åäö"), 0);
+    assert_int_equal(isms_text_casecmp("Élan", "élan"), 0);
+    assert_int_equal(isms_text_casecmp("Måttlig", "MÅTTLIG"), 0);
+    assert_int_equal(isms_text_casecmp("Łódź", "łÓDŹ"), 0);
+    assert_int_equal(isms_text_casecmp("ΣΟΦΊΑ", "σοφία"), 0);
+    assert_int_equal(isms_text_casecmp("ПРИВЕТ", "привет"), 0);
+    assert_true(isms_text_casecmp("hög", "högre") < 0);
+    assert_true(isms_text_casecmp("b", "A") > 0);
+    assert_true(isms_text_casecmp("a", "ä") < 0);
+    assert_int_not_equal(isms_text_casecmp("×", "÷"), 0); /* not letters: no folding */
+    assert_int_equal(isms_text_casecmp(NULL, NULL), 0);
+    assert_true(isms_text_casecmp(NULL, "a") < 0);
+    assert_true(isms_text_casecmp("a", NULL) > 0);
+    /* Invalid UTF-8 compares bytewise without reading past the end. */
+    assert_int_equal(isms_text_casecmp("\xC3", "\xC3"), 0);
+    assert_int_not_equal(isms_text_casecmp("\xC3\x28", "\xC3\xA4"), 0);
+    assert_int_equal(isms_text_casecmp("\xE0\x80\x80", "\xE0\x80\x80"), 0);
+}
+
+static void test_matches(void **state)
+{
+    (void)state;
+    assert_true(isms_text_matches("Hög", "  HÖG "));
+    assert_true(isms_text_matches("Ej tillämplig", "ej  TILLÄMPLIG"));
+    assert_true(isms_text_matches("Ej tillämplig", "\tej\u00a0tillämplig\r\n"));
+    assert_true(isms_text_matches("Under åtgärd", "under\nåtgärd"));
+    assert_false(isms_text_matches("Ej tillämplig", "ejtillämplig"));
+    assert_false(isms_text_matches("Hög", "Högre"));
+    assert_false(isms_text_matches("Hög", ""));
+    assert_true(isms_text_matches("", "   "));
+    assert_false(isms_text_matches(NULL, "x"));
+    assert_false(isms_text_matches("x", NULL));
+}
+
+static void test_natcmp(void **state)
+{
+    (void)state;
+    assert_true(isms__natcmp("R2", "R10") < 0);
+    assert_true(isms__natcmp("R10", "R2") > 0);
+    assert_int_equal(isms__natcmp("R10", "R10"), 0);
+    assert_true(isms__natcmp("R02", "R2") > 0);  /* same number: fewer zeros first */
+    assert_true(isms__natcmp("R2a", "R2b") < 0);
+    assert_true(isms__natcmp("A", "B") < 0);
+    assert_true(isms__natcmp("R", "R1") < 0);
+    assert_true(isms__natcmp("R1", "R") > 0);
+    assert_true(isms__natcmp("R99999999999999999999", "R100000000000000000000") < 0);
+    assert_true(isms__natcmp("6.1.2", "6.1.10") < 0);
+}
+
+static void test_trim_and_parse_int(void **state)
+{
+    (void)state;
+    char a[] = "  \t hej \r\n";
+    assert_string_equal(isms__trim(a), "hej");
+    char b[] = "\xC2\xA0x\xC2\xA0";
+    assert_string_equal(isms__trim(b), "x");
+    char c[] = "   ";
+    assert_string_equal(isms__trim(c), "");
+    int v = 0;
+    assert_true(isms__parse_int(" 12 ", &v));
+    assert_int_equal(v, 12);
+    assert_true(isms__parse_int("-7", &v));
+    assert_int_equal(v, -7);
+    assert_true(isms__parse_int("+3", &v));
+    assert_int_equal(v, 3);
+    assert_true(isms__parse_int("2147483647", &v));
+    assert_int_equal(v, 2147483647);
+    assert_true(isms__parse_int("-2147483648", &v));
+    assert_int_equal(v, -2147483647 - 1);
+    v = 42;
+    assert_false(isms__parse_int("2147483648", &v));
+    assert_false(isms__parse_int("99999999999999999999", &v));
+    assert_false(isms__parse_int("12a", &v));
+    assert_false(isms__parse_int("", &v));
+    assert_false(isms__parse_int("-", &v));
+    assert_false(isms__parse_int("1 2", &v));
+    assert_int_equal(v, 42);
+}
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    assert_true(isms__utf8_valid("Riskvärde", strlen("Riskvärde")));
+    assert_true(isms__utf8_valid("", 0));
+    assert_false(isms__utf8_valid("Riskv\xE4rde", 10));      /* Windows-1252 ä */
+    assert_false(isms__utf8_valid("\xC0\xAF", 2));            /* overlong */
+    assert_false(isms__utf8_valid("\xED\xA0\x80", 3));        /* surrogate */
+    assert_false(isms__utf8_valid("\xF4\x90\x80\x80", 4));    /* above U+10FFFF */
+    assert_false(isms__utf8_valid("\xE2\x82", 2));            /* truncated */
+    const char *s = "ö€😀";
+    assert_int_equal(isms__utf8_next(&s), 0xF6);
+    assert_int_equal(isms__utf8_next(&s), 0x20AC);
+    assert_int_equal(isms__utf8_next(&s), 0x1F600);
+    assert_int_equal(isms__utf8_next(&s), 0);
+    char buf[8];
+    const uint32_t cps[] = { 0x41, 0xE4, 0x20AC, 0x1F600 };
+    const size_t lens[] = { 1, 2, 3, 4 };
+    for (size_t i = 0; i < 4; i++) {
+        size_t n = isms__utf8_put(buf, cps[i]);
+        assert_int_equal(n, lens[i]);
+        buf[n] = '\0';
+        const char *p = buf;
+        assert_int_equal(isms__utf8_next(&p), cps[i]);
+    }
+    assert_int_equal(isms__fold(0xC5), 0xE5); /* Å */
+    assert_int_equal(isms__fold(0xD7), 0xD7); /* × */
+    assert_int_equal(isms__fold(0x178), 0xFF);
+}
+
+static void test_buf(void **state)
+{
+    (void)state;
+    isms__buf b;
+    isms__buf_init(&b);
+    isms__buf_puts(&b, "Risk");
+    isms__buf_printf(&b, "%c%d", ';', 12);
+    char long_text[600];
+    memset(long_text, 'x', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    isms__buf_printf(&b, "%s", long_text); /* longer than the small buffer */
+    size_t len = 0;
+    char *s = isms__buf_take(&b, &len);
+    assert_non_null(s);
+    assert_int_equal(len, 7 + 599);
+    assert_memory_equal(s, "Risk;12", 7);
+    isms_free(s);
+
+    isms__buf_init(&b);
+    s = isms__buf_take(&b, &len);
+    assert_string_equal(s, "");
+    assert_int_equal(len, 0);
+    isms_free(s);
+
+    isms__buf_init(&b);
+    isms__alloc_fail_at(1);
+    isms__buf_puts(&b, "x");
+    assert_true(b.failed);
+    isms__alloc_fail_at(0);
+    isms__buf_puts(&b, "y"); /* sticky */
+    assert_null(isms__buf_take(&b, &len));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strerror_names_every_code),
+        cmocka_unit_test(test_error_codes_are_negative_and_distinct),
+        cmocka_unit_test(test_error_last_and_clear),
+        cmocka_unit_test(test_error_message_cut_at_utf8_boundary),
+        cmocka_unit_test(test_error_is_thread_local),
+        cmocka_unit_test(test_version),
+        cmocka_unit_test(test_alloc_hook),
+        cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_lang),
+        cmocka_unit_test(test_casecmp),
+        cmocka_unit_test(test_matches),
+        cmocka_unit_test(test_natcmp),
+        cmocka_unit_test(test_trim_and_parse_int),
+        cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_buf),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
