@@ -90,5 +90,7 @@ void isms__buf_free(isms__buf *b);
 /* Appends a finding whose message is formatted; returns ISMS_OK or ISMS_ENOMEM. */
 int isms__findings_addf(isms_findings *list, isms_severity severity, const char *code,
                         const char *ref, const char *fmt, ...) ISMS__PRINTF(5, 6);
+/* Drops the findings after the first `count` (so that an operation can add all or none). */
+void isms__findings_truncate(isms_findings *list, size_t count);
 
 #endif

@@ -60,6 +60,15 @@ static void test_add_get_count(void **state)
     assert_int_equal(isms_findings_get(NULL, l, 0), ISMS_EINVAL);
     assert_int_equal(isms_findings_get(&f, NULL, 0), ISMS_EINVAL);
 
+    isms__findings_truncate(l, 5); /* beyond the end: nothing happens */
+    assert_int_equal(isms_findings_count(l), 3);
+    isms__findings_truncate(l, 1);
+    assert_int_equal(isms_findings_count(l), 1);
+    assert_int_equal(isms_findings_get(&f, l, 0), ISMS_OK);
+    assert_string_equal(f.code, "risk-value-mismatch");
+    assert_int_equal(isms_findings_get(&f, l, 1), ISMS_ERANGE);
+    isms__findings_truncate(NULL, 0);
+
     isms_findings_clear(l);
     assert_int_equal(isms_findings_count(l), 0);
     assert_int_equal(isms_findings_lang(l), ISMS_LANG_SV);

@@ -28,6 +28,7 @@ static void cut_utf8(char *buf, size_t len)
     buf[end] = '\0';
 }
 
+static void set_message(const char *fmt, va_list ap) ISMS__PRINTF(1, 0);
 static void set_message(const char *fmt, va_list ap)
 {
     int n = vsnprintf(last.message, sizeof last.message, fmt, ap);

@@ -32,13 +32,19 @@ static void free_item(isms_finding *f)
     isms__free((char *)f->message);
 }
 
-void isms_findings_clear(isms_findings *list)
+void isms__findings_truncate(isms_findings *list, size_t count)
 {
     if (!list)
         return;
-    for (size_t i = 0; i < list->count; i++)
+    for (size_t i = count; i < list->count; i++)
         free_item(&list->items[i]);
-    list->count = 0;
+    if (count < list->count)
+        list->count = count;
+}
+
+void isms_findings_clear(isms_findings *list)
+{
+    isms__findings_truncate(list, 0);
 }
 
 void isms_findings_free(isms_findings *list)
