@@ -5,7 +5,7 @@
  * The umbrella header: include it to get the whole public API.
  *
  * Layers, lowest first: base (errors, languages, findings), risk (matrices, registers),
- * io (files, later). The pure core (base, risk) does no file I/O.
+ * io (CSV). The pure core (base, risk) does no file I/O.
  */
 #ifndef ISMS_H
 #define ISMS_H
@@ -14,5 +14,6 @@
 #include "isms/base.h"
 #include "isms/findings.h"
 #include "isms/risk.h"
+#include "isms/csv.h"
 
 #endif

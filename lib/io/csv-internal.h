@@ -1,0 +1,156 @@
+/*
+ * Generic CSV table layer (lib/io/csv.c), shared by every CSV import and export of the
+ * library (risk registers now; gap analyses, assets and action plans later). Nothing here is
+ * exported.
+ *
+ * Reading: isms__csv_read() decodes the bytes (UTF-8 with or without BOM, else
+ * Windows-1252), detects the delimiter, parses with libcsv and returns a table of records,
+ * each with its cells (UTF-8, NUL-terminated) and the physical line where it starts.
+ * Header helpers find the header row by matching normalised header cells against alias
+ * tables. Writing: isms__csv_writer quotes and neutralises cells.
+ */
+#ifndef ISMS_CSV_INTERNAL_H
+#define ISMS_CSV_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "internal.h"
+
+/* ---- reading -------------------------------------------------------------------------- */
+
+/* How the input bytes were decoded. */
+typedef enum isms__csv_encoding {
+    ISMS__CSV_UTF8 = 0,        /* valid UTF-8 without a byte order mark */
+    ISMS__CSV_UTF8_BOM = 1,    /* valid UTF-8 after a byte order mark (stripped) */
+    ISMS__CSV_WINDOWS_1252 = 2 /* not valid UTF-8: read as Windows-1252 and converted */
+} isms__csv_encoding;
+
+/* One record (logical row) of a table. Trailing empty cells are not stored, so `count` may
+ * be smaller than the number of delimiters suggests; isms__csv_cell() gives "" beyond it. */
+typedef struct isms__csv_record {
+    char **cells;  /* `count` NUL-terminated UTF-8 cells, owned by the table */
+    size_t count;  /* number of cells kept (rows may be ragged) */
+    size_t first;  /* index of the first cell in the table's cell array (internal) */
+    unsigned line; /* 1-based physical line where the record starts */
+} isms__csv_record;
+
+/* A parsed table: records in file order. Blank lines are not records; rows whose cells are
+ * all empty are (see isms__csv_record_blank()). All cell text lives in one arena and all
+ * cell pointers in one array, so a table costs a handful of allocations whatever its size. */
+typedef struct isms__csv_table {
+    isms__csv_record *records;
+    size_t count;
+    size_t cap;
+    char delimiter;              /* ',', ';' or '\t' */
+    isms__csv_encoding encoding; /* how the bytes were decoded */
+    unsigned lines;              /* number of physical lines in the input */
+    /* storage (internal) */
+    char *text;   /* cell text, each NUL-terminated; text[0] is the shared empty cell */
+    size_t text_len, text_cap;
+    char **cells; /* all cells of all records, in order */
+    size_t n_cells, cells_cap;
+} isms__csv_table;
+
+/*
+ * Parses CSV bytes into `out` (which is overwritten; free it with isms__csv_table_free()).
+ * `source` names the input in errors (NULL: "<memory>" is not added, the error has no source).
+ * Returns ISMS_OK; ISMS_EINVAL; ISMS_ERANGE (input above ISMS_CSV_MAX_INPUT or a cell above
+ * ISMS_CSV_MAX_CELL); ISMS_EPARSE (unclosed or stray quotes, NUL bytes, UTF-16) with line and
+ * column (1-based cell index); ISMS_ENOMEM. On failure `*out` is left empty and nothing leaks.
+ */
+int isms__csv_read(isms__csv_table *out, const char *data, size_t len, const char *source);
+
+/* Frees every record and cell; the table is left empty. NULL is allowed. */
+void isms__csv_table_free(isms__csv_table *table);
+
+/* Cell `i` of a record, or "" when the record is shorter. */
+const char *isms__csv_cell(const isms__csv_record *record, size_t i);
+
+/* True when every cell of the record is empty or white space. */
+bool isms__csv_record_blank(const isms__csv_record *record);
+
+/*
+ * Decodes raw bytes to UTF-8: strips a UTF-8 BOM; if the rest is valid UTF-8 it is copied,
+ * otherwise it is read as Windows-1252 (see csv.c for the table). Returns a new
+ * NUL-terminated buffer (isms__free) or NULL when out of memory.
+ */
+char *isms__csv_decode(const char *data, size_t len, size_t *out_len, isms__csv_encoding *enc);
+
+/* Detects the delimiter of UTF-8 CSV text: ';', ',' or '\t' (';' when nothing tells). */
+char isms__csv_detect_delimiter(const char *text, size_t len);
+
+/* ---- spreadsheet formulas --------------------------------------------------------------- */
+
+/* True when a spreadsheet would run the cell as a formula once written: the cell matches
+ * ^'*[=+\-@\t\r] (the apostrophes matter for the round trip; see csv.c). */
+bool isms__csv_needs_neutralising(const char *cell);
+
+/* The cell without the apostrophe that the writer added: a pointer one byte into `cell`
+ * when it matches ^'+[=+\-@\t\r], else `cell` itself. */
+const char *isms__csv_unneutralise(const char *cell);
+
+/* ---- headers ---------------------------------------------------------------------------- */
+
+/* Longest normalised header kept; longer headers match nothing. */
+#define ISMS__CSV_HEADER_MAX 128
+
+/* A header cell normalised for matching: case-folded, Swedish and other Latin diacritics
+ * removed (å ä → a, ö → o, é → e), parenthesised hints dropped, hyphenation and everything
+ * that is not a letter or digit removed: "Sannolik-\nhet/konsekvens (1-4)" →
+ * "sannolikhetkonsekvens", "Riskvärde" → "riskvarde". */
+typedef struct isms__csv_header {
+    char norm[ISMS__CSV_HEADER_MAX]; /* normalised name ("" when too long or empty) */
+    bool hint;                       /* a parenthesised hint was present */
+    bool numeric_hint;               /* ... and it held a digit, like "(1-4)" */
+} isms__csv_header;
+
+void isms__csv_header_normalise(isms__csv_header *out, const char *cell);
+
+/* A header name for messages: trimmed, "-" + line break removed, white space runs folded to
+ * one space, cut (at a UTF-8 boundary) to fit `size`. */
+void isms__csv_header_display(char *buf, size_t size, const char *cell);
+
+/* One alias of a field: `name` in any spelling (it is normalised before comparing). */
+typedef struct isms__csv_alias {
+    const char *name;
+    int field;
+} isms__csv_alias;
+
+/* The field of a normalised header, or -1 when no alias matches. */
+int isms__csv_header_field(const isms__csv_header *header, const isms__csv_alias *aliases,
+                           size_t n_aliases);
+
+/* Index of the header row: the first of the first `max_rows` records in which at least
+ * `min_matches` cells match an alias. Returns `table->count` when there is none. */
+size_t isms__csv_find_header(const isms__csv_table *table, const isms__csv_alias *aliases,
+                             size_t n_aliases, size_t min_matches, size_t max_rows);
+
+/* ---- writing ---------------------------------------------------------------------------- */
+
+typedef struct isms__csv_writer {
+    isms__buf buf;
+    char delimiter;
+    bool crlf;
+    bool row_started;
+} isms__csv_writer;
+
+/* Starts a document; writes the UTF-8 BOM when `bom`. Out of memory is sticky in
+ * writer->buf.failed and reported by isms__csv_writer_take(). */
+void isms__csv_writer_init(isms__csv_writer *w, char delimiter, bool crlf, bool bom);
+
+/* Appends one cell to the current row: neutralised when a spreadsheet would run it as a
+ * formula, quoted when it holds the delimiter, a quote, CR or LF, or starts or ends with
+ * a space or tab (which readers trim from unquoted cells). NULL is written as "". */
+void isms__csv_write_cell(isms__csv_writer *w, const char *cell);
+
+/* Ends the current row with CRLF or LF. */
+void isms__csv_end_row(isms__csv_writer *w);
+
+/* Hands over the document (NUL-terminated; isms__free / isms_free), or NULL when out of
+ * memory (the writer is then freed). */
+char *isms__csv_writer_take(isms__csv_writer *w, size_t *len);
+
+void isms__csv_writer_free(isms__csv_writer *w);
+
+#endif

@@ -1,0 +1,268 @@
+/* File helpers of the io layer: read a whole file with a size limit, save atomically. */
+#ifndef _XOPEN_SOURCE
+#  define _XOPEN_SOURCE 700 /* realpath() */
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "io-internal.h"
+
+/* Writes a size limit for people: "64 MiB", "1 KiB" or "1000 bytes". */
+static void describe_size(char *buf, size_t size, size_t bytes)
+{
+    const size_t mib = (size_t)1024 * 1024;
+    if (bytes >= mib && bytes % mib == 0)
+        snprintf(buf, size, "%zu MiB", bytes / mib);
+    else if (bytes >= 1024 && bytes % 1024 == 0)
+        snprintf(buf, size, "%zu KiB", bytes / 1024);
+    else
+        snprintf(buf, size, "%zu bytes", bytes);
+}
+
+int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
+{
+    if (!out || !path)
+        return isms__error(ISMS_EINVAL, "isms__file_read: NULL argument");
+    if (!*path)
+        return isms__error(ISMS_EINVAL, "the file name is empty");
+    if (max_size >= SIZE_MAX - 1)
+        max_size = SIZE_MAX - 2;
+
+    int fd;
+    do
+        fd = open(path, O_RDONLY);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        return isms__error(ISMS_EIO, "cannot open \"%s\": %s", path, strerror(errno));
+
+    char limit[32];
+    describe_size(limit, sizeof limit, max_size);
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        return isms__error(ISMS_EIO, "cannot read \"%s\": %s", path, strerror(e));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return isms__error(ISMS_EIO, "cannot read \"%s\": %s", path, strerror(EISDIR));
+    }
+    size_t cap = 64 * 1024;
+    if (S_ISREG(st.st_mode)) {
+        if (st.st_size < 0 || (unsigned long long)st.st_size > max_size) {
+            close(fd);
+            return isms__error(ISMS_ERANGE, "\"%s\" is larger than %s", path, limit);
+        }
+        /* One byte more than the size, so that the end of the file is seen at once. */
+        cap = (size_t)st.st_size + 2;
+    }
+
+    char *buf = isms__malloc(cap);
+    if (!buf) {
+        close(fd);
+        return isms__error_nomem();
+    }
+    size_t n = 0;
+    for (;;) {
+        if (n + 1 >= cap) {
+            /* Grow, but never beyond the limit plus the byte that tells the limit was hit. */
+            size_t want = cap <= (max_size + 2) / 2 ? cap * 2 : max_size + 2;
+            if (want <= cap) {
+                isms__free(buf);
+                close(fd);
+                return isms__error(ISMS_ERANGE, "\"%s\" is larger than %s", path, limit);
+            }
+            char *nb = isms__realloc(buf, want);
+            if (!nb) {
+                isms__free(buf);
+                close(fd);
+                return isms__error_nomem();
+            }
+            buf = nb;
+            cap = want;
+        }
+        ssize_t r = read(fd, buf + n, cap - 1 - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            isms__free(buf);
+            close(fd);
+            return isms__error(ISMS_EIO, "cannot read \"%s\": %s", path, strerror(e));
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n > max_size) {
+            isms__free(buf);
+            close(fd);
+            return isms__error(ISMS_ERANGE, "\"%s\" is larger than %s", path, limit);
+        }
+    }
+    close(fd);
+    buf[n] = '\0';
+    *out = buf;
+    if (len)
+        *len = n;
+    return ISMS_OK;
+}
+
+/* The process umask, read without changing it (umask(2) would race with other threads).
+ * Linux reports it in /proc/self/status; elsewhere the usual 022 is assumed. */
+static mode_t current_umask(void)
+{
+    mode_t mask = 022;
+    int fd = open("/proc/self/status", O_RDONLY);
+    if (fd < 0)
+        return mask;
+    char buf[4096];
+    size_t n = 0;
+    for (;;) {
+        ssize_t r = read(fd, buf + n, sizeof buf - 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+        if (n == sizeof buf - 1)
+            break;
+    }
+    close(fd);
+    buf[n] = '\0';
+    const char *p = strstr(buf, "\nUmask:");
+    if (!p)
+        return mask;
+    p += 7;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p < '0' || *p > '7')
+        return mask;
+    mode_t m = 0;
+    while (*p >= '0' && *p <= '7')
+        m = (mode_t)(m * 8 + (mode_t)(*p++ - '0'));
+    return m & 0777;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, data, len);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        data += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Fails the save: removes the temporary file, frees the names, sets the error. */
+static int save_failed(int fd, char *tmp, char *resolved, const char *what, const char *path,
+                       int err)
+{
+    if (fd >= 0)
+        close(fd);
+    if (tmp) {
+        unlink(tmp);
+        isms__free(tmp);
+    }
+    isms__free(resolved);
+    return isms__error(ISMS_EIO, "cannot save \"%s\": %s: %s", path, what, strerror(err));
+}
+
+int isms__file_save_atomic(const char *path, const char *data, size_t len)
+{
+    if (!path || (!data && len > 0))
+        return isms__error(ISMS_EINVAL, "isms__file_save_atomic: NULL argument");
+    if (!*path)
+        return isms__error(ISMS_EINVAL, "the file name is empty");
+
+    /* Saving through a symbolic link replaces the file it points to, not the link. */
+    const char *target = path;
+    char *resolved = NULL;
+#ifdef PATH_MAX
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        resolved = isms__malloc(PATH_MAX);
+        if (!resolved)
+            return isms__error_nomem();
+        if (realpath(path, resolved)) {
+            target = resolved;
+        } else {
+            isms__free(resolved);
+            resolved = NULL;
+        }
+    }
+#endif
+
+    /* The temporary file lives in the target's directory, so that rename() is atomic. */
+    const char *slash = strrchr(target, '/');
+    size_t dirlen = slash ? (size_t)(slash - target) : 1;
+    const char *dir = slash ? target : ".";
+    if (slash && dirlen == 0)
+        dirlen = 1; /* "/file" lives in "/" */
+    static const char tmpl[] = "/.isms-save-XXXXXX";
+    char *tmp = isms__malloc(dirlen + sizeof tmpl);
+    if (!tmp) {
+        isms__free(resolved);
+        return isms__error_nomem();
+    }
+    memcpy(tmp, dir, dirlen);
+    memcpy(tmp + dirlen, tmpl, sizeof tmpl);
+    if (dirlen == 1 && tmp[0] == '/')
+        memmove(tmp, tmp + 1, sizeof tmpl); /* "/" + "/.isms…" would be "//.isms…" */
+
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        isms__free(tmp);
+        isms__free(resolved);
+        return isms__error(ISMS_EIO, "cannot save \"%s\": cannot create a temporary file: %s",
+                           path, strerror(e));
+    }
+    if (write_all(fd, data, len) != 0)
+        return save_failed(fd, tmp, resolved, "cannot write", path, errno);
+
+    /* Keep the old file's permission bits; a new file gets what open(…, 0666) would give. */
+    struct stat st;
+    mode_t mode;
+    if (stat(target, &st) == 0)
+        mode = st.st_mode & 07777;
+    else
+        mode = 0666 & ~current_umask();
+    if (fchmod(fd, mode) != 0)
+        return save_failed(fd, tmp, resolved, "cannot set the permissions", path, errno);
+    if (fsync(fd) != 0)
+        return save_failed(fd, tmp, resolved, "cannot flush to disk", path, errno);
+    int rc = close(fd);
+    fd = -1;
+    if (rc != 0)
+        return save_failed(fd, tmp, resolved, "cannot write", path, errno);
+    if (rename(tmp, target) != 0)
+        return save_failed(fd, tmp, resolved, "cannot replace the file", path, errno);
+
+    /* Make the rename itself durable. Best effort: the new file is already in place, so a
+     * file system that cannot sync directories (EINVAL) must not turn success into failure. */
+    char *dirname = tmp;
+    size_t dl = slash ? dirlen : 1;
+    if (!slash)
+        dirname[0] = '.';
+    dirname[dl] = '\0';
+    int dfd = open(dirname, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        (void)fsync(dfd);
+        close(dfd);
+    }
+    isms__free(tmp);
+    isms__free(resolved);
+    return ISMS_OK;
+}
