@@ -1,0 +1,737 @@
+/*
+ * SWIG interface of the low-level module isms._isms.
+ *
+ * Deliberately thin: the C functions are wrapped as they are. Handles are opaque SWIG
+ * pointers, fallible functions return their int result code, and out-parameters are
+ * appended to the result, so `rc, matrix = isms_matrix_preset("4x4")`. An out-parameter
+ * that the C function did not write (because it failed) comes back as None. Small public
+ * structs (level, band, score, finding, error) come back as tuples of plain Python values,
+ * copied at once, so nothing in Python ever borrows memory from C.
+ *
+ * Nobody is expected to use this module directly: the pure-Python package `isms` checks the
+ * result codes, raises exceptions from isms_error_last(), owns the handles and frees them.
+ *
+ * Generated with `swig -python -noproxy`: there are no SWIG proxy classes, only functions
+ * and constants, and the C extension itself is the module `isms._isms`.
+ */
+%module(package="isms") _isms
+
+%{
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "isms.h"
+%}
+
+/* The export macro means nothing to SWIG. */
+#define ISMS_EXPORT
+
+/* ---- strings in ------------------------------------------------------------------------
+ * str (UTF-8), bytes (taken as they are: file names from os.fsencode()), or None (NULL).
+ * Embedded NUL characters would silently cut the text, so they are rejected.
+ */
+%typemap(in) const char * {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else if (PyUnicode_Check($input)) {
+        Py_ssize_t size_$argnum = 0;
+        $1 = ($1_ltype)PyUnicode_AsUTF8AndSize($input, &size_$argnum);
+        if (!$1)
+            SWIG_fail;
+        if (strlen($1) != (size_t)size_$argnum) {
+            PyErr_Format(PyExc_ValueError, "argument %d of %s contains a NUL character",
+                         $argnum, "$symname");
+            SWIG_fail;
+        }
+    } else if (PyBytes_Check($input)) {
+        $1 = ($1_ltype)PyBytes_AS_STRING($input);
+        if (strlen($1) != (size_t)PyBytes_GET_SIZE($input)) {
+            PyErr_Format(PyExc_ValueError, "argument %d of %s contains a NUL byte",
+                         $argnum, "$symname");
+            SWIG_fail;
+        }
+    } else {
+        PyErr_Format(PyExc_TypeError, "argument %d of %s must be str, bytes or None, not %s",
+                     $argnum, "$symname", Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+}
+%typemap(freearg) const char * ""
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) const char * {
+    $1 = ($input == Py_None || PyUnicode_Check($input) || PyBytes_Check($input)) ? 1 : 0;
+}
+
+/* ---- opaque handles out: `T **out` -------------------------------------------------- */
+%define ISMS_HANDLE_OUT(TYPE)
+%typemap(in, numinputs=0) TYPE **out (TYPE *handle_tmp = NULL) {
+    $1 = &handle_tmp;
+}
+%typemap(argout) TYPE **out {
+    $result = SWIG_Python_AppendOutput($result,
+                                       SWIG_NewPointerObj(SWIG_as_voidptr(handle_tmp$argnum),
+                                                          $*1_descriptor, 0));
+}
+%enddef
+ISMS_HANDLE_OUT(isms_matrix)
+ISMS_HANDLE_OUT(isms_matrix_builder)
+ISMS_HANDLE_OUT(isms_register)
+ISMS_HANDLE_OUT(isms_risk)
+ISMS_HANDLE_OUT(isms_findings)
+
+/* ---- scalar out-parameters, appended as int or None ---------------------------------- */
+%define ISMS_INT_OUT(TYPE, NAME)
+%typemap(in, numinputs=0) TYPE *NAME (TYPE int_tmp) {
+    int_tmp = (TYPE)0;
+    $1 = &int_tmp;
+}
+%typemap(argout) TYPE *NAME {
+    $result = SWIG_Python_AppendOutput($result,
+                                       result == ISMS_OK
+                                           ? PyLong_FromLongLong((long long)int_tmp$argnum)
+                                           : (Py_INCREF(Py_None), Py_None));
+}
+%enddef
+ISMS_INT_OUT(int, value)
+ISMS_INT_OUT(size_t, index)
+ISMS_INT_OUT(isms_lang, out)
+ISMS_INT_OUT(isms_severity, out)
+ISMS_INT_OUT(isms_treatment, out)
+ISMS_INT_OUT(isms_risk_status, out)
+
+/* ---- small structs out, copied into tuples ------------------------------------------- */
+%typemap(in, numinputs=0) isms_level *out (isms_level level_tmp) {
+    memset(&level_tmp, 0, sizeof level_tmp);
+    $1 = &level_tmp;
+}
+%typemap(argout) isms_level *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iO&O&O&)", level_tmp$argnum.value,
+                          isms_py_str, level_tmp$argnum.label_sv,
+                          isms_py_str, level_tmp$argnum.label_en,
+                          isms_py_str, level_tmp$argnum.description);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+%typemap(in, numinputs=0) isms_band *out (isms_band band_tmp) {
+    memset(&band_tmp, 0, sizeof band_tmp);
+    $1 = &band_tmp;
+}
+%typemap(argout) isms_band *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(O&iiO&O&O&)", isms_py_str, band_tmp$argnum.name,
+                          band_tmp$argnum.min_value, band_tmp$argnum.max_value,
+                          isms_py_str, band_tmp$argnum.color,
+                          isms_py_str, band_tmp$argnum.label_sv,
+                          isms_py_str, band_tmp$argnum.label_en);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+%typemap(in, numinputs=0) isms_score *out (isms_score score_tmp) {
+    memset(&score_tmp, 0, sizeof score_tmp);
+    $1 = &score_tmp;
+}
+%typemap(argout) isms_score *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iid)", score_tmp$argnum.value, score_tmp$argnum.band,
+                          score_tmp$argnum.normalized);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+%typemap(in, numinputs=0) isms_finding *out (isms_finding finding_tmp) {
+    memset(&finding_tmp, 0, sizeof finding_tmp);
+    $1 = &finding_tmp;
+}
+%typemap(argout) isms_finding *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iO&O&O&)", (int)finding_tmp$argnum.severity,
+                          isms_py_str, finding_tmp$argnum.code,
+                          isms_py_str, finding_tmp$argnum.ref,
+                          isms_py_str, finding_tmp$argnum.message);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_error_last(): (code, message, source, line, column), copied at once. */
+%typemap(out) const isms_error * {
+    $result = Py_BuildValue("(iO&O&II)", $1->code, isms_py_str, $1->message,
+                            isms_py_str, $1->source, $1->line, $1->column);
+    if (!$result)
+        SWIG_fail;
+}
+
+/* ---- isms_register_sorted(): a list of borrowed risk handles ------------------------- */
+%typemap(in, numinputs=0) (isms_risk ***out, size_t *n) (isms_risk **sorted_tmp = NULL,
+                                                         size_t sorted_n = 0) {
+    $1 = &sorted_tmp;
+    $2 = &sorted_n;
+}
+%typemap(argout) (isms_risk ***out, size_t *n) {
+    PyObject *list = Py_None;
+    if (result == ISMS_OK) {
+        list = PyList_New((Py_ssize_t)sorted_n$argnum);
+        for (size_t i = 0; list && i < sorted_n$argnum; i++) {
+            PyObject *p = SWIG_NewPointerObj(SWIG_as_voidptr(sorted_tmp$argnum[i]),
+                                             SWIGTYPE_p_isms_risk, 0);
+            if (!p) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)i, p);
+        }
+        if (!list)
+            SWIG_fail;
+    } else {
+        Py_INCREF(list);
+    }
+    $result = SWIG_Python_AppendOutput($result, list);
+}
+%typemap(freearg) (isms_risk ***out, size_t *n) {
+    isms_free(sorted_tmp$argnum);
+}
+
+/* ---- caller-sized count arrays: pass the number of elements, get a list -------------- */
+%define ISMS_COUNTS(PTR, N)
+%typemap(in) (size_t *PTR, size_t N) (size_t *counts_tmp = NULL, size_t counts_n = 0) {
+    Py_ssize_t want = PyLong_AsSsize_t($input);
+    if (want == -1 && PyErr_Occurred())
+        SWIG_fail;
+    if (want < 0 || (size_t)want > SIZE_MAX / sizeof(size_t)) {
+        PyErr_SetString(PyExc_ValueError, "element count out of range");
+        SWIG_fail;
+    }
+    counts_n = (size_t)want;
+    counts_tmp = calloc(counts_n ? counts_n : 1, sizeof(size_t));
+    if (!counts_tmp) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    $1 = counts_tmp;
+    $2 = counts_n;
+}
+%typemap(argout) (size_t *PTR, size_t N) {
+    PyObject *list = Py_None;
+    if (result == ISMS_OK) {
+        list = PyList_New((Py_ssize_t)counts_n$argnum);
+        for (size_t i = 0; list && i < counts_n$argnum; i++) {
+            PyObject *v = PyLong_FromSize_t(counts_tmp$argnum[i]);
+            if (!v) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)i, v);
+        }
+        if (!list)
+            SWIG_fail;
+    } else {
+        Py_INCREF(list);
+    }
+    $result = SWIG_Python_AppendOutput($result, list);
+}
+%typemap(freearg) (size_t *PTR, size_t N) {
+    free(counts_tmp$argnum);
+}
+%enddef
+ISMS_COUNTS(counts, n_counts)
+ISMS_COUNTS(grid, n_cells)
+ISMS_INT_OUT(size_t, unscored)
+
+/* ---- isms_matrix_builder_set_grid(): a sequence of rows ------------------------------ */
+%typemap(in) (const int *values, size_t n_likelihood, size_t n_consequence)
+             (int *grid_tmp = NULL) {
+    PyObject *rows = PySequence_Fast($input, "the grid must be a sequence of rows");
+    if (!rows)
+        SWIG_fail;
+    Py_ssize_t nrows = PySequence_Fast_GET_SIZE(rows);
+    Py_ssize_t ncols = -1;
+    int ok = 1;
+    for (Py_ssize_t r = 0; ok && r < nrows; r++) {
+        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(rows, r),
+                                        "every row of the grid must be a sequence");
+        if (!row) {
+            ok = 0;
+            break;
+        }
+        Py_ssize_t n = PySequence_Fast_GET_SIZE(row);
+        if (ncols < 0) {
+            ncols = n;
+            grid_tmp = calloc((size_t)(nrows * (ncols ? ncols : 1)), sizeof(int));
+            if (!grid_tmp) {
+                PyErr_NoMemory();
+                ok = 0;
+            }
+        } else if (n != ncols) {
+            PyErr_Format(PyExc_ValueError, "row %zd of the grid has %zd values, row 1 has %zd",
+                         r + 1, n, ncols);
+            ok = 0;
+        }
+        for (Py_ssize_t c = 0; ok && c < n; c++) {
+            int overflow = 0;
+            long v = PyLong_AsLongAndOverflow(PySequence_Fast_GET_ITEM(row, c), &overflow);
+            if (v == -1 && PyErr_Occurred()) {
+                ok = 0;
+            } else if (overflow || v < INT_MIN || v > INT_MAX) {
+                PyErr_Format(PyExc_OverflowError,
+                             "grid value at row %zd, column %zd does not fit in a C int",
+                             r + 1, c + 1);
+                ok = 0;
+            } else {
+                grid_tmp[r * ncols + c] = (int)v;
+            }
+        }
+        Py_DECREF(row);
+    }
+    Py_DECREF(rows);
+    if (!ok)
+        SWIG_fail;
+    $1 = grid_tmp;
+    $2 = (size_t)nrows;
+    $3 = (size_t)(ncols < 0 ? 0 : ncols);
+}
+%typemap(freearg) (const int *values, size_t n_likelihood, size_t n_consequence) {
+    free(grid_tmp$argnum);
+}
+
+/* ---- isms_register_parse_csv(): any bytes-like object -------------------------------- */
+%typemap(in) (const char *data, size_t len) (Py_buffer data_view, int data_held = 0) {
+    if (PyObject_GetBuffer($input, &data_view, PyBUF_SIMPLE) != 0)
+        SWIG_fail;
+    data_held = 1;
+    $1 = (char *)data_view.buf;
+    $2 = (size_t)data_view.len;
+}
+%typemap(freearg) (const char *data, size_t len) {
+    if (data_held$argnum)
+        PyBuffer_Release(&data_view$argnum);
+}
+
+/* ---- isms_register_write_csv(): bytes ------------------------------------------------ */
+%typemap(in, numinputs=0) (char **out, size_t *len) (char *text_tmp = NULL, size_t text_len = 0) {
+    $1 = &text_tmp;
+    $2 = &text_len;
+}
+%typemap(argout) (char **out, size_t *len) {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK && text_tmp$argnum) {
+        o = PyBytes_FromStringAndSize(text_tmp$argnum, (Py_ssize_t)text_len$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(freearg) (char **out, size_t *len) {
+    isms_free(text_tmp$argnum);
+}
+
+/* ---- what is not wrapped ------------------------------------------------------------- */
+/* The structs come back as tuples (above); SWIG need not generate accessors for them. */
+%ignore isms_error;
+%ignore isms_level;
+%ignore isms_band;
+%ignore isms_score;
+%ignore isms_finding;
+/* Freeing memory is the typemaps' business; a Python caller has no such memory. */
+%ignore isms_free;
+/* Superseded by isms_py_score_many() below, which takes any buffer of integers. */
+%ignore isms_matrix_score_many;
+
+%{
+/* Py_BuildValue converter: a C string (NULL -> None), decoded as UTF-8. Undecodable bytes
+ * become lone surrogates rather than failing, as file names do in Python. */
+static PyObject *isms_py_str_obj(const char *s)
+{
+    if (!s)
+        Py_RETURN_NONE;
+    return PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), "surrogateescape");
+}
+static PyObject *isms_py_str(void *s)
+{
+    return isms_py_str_obj((const char *)s);
+}
+%}
+
+%include "isms/version.h"
+%include "isms/base.h"
+%include "isms/findings.h"
+%include "isms/risk.h"
+%include "isms/csv.h"
+
+/* ---- bulk scoring over the buffer protocol ------------------------------------------- */
+%{
+/* One integer element format of the struct module syntax, resolved to size, signedness
+ * and byte order. */
+typedef struct isms_py_format {
+    size_t size;
+    int is_signed;
+    int swap; /* bytes are in the non-native order */
+} isms_py_format;
+
+static int isms_py_little_endian(void)
+{
+    const uint16_t one = 1;
+    return *(const unsigned char *)&one == 1;
+}
+
+/* Parses a buffer format such as "i", "<q", "=H", "B". Returns 0, or -1 when the format is
+ * not a single integer type. */
+static int isms_py_parse_format(const char *fmt, size_t itemsize, isms_py_format *out)
+{
+    char order = '@';
+    if (!fmt)
+        fmt = "B"; /* PEP 3118: no format means unsigned bytes */
+    if (*fmt == '@' || *fmt == '=' || *fmt == '<' || *fmt == '>' || *fmt == '!')
+        order = *fmt++;
+    if (fmt[0] == '\0' || fmt[1] != '\0')
+        return -1;
+    char t = fmt[0];
+    int native = order == '@';
+    size_t size;
+    int is_signed;
+    switch (t) {
+    case 'b': size = 1; is_signed = 1; break;
+    case 'B': size = 1; is_signed = 0; break;
+    case 'h': size = native ? sizeof(short) : 2; is_signed = 1; break;
+    case 'H': size = native ? sizeof(unsigned short) : 2; is_signed = 0; break;
+    case 'i': size = native ? sizeof(int) : 4; is_signed = 1; break;
+    case 'I': size = native ? sizeof(unsigned int) : 4; is_signed = 0; break;
+    case 'l': size = native ? sizeof(long) : 4; is_signed = 1; break;
+    case 'L': size = native ? sizeof(unsigned long) : 4; is_signed = 0; break;
+    case 'q': size = native ? sizeof(long long) : 8; is_signed = 1; break;
+    case 'Q': size = native ? sizeof(unsigned long long) : 8; is_signed = 0; break;
+    case 'n': if (!native) return -1; size = sizeof(Py_ssize_t); is_signed = 1; break;
+    case 'N': if (!native) return -1; size = sizeof(size_t); is_signed = 0; break;
+    default: return -1;
+    }
+    if (size != itemsize || (size != 1 && size != 2 && size != 4 && size != 8))
+        return -1;
+    int little = isms_py_little_endian();
+    out->size = size;
+    out->is_signed = is_signed;
+    out->swap = (order == '<' && !little) || ((order == '>' || order == '!') && little);
+    return 0;
+}
+
+/* Reads element i of a 1-D strided buffer as a 64-bit value. `*big` is set when an unsigned
+ * value does not fit in int64_t (it then certainly does not fit in an int either). */
+static int64_t isms_py_read(const Py_buffer *view, Py_ssize_t stride, const isms_py_format *f,
+                            Py_ssize_t i, int *big)
+{
+    const unsigned char *p = (const unsigned char *)view->buf + i * stride;
+    unsigned char b[8];
+    memcpy(b, p, f->size);
+    if (f->swap) {
+        for (size_t k = 0; k < f->size / 2; k++) {
+            unsigned char t = b[k];
+            b[k] = b[f->size - 1 - k];
+            b[f->size - 1 - k] = t;
+        }
+    }
+    *big = 0;
+    switch (f->size) {
+    case 1: { if (f->is_signed) { int8_t v; memcpy(&v, b, 1); return v; }
+              uint8_t v; memcpy(&v, b, 1); return v; }
+    case 2: { if (f->is_signed) { int16_t v; memcpy(&v, b, 2); return v; }
+              uint16_t v; memcpy(&v, b, 2); return v; }
+    case 4: { if (f->is_signed) { int32_t v; memcpy(&v, b, 4); return v; }
+              uint32_t v; memcpy(&v, b, 4); return v; }
+    default: { if (f->is_signed) { int64_t v; memcpy(&v, b, 8); return v; }
+               uint64_t v; memcpy(&v, b, 8);
+               if (v > (uint64_t)INT64_MAX) { *big = 1; return INT64_MAX; }
+               return (int64_t)v; }
+    }
+}
+
+/* An input array: either the buffer itself (native contiguous int) or a converted copy. */
+typedef struct isms_py_input {
+    Py_buffer view;
+    int held;
+    Py_ssize_t n;      /* number of elements */
+    Py_ssize_t stride; /* bytes from one element to the next */
+    isms_py_format format;
+    const int *data;  /* what the C function reads */
+    int *copy;        /* owned conversion, or NULL */
+} isms_py_input;
+
+static void isms_py_input_release(isms_py_input *in)
+{
+    free(in->copy);
+    in->copy = NULL;
+    if (in->held)
+        PyBuffer_Release(&in->view);
+    in->held = 0;
+}
+
+/* Gets a 1-D integer buffer. Returns 0, or -1 with a Python exception set. */
+static int isms_py_input_get(isms_py_input *in, PyObject *obj, const char *what)
+{
+    memset(in, 0, sizeof *in);
+    if (PyObject_GetBuffer(obj, &in->view, PyBUF_RECORDS_RO) != 0) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError,
+                     "%s must support the buffer protocol (array.array, numpy array, bytes, "
+                     "memoryview), not %s", what, Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    in->held = 1;
+    if (in->view.ndim != 1) {
+        PyErr_Format(PyExc_ValueError, "%s must be one-dimensional, not %d-dimensional",
+                     what, in->view.ndim);
+        isms_py_input_release(in);
+        return -1;
+    }
+    if (in->view.itemsize <= 0) {
+        PyErr_Format(PyExc_TypeError, "%s has elements of size %zd", what, in->view.itemsize);
+        isms_py_input_release(in);
+        return -1;
+    }
+    /* Some exporters (ctypes) leave shape or strides out for contiguous data. */
+    in->n = in->view.shape ? in->view.shape[0] : in->view.len / in->view.itemsize;
+    in->stride = in->view.strides ? in->view.strides[0] : in->view.itemsize;
+    if (isms_py_parse_format(in->view.format, (size_t)in->view.itemsize, &in->format) != 0) {
+        PyErr_Format(PyExc_TypeError, "%s must hold integers, not elements of format '%s'",
+                     what, in->view.format ? in->view.format : "B");
+        isms_py_input_release(in);
+        return -1;
+    }
+    return 0;
+}
+
+/* Converts n elements in native byte order to ints with one typed loop per format (the
+ * compiler turns the fixed-size memcpy into a plain load). Returns the index of the first
+ * element that does not fit in an int, or -1. */
+#define ISMS_PY_CONVERT(T, FITS)                                                         \
+    do {                                                                                 \
+        for (Py_ssize_t i = 0; i < n; i++) {                                             \
+            T v;                                                                         \
+            memcpy(&v, src + i * stride, sizeof v);                                      \
+            if (!(FITS))                                                                 \
+                return i;                                                                \
+            dst[i] = (int)v;                                                             \
+        }                                                                                \
+        return -1;                                                                       \
+    } while (0)
+
+_Static_assert(sizeof(int) == 4, "libisms's Python binding assumes a 32-bit int");
+
+static Py_ssize_t isms_py_convert_native(int *dst, const isms_py_input *in, Py_ssize_t n)
+{
+    const unsigned char *src = (const unsigned char *)in->view.buf;
+    Py_ssize_t stride = in->stride;
+    switch (in->format.size * 2 + (size_t)in->format.is_signed) {
+    case 2: ISMS_PY_CONVERT(uint8_t, 1);
+    case 3: ISMS_PY_CONVERT(int8_t, 1);
+    case 4: ISMS_PY_CONVERT(uint16_t, 1);
+    case 5: ISMS_PY_CONVERT(int16_t, 1);
+    case 8: ISMS_PY_CONVERT(uint32_t, v <= (uint32_t)INT_MAX);
+    case 9: ISMS_PY_CONVERT(int32_t, 1); /* int is 32 bits (asserted below) */
+    case 16: ISMS_PY_CONVERT(uint64_t, v <= (uint64_t)INT_MAX);
+    default: ISMS_PY_CONVERT(int64_t, v >= INT_MIN && v <= INT_MAX);
+    }
+}
+
+/* The same for bytes in the other byte order (rare: explicit '<' or '>' formats). */
+static Py_ssize_t isms_py_convert_swapped(int *dst, const isms_py_input *in, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int big = 0;
+        int64_t v = isms_py_read(&in->view, in->stride, &in->format, i, &big);
+        if (big || v < INT_MIN || v > INT_MAX)
+            return i;
+        dst[i] = (int)v;
+    }
+    return -1;
+}
+
+/* Makes in->data point to `n` native ints: the buffer itself when it already is one,
+ * otherwise a converted copy. Runs without the GIL: touches no Python object.
+ * Returns 0, -1 for lack of memory, or 1 when an element does not fit in an int
+ * (its index and value are stored). */
+static int isms_py_input_ints(isms_py_input *in, Py_ssize_t n, Py_ssize_t *bad_index,
+                              long long *bad_value, int *bad_big)
+{
+    const isms_py_format *f = &in->format;
+    if (f->size == sizeof(int) && f->is_signed && !f->swap &&
+        in->stride == (Py_ssize_t)sizeof(int) &&
+        ((uintptr_t)in->view.buf % _Alignof(int)) == 0) {
+        in->data = (const int *)in->view.buf;
+        return 0;
+    }
+    in->copy = malloc((size_t)(n > 0 ? n : 1) * sizeof(int));
+    if (!in->copy)
+        return -1;
+    Py_ssize_t bad = f->swap ? isms_py_convert_swapped(in->copy, in, n)
+                             : isms_py_convert_native(in->copy, in, n);
+    if (bad >= 0) {
+        int big = 0;
+        *bad_index = bad;
+        *bad_value = (long long)isms_py_read(&in->view, in->stride, f, bad, &big);
+        *bad_big = big;
+        return 1;
+    }
+    in->data = in->copy;
+    return 0;
+}
+
+/* Gets a writable, contiguous, native-int output buffer of `n` elements. */
+static int isms_py_output_get(Py_buffer *view, PyObject *obj, Py_ssize_t n, const char *what)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) != 0)
+        return -1;
+    isms_py_format f;
+    if (view->ndim != 1 || view->itemsize != (Py_ssize_t)sizeof(int) ||
+        (view->shape ? view->shape[0] : view->len / view->itemsize) != n ||
+        isms_py_parse_format(view->format, (size_t)view->itemsize, &f) != 0 ||
+        f.size != sizeof(int) || !f.is_signed || f.swap ||
+        ((uintptr_t)view->buf % _Alignof(int)) != 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "%s must be a writable one-dimensional array of %zd C ints", what, n);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* Below this many elements the GIL is kept: releasing it costs more than the work. */
+#define ISMS_PY_NOGIL_MIN 4096
+%}
+
+%inline %{
+/**
+ * Scores likelihoods[i] and consequences[i] on `matrix` into values[i] (and bands[i]).
+ *
+ * `likelihoods` and `consequences` are any one-dimensional buffers of integers of the same
+ * length (any integer format, byte order and stride); `values` and `bands` (or None) are
+ * writable contiguous buffers of that many C ints. The GIL is released while scoring
+ * large arrays.
+ *
+ * Returns the C result code as an int (then isms_error_last() describes a failure), or a
+ * tuple (code, message) for a failure found here before calling C: mismatched lengths
+ * (ISMS_EINVAL) or an element that does not even fit in a C int (ISMS_ERANGE).
+ * Raises TypeError/ValueError/MemoryError for unusable Python arguments.
+ */
+PyObject *isms_py_score_many(PyObject *values, PyObject *bands, const isms_matrix *matrix,
+                             PyObject *likelihoods, PyObject *consequences)
+{
+    isms_py_input l, c;
+    Py_buffer vout, bout;
+    int have_bands = bands != NULL && bands != Py_None;
+    PyObject *ret = NULL;
+
+    if (!matrix) {
+        PyErr_SetString(PyExc_ValueError, "matrix must not be NULL");
+        return NULL;
+    }
+    if (isms_py_input_get(&l, likelihoods, "likelihoods") != 0)
+        return NULL;
+    if (isms_py_input_get(&c, consequences, "consequences") != 0) {
+        isms_py_input_release(&l);
+        return NULL;
+    }
+    Py_ssize_t n = l.n;
+    if (c.n != n) {
+        ret = Py_BuildValue("(iN)", (int)ISMS_EINVAL,
+                            PyUnicode_FromFormat("likelihoods has %zd elements but "
+                                                 "consequences has %zd; they must be "
+                                                 "equally long", n, c.n));
+        isms_py_input_release(&c);
+        isms_py_input_release(&l);
+        return ret;
+    }
+    if (isms_py_output_get(&vout, values, n, "values") != 0) {
+        isms_py_input_release(&c);
+        isms_py_input_release(&l);
+        return NULL;
+    }
+    if (have_bands && isms_py_output_get(&bout, bands, n, "bands") != 0) {
+        PyBuffer_Release(&vout);
+        isms_py_input_release(&c);
+        isms_py_input_release(&l);
+        return NULL;
+    }
+
+    int rc = ISMS_OK, conv = 0;
+    Py_ssize_t bad_index = 0;
+    long long bad_value = 0;
+    int bad_big = 0;
+    const char *bad_what = "likelihood";
+    int *vp = (int *)vout.buf;
+    int *bp = have_bands ? (int *)bout.buf : NULL;
+
+    /* Large arrays are converted and scored without the GIL: nothing below touches a
+     * Python object, and the buffers stay exported (so locked) until released. */
+    PyThreadState *unlocked = n >= ISMS_PY_NOGIL_MIN ? PyEval_SaveThread() : NULL;
+    conv = isms_py_input_ints(&l, n, &bad_index, &bad_value, &bad_big);
+    if (conv == 0) {
+        bad_what = "consequence";
+        conv = isms_py_input_ints(&c, n, &bad_index, &bad_value, &bad_big);
+    }
+    if (conv == 0)
+        rc = isms_matrix_score_many(vp, bp, matrix, l.data, c.data, (size_t)n);
+    if (unlocked)
+        PyEval_RestoreThread(unlocked);
+
+    if (conv < 0) {
+        PyErr_NoMemory();
+    } else if (conv > 0) {
+        PyObject *msg = bad_big
+            ? PyUnicode_FromFormat("element %zd: %s above 9223372036854775807 is outside "
+                                   "every scale (it does not fit in a C int)",
+                                   bad_index, bad_what)
+            : PyUnicode_FromFormat("element %zd: %s %lld is outside every scale (it does not "
+                                   "fit in a C int)", bad_index, bad_what, bad_value);
+        if (msg)
+            ret = Py_BuildValue("(iN)", (int)ISMS_ERANGE, msg);
+    } else {
+        ret = PyLong_FromLong(rc);
+    }
+    if (have_bands)
+        PyBuffer_Release(&bout);
+    PyBuffer_Release(&vout);
+    isms_py_input_release(&c);
+    isms_py_input_release(&l);
+    return ret;
+}
+%}
+
+/* ---- test hook (not API) ------------------------------------------------------------- */
+%{
+/* From the library's internals (lib/internal.h); reachable because the extension links the
+ * static library. */
+void isms__alloc_fail_at(long n);
+%}
+%inline %{
+/* Makes the n-th allocation of libisms on this thread from now on fail, and every later
+ * one until called again with 0. For the binding's allocation-failure tests only. */
+void isms_py_alloc_fail_at(long n)
+{
+    isms__alloc_fail_at(n);
+}
+%}
