@@ -14,52 +14,10 @@
 
 #include "internal.h"
 
-#include <math.h>
-
-#ifndef assert_double_equal /* cmocka before 1.1.6 only compares floats */
-static void check_double(double a, double b, double eps, const char *file, int line)
-{
-    if (!(fabs(a - b) <= eps)) {
-        print_error("%.17g != %.17g (within %g)\n", a, b, eps);
-        _fail(file, line);
-    }
-}
-#define assert_double_equal(a, b, eps) check_double((a), (b), (eps), __FILE__, __LINE__)
-#endif
+#include "test-util.h"
 
 #define LIK ISMS_AXIS_LIKELIHOOD
 #define CON ISMS_AXIS_CONSEQUENCE
-
-/* The last error's message contains `needle`. */
-static void assert_error(int code, const char *needle)
-{
-    const isms_error *e = isms_error_last();
-    assert_int_equal(e->code, code);
-    if (!strstr(e->message, needle)) {
-        print_error("message \"%s\" lacks \"%s\"\n", e->message, needle);
-        fail();
-    }
-}
-
-/* Runs `call` with the n-th allocation failing, n = 1, 2, ..., until it succeeds without an
- * injected failure. Each failing run must return ISMS_ENOMEM; `check` runs after it. */
-#define SWEEP(call, check)                                                                   \
-    do {                                                                                     \
-        for (long n_ = 1;; n_++) {                                                           \
-            isms__alloc_fail_at(n_);                                                         \
-            int rc_ = (call);                                                                \
-            bool failed_ = isms__alloc_failed();                                             \
-            isms__alloc_fail_at(0);                                                          \
-            if (!failed_) {                                                                  \
-                assert_int_equal(rc_, ISMS_OK);                                              \
-                break;                                                                       \
-            }                                                                                \
-            assert_int_equal(rc_, ISMS_ENOMEM);                                              \
-            assert_int_equal(isms_error_last()->code, ISMS_ENOMEM);                          \
-            check;                                                                           \
-            assert_true(n_ < 10000);                                                         \
-        }                                                                                    \
-    } while (0)
 
 static isms_matrix *preset(const char *name)
 {

@@ -603,7 +603,8 @@ ISMS_EXPORT int isms_register_heatmap(size_t *grid, size_t n_cells, const isms_r
  *   reported on the later risk, naming the first one's id.
  * @param out The list to append to (caller-owned).
  * @param reg The register.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (findings appended before the failure stay).
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (the list is left as it was: all findings
+ *         or none are appended).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_register_lint(isms_findings *out, const isms_register *reg);

@@ -882,6 +882,7 @@ int isms_register_lint(isms_findings *out, const isms_register *reg)
     title_slot *slots = isms__calloc(n_slots, sizeof *slots);
     if (!slots)
         return isms__error_nomem();
+    const size_t before = isms_findings_count(out);
     int rc = ISMS_OK;
     for (size_t i = 0; i < reg->count && !rc; i++) {
         const isms_risk *r = reg->items[i];
@@ -912,6 +913,8 @@ int isms_register_lint(isms_findings *out, const isms_register *reg)
                                        r->title);
     }
     isms__free(slots);
+    if (rc)
+        isms__findings_truncate(out, before); /* all or nothing */
     return rc;
 }
 
