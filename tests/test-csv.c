@@ -602,6 +602,7 @@ static void test_invalid_arguments(void **state)
     assert_non_null(strstr(isms_error_last()->message, "no-such-file.csv"));
     assert_non_null(strstr(isms_error_last()->message, strerror(ENOENT)));
     assert_int_equal(isms_register_load_csv(&reg, DATA, NULL, NULL), ISMS_EIO);
+    assert_string_equal(isms_error_last()->source, DATA);
     assert_null(reg);
 
     reg = parse("Risk;Konsekvens\nA;B\n", NULL);
@@ -1228,6 +1229,8 @@ static void test_atomic_save(void **state)
 
     /* Into a directory that does not exist: EIO, nothing created. */
     assert_int_equal(isms_register_save_csv(missing, reg, ISMS_LANG_SV, 0), ISMS_EIO);
+    assert_non_null(isms_error_last()->source);
+    assert_string_equal(isms_error_last()->source, missing);
     assert_non_null(strstr(isms_error_last()->message, "no-such-dir"));
     assert_int_equal(count_dir(dir), 2);
 

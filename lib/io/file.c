@@ -40,7 +40,8 @@ int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
         fd = open(path, O_RDONLY);
     while (fd < 0 && errno == EINTR);
     if (fd < 0)
-        return isms__error(ISMS_EIO, "cannot open \"%s\": %s", path, strerror(errno));
+        return isms__error_at(ISMS_EIO, path, 0, 0,
+                              "cannot open \"%s\": %s", path, strerror(errno));
 
     char limit[32];
     describe_size(limit, sizeof limit, max_size);
@@ -48,17 +49,20 @@ int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
     if (fstat(fd, &st) != 0) {
         int e = errno;
         close(fd);
-        return isms__error(ISMS_EIO, "cannot read \"%s\": %s", path, strerror(e));
+        return isms__error_at(ISMS_EIO, path, 0, 0,
+                              "cannot read \"%s\": %s", path, strerror(e));
     }
     if (S_ISDIR(st.st_mode)) {
         close(fd);
-        return isms__error(ISMS_EIO, "cannot read \"%s\": %s", path, strerror(EISDIR));
+        return isms__error_at(ISMS_EIO, path, 0, 0,
+                              "cannot read \"%s\": %s", path, strerror(EISDIR));
     }
     size_t cap = 64 * 1024;
     if (S_ISREG(st.st_mode)) {
         if (st.st_size < 0 || (unsigned long long)st.st_size > max_size) {
             close(fd);
-            return isms__error(ISMS_ERANGE, "\"%s\" is larger than %s", path, limit);
+            return isms__error_at(ISMS_ERANGE, path, 0, 0,
+                                  "\"%s\" is larger than %s", path, limit);
         }
         /* One byte more than the size, so that the end of the file is seen at once. */
         cap = (size_t)st.st_size + 2;
@@ -77,7 +81,8 @@ int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
             if (want <= cap) {
                 isms__free(buf);
                 close(fd);
-                return isms__error(ISMS_ERANGE, "\"%s\" is larger than %s", path, limit);
+                return isms__error_at(ISMS_ERANGE, path, 0, 0,
+                                      "\"%s\" is larger than %s", path, limit);
             }
             char *nb = isms__realloc(buf, want);
             if (!nb) {
@@ -95,7 +100,8 @@ int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
             int e = errno;
             isms__free(buf);
             close(fd);
-            return isms__error(ISMS_EIO, "cannot read \"%s\": %s", path, strerror(e));
+            return isms__error_at(ISMS_EIO, path, 0, 0,
+                                  "cannot read \"%s\": %s", path, strerror(e));
         }
         if (r == 0)
             break;
@@ -103,7 +109,8 @@ int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
         if (n > max_size) {
             isms__free(buf);
             close(fd);
-            return isms__error(ISMS_ERANGE, "\"%s\" is larger than %s", path, limit);
+            return isms__error_at(ISMS_ERANGE, path, 0, 0,
+                                  "\"%s\" is larger than %s", path, limit);
         }
     }
     close(fd);
@@ -176,7 +183,8 @@ static int save_failed(int fd, char *tmp, char *resolved, const char *what, cons
         isms__free(tmp);
     }
     isms__free(resolved);
-    return isms__error(ISMS_EIO, "cannot save \"%s\": %s: %s", path, what, strerror(err));
+    return isms__error_at(ISMS_EIO, path, 0, 0,
+                          "cannot save \"%s\": %s: %s", path, what, strerror(err));
 }
 
 int isms__file_save_atomic(const char *path, const char *data, size_t len)
@@ -226,8 +234,9 @@ int isms__file_save_atomic(const char *path, const char *data, size_t len)
         int e = errno;
         isms__free(tmp);
         isms__free(resolved);
-        return isms__error(ISMS_EIO, "cannot save \"%s\": cannot create a temporary file: %s",
-                           path, strerror(e));
+        return isms__error_at(ISMS_EIO, path, 0, 0,
+                              "cannot save \"%s\": cannot create a temporary file: %s",
+                              path, strerror(e));
     }
     if (write_all(fd, data, len) != 0)
         return save_failed(fd, tmp, resolved, "cannot write", path, errno);

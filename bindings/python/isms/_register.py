@@ -38,12 +38,14 @@ def _text_arg(value, what, allow_none=True):
 
 @contextlib.contextmanager
 def _naming_file(path):
-    """Adds the path to FileErrors that the C library raised without one."""
+    """Makes sure a FileError names the file, as OSError.filename and as source."""
     try:
         yield
     except FileError as err:
         if err.source is None:
-            err.source = err.filename = os.fsdecode(path)
+            err.source = os.fsdecode(path)
+        if getattr(err, "filename", None) is None:
+            err.filename = err.source
         raise
 
 

@@ -159,9 +159,12 @@ def test_missing_file_is_file_error_and_oserror(tmp_path):
         isms.RiskRegister.from_csv(missing)
     assert isinstance(info.value, OSError)
     assert info.value.filename == str(missing)
+    assert info.value.source == str(missing)
     reg = isms.RiskRegister()
-    with pytest.raises(OSError):
-        reg.to_csv(tmp_path / "no" / "such" / "dir" / "x.csv")
+    target = tmp_path / "no" / "such" / "dir" / "x.csv"
+    with pytest.raises(OSError) as info:
+        reg.to_csv(target)
+    assert info.value.filename == str(target) and info.value.source == str(target)
 
 
 def test_to_csv_argument_errors(tmp_path):
