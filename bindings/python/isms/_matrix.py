@@ -1,11 +1,11 @@
 """Risk matrices: scales, formula, bands, acceptance threshold, scoring."""
 
 import operator
-import weakref
 from typing import NamedTuple, Optional
 
 from . import _isms
 from ._errors import InvalidArgumentError, RangeError, check, check_result
+from ._handle import _Handle
 from ._lang import Formula, lang_value
 
 __all__ = ["Level", "Band", "Score", "RiskMatrix", "LIKELIHOOD", "CONSEQUENCE"]
@@ -129,7 +129,7 @@ def _band_args(band):
     return name, c_int(lo, "band minimum"), c_int(hi, "band maximum"), color, sv, en
 
 
-class RiskMatrix:
+class RiskMatrix(_Handle):
     """A risk matrix: a likelihood scale and a consequence scale combined into a value.
 
     Immutable and shared: registers built on a matrix hold their own reference in C, so a
@@ -138,25 +138,16 @@ class RiskMatrix:
     define one with :meth:`build`.
     """
 
-    __slots__ = ("_ptr", "_finalizer", "_cache", "__weakref__")
+    __slots__ = ("_cache",)
 
     def __init__(self, preset="4x4"):
         self._adopt_into(check_result(_isms.isms_matrix_preset(_text(preset, "preset"))))
 
-    def _adopt_into(self, ptr):
-        self._ptr = ptr
-        self._cache = {}
-        # Freed when the object goes; not at interpreter exit, when other objects being torn
-        # down might still reach it (the process's memory goes back to the system anyway).
-        self._finalizer = weakref.finalize(self, _isms.isms_matrix_free, ptr)
-        self._finalizer.atexit = False
+    _free = staticmethod(_isms.isms_matrix_free)
 
-    @classmethod
-    def _adopt(cls, ptr):
-        """Wraps a matrix pointer whose reference the new object now owns."""
-        self = object.__new__(cls)
-        self._adopt_into(ptr)
-        return self
+    def _adopt_into(self, ptr):
+        super()._adopt_into(ptr)
+        self._cache = {}
 
     @classmethod
     def _borrowed(cls, ptr):

@@ -8,6 +8,7 @@ from . import _isms
 from ._errors import (ErrorCode, FileError, InvalidArgumentError, NotFoundError, check,
                       check_result, last_error)
 from ._findings import _FindingsList
+from ._handle import _Handle
 from ._lang import Status, Treatment, lang_value
 from ._matrix import RiskMatrix, c_int
 
@@ -341,7 +342,7 @@ class Risk:
         return "<Risk %s %s %s %r>" % (self._id, levels, scored, title)
 
 
-class RiskRegister:
+class RiskRegister(_Handle):
     """A risk register: risks in insertion order, scored on one matrix.
 
     ``RiskRegister()`` scores on the "4x4" preset; pass a :class:`RiskMatrix` (or a preset
@@ -351,7 +352,7 @@ class RiskRegister:
     A register is not safe to modify from several threads at once.
     """
 
-    __slots__ = ("_ptr", "_finalizer", "_matrix", "_risks", "import_notes", "__weakref__")
+    __slots__ = ("_matrix", "_risks", "import_notes")
 
     def __init__(self, matrix=None):
         if isinstance(matrix, str):
@@ -362,21 +363,14 @@ class RiskRegister:
         self._adopt_into(check_result(
             _isms.isms_register_new(matrix._ptr if matrix is not None else None)))
 
+    _free = staticmethod(_isms.isms_register_free)
+
     def _adopt_into(self, ptr):
-        self._ptr = ptr
+        super()._adopt_into(ptr)
         self._matrix = None
         self._risks = weakref.WeakValueDictionary()
         #: Notes from the CSV import (a list of Finding): encoding, ignored columns, ids.
         self.import_notes = []
-        # Freed when the object goes (never at interpreter exit: see RiskMatrix).
-        self._finalizer = weakref.finalize(self, _isms.isms_register_free, ptr)
-        self._finalizer.atexit = False
-
-    @classmethod
-    def _adopt(cls, ptr):
-        self = object.__new__(cls)
-        self._adopt_into(ptr)
-        return self
 
     @staticmethod
     def _matrix_arg(matrix):
