@@ -66,8 +66,13 @@ size_t isms__utf8_put(char *buf, uint32_t cp);
 bool isms__utf8_valid(const char *s, size_t n);
 /* Natural comparison: digit runs compare as numbers ("R2" < "R10"), the rest bytewise. */
 int isms__natcmp(const char *a, const char *b);
-/* Trims ASCII white space (and NBSP) at both ends in place; returns s. */
-char *isms__trim(char *s);
+/* The part of [s, s+n) without ASCII white space or NBSP at either end: it starts at
+ * s + *start and is *len bytes long. */
+void isms__trim_span(const char *s, size_t n, size_t *start, size_t *len);
+/* A hash of text as isms_text_matches() compares it (white space trimmed and runs folded
+ * to one space, case folded): texts that match hash alike. *blank is set when nothing but
+ * white space is there. */
+uint64_t isms__text_hash(const char *s, bool *blank);
 /* Parses a whole decimal int (optional sign, surrounding white space); false if not one. */
 bool isms__parse_int(const char *s, int *out);
 

@@ -270,12 +270,33 @@ static void test_natcmp(void **state)
 static void test_trim_and_parse_int(void **state)
 {
     (void)state;
-    char a[] = "  \t hej \r\n";
-    assert_string_equal(isms__trim(a), "hej");
-    char b[] = "\xC2\xA0x\xC2\xA0";
-    assert_string_equal(isms__trim(b), "x");
-    char c[] = "   ";
-    assert_string_equal(isms__trim(c), "");
+    size_t start, len;
+    const char *a = "  \t hej \r\n";
+    isms__trim_span(a, strlen(a), &start, &len);
+    assert_int_equal(start, 4);
+    assert_int_equal(len, 3);
+    assert_memory_equal(a + start, "hej", 3);
+    const char *b = "\xC2\xA0x\xC2\xA0";
+    isms__trim_span(b, strlen(b), &start, &len);
+    assert_int_equal(start, 2);
+    assert_int_equal(len, 1);
+    assert_memory_equal(b + start, "x", 1);
+    isms__trim_span("   ", 3, &start, &len);
+    assert_int_equal(len, 0);
+    isms__trim_span("a\xC2", 2, &start, &len); /* half an NBSP is not white space */
+    assert_int_equal(start, 0);
+    assert_int_equal(len, 2);
+    isms__trim_span("", 0, &start, &len);
+    assert_int_equal(len, 0);
+    /* The hash agrees with isms_text_matches(). */
+    bool blank;
+    uint64_t h = isms__text_hash("  Nätfiske  MOT\tpersonal ", &blank);
+    assert_false(blank);
+    assert_true(isms_text_matches("Nätfiske  MOT\tpersonal", "nätfiske mot personal"));
+    assert_true(h == isms__text_hash("nätfiske mot personal", &blank));
+    assert_true(h != isms__text_hash("nätfiske motpersonal", &blank));
+    isms__text_hash(" \t\xC2\xA0", &blank);
+    assert_true(blank);
     int v = 0;
     assert_true(isms__parse_int(" 12 ", &v));
     assert_int_equal(v, 12);

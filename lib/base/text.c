@@ -151,10 +151,15 @@ int isms_text_casecmp(const char *a, const char *b)
     }
 }
 
+static bool is_ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+/* White space for matching and trimming: ASCII white space and NBSP (U+00A0). */
 static bool is_space_cp(uint32_t c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-           c == 0xA0;
+    return (c < 0x80 && is_ascii_space((char)c)) || c == 0xA0;
 }
 
 /* Next code point with inner white-space runs folded to one ' ' and trailing white space
@@ -242,36 +247,60 @@ int isms__natcmp(const char *a, const char *b)
     return *a ? 1 : -1;
 }
 
-char *isms__trim(char *s)
+/* Bytes of white space (ASCII or NBSP) that end at s[n - 1], or 0. */
+static size_t space_before(const char *s, size_t n)
 {
-    size_t n = strlen(s);
-    size_t start = 0;
+    if (n >= 1 && is_ascii_space(s[n - 1]))
+        return 1;
+    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+/* Bytes of white space (ASCII or NBSP) that start at s, within n bytes, or 0. */
+static size_t space_at(const char *s, size_t n)
+{
+    if (n >= 1 && is_ascii_space(s[0]))
+        return 1;
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+void isms__trim_span(const char *s, size_t n, size_t *start, size_t *len)
+{
+    size_t a = 0, w;
+    while ((w = space_at(s + a, n - a)) > 0)
+        a += w;
+    while ((w = space_before(s + a, n - a)) > 0)
+        n -= w;
+    *start = a;
+    *len = n - a;
+}
+
+uint64_t isms__text_hash(const char *s, bool *blank)
+{
+    uint64_t h = 14695981039346656037u; /* FNV-1a over the folded code points */
+    bool pending_space = false, any = false;
     for (;;) {
-        if (start < n && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' ||
-                          s[start] == '\n' || s[start] == '\v' || s[start] == '\f')) {
-            start++;
-        } else if (n - start >= 2 && (unsigned char)s[start] == 0xC2 &&
-                   (unsigned char)s[start + 1] == 0xA0) {
-            start += 2;
-        } else {
+        uint32_t c = isms__utf8_next(&s);
+        if (c == 0)
             break;
+        if (is_space_cp(c)) {
+            pending_space = any;
+            continue;
         }
-    }
-    while (n > start) {
-        char c = s[n - 1];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
-            n--;
-        } else if (n - start >= 2 && (unsigned char)s[n - 2] == 0xC2 &&
-                   (unsigned char)s[n - 1] == 0xA0) {
-            n -= 2;
-        } else {
-            break;
+        if (pending_space) {
+            h = (h ^ ' ') * 1099511628211u;
+            pending_space = false;
         }
+        any = true;
+        c = isms__fold(c);
+        for (int i = 0; i < 4; i++)
+            h = (h ^ ((c >> (8 * i)) & 0xFF)) * 1099511628211u;
     }
-    if (start)
-        memmove(s, s + start, n - start);
-    s[n - start] = '\0';
-    return s;
+    *blank = !any;
+    return h ^ (h >> 29);
 }
 
 bool isms__parse_int(const char *s, int *out)

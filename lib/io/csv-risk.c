@@ -203,38 +203,12 @@ typedef struct view {
     size_t n;
 } view;
 
-static bool is_trim_space(const char *s, size_t n, size_t *w)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f') {
-        *w = 1;
-        return true;
-    }
-    if (n >= 2 && c == 0xC2 && (unsigned char)s[1] == 0xA0) {
-        *w = 2;
-        return true;
-    }
-    return false;
-}
-
-/* The text without white space (and NBSP) around it, as isms__trim() would leave it. */
+/* The text without white space (and NBSP) around it. */
 static view trimmed(const char *s, size_t n)
 {
-    size_t w;
-    while (n > 0 && is_trim_space(s, n, &w)) {
-        s += w;
-        n -= w;
-    }
-    for (;;) {
-        if (n >= 1 && is_trim_space(s + n - 1, 1, &w)) {
-            n -= 1;
-        } else if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0) {
-            n -= 2;
-        } else {
-            break;
-        }
-    }
-    view v = { s, n };
+    size_t start, len;
+    isms__trim_span(s, n, &start, &len);
+    view v = { s + start, len };
     return v;
 }
 

@@ -688,41 +688,6 @@ static void formula_text(char *buf, size_t size, const isms_matrix *m, int l, in
     }
 }
 
-/* White space as isms_text_matches() sees it (lib/base/text.c). */
-static bool is_space_cp(uint32_t c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
-           c == 0xA0;
-}
-
-/* Hash of a title as isms_text_matches() compares it: white space trimmed and runs folded
- * to one space, letters case-folded, so that matching titles hash alike. Sets *blank when
- * nothing but white space remains. */
-static uint64_t title_hash(const char *s, bool *blank)
-{
-    uint64_t h = 14695981039346656037u;
-    bool pending_space = false, any = false;
-    for (;;) {
-        uint32_t c = isms__utf8_next(&s);
-        if (c == 0)
-            break;
-        if (is_space_cp(c)) {
-            pending_space = any;
-            continue;
-        }
-        if (pending_space) {
-            h = (h ^ ' ') * 1099511628211u;
-            pending_space = false;
-        }
-        any = true;
-        c = isms__fold(c);
-        for (int i = 0; i < 4; i++)
-            h = (h ^ ((c >> (8 * i)) & 0xFF)) * 1099511628211u;
-    }
-    *blank = !any;
-    return h ^ (h >> 29);
-}
-
 typedef struct title_slot {
     uint64_t hash;
     size_t index; /* risk index + 1; 0 = free */
@@ -890,7 +855,7 @@ int isms_register_lint(isms_findings *out, const isms_register *reg)
         if (rc)
             break;
         bool blank;
-        uint64_t h = title_hash(r->title, &blank);
+        uint64_t h = isms__text_hash(r->title, &blank);
         if (blank)
             continue;
         size_t mask = n_slots - 1, s = (size_t)h & mask;
