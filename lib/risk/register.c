@@ -9,6 +9,7 @@
  * nothing. Every mutator allocates all it needs before it changes anything.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -504,50 +505,16 @@ typedef struct sort_item {
     isms_risk *risk;
 } sort_item;
 
-static bool item_less(const sort_item *a, const sort_item *b)
+/* Highest value first, unscored last, then ids in natural order. Ids are unique, so this
+ * is a total order: any sort gives the same, deterministic result. */
+static int item_cmp(const void *pa, const void *pb)
 {
+    const sort_item *a = pa, *b = pb;
     if (a->value_key != b->value_key)
-        return a->value_key < b->value_key;
+        return a->value_key < b->value_key ? -1 : 1;
     if (a->id_key != b->id_key)
-        return a->id_key < b->id_key;
-    return isms__natcmp(a->risk->id, b->risk->id) < 0;
-}
-
-/* Bottom-up merge sort of a[0..n) using tmp[0..n); the result ends in a. */
-static void merge_sort(sort_item *a, sort_item *tmp, size_t n)
-{
-    enum { RUN = 16 };
-    for (size_t lo = 0; lo < n; lo += RUN) {
-        size_t hi = lo + RUN < n ? lo + RUN : n;
-        for (size_t i = lo + 1; i < hi; i++) {
-            sort_item x = a[i];
-            size_t j = i;
-            while (j > lo && item_less(&x, &a[j - 1])) {
-                a[j] = a[j - 1];
-                j--;
-            }
-            a[j] = x;
-        }
-    }
-    sort_item *src = a, *dst = tmp;
-    for (size_t width = RUN; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n;
-            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t i = lo, j = mid, k = lo;
-            while (i < mid && j < hi)
-                dst[k++] = item_less(&src[j], &src[i]) ? src[j++] : src[i++];
-            while (i < mid)
-                dst[k++] = src[i++];
-            while (j < hi)
-                dst[k++] = src[j++];
-        }
-        sort_item *t = src;
-        src = dst;
-        dst = t;
-    }
-    if (src != a)
-        memcpy(a, src, n * sizeof *a);
+        return a->id_key < b->id_key ? -1 : 1;
+    return isms__natcmp(a->risk->id, b->risk->id);
 }
 
 int isms_register_sorted(isms_risk ***out, size_t *n, const isms_register *reg,
@@ -563,10 +530,10 @@ int isms_register_sorted(isms_risk ***out, size_t *n, const isms_register *reg,
         *n = 0;
         return ISMS_OK;
     }
-    if (count > SIZE_MAX / (2 * sizeof(sort_item)))
+    if (count > SIZE_MAX / sizeof(sort_item))
         return isms__error_nomem();
     isms_risk **result = isms__malloc(count * sizeof *result);
-    sort_item *items = isms__malloc(2 * count * sizeof *items);
+    sort_item *items = isms__malloc(count * sizeof *items);
     if (!result || !items) {
         isms__free(result);
         isms__free(items);
@@ -580,7 +547,7 @@ int isms_register_sorted(isms_risk ***out, size_t *n, const isms_register *reg,
         items[i].value_key =
             r->state[which] == SCORED ? (uint32_t)(0x7FFFFFFF - (int64_t)v) : UINT32_MAX;
     }
-    merge_sort(items, items + count, count);
+    qsort(items, count, sizeof *items, item_cmp);
     for (size_t i = 0; i < count; i++)
         result[i] = items[i].risk;
     isms__free(items);
