@@ -823,18 +823,24 @@ static void check_findings(const isms_findings *list, const expected_finding *ex
     }
 }
 
+/* Lints `reg` in Swedish and in English and checks both lists against `expect`. */
+static void check_lint(const isms_register *reg, const expected_finding *expect, size_t n)
+{
+    for (int lang = 0; lang < 2; lang++) {
+        isms_findings *list = NULL;
+        assert_int_equal(isms_findings_new(&list, (isms_lang)lang), ISMS_OK);
+        assert_int_equal(isms_register_lint(list, reg), ISMS_OK);
+        check_findings(list, expect, n, (isms_lang)lang);
+        isms_findings_free(list);
+    }
+}
+
 static void test_lint_codes(void **state)
 {
     (void)state;
     isms_register *reg = lint_sample();
     const size_t n = sizeof lint_expected / sizeof *lint_expected;
-    for (int lang = 0; lang < 2; lang++) {
-        isms_findings *list = NULL;
-        assert_int_equal(isms_findings_new(&list, (isms_lang)lang), ISMS_OK);
-        assert_int_equal(isms_register_lint(list, reg), ISMS_OK);
-        check_findings(list, lint_expected, n, (isms_lang)lang);
-        isms_findings_free(list);
-    }
+    check_lint(reg, lint_expected, n);
     isms_findings *list = NULL;
     assert_int_equal(isms_findings_new(&list, ISMS_LANG_EN), ISMS_OK);
     assert_int_equal(isms_register_lint(NULL, reg), ISMS_EINVAL);
@@ -880,13 +886,7 @@ static void test_lint_partial_inherent(void **state)
           "Kvarstående sannolikhet saknas men kvarstående konsekvens är angiven",
           "Residual likelihood is missing while residual consequence is given" },
     };
-    for (int lang = 0; lang < 2; lang++) {
-        isms_findings *list = NULL;
-        assert_int_equal(isms_findings_new(&list, (isms_lang)lang), ISMS_OK);
-        assert_int_equal(isms_register_lint(list, reg), ISMS_OK);
-        check_findings(list, expect, 3, (isms_lang)lang);
-        isms_findings_free(list);
-    }
+    check_lint(reg, expect, 3);
     isms_register_free(reg);
 }
 
@@ -917,14 +917,8 @@ static void check_mismatch_formula(isms_formula formula, const char *sv, const c
     isms_risk *r = add(reg, "R1", "t", 2, 3);
     isms_risk_set_stated_value(r, 6 == isms_risk_value(r, ISMS_INHERENT) ? 7 : 6);
     isms_risk_set_treatment(r, ISMS_TREATMENT_AVOID, NULL);
-    for (int lang = 0; lang < 2; lang++) {
-        isms_findings *list = NULL;
-        assert_int_equal(isms_findings_new(&list, (isms_lang)lang), ISMS_OK);
-        assert_int_equal(isms_register_lint(list, reg), ISMS_OK);
-        expected_finding f = { ISMS_SEVERITY_WARNING, "risk-value-mismatch", "R1", sv, en };
-        check_findings(list, &f, 1, (isms_lang)lang);
-        isms_findings_free(list);
-    }
+    expected_finding f = { ISMS_SEVERITY_WARNING, "risk-value-mismatch", "R1", sv, en };
+    check_lint(reg, &f, 1);
     isms_register_free(reg);
 }
 
@@ -953,13 +947,7 @@ static void test_lint_noncontiguous_scale(void **state)
           "Sannolikhet 3 ligger utanför skalan 1, 2, 4",
           "Likelihood 3 is outside the scale 1, 2, 4" },
     };
-    for (int lang = 0; lang < 2; lang++) {
-        isms_findings *list = NULL;
-        assert_int_equal(isms_findings_new(&list, (isms_lang)lang), ISMS_OK);
-        assert_int_equal(isms_register_lint(list, reg), ISMS_OK);
-        check_findings(list, expect, 1, (isms_lang)lang);
-        isms_findings_free(list);
-    }
+    check_lint(reg, expect, 1);
     size_t heat[9];
     assert_int_equal(isms_register_heatmap(heat, 9, reg, ISMS_INHERENT), ISMS_OK);
     for (size_t i = 0; i < 9; i++)
