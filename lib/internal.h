@@ -19,6 +19,28 @@
 #else
 #  define ISMS__PRINTF(f, a)
 #  define ISMS__UNUSED
+/* ---- string index (lib/base/index.c) ----------------------------------------------------
+ * An open-addressing hash table (linear probing, FNV-1a, load at most 1/2) from a string key
+ * to an item. The index does not own the items or their keys: `key` gives an item's key,
+ * which must stay unchanged while the item is in the index. */
+typedef struct isms__index {
+    struct isms__index_slot *slots;
+    size_t n_slots; /* 0 or a power of two */
+    size_t count;
+    const char *(*key)(const void *item);
+} isms__index;
+void isms__index_init(isms__index *ix, const char *(*key)(const void *item));
+void isms__index_free(isms__index *ix);
+uint64_t isms__index_hash(const char *key);
+void *isms__index_find(const isms__index *ix, const char *key);
+/* Makes room for `need` items in all, so that the next inserts cannot fail; false (index
+ * unchanged) when out of memory. */
+bool isms__index_reserve(isms__index *ix, size_t need);
+/* Inserts an item whose key is not yet present; room must have been reserved. */
+void isms__index_insert(isms__index *ix, void *item);
+/* Removes the item with this key; false when there is none. */
+bool isms__index_remove(isms__index *ix, const char *key);
+
 #endif
 
 /* ---- memory (lib/base/memory.c) -------------------------------------------------------
@@ -97,5 +119,27 @@ int isms__findings_addf(isms_findings *list, isms_severity severity, const char 
                         const char *ref, const char *fmt, ...) ISMS__PRINTF(5, 6);
 /* Drops the findings after the first `count` (so that an operation can add all or none). */
 void isms__findings_truncate(isms_findings *list, size_t count);
+
+/* ---- string index (lib/base/index.c) ----------------------------------------------------
+ * An open-addressing hash table (linear probing, FNV-1a, load at most 1/2) from a string key
+ * to an item. The index does not own the items or their keys: `key` gives an item's key,
+ * which must stay unchanged while the item is in the index. */
+typedef struct isms__index {
+    struct isms__index_slot *slots;
+    size_t n_slots; /* 0 or a power of two */
+    size_t count;
+    const char *(*key)(const void *item);
+} isms__index;
+void isms__index_init(isms__index *ix, const char *(*key)(const void *item));
+void isms__index_free(isms__index *ix);
+uint64_t isms__index_hash(const char *key);
+void *isms__index_find(const isms__index *ix, const char *key);
+/* Makes room for `need` items in all, so that the next inserts cannot fail; false (index
+ * unchanged) when out of memory. */
+bool isms__index_reserve(isms__index *ix, size_t need);
+/* Inserts an item whose key is not yet present; room must have been reserved. */
+void isms__index_insert(isms__index *ix, void *item);
+/* Removes the item with this key; false when there is none. */
+bool isms__index_remove(isms__index *ix, const char *key);
 
 #endif

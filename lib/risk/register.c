@@ -1,8 +1,8 @@
 /* Risks, registers, sorting, counts, heat maps, lint; treatment and status labels.
  *
- * A register keeps its risks in an array in insertion order and indexes them by id in an
- * open-addressing hash table (linear probing, FNV-1a, load at most 1/2), so find is O(1)
- * and remove is O(n) (the array closes up). Every risk caches its inherent and residual
+ * A register keeps its risks in an array in insertion order and indexes them by id in the
+ * internal string index (lib/base/index.c), so find is O(1) and remove is O(n) (the array
+ * closes up). Every risk caches its inherent and residual
  * value and band; they are recomputed whenever levels change.
  *
  * Memory: a risk and its id are one allocation; empty strings share one static "" and cost
@@ -18,7 +18,6 @@ enum { SCORED = 0, UNASSESSED = 1, OFF_SCALE = 2 };
 
 struct isms_risk {
     isms_register *reg;
-    uint64_t hash;
     char *title; /* each string is owned, or `empty` */
     char *consequence_text;
     char *treatment_text;
@@ -36,20 +35,12 @@ struct isms_risk {
     char id[];
 };
 
-/* A slot of the id index. The hash is kept beside the pointer so that probing does not
- * touch the risks it passes over. */
-typedef struct id_slot {
-    uint64_t hash;
-    isms_risk *risk;
-} id_slot;
-
 struct isms_register {
     isms_matrix *matrix; /* one reference owned */
     isms_risk **items;   /* insertion order */
     size_t count;
     size_t cap;
-    id_slot *slots; /* hash table; risk NULL = free */
-    size_t n_slots; /* power of two */
+    isms__index index;   /* by id */
     /* level value -> index on the matrix's scale, -1 when not a level */
     signed char level_index[2][ISMS_LEVEL_VALUE_MAX + 1];
 };
@@ -225,76 +216,9 @@ static bool valid_which(isms_which which)
     return which == ISMS_INHERENT || which == ISMS_RESIDUAL;
 }
 
-/* ---- hash table ---------------------------------------------------------------------- */
-
-static uint64_t hash_id(const char *s)
+static const char *risk_key(const void *item)
 {
-    uint64_t h = 14695981039346656037u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211u;
-    }
-    return h ^ (h >> 29); /* bring the well-mixed high bits down to the index bits */
-}
-
-static size_t find_slot(const isms_register *reg, const char *id, uint64_t h)
-{
-    size_t mask = reg->n_slots - 1;
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        const id_slot *s = &reg->slots[i];
-        if (!s->risk || (s->hash == h && strcmp(s->risk->id, id) == 0))
-            return i;
-    }
-}
-
-static void insert_slot(id_slot *slots, size_t n_slots, isms_risk *r)
-{
-    size_t mask = n_slots - 1;
-    size_t i = (size_t)r->hash & mask;
-    while (slots[i].risk)
-        i = (i + 1) & mask;
-    slots[i].hash = r->hash;
-    slots[i].risk = r;
-}
-
-/* Makes room for one more entry; on failure the old table is kept intact. */
-static bool reserve_slots(isms_register *reg, size_t need)
-{
-    if (need <= reg->n_slots / 2)
-        return true;
-    size_t n = reg->n_slots ? reg->n_slots : 16;
-    while (need > n / 2) {
-        if (n > SIZE_MAX / 2 / sizeof *reg->slots)
-            return false;
-        n *= 2;
-    }
-    id_slot *slots = isms__calloc(n, sizeof *slots);
-    if (!slots)
-        return false;
-    for (size_t i = 0; i < reg->n_slots; i++)
-        if (reg->slots[i].risk)
-            insert_slot(slots, n, reg->slots[i].risk);
-    isms__free(reg->slots);
-    reg->slots = slots;
-    reg->n_slots = n;
-    return true;
-}
-
-/* Removes the entry at slot i, moving later entries of its cluster back. */
-static void delete_slot(isms_register *reg, size_t i)
-{
-    size_t mask = reg->n_slots - 1;
-    reg->slots[i].risk = NULL;
-    for (size_t j = (i + 1) & mask; reg->slots[j].risk; j = (j + 1) & mask) {
-        size_t home = (size_t)reg->slots[j].hash & mask;
-        /* The entry at j may move to i unless its home lies cyclically in (i, j]. */
-        bool stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
-        if (!stays) {
-            reg->slots[i] = reg->slots[j];
-            reg->slots[j].risk = NULL;
-            i = j;
-        }
-    }
+    return ((const isms_risk *)item)->id;
 }
 
 /* ---- register ------------------------------------------------------------------------ */
@@ -315,6 +239,7 @@ int isms_register_new(isms_register **out, isms_matrix *matrix)
             return rc;
         }
     }
+    isms__index_init(&reg->index, risk_key);
     memset(reg->level_index, -1, sizeof reg->level_index);
     for (int a = 0; a < 2; a++) {
         size_t n = isms_matrix_level_count(reg->matrix, (isms_axis)a);
@@ -344,7 +269,7 @@ void isms_register_free(isms_register *reg)
     for (size_t i = 0; i < reg->count; i++)
         risk_free(reg->items[i]);
     isms__free(reg->items);
-    isms__free(reg->slots);
+    isms__index_free(&reg->index);
     isms_matrix_free(reg->matrix);
     isms__free(reg);
 }
@@ -359,13 +284,6 @@ size_t isms_register_count(const isms_register *reg)
     return reg ? reg->count : 0;
 }
 
-static isms_risk *lookup(const isms_register *reg, const char *id, uint64_t h)
-{
-    if (!reg->n_slots)
-        return NULL;
-    return reg->slots[find_slot(reg, id, h)].risk;
-}
-
 int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const char *title,
                       int likelihood, int consequence)
 {
@@ -373,8 +291,7 @@ int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const
         return isms__error(ISMS_EINVAL, "isms_register_add: register is NULL");
     if (!id || !*id)
         return isms__error(ISMS_EINVAL, "a risk needs a non-empty id");
-    uint64_t h = hash_id(id);
-    if (lookup(reg, id, h))
+    if (isms__index_find(&reg->index, id))
         return isms__error(ISMS_EEXIST, "a risk with id \"%.64s\" already exists", id);
 
     size_t len = strlen(id);
@@ -388,13 +305,12 @@ int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const
         return isms__error_nomem();
     }
     if (!isms__grow((void **)&reg->items, &reg->cap, reg->count + 1, sizeof *reg->items) ||
-        !reserve_slots(reg, reg->count + 1)) {
+        !isms__index_reserve(&reg->index, reg->count + 1)) {
         free_text(r->title);
         isms__free(r);
         return isms__error_nomem();
     }
     r->reg = reg;
-    r->hash = h;
     r->consequence_text = empty;
     r->treatment_text = empty;
     r->owner = empty;
@@ -406,7 +322,7 @@ int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const
     r->treatment = ISMS_TREATMENT_NONE;
     r->status = ISMS_RISK_OPEN;
     rescore(r);
-    insert_slot(reg->slots, reg->n_slots, r);
+    isms__index_insert(&reg->index, r);
     reg->items[reg->count++] = r;
     if (out)
         *out = r;
@@ -419,7 +335,7 @@ isms_risk *isms_register_find(const isms_register *reg, const char *id)
         isms__error(ISMS_EINVAL, "isms_register_find: NULL argument");
         return NULL;
     }
-    isms_risk *r = lookup(reg, id, hash_id(id));
+    isms_risk *r = isms__index_find(&reg->index, id);
     if (!r)
         isms__error(ISMS_ENOTFOUND, "no risk with id \"%.64s\"", id);
     return r;
@@ -436,14 +352,10 @@ int isms_register_remove(isms_register *reg, const char *id)
 {
     if (!reg || !id)
         return isms__error(ISMS_EINVAL, "isms_register_remove: NULL argument");
-    uint64_t h = hash_id(id);
-    if (!reg->n_slots)
-        return isms__error(ISMS_ENOTFOUND, "no risk with id \"%.64s\"", id);
-    size_t slot = find_slot(reg, id, h);
-    isms_risk *r = reg->slots[slot].risk;
+    isms_risk *r = isms__index_find(&reg->index, id);
     if (!r)
         return isms__error(ISMS_ENOTFOUND, "no risk with id \"%.64s\"", id);
-    delete_slot(reg, slot);
+    isms__index_remove(&reg->index, id);
     size_t i = 0;
     while (reg->items[i] != r)
         i++;
