@@ -812,14 +812,14 @@ static void test_export_format(void **state)
                         "ID,Risk,Consequence,Likelihood/consequence (1-4),Risk value,Treatment,"
                         "Treatment option,Owner,Status,Residual likelihood/consequence,"
                         "Computed value,Risk level\n"
-                        "R1,Virus; mask,,3/4,12,\"Säg \"\"nej\"\"\",Modify,\" IT \",Open,1/4,"
+                        "R1,\"Virus; mask\",,3/4,12,\"Säg \"\"nej\"\"\",Modify,\" IT \",Open,1/4,"
                         "12,Very high\n");
     isms_free(doc);
 
     assert_int_equal(isms_register_write_csv(&doc, &len, reg, ISMS_LANG_EN,
                                              ISMS_CSV_TAB | ISMS_CSV_NO_BOM),
                      ISMS_OK);
-    assert_non_null(strstr(doc, "R1\tVirus; mask\t\t3/4\t12\t"));
+    assert_non_null(strstr(doc, "R1\t\"Virus; mask\"\t\t3/4\t12\t"));
     assert_non_null(strstr(doc, "Very high\r\n"));
     isms_free(doc);
 
@@ -1139,7 +1139,7 @@ static void test_writer(void **state)
     size_t len = 0;
     char *doc = isms__csv_writer_take(&w, &len);
     assert_string_equal(doc, "plain;\"semi;colon\";\"quote\"\"d\";\"line\nbreak\";\" lead\";"
-                             "\"trail\t\";;;'=1+1;''-2;with,comma\r\nx\r\n");
+                             "\"trail\t\";;;'=1+1;''-2;\"with,comma\"\r\nx\r\n");
     assert_int_equal(len, strlen(doc));
     isms__free(doc);
 

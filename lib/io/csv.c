@@ -725,16 +725,16 @@ void isms__csv_writer_init(isms__csv_writer *w, char delimiter, bool crlf, bool 
         isms__buf_append(&w->buf, "\xEF\xBB\xBF", 3);
 }
 
-static bool needs_quotes(const char *cell, size_t n, char delimiter)
+/* A cell is quoted when it holds any of the candidate delimiters, not only the one in use:
+ * the reader's detection counts candidates outside quotes, so an export whose cells hold many
+ * commas could otherwise be read back as comma separated. */
+static bool needs_quotes(const char *cell, size_t n)
 {
     if (n == 0)
         return false;
     if (cell[0] == ' ' || cell[0] == '\t' || cell[n - 1] == ' ' || cell[n - 1] == '\t')
         return true; /* readers trim white space around unquoted cells */
-    for (size_t i = 0; i < n; i++)
-        if (cell[i] == delimiter || cell[i] == '"' || cell[i] == '\r' || cell[i] == '\n')
-            return true;
-    return false;
+    return strpbrk(cell, ";,\t\"\r\n") != NULL;
 }
 
 void isms__csv_write_cell(isms__csv_writer *w, const char *cell)
@@ -747,7 +747,7 @@ void isms__csv_write_cell(isms__csv_writer *w, const char *cell)
     size_t n = strlen(cell);
     /* A neutralised cell starts with an apostrophe, so its leading white space would not be
      * trimmed anyway; quoting it still does no harm, and keeps the rule simple. */
-    bool quote = needs_quotes(cell, n, w->delimiter);
+    bool quote = needs_quotes(cell, n);
     if (quote)
         isms__buf_append(&w->buf, "\"", 1);
     if (isms__csv_needs_neutralising(cell))
