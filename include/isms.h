@@ -13,6 +13,7 @@
 #include "isms/version.h"
 #include "isms/base.h"
 #include "isms/findings.h"
+#include "isms/period.h"
 #include "isms/risk.h"
 #include "isms/csv.h"
 
