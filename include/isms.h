@@ -14,6 +14,7 @@
 #include "isms/base.h"
 #include "isms/findings.h"
 #include "isms/period.h"
+#include "isms/catalog.h"
 #include "isms/risk.h"
 #include "isms/csv.h"
 
