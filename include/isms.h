@@ -4,8 +4,9 @@
  *
  * The umbrella header: include it to get the whole public API.
  *
- * Layers, lowest first: base (errors, languages, findings), risk (matrices, registers),
- * io (CSV). The pure core (base, risk) does no file I/O.
+ * Layers, lowest first: base (errors, languages, findings, periods), catalog (ISO/IEC 27001
+ * editions), risk (matrices, registers), assess (gap analyses, Statement of Applicability),
+ * io (CSV). The pure core (everything but io) does no file I/O.
  */
 #ifndef ISMS_H
 #define ISMS_H
@@ -16,6 +17,7 @@
 #include "isms/period.h"
 #include "isms/catalog.h"
 #include "isms/risk.h"
+#include "isms/assess.h"
 #include "isms/csv.h"
 
 #endif
