@@ -1,6 +1,6 @@
 /**
  * @file isms/csv.h
- * @brief CSV import and export of risk registers (io layer).
+ * @brief CSV import and export of risk registers and gap analyses (io layer).
  *
  * Reads the organisation's own spreadsheets as Excel and Word export them: UTF-8 with or
  * without BOM, or Windows-1252 (detected); comma, semicolon or tab separated (detected);
@@ -40,6 +40,7 @@
 #include "isms/base.h"
 #include "isms/findings.h"
 #include "isms/risk.h"
+#include "isms/assess.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -133,6 +134,146 @@ ISMS_EXPORT int isms_register_write_csv(char **out, size_t *len, const isms_regi
  */
 ISMS_EXPORT int isms_register_save_csv(const char *path, const isms_register *reg,
                                        isms_lang lang, unsigned flags);
+
+/* ---- gap analyses ------------------------------------------------------------------------ */
+
+/**
+ * @brief Reads a gap analysis (or a Statement of Applicability) from CSV text in memory.
+ *
+ * The input may be any of the variants described for risk registers (encodings, delimiters,
+ * BOM, CRLF, multi-line cells, blank rows, title rows). Columns are found by their header, in
+ * Swedish or English:
+ *
+ * | field | headers recognised (examples) |
+ * |---|---|
+ * | reference | `ISO`, `Krav-ID`, `Avsnitt`, `Clause`, `Control`, `Ref`, `Id` |
+ * | requirement text | `Krav`, `Kravtext`, `Requirement`, `Title`, `Rubrik` |
+ * | status | `Nuläge`, `Status`, `Uppfyllt`, `Implemented` |
+ * | comment | `Kommentar`, `Comment`, `Notes` |
+ * | action plan | `Handlingsplan`, `Åtgärd`, `Action plan`, `Actions` |
+ * | owner | `Ansvarig`, `Owner`, `Responsible` |
+ * | need for action | `Åtgärdsbehov`, `Prioritet`, `Need`, `Priority` |
+ * | due | `Datum`, `Klart`, `Deadline`, `Due`, `Due date` |
+ * | evidence | `Bevis`, `Evidens`, `Evidence` (one reference per line) |
+ * | applicability | `Tillämplig`, `Applicable` |
+ * | justification | `Motivering`, `Justification` |
+ * | reasons | `Skäl`, `Anledning`, `Reasons` |
+ * | origin | `Ursprung`, `Origin` (written by conversion) |
+ *
+ * Status and need values are read in any case (isms_status_parse(), isms_need_parse()).
+ * Other columns are kept as extra columns and written back on export; each is reported once
+ * as `csv-extra-column` (info). So is a
+ * second column with a known header (a second `Kommentar`). When several reference headers
+ * are present, `ISO`, `Avsnitt`, `Clause`, `Krav-ID` win over `Id` and `Ref`, and a `Control`
+ * column next to one of them is the requirement text (when there is none). Columns without a
+ * header are not read (`csv-ignored-column`, warning). All text is kept exactly, except the
+ * reference (trimmed) and the evidence (one trimmed reference per non-empty line).
+ *
+ * Rows: the reference cell may hold the id followed by title text, as Word tables do
+ * (`6.1.2 Bedömning av informationssäkerhetsrisker`, `A.5.1: Policyer`): the id is split off,
+ * and the rest is the requirement text when the requirement cell is empty. Ids are written
+ * `6.1.2`, `§ 6.1.2`, `A.5.1`, `A 5.1`, `a5.1`, `5,1` (a decimal comma) or `A` alone; a
+ * reference cell that does not start with one (`KSF-1`) is the reference as written, whole.
+ * A row without a reference whose only text is in the
+ * requirement column is a section heading (`4 Organisationens förutsättningar`): it is
+ * skipped with a `gap-skipped-row` note (info); any other row without a reference is an
+ * error. A row whose reference is a heading of the edition (a chapter `4`, `6.1`, an Annex A
+ * group or 2013 control objective) is kept only when it carries data besides its requirement
+ * text (a status, need, comment, plan, owner, due date, evidence, SoA field, origin or extra
+ * cell); otherwise it is skipped silently. Blank rows are skipped.
+ *
+ * References `A.5.1`, `A 5.1` are Annex A; a plain number is a clause, unless the table's
+ * plain numbers are, in the main (more than half of them), Annex A controls that are not
+ * clauses (`5.23`, `8.12`): then they are all read as Annex A (`5.1` becomes `A.5.1`). Rows
+ * that may be skipped as headings do not count in that vote. The scope is what the table's
+ * entries hold (clauses, Annex A or both; both when they hold neither).
+ *
+ * Edition: `edition` wins when given. Otherwise a title row above the header (or the
+ * reference header itself, `ISO 27001:2013`) that names an edition (`ISO/IEC 27001:2013`,
+ * `SS-EN ISO/IEC 27001:2017`, `ISO/IEC 27001:2022/Amd 1:2024`) decides it, with the basis
+ * #ISMS_BASIS_NAMED (title rows naming two different editions decide nothing). Otherwise it is
+ * inferred, in this order: 6.3, 9.2.x or 9.3.x present → 2022; 10.1 and 10.2 described (in
+ * the requirement text) as nonconformity and continual improvement → the edition that
+ * numbers them so (`Avvikelser och korrigerande åtgärder`, `Ständig förbättring`, in Swedish
+ * or English; one of the two suffices when the other does not contradict it); a clause list
+ * that is exactly the 2013 set (every one of its 26 requirements, 9.2 and 9.3 included, and
+ * no clause that 2013 does not have) → 2013; Annex A ids of one edition's form (`A.5.1.1` is
+ * 2013, `A.8.34` is 2022; a 2013 table may also list its control objectives such as `A.5.1`)
+ * → that edition; otherwise 2022. isms_assessment_edition_basis() says which rule decided,
+ * and a `gap-edition` note (info) says it in words, naming the line that decided.
+ * @param[out] out The new assessment (caller frees with isms_assessment_free()).
+ * @param data The bytes.
+ * @param len Number of bytes, at most #ISMS_CSV_MAX_INPUT.
+ * @param source Name for error messages (a file name), or NULL.
+ * @param edition The edition, or #ISMS_EDITION_UNKNOWN to infer it.
+ * @param year The year assessed, 1900–9999 (due dates without a year take it).
+ * @param notes Optional list for import notes (`csv-encoding`, `csv-extra-column`, `csv-ignored-column`,
+ *              `gap-skipped-row`, `gap-edition`), appended only on success, all or none.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument, unknown edition, year out of range),
+ *         #ISMS_EPARSE (no header row; no reference column; a row with data but no
+ *         reference; a status, need, applicability or reason not understood: line, column and
+ *         the values accepted), #ISMS_EEXIST (a requirement twice: both lines named),
+ *         #ISMS_ERANGE, #ISMS_ENOMEM. On any error nothing is returned and nothing leaks.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_assessment_parse_csv(isms_assessment **out, const char *data, size_t len,
+                                          const char *source, isms_edition edition, int year,
+                                          isms_findings *notes);
+
+/**
+ * @brief Reads a gap analysis from a CSV file; see isms_assessment_parse_csv().
+ * @param[out] out The new assessment (caller frees).
+ * @param path File path.
+ * @param edition The edition, or #ISMS_EDITION_UNKNOWN to infer it.
+ * @param year The year assessed.
+ * @param notes Optional list for import notes, or NULL.
+ * @return As isms_assessment_parse_csv(), plus #ISMS_EIO.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_assessment_load_csv(isms_assessment **out, const char *path,
+                                         isms_edition edition, int year, isms_findings *notes);
+
+/**
+ * @brief Writes an assessment as a CSV gap table into a new buffer.
+ *
+ * The first row names the edition (`ISO/IEC 27001:2013`), so that import reads the table back
+ * as that edition (with the basis #ISMS_BASIS_NAMED). Then the header and one row per entry,
+ * in order. Columns: reference, requirement text, status (empty when not assessed), comment,
+ * action plan, owner, need, due (the text as written), evidence (one reference per line),
+ * then applicability, justification and reasons when any entry has one of them, then origin
+ * when any entry has one, then the extra columns kept from import. Headers are
+ * `ISO, Krav, Nuläge, Kommentar, Handlingsplan, Ansvarig, Åtgärdsbehov, Datum, Bevis,
+ * Tillämplig, Motivering, Skäl, Ursprung` or `Clause, Requirement, Status, Comment,
+ * Action plan, Owner, Need, Due, Evidence, Applicable, Justification, Reasons, Origin`;
+ * values in the chosen language; formula cells neutralised as in the risk export. Import →
+ * export → import gives the same assessment: edition, scope, year, entries in order with every
+ * field, extra columns in order. For an assessment built otherwise, note that import takes
+ * the scope from what the entries hold, and skips an entry for a heading such as `6.1` that
+ * carries no data (see isms_assessment_parse_csv()).
+ * @param[out] out New NUL-terminated buffer; the caller frees it with isms_free().
+ * @param[out] len Its length without the NUL; may be NULL.
+ * @param assessment The assessment.
+ * @param lang Language of headers and values.
+ * @param flags Bitwise OR of #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_assessment_write_csv(char **out, size_t *len,
+                                          const isms_assessment *assessment, isms_lang lang,
+                                          unsigned flags);
+
+/**
+ * @brief Saves an assessment as a CSV file without ever losing the old file (see
+ *        isms_register_save_csv()).
+ * @param path File path.
+ * @param assessment The assessment.
+ * @param lang Language of headers and values.
+ * @param flags Bitwise OR of #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EIO, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_assessment_save_csv(const char *path, const isms_assessment *assessment,
+                                         isms_lang lang, unsigned flags);
 
 #ifdef __cplusplus
 }
