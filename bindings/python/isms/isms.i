@@ -5,8 +5,10 @@
  * pointers, fallible functions return their int result code, and out-parameters are
  * appended to the result, so `rc, matrix = isms_matrix_preset("4x4")`. An out-parameter
  * that the C function did not write (because it failed) comes back as None. Small public
- * structs (level, band, score, finding, error) come back as tuples of plain Python values,
- * copied at once, so nothing in Python ever borrows memory from C.
+ * structs (level, band, score, finding, error, date, period, summary, delta) come back as
+ * tuples of plain Python values, copied at once, so nothing in Python ever borrows memory
+ * from C; dates and periods go in as the same tuples. Catalog items are static C data:
+ * their opaque pointers stay valid for the life of the process.
  *
  * Nobody is expected to use this module directly: the pure-Python package `isms` checks the
  * result codes, raises exceptions from isms_error_last(), owns the handles and frees them.
@@ -81,6 +83,9 @@ ISMS_HANDLE_OUT(isms_matrix_builder)
 ISMS_HANDLE_OUT(isms_register)
 ISMS_HANDLE_OUT(isms_risk)
 ISMS_HANDLE_OUT(isms_findings)
+ISMS_HANDLE_OUT(isms_assessment)
+ISMS_HANDLE_OUT(isms_entry)
+ISMS_HANDLE_OUT(isms_comparison)
 
 /* ---- scalar out-parameters, appended as int or None ---------------------------------- */
 %define ISMS_INT_OUT(TYPE, NAME)
@@ -101,6 +106,12 @@ ISMS_INT_OUT(isms_lang, out)
 ISMS_INT_OUT(isms_severity, out)
 ISMS_INT_OUT(isms_treatment, out)
 ISMS_INT_OUT(isms_risk_status, out)
+ISMS_INT_OUT(isms_edition, out)
+ISMS_INT_OUT(isms_status, out)
+ISMS_INT_OUT(isms_need, out)
+ISMS_INT_OUT(isms_applicability, out)
+ISMS_INT_OUT(unsigned, out)           /* isms_reason_parse(): the reason flags */
+ISMS_INT_OUT(isms_attr_family, family) /* isms_attr_parse(), with `size_t *index` */
 
 /* ---- small structs out, copied into tuples ------------------------------------------- */
 %typemap(in, numinputs=0) isms_level *out (isms_level level_tmp) {
@@ -351,6 +362,190 @@ ISMS_INT_OUT(size_t, unscored)
     isms_free(text_tmp$argnum);
 }
 
+/* ---- dates and periods ----------------------------------------------------------------
+ * isms_date <-> (year, month, day), the empty date <-> None. A period is the tuple
+ * (kind, start, end, year_assumed, offset, length) with start and end dates as above;
+ * offset and length are the C byte offsets into the UTF-8 text.
+ */
+%typemap(in) isms_date (isms_date date_tmp) {
+    if (isms_py_date_from($input, &date_tmp, $argnum, "$symname") != 0)
+        SWIG_fail;
+    $1 = date_tmp;
+}
+%typemap(out) isms_date {
+    $result = isms_py_date_obj(&$1);
+    if (!$result)
+        SWIG_fail;
+}
+
+/* isms_date_parse(): `isms_date *out`, appended as a tuple or None. */
+%typemap(in, numinputs=0) isms_date *out (isms_date date_out_tmp) {
+    memset(&date_out_tmp, 0, sizeof date_out_tmp);
+    $1 = &date_out_tmp;
+}
+%typemap(argout) isms_date *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_date_obj(&date_out_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_assessment_lint(): `const isms_date *today`, a tuple or None (NULL). */
+%typemap(in) const isms_date *today (isms_date today_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        if (isms_py_date_from($input, &today_tmp, $argnum, "$symname") != 0)
+            SWIG_fail;
+        $1 = &today_tmp;
+    }
+}
+
+%typemap(in, numinputs=0) isms_period *out (isms_period period_tmp) {
+    memset(&period_tmp, 0, sizeof period_tmp);
+    $1 = &period_tmp;
+}
+%typemap(argout) isms_period *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_period_obj(&period_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(out) isms_period {
+    $result = isms_py_period_obj(&$1);
+    if (!$result)
+        SWIG_fail;
+}
+%typemap(in) const isms_period * (isms_period period_in_tmp) {
+    if (isms_py_period_from($input, &period_in_tmp, $argnum, "$symname") != 0)
+        SWIG_fail;
+    $1 = &period_in_tmp;
+}
+
+/* isms_date_format(), isms_period_format(): a caller buffer, appended as str (None when
+ * the call failed). */
+%typemap(in, numinputs=0) (char *buf, size_t size) (char fmt_buf[64]) {
+    fmt_buf[0] = '\0';
+    $1 = fmt_buf;
+    $2 = sizeof fmt_buf;
+}
+%typemap(argout) (char *buf, size_t size) {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_str_obj(fmt_buf$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* ---- catalog attributes: five bit sets, one per family -------------------------------- */
+%typemap(in, numinputs=0) isms_attributes *out (isms_attributes attrs_tmp) {
+    memset(&attrs_tmp, 0, sizeof attrs_tmp);
+    $1 = &attrs_tmp;
+}
+%typemap(argout) isms_attributes *out {
+    PyObject *o = isms_py_attrs_obj(&attrs_tmp$argnum);
+    if (!o)
+        SWIG_fail;
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(in) const isms_attributes * (isms_attributes attrs_in_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        if (isms_py_attrs_from($input, &attrs_in_tmp, $argnum, "$symname") != 0)
+            SWIG_fail;
+        $1 = &attrs_in_tmp;
+    }
+}
+
+/* ---- assessments ---------------------------------------------------------------------- */
+/* Weights: (yes, partial, no) or None (NULL: the defaults). */
+%typemap(in) const isms_weights * (isms_weights weights_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        PyObject *seq = PySequence_Fast($input, "weights must be a sequence (yes, partial, no)");
+        if (!seq)
+            SWIG_fail;
+        if (PySequence_Fast_GET_SIZE(seq) != 3) {
+            Py_DECREF(seq);
+            PyErr_Format(PyExc_ValueError, "argument %d of %s must have 3 weights",
+                         $argnum, "$symname");
+            SWIG_fail;
+        }
+        double w[3];
+        for (int i = 0; i < 3; i++) {
+            w[i] = PyFloat_AsDouble(PySequence_Fast_GET_ITEM(seq, i));
+            if (w[i] == -1.0 && PyErr_Occurred()) {
+                Py_DECREF(seq);
+                SWIG_fail;
+            }
+        }
+        Py_DECREF(seq);
+        weights_tmp.yes = w[0];
+        weights_tmp.partial = w[1];
+        weights_tmp.no = w[2];
+        $1 = &weights_tmp;
+    }
+}
+%typemap(out) isms_weights {
+    $result = Py_BuildValue("(ddd)", $1.yes, $1.partial, $1.no);
+    if (!$result)
+        SWIG_fail;
+}
+
+/* isms_assessment_summarise(): (total, clauses, annex_a, (chapter 4 … 10),
+ * ((group item, tally), …), unknown); a tally is
+ * ((count per isms_status value), total, applicable, assessed, coverage, compliance). */
+%typemap(in, numinputs=0) isms_summary *out (isms_summary summary_tmp) {
+    memset(&summary_tmp, 0, sizeof summary_tmp);
+    $1 = &summary_tmp;
+}
+%typemap(argout) isms_summary *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_summary_obj(&summary_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_comparison_get(): (ref, origin, before, after, change), strings copied. */
+%typemap(in, numinputs=0) isms_delta *out (isms_delta delta_tmp) {
+    memset(&delta_tmp, 0, sizeof delta_tmp);
+    $1 = &delta_tmp;
+}
+%typemap(argout) isms_delta *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(O&O&iii)", isms_py_str, delta_tmp$argnum.ref,
+                          isms_py_str, delta_tmp$argnum.origin, (int)delta_tmp$argnum.before,
+                          (int)delta_tmp$argnum.after, (int)delta_tmp$argnum.change);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
 /* ---- what is not wrapped ------------------------------------------------------------- */
 /* The structs come back as tuples (above); SWIG need not generate accessors for them. */
 %ignore isms_error;
@@ -358,10 +553,23 @@ ISMS_INT_OUT(size_t, unscored)
 %ignore isms_band;
 %ignore isms_score;
 %ignore isms_finding;
+%ignore isms_date;
+%ignore isms_period;
+%ignore isms_attributes;
+%ignore isms_mapping;
+%ignore isms_mapping::from; /* a Python keyword; the struct is not wrapped anyway */
+%ignore isms_weights;
+%ignore isms_tally;
+%ignore isms_summary;
+%ignore isms_delta;
 /* Freeing memory is the typemaps' business; a Python caller has no such memory. */
 %ignore isms_free;
 /* Superseded by isms_py_score_many() below, which takes any buffer of integers. */
 %ignore isms_matrix_score_many;
+/* Caller-sized arrays of pointers: superseded by isms_py_item_map() and
+ * isms_py_catalog_filter() below, which return lists. */
+%ignore isms_item_map;
+%ignore isms_catalog_filter;
 
 %{
 /* Py_BuildValue converter: a C string (NULL -> None), decoded as UTF-8. Undecodable bytes
@@ -376,13 +584,261 @@ static PyObject *isms_py_str(void *s)
 {
     return isms_py_str_obj((const char *)s);
 }
+
+/* Reads an int from a Python int, with the argument's name in errors. */
+static int isms_py_int(PyObject *o, int *out, const char *what, int argnum, const char *fn)
+{
+    int overflow = 0;
+    long v = PyLong_AsLongAndOverflow(o, &overflow);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    if (overflow || v < INT_MIN || v > INT_MAX) {
+        PyErr_Format(PyExc_OverflowError, "%s in argument %d of %s does not fit in a C int",
+                     what, argnum, fn);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+/* A date from (year, month, day), or the empty date from None. */
+static int isms_py_date_from(PyObject *o, isms_date *d, int argnum, const char *fn)
+{
+    memset(d, 0, sizeof *d);
+    if (o == Py_None)
+        return 0;
+    PyObject *seq = PySequence_Fast(o, "a date must be a (year, month, day) tuple or None");
+    if (!seq)
+        return -1;
+    int ok = PySequence_Fast_GET_SIZE(seq) == 3;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: a date has 3 parts (year, month, "
+                     "day), not %zd", argnum, fn, PySequence_Fast_GET_SIZE(seq));
+    if (ok)
+        ok = isms_py_int(PySequence_Fast_GET_ITEM(seq, 0), &d->year, "year", argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 1), &d->month, "month", argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 2), &d->day, "day", argnum, fn) == 0;
+    Py_DECREF(seq);
+    return ok ? 0 : -1;
+}
+
+static PyObject *isms_py_date_obj(const isms_date *d)
+{
+    if (d->year == 0 && d->month == 0 && d->day == 0)
+        Py_RETURN_NONE;
+    return Py_BuildValue("(iii)", d->year, d->month, d->day);
+}
+
+/* Py_BuildValue converter for `const isms_date *`. */
+static PyObject *isms_py_date(void *d)
+{
+    return isms_py_date_obj((const isms_date *)d);
+}
+
+static PyObject *isms_py_period_obj(const isms_period *p)
+{
+    return Py_BuildValue("(iO&O&Onn)", (int)p->kind, isms_py_date, (void *)&p->start,
+                         isms_py_date, (void *)&p->end, p->year_assumed ? Py_True : Py_False,
+                         (Py_ssize_t)p->offset, (Py_ssize_t)p->length);
+}
+
+/* A period from the tuple isms_py_period_obj() makes; (kind, start, end) is enough. */
+static int isms_py_period_from(PyObject *o, isms_period *p, int argnum, const char *fn)
+{
+    memset(p, 0, sizeof *p);
+    PyObject *seq = PySequence_Fast(o, "a period must be a tuple (kind, start, end, "
+                                       "year_assumed, offset, length)");
+    if (!seq)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    int ok = n >= 3 && n <= 6;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: a period has 3 to 6 parts, not %zd",
+                     argnum, fn, n);
+    int kind = 0;
+    if (ok)
+        ok = isms_py_int(PySequence_Fast_GET_ITEM(seq, 0), &kind, "kind", argnum, fn) == 0
+          && isms_py_date_from(PySequence_Fast_GET_ITEM(seq, 1), &p->start, argnum, fn) == 0
+          && isms_py_date_from(PySequence_Fast_GET_ITEM(seq, 2), &p->end, argnum, fn) == 0;
+    if (ok && n > 3) {
+        int truth = PyObject_IsTrue(PySequence_Fast_GET_ITEM(seq, 3));
+        ok = truth >= 0;
+        p->year_assumed = truth > 0;
+    }
+    for (Py_ssize_t i = 4; ok && i < n; i++) {
+        size_t v = PyLong_AsSize_t(PySequence_Fast_GET_ITEM(seq, i));
+        if (v == (size_t)-1 && PyErr_Occurred())
+            ok = 0;
+        else if (i == 4)
+            p->offset = v;
+        else
+            p->length = v;
+    }
+    Py_DECREF(seq);
+    p->kind = (isms_period_kind)kind;
+    return ok ? 0 : -1;
+}
+
+static PyObject *isms_py_attrs_obj(const isms_attributes *a)
+{
+    PyObject *t = PyTuple_New(ISMS_ATTR_FAMILIES);
+    for (Py_ssize_t f = 0; t && f < ISMS_ATTR_FAMILIES; f++) {
+        PyObject *v = PyLong_FromUnsignedLong(a->bits[f]);
+        if (!v) {
+            Py_CLEAR(t);
+            break;
+        }
+        PyTuple_SET_ITEM(t, f, v);
+    }
+    return t;
+}
+
+/* Attributes from a sequence of one bit set per family (shorter sequences leave the rest
+ * 0). */
+static int isms_py_attrs_from(PyObject *o, isms_attributes *a, int argnum, const char *fn)
+{
+    memset(a, 0, sizeof *a);
+    PyObject *seq = PySequence_Fast(o, "attributes must be a sequence of bit sets, one per "
+                                       "family");
+    if (!seq)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    int ok = n <= ISMS_ATTR_FAMILIES;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: at most %d attribute families, "
+                     "not %zd", argnum, fn, ISMS_ATTR_FAMILIES, n);
+    for (Py_ssize_t f = 0; ok && f < n; f++) {
+        unsigned long v = PyLong_AsUnsignedLong(PySequence_Fast_GET_ITEM(seq, f));
+        if (v == (unsigned long)-1 && PyErr_Occurred())
+            ok = 0;
+        else if (v > UINT_MAX) {
+            PyErr_Format(PyExc_OverflowError, "argument %d of %s: attribute bits out of "
+                         "range", argnum, fn);
+            ok = 0;
+        } else {
+            a->bits[f] = (unsigned)v;
+        }
+    }
+    Py_DECREF(seq);
+    return ok ? 0 : -1;
+}
+
+static PyObject *isms_py_item_obj(const isms_item *item)
+{
+    if (!item)
+        Py_RETURN_NONE;
+    return SWIG_NewPointerObj(SWIG_as_voidptr(item), SWIGTYPE_p_isms_item, 0);
+}
+
+/* Py_BuildValue converter for `const isms_tally *`. */
+static PyObject *isms_py_tally(void *p)
+{
+    const isms_tally *t = (const isms_tally *)p;
+    return Py_BuildValue("((IIIII)IIIdd)", t->counts[0], t->counts[1], t->counts[2],
+                         t->counts[3], t->counts[4], t->total, t->applicable, t->assessed,
+                         t->coverage, t->compliance);
+}
+
+static PyObject *isms_py_summary_obj(const isms_summary *s)
+{
+    PyObject *chapters = PyTuple_New(7);
+    for (Py_ssize_t c = 0; chapters && c < 7; c++) {
+        PyObject *t = isms_py_tally((void *)&s->chapter[c]);
+        if (!t) {
+            Py_CLEAR(chapters);
+            break;
+        }
+        PyTuple_SET_ITEM(chapters, c, t);
+    }
+    if (!chapters)
+        return NULL;
+    size_t ng = s->group_count <= ISMS_MAX_GROUPS ? s->group_count : ISMS_MAX_GROUPS;
+    PyObject *groups = PyTuple_New((Py_ssize_t)ng);
+    for (size_t g = 0; groups && g < ng; g++) {
+        PyObject *t = Py_BuildValue("(NO&)", isms_py_item_obj(s->group[g]), isms_py_tally,
+                                    (void *)&s->groups[g]);
+        if (!t) {
+            Py_CLEAR(groups);
+            break;
+        }
+        PyTuple_SET_ITEM(groups, (Py_ssize_t)g, t);
+    }
+    if (!groups) {
+        Py_DECREF(chapters);
+        return NULL;
+    }
+    return Py_BuildValue("(O&O&O&NNI)", isms_py_tally, (void *)&s->total, isms_py_tally,
+                         (void *)&s->clauses, isms_py_tally, (void *)&s->annex_a, chapters,
+                         groups, s->unknown);
+}
 %}
 
 %include "isms/version.h"
 %include "isms/base.h"
 %include "isms/findings.h"
+%include "isms/period.h"
+%include "isms/catalog.h"
 %include "isms/risk.h"
+%include "isms/assess.h"
 %include "isms/csv.h"
+
+/* ---- catalog lists: isms_item_map() and isms_catalog_filter() as Python lists --------- */
+%inline %{
+/**
+ * Where an item goes in another edition: a list of (from, to, relation) with item pointers
+ * (`to` None for new and removed), as isms_item_map() gives them. Never fails but for lack of
+ * memory (MemoryError).
+ */
+PyObject *isms_py_item_map(const isms_item *item, isms_edition to)
+{
+    size_t n = isms_item_map(NULL, 0, item, to);
+    isms_mapping *edges = calloc(n ? n : 1, sizeof *edges);
+    if (!edges)
+        return PyErr_NoMemory();
+    size_t got = isms_item_map(edges, n, item, to);
+    if (got < n)
+        n = got;
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list && i < n; i++) {
+        PyObject *t = Py_BuildValue("(NNi)", isms_py_item_obj(edges[i].from),
+                                    isms_py_item_obj(edges[i].to), (int)edges[i].relation);
+        if (!t) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+    }
+    free(edges);
+    return list;
+}
+
+/**
+ * The 2022 Annex A controls with the requested attribute values (a sequence of one bit set
+ * per family, or None), in document order: a list of item pointers.
+ */
+PyObject *isms_py_catalog_filter(const isms_catalog *catalog, const isms_attributes *want,
+                                 isms_match match)
+{
+    size_t n = isms_catalog_filter(NULL, 0, catalog, want, match);
+    const isms_item **items = calloc(n ? n : 1, sizeof *items);
+    if (!items)
+        return PyErr_NoMemory();
+    size_t got = isms_catalog_filter(items, n, catalog, want, match);
+    if (got < n)
+        n = got;
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list && i < n; i++) {
+        PyObject *p = isms_py_item_obj(items[i]);
+        if (!p) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, p);
+    }
+    free(items);
+    return list;
+}
+%}
 
 /* ---- bulk scoring over the buffer protocol ------------------------------------------- */
 %{
