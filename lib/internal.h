@@ -19,28 +19,6 @@
 #else
 #  define ISMS__PRINTF(f, a)
 #  define ISMS__UNUSED
-/* ---- string index (lib/base/index.c) ----------------------------------------------------
- * An open-addressing hash table (linear probing, FNV-1a, load at most 1/2) from a string key
- * to an item. The index does not own the items or their keys: `key` gives an item's key,
- * which must stay unchanged while the item is in the index. */
-typedef struct isms__index {
-    struct isms__index_slot *slots;
-    size_t n_slots; /* 0 or a power of two */
-    size_t count;
-    const char *(*key)(const void *item);
-} isms__index;
-void isms__index_init(isms__index *ix, const char *(*key)(const void *item));
-void isms__index_free(isms__index *ix);
-uint64_t isms__index_hash(const char *key);
-void *isms__index_find(const isms__index *ix, const char *key);
-/* Makes room for `need` items in all, so that the next inserts cannot fail; false (index
- * unchanged) when out of memory. */
-bool isms__index_reserve(isms__index *ix, size_t need);
-/* Inserts an item whose key is not yet present; room must have been reserved. */
-void isms__index_insert(isms__index *ix, void *item);
-/* Removes the item with this key; false when there is none. */
-bool isms__index_remove(isms__index *ix, const char *key);
-
 #endif
 
 /* ---- memory (lib/base/memory.c) -------------------------------------------------------
@@ -97,6 +75,18 @@ void isms__trim_span(const char *s, size_t n, size_t *start, size_t *len);
 uint64_t isms__text_hash(const char *s, bool *blank);
 /* Parses a whole decimal int (optional sign, surrounding white space); false if not one. */
 bool isms__parse_int(const char *s, int *out);
+
+/* ---- owned texts (lib/base/text.c) ---------------------------------------------------------
+ * The optional strings that an object owns (titles, comments, owners, ...), most of them
+ * empty: every empty one is the shared isms__text_empty, which costs no allocation and is
+ * never freed. */
+extern char isms__text_empty[1];
+/* A copy of `s`, or isms__text_empty for NULL and ""; NULL when out of memory (no error set). */
+char *isms__text_dup(const char *s);
+/* Frees a text from isms__text_dup() (isms__text_empty and NULL are left alone). */
+void isms__text_free(char *s);
+/* Replaces the text in *slot by a copy of `s`; ISMS_ENOMEM leaves it as it was. */
+int isms__text_set(char **slot, const char *s);
 
 /* ---- growable string (lib/base/text.c) ------------------------------------------------- */
 typedef struct isms__buf {

@@ -36,19 +36,6 @@ static isms_entry *put(isms_assessment *a, const char *ref, isms_status s, isms_
     return e;
 }
 
-/* Number of findings with `code` about `ref` (NULL: any ref). */
-static size_t count_code(const isms_findings *list, const char *code, const char *ref)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < isms_findings_count(list); i++) {
-        isms_finding f;
-        assert_int_equal(isms_findings_get(&f, list, i), ISMS_OK);
-        if (strcmp(f.code, code) == 0 && (!ref || strcmp(f.ref, ref) == 0))
-            n++;
-    }
-    return n;
-}
-
 static const char *message_of(const isms_findings *list, const char *code, const char *ref)
 {
     for (size_t i = 0; i < isms_findings_count(list); i++) {
@@ -481,32 +468,32 @@ static void test_lint(void **state)
     assert_int_equal(isms_findings_new(&f, ISMS_LANG_EN), ISMS_OK);
     assert_int_equal(isms_assessment_lint(f, a, NULL), ISMS_OK);
 
-    assert_int_equal(count_code(f, "gap-no-plan", NULL), 1);
-    assert_int_equal(count_code(f, "gap-no-plan", "4.2"), 1);
-    assert_int_equal(count_code(f, "gap-need-none", NULL), 1);
-    assert_int_equal(count_code(f, "gap-need-none", "4.3"), 1);
-    assert_int_equal(count_code(f, "gap-plan-no-owner", NULL), 1);
-    assert_int_equal(count_code(f, "gap-plan-no-owner", "4.4"), 1);
-    assert_int_equal(count_code(f, "gap-plan-no-due", NULL), 1);
-    assert_int_equal(count_code(f, "gap-plan-no-due", "5.1"), 1);
-    assert_int_equal(count_code(f, "gap-due-unparsed", NULL), 1);
-    assert_int_equal(count_code(f, "gap-due-unparsed", "5.2"), 1);
-    assert_int_equal(count_code(f, "gap-no-justification", NULL), 1);
-    assert_int_equal(count_code(f, "gap-no-justification", "5.3"), 1);
-    assert_int_equal(count_code(f, "gap-yes-high-need", NULL), 1);
-    assert_int_equal(count_code(f, "gap-yes-high-need", "6.1.2"), 1);
-    assert_int_equal(count_code(f, "gap-overdue", NULL), 1);
-    assert_int_equal(count_code(f, "gap-overdue", "6.1.3"), 1);
+    assert_int_equal(count_notes(f, "gap-no-plan", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-no-plan", "4.2"), 1);
+    assert_int_equal(count_notes(f, "gap-need-none", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-need-none", "4.3"), 1);
+    assert_int_equal(count_notes(f, "gap-plan-no-owner", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-plan-no-owner", "4.4"), 1);
+    assert_int_equal(count_notes(f, "gap-plan-no-due", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-plan-no-due", "5.1"), 1);
+    assert_int_equal(count_notes(f, "gap-due-unparsed", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-due-unparsed", "5.2"), 1);
+    assert_int_equal(count_notes(f, "gap-no-justification", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-no-justification", "5.3"), 1);
+    assert_int_equal(count_notes(f, "gap-yes-high-need", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-yes-high-need", "6.1.2"), 1);
+    assert_int_equal(count_notes(f, "gap-overdue", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-overdue", "6.1.3"), 1);
     assert_non_null(strstr(message_of(f, "gap-overdue", "6.1.3"), "2024-03"));
-    assert_int_equal(count_code(f, "gap-not-assessable", "6.1"), 1);
-    assert_int_equal(count_code(f, "gap-unknown-ref", NULL), 1);
-    assert_int_equal(count_code(f, "gap-unknown-ref", "6.4"), 1);
+    assert_int_equal(count_notes(f, "gap-not-assessable", "6.1"), 1);
+    assert_int_equal(count_notes(f, "gap-unknown-ref", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-unknown-ref", "6.4"), 1);
     assert_non_null(strstr(message_of(f, "gap-unknown-ref", "6.4"), "ISO/IEC 27001:2022"));
-    assert_int_equal(count_code(f, "gap-out-of-scope", "A.5.1"), 1);
+    assert_int_equal(count_notes(f, "gap-out-of-scope", "A.5.1"), 1);
     /* 30 requirements, 12 of them in the table. */
-    assert_int_equal(count_code(f, "gap-missing", NULL), 30 - 11);
-    assert_int_equal(count_code(f, "gap-missing", "6.3"), 1);
-    assert_int_equal(count_code(f, "gap-missing", "4.1"), 0);
+    assert_int_equal(count_notes(f, "gap-missing", NULL), 30 - 11);
+    assert_int_equal(count_notes(f, "gap-missing", "6.3"), 1);
+    assert_int_equal(count_notes(f, "gap-missing", "4.1"), 0);
     size_t total = isms_findings_count(f);
     assert_int_equal(total, 11 + 19);
 
@@ -514,11 +501,11 @@ static void test_lint(void **state)
     isms_findings_clear(f);
     isms_date early = { 2024, 3, 31 };
     assert_int_equal(isms_assessment_lint(f, a, &early), ISMS_OK);
-    assert_int_equal(count_code(f, "gap-overdue", NULL), 0);
+    assert_int_equal(count_notes(f, "gap-overdue", NULL), 0);
     isms_date late = { 2024, 4, 1 };
     isms_findings_clear(f);
     assert_int_equal(isms_assessment_lint(f, a, &late), ISMS_OK);
-    assert_int_equal(count_code(f, "gap-overdue", NULL), 1);
+    assert_int_equal(count_notes(f, "gap-overdue", NULL), 1);
     isms_date bad = { 2024, 13, 1 };
     assert_int_equal(isms_assessment_lint(f, a, &bad), ISMS_EINVAL);
 
@@ -600,9 +587,9 @@ static void test_convert_2013_to_2022(void **state)
     x = isms_assessment_find(b, "6.3");
     assert_non_null(x);
     assert_int_equal(isms_entry_status(x), ISMS_STATUS_NOT_ASSESSED);
-    assert_int_equal(count_code(r, "convert-new", "6.3"), 1);
-    assert_int_equal(count_code(r, "convert-new", "A.5.7"), 1);
-    assert_int_equal(count_code(r, "convert-new", NULL), 12); /* 6.3 and 11 controls */
+    assert_int_equal(count_notes(r, "convert-new", "6.3"), 1);
+    assert_int_equal(count_notes(r, "convert-new", "A.5.7"), 1);
+    assert_int_equal(count_notes(r, "convert-new", NULL), 12); /* 6.3 and 11 controls */
     /* Requirements the source did not assess stay missing. */
     assert_null(isms_assessment_find(b, "4.2"));
     assert_null(isms_assessment_find(b, "A.5.1"));
@@ -614,17 +601,17 @@ static void test_convert_2013_to_2022(void **state)
     assert_int_equal(isms_entry_need(x), ISMS_NEED_HIGH);
     assert_string_equal(isms_entry_get(x, ISMS_FIELD_ORIGIN), "2013: A.9.2.2, A.9.2.5, A.9.2.6");
     assert_string_equal(isms_entry_get(x, ISMS_FIELD_PLAN), "Inför behörighetsgranskning");
-    assert_int_equal(count_code(r, "convert-combined", "A.5.18"), 1);
+    assert_int_equal(count_notes(r, "convert-combined", "A.5.18"), 1);
     assert_non_null(strstr(message_of(r, "convert-combined", "A.5.18"), "A.9.2.5 (No)"));
     /* A yes that only partly overlaps becomes partial. */
     x = isms_assessment_find(b, "A.5.24");
     assert_int_equal(isms_entry_status(x), ISMS_STATUS_PARTIAL);
-    assert_int_equal(count_code(r, "convert-partial-overlap", "A.5.24"), 1);
+    assert_int_equal(count_notes(r, "convert-partial-overlap", "A.5.24"), 1);
     /* Not applicable carries. */
     assert_int_equal(isms_entry_status(isms_assessment_find(b, "A.8.13")),
                      ISMS_STATUS_NOT_APPLICABLE);
     /* The unknown reference could not be carried. */
-    assert_int_equal(count_code(r, "convert-not-carried", "X.1"), 1);
+    assert_int_equal(count_notes(r, "convert-not-carried", "X.1"), 1);
     assert_null(isms_assessment_find(b, "X.1"));
 
     /* Back to 2013: 9.2.1 + 9.2.2 → 9.2; 6.3 is not carried. */
@@ -638,8 +625,8 @@ static void test_convert_2013_to_2022(void **state)
     x = isms_assessment_find(c, "9.2");
     assert_int_equal(isms_entry_status(x), ISMS_STATUS_PARTIAL);
     assert_string_equal(isms_entry_get(x, ISMS_FIELD_ORIGIN), "2022: 9.2.1, 9.2.2");
-    assert_int_equal(count_code(r, "convert-combined", "9.2"), 1);
-    assert_int_equal(count_code(r, "convert-not-carried", "6.3"), 1);
+    assert_int_equal(count_notes(r, "convert-combined", "9.2"), 1);
+    assert_int_equal(count_notes(r, "convert-not-carried", "6.3"), 1);
     assert_int_equal(isms_entry_status(isms_assessment_find(c, "10.1")), ISMS_STATUS_NO);
     assert_int_equal(isms_entry_status(isms_assessment_find(c, "A.9.2.5")), ISMS_STATUS_PARTIAL);
 

@@ -5,8 +5,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,37 +18,6 @@
 #define YEAR 2024
 
 /* ---- helpers ---------------------------------------------------------------------------- */
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        fail_msg("cannot open %s", path);
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-        size_t r = fread(buf + n, 1, cap - n - 1, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-static isms_findings *new_notes(isms_lang lang)
-{
-    isms_findings *notes = NULL;
-    assert_int_equal(isms_findings_new(&notes, lang), ISMS_OK);
-    return notes;
-}
 
 static isms_assessment *load_ed(const char *name, isms_edition edition, isms_findings *notes)
 {
@@ -91,11 +58,9 @@ static void parse_fails(const char *text, int code, unsigned line, unsigned colu
     isms_assessment *a = (isms_assessment *)(uintptr_t)0x1;
     int rc = isms_assessment_parse_csv(&a, text, strlen(text), "bad.csv", ISMS_EDITION_UNKNOWN,
                                        YEAR, NULL);
-    const isms_error *e = isms_error_last();
-    if (rc != code || e->line != line || e->column != column || !strstr(e->message, needle))
-        fail_msg("expected %d at %u:%u with \"%s\", got %d at %u:%u: %s", code, line, column,
-                 needle, rc, e->line, e->column, e->message);
-    assert_int_equal(e->code, code);
+    const isms_error *e = assert_error_at(rc, code, line, column, "bad.csv");
+    if (!strstr(e->message, needle))
+        fail_msg("expected \"%s\" in: %s", needle, e->message);
     assert_ptr_equal(a, (isms_assessment *)(uintptr_t)0x1); /* untouched */
     if (line)
         assert_string_equal(e->source, "bad.csv");
@@ -108,27 +73,12 @@ static void load_fails(const char *name, int code, unsigned line, unsigned colum
     snprintf(path, sizeof path, DATA "%s", name);
     isms_assessment *a = NULL;
     int rc = isms_assessment_load_csv(&a, path, ISMS_EDITION_UNKNOWN, YEAR, NULL);
-    const isms_error *e = isms_error_last();
-    if (rc != code || e->line != line || e->column != column)
-        fail_msg("%s: expected %d at %u:%u, got %d at %u:%u: %s", name, code, line, column, rc,
-                 e->line, e->column, e->message);
+    const isms_error *e = assert_error_at(rc, code, line, column, name);
     assert_null(a);
     assert_non_null(e->source);
     assert_non_null(strstr(e->source, name));
     if (strcmp(e->message, message) != 0)
         fail_msg("%s: message\n  \"%s\"\nexpected\n  \"%s\"", name, e->message, message);
-}
-
-static size_t count_notes(const isms_findings *notes, const char *code)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < isms_findings_count(notes); i++) {
-        isms_finding f;
-        assert_int_equal(isms_findings_get(&f, notes, i), ISMS_OK);
-        if (strcmp(f.code, code) == 0)
-            n++;
-    }
-    return n;
 }
 
 /* The k-th note with a code (0-based). */
@@ -354,7 +304,7 @@ static void check_sv2013(const isms_assessment *a)
 static void check_sv2013_notes(const isms_findings *notes)
 {
     static const unsigned heading_lines[] = { 6, 14, 19, 27, 37, 41, 46 };
-    assert_int_equal(count_notes(notes, "gap-skipped-row"), 7);
+    assert_int_equal(count_notes(notes, "gap-skipped-row", NULL), 7);
     for (size_t k = 0; k < 7; k++) {
         isms_finding f = note_at(notes, "gap-skipped-row", k);
         char line[32];
@@ -364,7 +314,7 @@ static void check_sv2013_notes(const isms_findings *notes)
     }
     assert_contains(note_at(notes, "gap-skipped-row", 0).message,
                     "\"4 Organisationens förutsättningar\"");
-    assert_int_equal(count_notes(notes, "gap-edition"), 1);
+    assert_int_equal(count_notes(notes, "gap-edition", NULL), 1);
     isms_finding f = note_at(notes, "gap-edition", 0);
     assert_int_equal(f.severity, ISMS_SEVERITY_INFO);
     assert_string_equal(f.ref, "");
@@ -373,7 +323,7 @@ static void check_sv2013_notes(const isms_findings *notes)
                         "om avvikelser och korrigerande åtgärder och 10.2 (rad 48) om ständig "
                         "förbättring, som i 2013 års utgåva (2022 års utgåva har dem i omvänd "
                         "ordning).");
-    assert_int_equal(count_notes(notes, "csv-extra-column"), 0);
+    assert_int_equal(count_notes(notes, "csv-extra-column", NULL), 0);
 }
 
 static void test_sv_2013_windows_1252(void **state)
@@ -383,7 +333,7 @@ static void test_sv_2013_windows_1252(void **state)
     isms_assessment *a = load("sv-2013-excel-cp1252.csv", notes);
     check_sv2013(a);
     check_sv2013_notes(notes);
-    assert_int_equal(count_notes(notes, "csv-encoding"), 1);
+    assert_int_equal(count_notes(notes, "csv-encoding", NULL), 1);
     assert_contains(note_at(notes, "csv-encoding", 0).message, "Windows-1252");
     assert_int_equal(isms_findings_count(notes), 9);
     isms_assessment_free(a);
@@ -397,7 +347,7 @@ static void test_sv_2013_utf8_bom(void **state)
     isms_assessment *a = load("sv-2013-excel-utf8-bom.csv", notes);
     check_sv2013(a);
     check_sv2013_notes(notes);
-    assert_int_equal(count_notes(notes, "csv-encoding"), 0);
+    assert_int_equal(count_notes(notes, "csv-encoding", NULL), 0);
     assert_int_equal(isms_findings_count(notes), 8);
     /* The same table in the other encoding reads the same. */
     isms_assessment *b = load("sv-2013-excel-cp1252.csv", NULL);
@@ -473,7 +423,7 @@ static void test_word_export_tab(void **state)
     assert_string_equal(isms_entry_get(entry(a, "6.1.2"), ISMS_FIELD_COMMENT),
                         "Metod saknas, se riskregistret");
     assert_null(isms_assessment_find(a, "5")); /* a chapter row without data */
-    assert_int_equal(count_notes(notes, "gap-skipped-row"), 2);
+    assert_int_equal(count_notes(notes, "gap-skipped-row", NULL), 2);
     assert_contains(note_at(notes, "gap-skipped-row", 0).message, "Rad 2 ");
     assert_contains(note_at(notes, "gap-skipped-row", 1).message, "Rad 8 ");
     assert_contains(note_at(notes, "gap-skipped-row", 1).message, "\"10 Förbättring\"");
@@ -626,7 +576,7 @@ static void test_edition_rules(void **state)
                 fail_msg("%s: edition %d basis %d", cases[i].file, isms_assessment_edition(a),
                          isms_assessment_edition_basis(a));
             assert_int_equal(isms_assessment_scope(a), cases[i].scope);
-            assert_int_equal(count_notes(notes, "gap-edition"), 1);
+            assert_int_equal(count_notes(notes, "gap-edition", NULL), 1);
             assert_contains(note_at(notes, "gap-edition", 0).message,
                             lang == 0 ? cases[i].sv : cases[i].en);
             isms_assessment_free(a);
@@ -750,8 +700,8 @@ static void test_extra_columns(void **state)
     assert_string_equal(isms_entry_extra(e, 1), "2023-11-02");
     assert_string_equal(isms_entry_extra(entry(a, "6.1.2"), 2), "Se KSF-protokoll");
     /* One note per column: kept (info), or without header and ignored (warning). */
-    assert_int_equal(count_notes(notes, "csv-extra-column"), 3);
-    assert_int_equal(count_notes(notes, "csv-ignored-column"), 1);
+    assert_int_equal(count_notes(notes, "csv-extra-column", NULL), 3);
+    assert_int_equal(count_notes(notes, "csv-ignored-column", NULL), 1);
     isms_finding f = note_at(notes, "csv-extra-column", 0);
     assert_int_equal(f.severity, ISMS_SEVERITY_INFO);
     assert_string_equal(f.message,
@@ -829,7 +779,7 @@ static void test_headings_and_references(void **state)
     for (size_t i = 0; i < 5; i++)
         assert_string_equal(isms_entry_ref(isms_assessment_at(a, i)), refs[i]);
     assert_int_equal(isms_assessment_scope(a), ISMS_SCOPE_CLAUSES);
-    assert_int_equal(count_notes(notes, "gap-skipped-row"), 0); /* skipped silently */
+    assert_int_equal(count_notes(notes, "gap-skipped-row", NULL), 0); /* skipped silently */
     isms_assessment_free(a);
     isms_findings_free(notes);
 
@@ -883,11 +833,11 @@ static void test_headings_and_references(void **state)
               "6.2;Mål;Nej;\n",
               notes);
     assert_int_equal(isms_assessment_count(a), 1);
-    assert_int_equal(count_notes(notes, "gap-skipped-row"), 1);
+    assert_int_equal(count_notes(notes, "gap-skipped-row", NULL), 1);
     assert_string_equal(note_at(notes, "gap-skipped-row", 0).message,
                         "Line 5 has no reference and only text in the \"Krav\" column "
                         "(\"6 Planering\"); it was read as a heading and skipped.");
-    assert_int_equal(count_notes(notes, "csv-ignored-column"), 1);
+    assert_int_equal(count_notes(notes, "csv-ignored-column", NULL), 1);
     isms_assessment_free(a);
     isms_findings_free(notes);
     parse_fails("ISO;Krav;Nuläge\n4.1;Org;Ja\n\n;Policy;Delvis\n", ISMS_EPARSE, 4, 1,
@@ -1239,19 +1189,6 @@ static void test_notes_all_or_none(void **state)
 
 /* ---- files ---------------------------------------------------------------------------------- */
 
-static size_t count_dir(const char *path)
-{
-    DIR *d = opendir(path);
-    assert_non_null(d);
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL)
-        if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
-            n++;
-    closedir(d);
-    return n;
-}
-
 static void test_atomic_save(void **state)
 {
     (void)state;
@@ -1263,10 +1200,7 @@ static void test_atomic_save(void **state)
     isms_assessment *a = load("soa-2022.csv", NULL);
 
     /* Over an existing file with mode 0640: the mode stays, the content is replaced. */
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, "old", 3), 3);
-    close(fd);
+    write_file(path, "old");
     assert_int_equal(chmod(path, 0640), 0);
     assert_int_equal(isms_assessment_save_csv(path, a, ISMS_LANG_SV, 0), ISMS_OK);
     struct stat st;
@@ -1306,13 +1240,7 @@ static void test_atomic_save(void **state)
 static void sweep_parse(const char *data, size_t len, bool with_notes)
 {
     for (long n = 1;; n++) {
-        isms_findings *notes = NULL;
-        if (with_notes) {
-            notes = new_notes(ISMS_LANG_SV);
-            assert_int_equal(isms_findings_add(notes, ISMS_SEVERITY_INFO, "earlier", "X",
-                                               "fanns före"),
-                             ISMS_OK);
-        }
+        isms_findings *notes = with_notes ? notes_with_earlier(ISMS_LANG_SV) : NULL;
         isms_assessment *a = (isms_assessment *)(uintptr_t)0x1;
         isms__alloc_fail_at(n);
         int rc = isms_assessment_parse_csv(&a, data, len, "sweep.csv", ISMS_EDITION_UNKNOWN,
@@ -1332,12 +1260,8 @@ static void sweep_parse(const char *data, size_t len, bool with_notes)
             fail_msg("allocation %ld: %d %s", n, rc, isms_error_last()->message);
         assert_int_equal(isms_error_last()->code, ISMS_ENOMEM);
         assert_ptr_equal(a, (isms_assessment *)(uintptr_t)0x1);
-        if (with_notes) { /* all or none: only the earlier one is there */
-            assert_int_equal(isms_findings_count(notes), 1);
-            isms_finding f;
-            assert_int_equal(isms_findings_get(&f, notes, 0), ISMS_OK);
-            assert_string_equal(f.code, "earlier");
-        }
+        if (with_notes) /* all or none: only the earlier one is there */
+            assert_only_earlier(notes);
         isms_findings_free(notes);
         assert_true(n < 100000);
     }
@@ -1389,10 +1313,7 @@ static void test_alloc_failure_write(void **state)
     assert_non_null(mkdtemp(dir));
     char path[256];
     snprintf(path, sizeof path, "%s/g.csv", dir);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs("old", f);
-    fclose(f);
+    write_file(path, "old");
     SWEEP(isms_assessment_save_csv(path, as[0], ISMS_LANG_SV, 0), {
         size_t len;
         char *text = slurp(path, &len);

@@ -5,9 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,34 +15,12 @@
 #include "internal.h"
 #include "io/csv-internal.h"
 #include "io/io-internal.h"
+#include "test-util.h"
 
 #define DATA ISMS_TEST_DATA "/csv/"
 #define UNSET ISMS_LEVEL_UNSET
 
 /* ---- helpers ---------------------------------------------------------------------------- */
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (n + 4096 + 1 > cap) {
-            cap = cap ? cap * 2 : 8192;
-            buf = realloc(buf, cap);
-            assert_non_null(buf);
-        }
-        size_t r = fread(buf + n, 1, cap - n - 1, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
 
 static isms_register *load(const char *name, isms_findings *notes)
 {
@@ -72,11 +48,7 @@ static void parse_fails(const char *text, size_t len, int code, unsigned line, u
 {
     isms_register *reg = (isms_register *)(uintptr_t)0x1;
     int rc = isms_register_parse_csv(&reg, text, len, "bad.csv", NULL, NULL);
-    const isms_error *e = isms_error_last();
-    if (rc != code || e->line != line || e->column != column)
-        fail_msg("expected %d at %u:%u, got %d at %u:%u: %s", code, line, column, rc, e->line,
-                 e->column, e->message);
-    assert_int_equal(e->code, code);
+    const isms_error *e = assert_error_at(rc, code, line, column, "bad.csv");
     assert_ptr_equal(reg, (isms_register *)(uintptr_t)0x1); /* untouched */
     if (line)
         assert_string_equal(e->source, "bad.csv");
@@ -88,10 +60,7 @@ static void load_fails(const char *name, int code, unsigned line, unsigned colum
     snprintf(path, sizeof path, DATA "%s", name);
     isms_register *reg = NULL;
     int rc = isms_register_load_csv(&reg, path, NULL, NULL);
-    const isms_error *e = isms_error_last();
-    if (rc != code || e->line != line || e->column != column)
-        fail_msg("%s: expected %d at %u:%u, got %d at %u:%u: %s", name, code, line, column, rc,
-                 e->line, e->column, e->message);
+    const isms_error *e = assert_error_at(rc, code, line, column, name);
     assert_null(reg);
     assert_non_null(e->source);
     assert_non_null(strstr(e->source, name));
@@ -107,18 +76,6 @@ static void check_risk(const isms_register *reg, size_t i, const char *id, const
     assert_int_equal(isms_risk_likelihood(r), l);
     assert_int_equal(isms_risk_consequence(r), c);
     assert_int_equal(isms_risk_stated_value(r), stated);
-}
-
-static size_t count_notes(const isms_findings *notes, const char *code, const char *ref)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < isms_findings_count(notes); i++) {
-        isms_finding f;
-        assert_int_equal(isms_findings_get(&f, notes, i), ISMS_OK);
-        if (strcmp(f.code, code) == 0 && (!ref || strcmp(f.ref, ref) == 0))
-            n++;
-    }
-    return n;
 }
 
 /* Every field of every risk is equal, in the same order. */
@@ -1164,19 +1121,6 @@ static void test_writer(void **state)
 
 /* ---- files ------------------------------------------------------------------------------ */
 
-static size_t count_dir(const char *dir)
-{
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
-            n++;
-    closedir(d);
-    return n;
-}
-
 static void test_atomic_save(void **state)
 {
     (void)state;
@@ -1191,10 +1135,7 @@ static void test_atomic_save(void **state)
     isms_register *reg = load("org-bom-semicolon-crlf.csv", NULL);
 
     /* Over an existing file with mode 0600: the mode stays. */
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    assert_true(fd >= 0);
-    assert_int_equal(write(fd, "old", 3), 3);
-    close(fd);
+    write_file(path, "old");
     assert_int_equal(chmod(path, 0600), 0);
     assert_int_equal(isms_register_save_csv(path, reg, ISMS_LANG_SV, 0), ISMS_OK);
     struct stat st;
@@ -1275,12 +1216,7 @@ static void test_atomic_save(void **state)
 static void sweep_parse(const char *data, size_t len, bool with_notes)
 {
     for (long n = 1;; n++) {
-        isms_findings *notes = NULL;
-        if (with_notes) {
-            assert_int_equal(isms_findings_new(&notes, ISMS_LANG_SV), ISMS_OK);
-            assert_int_equal(isms_findings_add(notes, ISMS_SEVERITY_INFO, "earlier", "X",
-                                               "fanns före"), ISMS_OK);
-        }
+        isms_findings *notes = with_notes ? notes_with_earlier(ISMS_LANG_SV) : NULL;
         isms_register *reg = (isms_register *)(uintptr_t)0x1;
         isms__alloc_fail_at(n);
         int rc = isms_register_parse_csv(&reg, data, len, "sweep.csv", NULL, notes);
@@ -1297,13 +1233,8 @@ static void sweep_parse(const char *data, size_t len, bool with_notes)
             fail_msg("allocation %ld: %d %s", n, rc, isms_error_last()->message);
         assert_int_equal(isms_error_last()->code, ISMS_ENOMEM);
         assert_ptr_equal(reg, (isms_register *)(uintptr_t)0x1);
-        /* Notes are added all or none: only the earlier one is there. */
-        if (with_notes) {
-            assert_int_equal(isms_findings_count(notes), 1);
-            isms_finding f;
-            assert_int_equal(isms_findings_get(&f, notes, 0), ISMS_OK);
-            assert_string_equal(f.code, "earlier");
-        }
+        if (with_notes) /* notes are added all or none: only the earlier one is there */
+            assert_only_earlier(notes);
         isms_findings_free(notes);
     }
 }
@@ -1372,10 +1303,7 @@ static void test_alloc_failure_write(void **state)
     assert_non_null(mkdtemp(dir));
     char path[256];
     snprintf(path, sizeof path, "%s/r.csv", dir);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs("old", f);
-    fclose(f);
+    write_file(path, "old");
     for (long n = 1;; n++) {
         isms__alloc_fail_at(n);
         int rc = isms_register_save_csv(path, regs[1], ISMS_LANG_SV, 0);

@@ -14,6 +14,7 @@
 
 #include "internal.h"
 
+#include "bench/bench-util.h"
 #include "test-util.h"
 
 #define LIK ISMS_AXIS_LIKELIHOOD
@@ -768,14 +769,6 @@ static void test_builder_alloc_failure(void **state)
 
 static uint64_t rng = 88172645463325252u;
 
-static unsigned next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 32);
-}
-
 /* Values that are never levels of the matrices below. */
 static const int bad_values[] = { 0, 5, 6, -1, 101, 102, 1000, INT_MIN, INT_MAX,
                                   ISMS_LEVEL_UNSET };
@@ -796,10 +789,10 @@ static void check_many_against_single(const isms_matrix *m, const int *good, siz
     assert_non_null(vs2);
     const size_t n_bad = sizeof bad_values / sizeof *bad_values;
     for (size_t i = 0; i < n; i++) {
-        ls[i] = bad_l && next_rand() % bad_l == 0 ? bad_values[next_rand() % n_bad]
-                                                   : good[next_rand() % n_good];
-        cs[i] = bad_c && next_rand() % bad_c == 0 ? bad_values[next_rand() % n_bad]
-                                                   : good[next_rand() % n_good];
+        ls[i] = bad_l && next_rand(&rng) % bad_l == 0 ? bad_values[next_rand(&rng) % n_bad]
+                                                   : good[next_rand(&rng) % n_good];
+        cs[i] = bad_c && next_rand(&rng) % bad_c == 0 ? bad_values[next_rand(&rng) % n_bad]
+                                                   : good[next_rand(&rng) % n_good];
     }
     size_t first_bad = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
@@ -975,8 +968,8 @@ static void test_score_many_threads(void **state)
     assert_non_null(cs);
     assert_non_null(expect);
     for (size_t i = 0; i < N; i++) {
-        ls[i] = (int)(next_rand() % 4) + 1;
-        cs[i] = (int)(next_rand() % 4) + 1;
+        ls[i] = (int)(next_rand(&rng) % 4) + 1;
+        cs[i] = (int)(next_rand(&rng) % 4) + 1;
         expect[i] = ls[i] * cs[i];
     }
     pthread_t threads[T];

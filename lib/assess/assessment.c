@@ -10,19 +10,6 @@
 
 #include "assess/assess-internal.h"
 
-static char empty[1];
-
-static char *dup_text(const char *s)
-{
-    return !s || !*s ? empty : isms__strdup(s);
-}
-
-static void free_text(char *s)
-{
-    if (s != empty)
-        isms__free(s);
-}
-
 /* ---- labels and parsers ------------------------------------------------------------- */
 
 typedef struct alias {
@@ -353,12 +340,12 @@ int isms_assessment_new(isms_assessment **out, isms_edition edition, int year, i
 static void entry_free(isms_entry *e)
 {
     for (int f = 0; f < ISMS__ENTRY_FIELDS; f++)
-        free_text(e->text[f]);
+        isms__text_free(e->text[f]);
     for (size_t i = 0; i < e->n_evidence; i++)
         isms__free(e->evidence[i]);
     isms__free(e->evidence);
     for (size_t i = 0; i < e->n_extra; i++)
-        free_text(e->extra[i]);
+        isms__text_free(e->extra[i]);
     isms__free(e->extra);
     isms__free(e);
 }
@@ -481,7 +468,7 @@ static isms_entry *entry_new(isms_assessment *a, const char *ref, size_t len,
     e->owner = a;
     e->item = item;
     for (int f = 0; f < ISMS__ENTRY_FIELDS; f++)
-        e->text[f] = empty;
+        e->text[f] = isms__text_empty;
     return e;
 }
 
@@ -622,18 +609,18 @@ int isms_entry_set_extra(isms_entry *e, size_t index, const char *text)
     if (index >= e->owner->n_extra)
         return isms__error(ISMS_EINVAL, "there is no extra column %zu (the assessment has %zu)",
                            index, e->owner->n_extra);
-    char *copy = dup_text(text);
+    char *copy = isms__text_dup(text);
     if (!copy)
         return isms__error_nomem();
     if (index >= e->n_extra) {
         if (!isms__grow((void **)&e->extra, &e->cap_extra, index + 1, sizeof *e->extra)) {
-            free_text(copy);
+            isms__text_free(copy);
             return isms__error_nomem();
         }
         while (e->n_extra <= index)
-            e->extra[e->n_extra++] = empty;
+            e->extra[e->n_extra++] = isms__text_empty;
     }
-    free_text(e->extra[index]);
+    isms__text_free(e->extra[index]);
     e->extra[index] = copy;
     return ISMS_OK;
 }
@@ -651,7 +638,7 @@ static isms_entry *entry_copy(isms_assessment *to, const isms_entry *src)
     e->applicability = src->applicability;
     e->reasons = src->reasons;
     for (int f = 0; f < ISMS__ENTRY_FIELDS; f++)
-        if (!(e->text[f] = dup_text(src->text[f])))
+        if (!(e->text[f] = isms__text_dup(src->text[f])))
             goto fail;
     if (src->n_evidence) {
         if (!(e->evidence = isms__calloc(src->n_evidence, sizeof *e->evidence)))
@@ -666,14 +653,14 @@ static isms_entry *entry_copy(isms_assessment *to, const isms_entry *src)
             goto fail;
         e->cap_extra = src->n_extra;
         for (; e->n_extra < src->n_extra; e->n_extra++)
-            if (!(e->extra[e->n_extra] = dup_text(src->extra[e->n_extra])))
+            if (!(e->extra[e->n_extra] = isms__text_dup(src->extra[e->n_extra])))
                 goto fail;
     }
     return e;
 fail:
     for (int f = 0; f < ISMS__ENTRY_FIELDS; f++)
         if (!e->text[f])
-            e->text[f] = empty;
+            e->text[f] = isms__text_empty;
     entry_free(e);
     return NULL;
 }
@@ -762,14 +749,10 @@ int isms_entry_set(isms_entry *e, isms_entry_field field, const char *text)
     if (!e || (unsigned)field >= ISMS__ENTRY_FIELDS)
         return isms__error(ISMS_EINVAL, "isms_entry_set: %s",
                            e ? "unknown field" : "entry is NULL");
-    char *copy = dup_text(text);
-    if (!copy)
-        return isms__error_nomem();
-    if (field == ISMS_FIELD_DUE)
-        isms_period_parse(&e->due, copy, e->owner->year);
-    free_text(e->text[field]);
-    e->text[field] = copy;
-    return ISMS_OK;
+    int rc = isms__text_set(&e->text[field], text);
+    if (rc == ISMS_OK && field == ISMS_FIELD_DUE)
+        isms_period_parse(&e->due, e->text[field], e->owner->year);
+    return rc;
 }
 
 isms_period isms_entry_due(const isms_entry *e)

@@ -1,4 +1,5 @@
-/* UTF-8 helpers, case-insensitive matching, natural ordering, growable strings, languages. */
+/* UTF-8 helpers, case-insensitive matching, natural ordering, owned texts, growable strings,
+ * languages. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -331,6 +332,31 @@ bool isms__parse_int(const char *s, int *out)
         return false;
     *out = (int)v;
     return true;
+}
+
+/* ---- owned texts -------------------------------------------------------------------- */
+
+char isms__text_empty[1];
+
+char *isms__text_dup(const char *s)
+{
+    return !s || !*s ? isms__text_empty : isms__strdup(s);
+}
+
+void isms__text_free(char *s)
+{
+    if (s != isms__text_empty)
+        isms__free(s);
+}
+
+int isms__text_set(char **slot, const char *s)
+{
+    char *copy = isms__text_dup(s);
+    if (!copy)
+        return isms__error_nomem();
+    isms__text_free(*slot);
+    *slot = copy;
+    return ISMS_OK;
 }
 
 /* ---- growable string ---------------------------------------------------------------- */

@@ -7,7 +7,6 @@
 
 #include "assess/assess-internal.h"
 #include "csv-internal.h"
-#include "io-internal.h"
 
 /* ---- columns -------------------------------------------------------------------------- */
 
@@ -166,9 +165,9 @@ static const isms__csv_alias gap_aliases[] = {
 #define N_ALIASES (sizeof gap_aliases / sizeof *gap_aliases)
 
 /* Title rows above the header are searched this far. */
-enum { HEADER_SEARCH_ROWS = 50, SHOW_MAX = 60, TEXT_MAX = 256, FOLD_MAX = 1024 };
+enum { HEADER_SEARCH_ROWS = 50, TEXT_MAX = 256, FOLD_MAX = 1024 };
 
-#define NONE ((size_t)-1)
+#define NONE ISMS__CSV_NONE
 
 typedef struct layout {
     const isms__csv_record *header;
@@ -181,24 +180,6 @@ typedef struct layout {
 
 /* ---- small text helpers ---------------------------------------------------------------- */
 
-typedef struct view {
-    const char *s;
-    size_t n;
-} view;
-
-static view trimmed(const char *s, size_t n)
-{
-    size_t start, len;
-    isms__trim_span(s, n, &start, &len);
-    view v = { s + start, len };
-    return v;
-}
-
-static view trimmed_cell(const char *cell)
-{
-    return trimmed(cell, strlen(cell));
-}
-
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -207,55 +188,6 @@ static bool is_digit(char c)
 static bool is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-static bool blank(const char *s)
-{
-    while (*s) {
-        if (is_space(*s))
-            s++;
-        else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
-            s += 2;
-        else
-            return false;
-    }
-    return true;
-}
-
-static bool view_copy(char *buf, size_t size, view v)
-{
-    if (v.n >= size)
-        return false;
-    memcpy(buf, v.s, v.n);
-    buf[v.n] = '\0';
-    return true;
-}
-
-/* How many bytes of `s` (of length n) to show in a message: at most SHOW_MAX, cut at a UTF-8
- * boundary. */
-static int show_len_n(const char *s, size_t n)
-{
-    if (n <= SHOW_MAX)
-        return (int)n;
-    n = SHOW_MAX;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return (int)n;
-}
-
-static int show_len(const char *s)
-{
-    return show_len_n(s, strlen(s));
-}
-
-static const char *show_more_n(size_t n)
-{
-    return n > SHOW_MAX ? "…" : "";
-}
-
-static const char *show_more(const char *s)
-{
-    return show_more_n(strlen(s));
 }
 
 /* A growable scratch buffer for NUL-terminated copies. */
@@ -318,10 +250,7 @@ static void fold_text(char *out, size_t size, const char *s)
 typedef struct row row;
 
 typedef struct importer {
-    const char *source;
-    isms_findings *notes; /* temporary list in the caller's language, or NULL */
-    isms_lang lang;
-    const isms__csv_table *t;
+    isms__csv_import in; /* the source, the table and the notes */
     layout lay;
     row *rows; /* the rows with a reference, in file order */
     size_t n_rows;
@@ -332,12 +261,9 @@ typedef struct importer {
 } importer;
 
 /* Adds a note to the temporary list; messages in the list's language. */
-#define NOTE(imp, sev, code, ref, sv, en, ...)                                               \
-    ((imp)->notes ? isms__findings_addf((imp)->notes, sev, code, ref,                       \
-                                        (imp)->lang == ISMS_LANG_SV ? sv : en, __VA_ARGS__) \
-                  : ISMS_OK)
+#define NOTE(imp, ...) ISMS__CSV_NOTE(&(imp)->in, __VA_ARGS__)
 
-#define SV(imp) ((imp)->lang == ISMS_LANG_SV)
+#define SV(imp) ((imp)->in.lang == ISMS_LANG_SV)
 
 /* ---- references ------------------------------------------------------------------------- */
 
@@ -355,10 +281,10 @@ typedef struct ref_token {
     const char *s;  /* the token as written: the number (plain), from the "A" (annex), or the
                        whole cell (other) */
     size_t n;
-    int comp[MAX_COMP]; /* numeric components (plain and annex) */
-    size_t ncomp;       /* number of components (may exceed MAX_COMP) */
-    bool odd;           /* more than MAX_COMP components or a number too large */
-    view rest;          /* text after the token ("Bedömning av informationssäkerhetsrisker") */
+    int comp[MAX_COMP];  /* numeric components (plain and annex) */
+    size_t ncomp;        /* number of components (may exceed MAX_COMP) */
+    bool odd;            /* more than MAX_COMP components or a number too large */
+    isms__csv_view rest; /* text after the token ("Bedömning av informationssäkerhetsrisker") */
 } ref_token;
 
 static bool is_nbsp(const char *p, const char *end)
@@ -368,9 +294,9 @@ static bool is_nbsp(const char *p, const char *end)
 
 /* The text after a reference token: white space and one separator (":", "-", "–", "—")
  * skipped, trimmed. */
-static view rest_after(const char *p, const char *end)
+static isms__csv_view rest_after(const char *p, const char *end)
 {
-    view v = trimmed(p, (size_t)(end - p));
+    isms__csv_view v = isms__csv_trimmed(p, (size_t)(end - p));
     if (v.n >= 1 && (v.s[0] == ':' || v.s[0] == '-')) {
         v.s++;
         v.n--;
@@ -379,7 +305,7 @@ static view rest_after(const char *p, const char *end)
         v.s += 3;
         v.n -= 3;
     }
-    return trimmed(v.s, v.n);
+    return isms__csv_trimmed(v.s, v.n);
 }
 
 /*
@@ -389,7 +315,7 @@ static view rest_after(const char *p, const char *end)
  * Swedish Excel writes 4,1), an optional trailing dot, and then the end of the cell, white
  * space or ":". Cells that do not start with such a token are references as written.
  */
-static void parse_ref(ref_token *r, view v)
+static void parse_ref(ref_token *r, isms__csv_view v)
 {
     memset(r, 0, sizeof *r);
     if (v.n == 0)
@@ -594,7 +520,7 @@ static bool edition_mention(isms_edition *out, const char *s)
 static int note_column(importer *imp, size_t j, const char *cell, size_t repeats)
 {
     char name[80];
-    isms__csv_header_display(name, sizeof name, isms__csv_unneutralise(cell));
+    isms__csv_header_display(name, sizeof name, cell); /* already un-neutralised */
     if (repeats != NONE)
         return NOTE(imp, ISMS_SEVERITY_INFO, "csv-extra-column", NULL,
                     "Kolumn %zu (\"%s\") upprepar kolumn %zu; den behölls som en extra kolumn.",
@@ -604,38 +530,6 @@ static int note_column(importer *imp, size_t j, const char *cell, size_t repeats
                 "Kolumn %zu (\"%s\") känns inte igen; den behölls som en extra kolumn.",
                 "Column %zu (\"%s\") is not recognised; it was kept as an extra column.", j + 1,
                 name);
-}
-
-/* Notes every column without a header (an empty header cell, or beyond the last one) that
- * holds data below the header: such data is not read. */
-static int note_headerless_data(importer *imp, const isms__csv_table *t, size_t hrow)
-{
-    if (!imp->notes)
-        return ISMS_OK;
-    const isms__csv_record *h = &t->records[hrow];
-    size_t width = 0;
-    for (size_t i = hrow + 1; i < t->count; i++)
-        if (t->records[i].count > width)
-            width = t->records[i].count;
-    if (width == 0)
-        return ISMS_OK;
-    unsigned char *seen = isms__calloc(width, 1);
-    if (!seen)
-        return isms__error_nomem();
-    for (size_t i = hrow + 1; i < t->count; i++) {
-        const isms__csv_record *rec = &t->records[i];
-        for (size_t j = 0; j < rec->count; j++)
-            if (!seen[j] && !blank(rec->cells[j]))
-                seen[j] = blank(isms__csv_cell(h, j)) ? 1 : 2;
-    }
-    int rc = ISMS_OK;
-    for (size_t j = 0; j < width && rc == ISMS_OK; j++)
-        if (seen[j] == 1)
-            rc = NOTE(imp, ISMS_SEVERITY_WARNING, "csv-ignored-column", NULL,
-                      "Kolumn %zu saknar rubrik och lästes inte in.",
-                      "Column %zu has no header and was ignored.", j + 1);
-    isms__free(seen);
-    return rc;
 }
 
 /* True when a header, not an alias, names the reference column together with an edition:
@@ -658,7 +552,7 @@ static int map_columns(importer *imp, const isms__csv_table *t, size_t hrow)
     /* First pass: the first column of each field. */
     for (size_t j = 0; j < h->count; j++) {
         const char *cell = isms__csv_unneutralise(h->cells[j]);
-        if (blank(cell))
+        if (isms__csv_blank(cell))
             continue;
         isms__csv_header hd;
         isms__csv_header_normalise(&hd, cell);
@@ -697,8 +591,8 @@ static int map_columns(importer *imp, const isms__csv_table *t, size_t hrow)
     int rc = ISMS_OK;
     for (size_t j = 0; j < h->count && rc == ISMS_OK; j++) {
         const char *cell = isms__csv_unneutralise(h->cells[j]);
-        if (blank(cell))
-            continue; /* no header: see note_headerless_data() */
+        if (isms__csv_blank(cell))
+            continue; /* no header: see isms__csv_note_headerless() */
         bool used = false;
         for (size_t f = 0; f < F_COUNT && !used; f++)
             used = lay->col[f] == j;
@@ -716,7 +610,7 @@ static int map_columns(importer *imp, const isms__csv_table *t, size_t hrow)
         rc = note_column(imp, j, cell, repeats);
     }
     if (rc == ISMS_OK)
-        rc = note_headerless_data(imp, t, hrow);
+        rc = isms__csv_note_headerless(&imp->in, hrow, isms__csv_blank);
     return rc;
 }
 
@@ -733,12 +627,6 @@ struct row {
     bool data; /* carries anything besides its reference and requirement text */
     bool keep; /* becomes an entry (decided with the edition) */
 };
-
-/* Reads a data cell, removing the apostrophe the writer adds before formulas. */
-static const char *data_cell(const isms__csv_record *rec, size_t col)
-{
-    return col == NONE ? "" : isms__csv_unneutralise(isms__csv_cell(rec, col));
-}
 
 /* Lists the labels of an enumeration for an error message: "Ja, Delvis, Nej (Yes, …)". */
 static void list_labels(char *buf, size_t size, const char *(*label)(int, isms_lang),
@@ -786,19 +674,19 @@ static const char *applicability_label(int v, isms_lang lang)
 static int value_error(const importer *imp, const isms__csv_record *rec, size_t col,
                        const char *what, const char *value, const char *expected)
 {
-    view v = trimmed_cell(value);
-    return isms__error_at(ISMS_EPARSE, imp->source, rec->line, (unsigned)(col + 1),
+    isms__csv_view v = isms__csv_trimmed_cell(value);
+    return isms__error_at(ISMS_EPARSE, imp->in.source, rec->line, (unsigned)(col + 1),
                           "line %u, column %zu: %s \"%.*s%s\" is not one of %s", rec->line,
-                          col + 1, what, show_len_n(v.s, v.n), v.s, show_more_n(v.n),
-                          expected);
+                          col + 1, what, isms__csv_show_len_n(v.s, v.n), v.s,
+                          isms__csv_show_more_n(v.n), expected);
 }
 
 /* Reads an enumerated cell (not blank) with `parse`; false when it is not understood. */
 static bool parse_enum(int (*parse)(void *, const char *), void *out, const char *cell)
 {
-    view v = trimmed_cell(cell);
+    isms__csv_view v = isms__csv_trimmed_cell(cell);
     char buf[TEXT_MAX];
-    return view_copy(buf, sizeof buf, v) && parse(out, buf) == ISMS_OK;
+    return isms__csv_view_copy(buf, sizeof buf, v) && parse(out, buf) == ISMS_OK;
 }
 
 static int parse_status_cb(void *out, const char *s)
@@ -824,7 +712,7 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
     r->applicability = ISMS_APPLICABILITY_UNDECIDED;
     r->reasons = 0;
     const char *cell;
-    if (col[F_STATUS] != NONE && !blank(cell = data_cell(rec, col[F_STATUS])) &&
+    if (col[F_STATUS] != NONE && !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_STATUS])) &&
         !parse_enum(parse_status_cb, &r->status, cell)) {
         static const int v[] = { ISMS_STATUS_YES, ISMS_STATUS_PARTIAL, ISMS_STATUS_NO,
                                  ISMS_STATUS_NOT_APPLICABLE, ISMS_STATUS_NOT_ASSESSED };
@@ -832,7 +720,7 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
         list_labels(labels, sizeof labels, status_label, v, 5);
         return value_error(imp, rec, col[F_STATUS], "status", cell, labels);
     }
-    if (col[F_NEED] != NONE && !blank(cell = data_cell(rec, col[F_NEED])) &&
+    if (col[F_NEED] != NONE && !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_NEED])) &&
         !parse_enum(parse_need_cb, &r->need, cell)) {
         static const int v[] = { ISMS_NEED_NONE, ISMS_NEED_LOW, ISMS_NEED_MEDIUM,
                                  ISMS_NEED_HIGH };
@@ -840,7 +728,8 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
         list_labels(labels, sizeof labels, need_label, v, 4);
         return value_error(imp, rec, col[F_NEED], "need for action", cell, labels);
     }
-    if (col[F_APPLICABLE] != NONE && !blank(cell = data_cell(rec, col[F_APPLICABLE])) &&
+    if (col[F_APPLICABLE] != NONE &&
+        !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_APPLICABLE])) &&
         !parse_enum(parse_applicability_cb, &r->applicability, cell)) {
         static const int v[] = { ISMS_APPLICABILITY_APPLICABLE, ISMS_APPLICABILITY_EXCLUDED };
         char labels[300];
@@ -849,7 +738,8 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
         snprintf(expected, sizeof expected, "Ja, Nej, %s", labels);
         return value_error(imp, rec, col[F_APPLICABLE], "applicability", cell, expected);
     }
-    if (col[F_REASONS] != NONE && !blank(cell = data_cell(rec, col[F_REASONS]))) {
+    if (col[F_REASONS] != NONE &&
+        !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_REASONS]))) {
         /* The whole cell: reasons may stand on several lines. */
         int rc = isms_reason_parse(&r->reasons, cell);
         if (rc == ISMS_ENOMEM)
@@ -858,10 +748,11 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
             char why[400];
             snprintf(why, sizeof why, "%s", isms_error_last()->message);
             size_t c = col[F_REASONS];
-            view vv = trimmed_cell(cell);
-            return isms__error_at(ISMS_EPARSE, imp->source, rec->line, (unsigned)(c + 1),
+            isms__csv_view vv = isms__csv_trimmed_cell(cell);
+            return isms__error_at(ISMS_EPARSE, imp->in.source, rec->line, (unsigned)(c + 1),
                                   "line %u, column %zu: reasons \"%.*s%s\": %s", rec->line,
-                                  c + 1, show_len_n(vv.s, vv.n), vv.s, show_more_n(vv.n), why);
+                                  c + 1, isms__csv_show_len_n(vv.s, vv.n), vv.s,
+                                  isms__csv_show_more_n(vv.n), why);
         }
     }
     return ISMS_OK;
@@ -877,12 +768,12 @@ static bool row_has_data(const row *r, const importer *imp)
     static const int text_fields[] = { F_COMMENT, F_PLAN, F_OWNER, F_DUE, F_JUSTIFICATION,
                                        F_ORIGIN };
     for (size_t i = 0; i < sizeof text_fields / sizeof *text_fields; i++)
-        if (!blank(data_cell(rec, col[text_fields[i]])))
+        if (!isms__csv_blank(isms__csv_data_cell(rec, col[text_fields[i]])))
             return true;
-    if (!blank(data_cell(rec, col[F_EVIDENCE]))) /* at least one reference */
+    if (!isms__csv_blank(isms__csv_data_cell(rec, col[F_EVIDENCE]))) /* at least one reference */
         return true;
     for (size_t i = 0; i < imp->lay.n_extra; i++)
-        if (!blank(data_cell(rec, imp->lay.extra[i])))
+        if (!isms__csv_blank(isms__csv_data_cell(rec, imp->lay.extra[i])))
             return true;
     return false;
 }
@@ -892,10 +783,11 @@ static bool row_has_cells(const importer *imp, const isms__csv_record *rec, size
 {
     for (size_t f = 0; f < F_COUNT; f++)
         if (imp->lay.col[f] != NONE && imp->lay.col[f] != except &&
-            !blank(data_cell(rec, imp->lay.col[f])))
+            !isms__csv_blank(isms__csv_data_cell(rec, imp->lay.col[f])))
             return true;
     for (size_t i = 0; i < imp->lay.n_extra; i++)
-        if (imp->lay.extra[i] != except && !blank(data_cell(rec, imp->lay.extra[i])))
+        if (imp->lay.extra[i] != except &&
+            !isms__csv_blank(isms__csv_data_cell(rec, imp->lay.extra[i])))
             return true;
     return false;
 }
@@ -905,7 +797,7 @@ static bool row_has_cells(const importer *imp, const isms__csv_record *rec, size
  * `s` (a copy) for the text after the id; NULL when out of memory. */
 static const char *row_text(const row *r, scratch *s)
 {
-    if (!blank(r->text) || r->ref.rest.n == 0)
+    if (!isms__csv_blank(r->text) || r->ref.rest.n == 0)
         return r->text;
     return scratch_copy(s, r->ref.rest.s, r->ref.rest.n);
 }
@@ -914,7 +806,7 @@ static const char *row_text(const row *r, scratch *s)
  * headings (only requirement text: skipped with a note) or errors. */
 static int read_rows(importer *imp)
 {
-    const isms__csv_table *t = imp->t;
+    const isms__csv_table *t = &imp->in.table;
     const layout *lay = &imp->lay;
     size_t first = lay->hrow + 1;
     if (first < t->count) {
@@ -930,29 +822,30 @@ static int read_rows(importer *imp)
         row *r = &imp->rows[imp->n_rows];
         memset(r, 0, sizeof *r);
         r->rec = rec;
-        parse_ref(&r->ref, trimmed_cell(data_cell(rec, lay->col[F_REF])));
-        r->text = data_cell(rec, lay->col[F_TEXT]);
+        parse_ref(&r->ref, isms__csv_trimmed_cell(isms__csv_data_cell(rec, lay->col[F_REF])));
+        r->text = isms__csv_data_cell(rec, lay->col[F_TEXT]);
         if (r->ref.kind == REF_NONE) {
             char name[80];
             isms__csv_header_display(name, sizeof name,
                                      isms__csv_unneutralise(
                                          isms__csv_cell(lay->header, lay->col[F_REF])));
-            if (lay->col[F_TEXT] != NONE && !blank(r->text) &&
+            if (lay->col[F_TEXT] != NONE && !isms__csv_blank(r->text) &&
                 !row_has_cells(imp, rec, lay->col[F_TEXT])) {
                 char tname[80];
                 isms__csv_header_display(tname, sizeof tname,
                                          isms__csv_unneutralise(
                                              isms__csv_cell(lay->header, lay->col[F_TEXT])));
-                view v = trimmed_cell(r->text);
+                isms__csv_view v = isms__csv_trimmed_cell(r->text);
                 rc = NOTE(imp, ISMS_SEVERITY_INFO, "gap-skipped-row", NULL,
                           "Rad %u saknar referens och har bara text i kolumnen \"%s\" "
                           "(\"%.*s%s\"); den lästes som en rubrik och hoppades över.",
                           "Line %u has no reference and only text in the \"%s\" column "
                           "(\"%.*s%s\"); it was read as a heading and skipped.",
-                          rec->line, tname, show_len_n(v.s, v.n), v.s, show_more_n(v.n));
+                          rec->line, tname, isms__csv_show_len_n(v.s, v.n), v.s,
+                          isms__csv_show_more_n(v.n));
                 continue;
             }
-            return isms__error_at(ISMS_EPARSE, imp->source, rec->line,
+            return isms__error_at(ISMS_EPARSE, imp->in.source, rec->line,
                                   (unsigned)(lay->col[F_REF] + 1),
                                   "line %u: no reference (the \"%s\" column is empty)",
                                   rec->line, name);
@@ -1056,7 +949,7 @@ static bool comps_are(const ref_token *r, int a, int b)
 /* A table title row (above the header) or the reference header that names an edition. */
 static void named_edition(decision *d, const importer *imp)
 {
-    const isms__csv_table *t = imp->t;
+    const isms__csv_table *t = &imp->in.table;
     isms_edition found = ISMS_EDITION_UNKNOWN;
     bool conflict = false;
     for (size_t i = 0; i <= imp->lay.hrow; i++) {
@@ -1110,10 +1003,10 @@ static void infer_edition(decision *d, const importer *imp)
             bool c101 = comps_are(&r->ref, 10, 1), c102 = comps_are(&r->ref, 10, 2);
             if ((!c101 || d->r101) && (!c102 || d->r102))
                 continue;
-            const char *text = blank(r->text) && r->ref.rest.n ? NULL : r->text;
+            const char *text = isms__csv_blank(r->text) && r->ref.rest.n ? NULL : r->text;
             char buf[FOLD_MAX];
             if (!text) {
-                view v = r->ref.rest;
+                isms__csv_view v = r->ref.rest;
                 if (v.n >= sizeof buf)
                     v.n = sizeof buf - 1;
                 memcpy(buf, v.s, v.n);
@@ -1274,7 +1167,7 @@ static int note_edition(importer *imp, const decision *d)
     if (d->evidence) /* as read: plain numbers read as Annex A get their prefix */
         snprintf(ref, sizeof ref, "%s%.*s",
                  d->annex_numbers && d->evidence->ref.kind == REF_PLAIN ? "A." : "",
-                 show_len_n(d->evidence->ref.s, d->evidence->ref.n), d->evidence->ref.s);
+                 isms__csv_show_len_n(d->evidence->ref.s, d->evidence->ref.n), d->evidence->ref.s);
     switch (d->basis) {
     case ISMS_BASIS_GIVEN:
         return NOTE(imp, ISMS_SEVERITY_INFO, "gap-edition", NULL,
@@ -1286,7 +1179,8 @@ static int note_edition(importer *imp, const decision *d)
         return NOTE(imp, ISMS_SEVERITY_INFO, "gap-edition", NULL,
                     "Tabellen anger sin utgåva på rad %u (\"%.*s%s\"): den lästes som %s.",
                     "The table names its edition on line %u (\"%.*s%s\"): it was read as %s.",
-                    d->line, show_len(d->title), d->title, show_more(d->title), name);
+                    d->line, isms__csv_show_len(d->title), d->title,
+                    isms__csv_show_more(d->title), name);
     case ISMS_BASIS_NEW_CLAUSES:
         return NOTE(imp, ISMS_SEVERITY_INFO, "gap-edition", NULL,
                     "Tabellen lästes som %s eftersom den har avsnitt %s (rad %u), som bara "
@@ -1359,11 +1253,11 @@ static int duplicate_error(importer *imp, const row *r, const char *ref)
             first = imp->lines[i];
     const char *shown = old ? isms_entry_ref(old) : ref;
     size_t col = imp->lay.col[F_REF];
-    return isms__error_at(ISMS_EEXIST, imp->source, r->rec->line, (unsigned)(col + 1),
+    return isms__error_at(ISMS_EEXIST, imp->in.source, r->rec->line, (unsigned)(col + 1),
                           "line %u, column %zu: requirement %.*s%s appears twice, on line %u "
                           "and on line %u",
-                          r->rec->line, col + 1, show_len(shown), shown, show_more(shown),
-                          first, r->rec->line);
+                          r->rec->line, col + 1, isms__csv_show_len(shown), shown,
+                          isms__csv_show_more(shown), first, r->rec->line);
 }
 
 static int set_text(isms_entry *e, isms_entry_field field, const char *text)
@@ -1377,7 +1271,7 @@ static int add_evidence(isms_entry *e, const char *cell, scratch *s)
     const char *p = cell;
     while (*p) {
         size_t n = strcspn(p, "\r\n");
-        view v = trimmed(p, n);
+        isms__csv_view v = isms__csv_trimmed(p, n);
         if (v.n > 0) {
             const char *copy = scratch_copy(s, v.s, v.n);
             if (!copy)
@@ -1431,9 +1325,9 @@ static int add_entry(importer *imp, const row *r, bool annex_numbers)
         { F_ORIGIN, ISMS_FIELD_ORIGIN },
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
-        if ((rc = set_text(e, texts[i].field, data_cell(rec, col[texts[i].f]))))
+        if ((rc = set_text(e, texts[i].field, isms__csv_data_cell(rec, col[texts[i].f]))))
             return rc;
-    if ((rc = add_evidence(e, data_cell(rec, col[F_EVIDENCE]), &imp->s2)))
+    if ((rc = add_evidence(e, isms__csv_data_cell(rec, col[F_EVIDENCE]), &imp->s2)))
         return rc;
     if (r->applicability != ISMS_APPLICABILITY_UNDECIDED &&
         (rc = isms_entry_set_applicability(e, r->applicability)))
@@ -1441,7 +1335,7 @@ static int add_entry(importer *imp, const row *r, bool annex_numbers)
     if (r->reasons && (rc = isms_entry_set_reasons(e, r->reasons)))
         return rc;
     for (size_t i = 0; i < imp->lay.n_extra; i++) {
-        const char *cell = data_cell(rec, imp->lay.extra[i]);
+        const char *cell = isms__csv_data_cell(rec, imp->lay.extra[i]);
         if (*cell && (rc = isms_entry_set_extra(e, i, cell)))
             return rc;
     }
@@ -1450,40 +1344,26 @@ static int add_entry(importer *imp, const row *r, bool annex_numbers)
 
 /* ---- import ---------------------------------------------------------------------------- */
 
-static int import_table(importer *imp, const isms__csv_table *t, isms_edition edition,
-                        int year)
+static int import_table(importer *imp, isms_edition edition, int year)
 {
-    int rc;
-    imp->t = t;
-    if (t->encoding == ISMS__CSV_WINDOWS_1252 &&
-        (rc = NOTE(imp, ISMS_SEVERITY_INFO, "csv-encoding", NULL,
-                   "Filen är inte UTF-8 och lästes som Windows-1252%s.",
-                   "The file is not UTF-8 and was read as Windows-1252%s.", "")))
+    const isms__csv_table *t = &imp->in.table;
+    int rc = isms__csv_import_check(&imp->in, "ISO, Krav, Nuläge, Kommentar, Handlingsplan, "
+                                              "Ansvarig, Åtgärdsbehov, Datum");
+    if (rc != ISMS_OK)
         return rc;
-    if (t->count == 0)
-        return isms__error_at(ISMS_EPARSE, imp->source, 1, 0,
-                              "line 1: the file is empty; expected a header row with columns "
-                              "such as ISO, Krav, Nuläge, Kommentar, Handlingsplan, Ansvarig, "
-                              "Åtgärdsbehov, Datum");
     size_t hrow = isms__csv_find_header(t, gap_aliases, N_ALIASES, 2, HEADER_SEARCH_ROWS);
-    if (hrow == t->count) {
-        unsigned line = t->records[0].line;
-        return isms__error_at(ISMS_EPARSE, imp->source, line, 0,
-                              "line %u: no header row found; expected columns such as ISO, "
-                              "Krav, Nuläge, Kommentar, Handlingsplan, Ansvarig, "
-                              "Åtgärdsbehov, Datum (or Clause, Requirement, Status, Comment, "
-                              "Action plan, Owner, Need, Due)",
-                              line);
-    }
+    if (hrow == t->count)
+        return isms__csv_error_no_header(&imp->in,
+                                         "ISO, Krav, Nuläge, Kommentar, Handlingsplan, "
+                                         "Ansvarig, Åtgärdsbehov, Datum (or Clause, "
+                                         "Requirement, Status, Comment, Action plan, Owner, "
+                                         "Need, Due)");
     if ((rc = map_columns(imp, t, hrow)))
         return rc;
-    if (imp->lay.col[F_REF] == NONE) {
-        unsigned line = t->records[hrow].line;
-        return isms__error_at(ISMS_EPARSE, imp->source, line, 0,
-                              "line %u: the header row has no reference column (ISO, "
-                              "Krav-ID, Avsnitt, Clause, Control, Ref or Id)",
-                              line);
-    }
+    if (imp->lay.col[F_REF] == NONE)
+        return isms__csv_error_no_column(&imp->in, hrow,
+                                         "reference column (ISO, Krav-ID, Avsnitt, Clause, "
+                                         "Control, Ref or Id)");
     if ((rc = read_rows(imp)))
         return rc;
 
@@ -1532,43 +1412,18 @@ int isms_assessment_parse_csv(isms_assessment **out, const char *data, size_t le
     if (year < 1900 || year > 9999)
         return isms__error(ISMS_EINVAL,
                            "isms_assessment_parse_csv: the year %d is outside 1900–9999", year);
-    if (len > ISMS_CSV_MAX_INPUT)
-        return isms__error_at(ISMS_ERANGE, source, 0, 0,
-                              "the CSV input is larger than %u MiB (%zu bytes)",
-                              (unsigned)(ISMS_CSV_MAX_INPUT / (1024u * 1024u)), len);
-
     importer imp;
     memset(&imp, 0, sizeof imp);
-    imp.source = source;
-    isms__csv_table t;
-    int rc = isms__csv_read(&t, data ? data : "", len, source);
+    int rc = isms__csv_import_begin(&imp.in, data, len, source, notes);
     if (rc != ISMS_OK)
         return rc;
-    if (notes) {
-        imp.lang = isms_findings_lang(notes);
-        if ((rc = isms_findings_new(&imp.notes, imp.lang))) {
-            isms__csv_table_free(&t);
-            return rc;
-        }
-    }
-    rc = import_table(&imp, &t, edition, year);
-    isms__csv_table_free(&t);
+    rc = import_table(&imp, edition, year);
     isms__free(imp.lay.extra);
     isms__free(imp.rows);
     isms__free(imp.lines);
     isms__free(imp.s1.p);
     isms__free(imp.s2.p);
-
-    /* Notes reach the caller's list only when the import succeeded, and all or none. */
-    size_t notes_before = isms_findings_count(notes);
-    for (size_t i = 0; rc == ISMS_OK && i < isms_findings_count(imp.notes); i++) {
-        isms_finding f;
-        isms_findings_get(&f, imp.notes, i);
-        rc = isms_findings_add(notes, f.severity, f.code, f.ref, f.message);
-    }
-    isms_findings_free(imp.notes);
-    if (rc != ISMS_OK) {
-        isms__findings_truncate(notes, notes_before);
+    if ((rc = isms__csv_import_end(&imp.in, rc, notes)) != ISMS_OK) {
         isms_assessment_free(imp.a);
         return rc;
     }
@@ -1583,10 +1438,9 @@ int isms_assessment_load_csv(isms_assessment **out, const char *path, isms_editi
         return isms__error(ISMS_EINVAL, "isms_assessment_load_csv: NULL argument");
     char *data = NULL;
     size_t len = 0;
-    int rc = isms__file_read(&data, &len, path, ISMS_CSV_MAX_INPUT);
-    if (rc != ISMS_OK)
-        return rc;
-    rc = isms_assessment_parse_csv(out, data, len, path, edition, year, notes);
+    int rc = isms__csv_load(&data, &len, path);
+    if (rc == ISMS_OK)
+        rc = isms_assessment_parse_csv(out, data, len, path, edition, year, notes);
     isms__free(data);
     return rc;
 }
@@ -1653,15 +1507,10 @@ int isms_assessment_write_csv(char **out, size_t *len, const isms_assessment *as
 {
     if (!out || !assessment)
         return isms__error(ISMS_EINVAL, "isms_assessment_write_csv: NULL argument");
-    if (lang != ISMS_LANG_SV && lang != ISMS_LANG_EN)
-        return isms__error(ISMS_EINVAL, "isms_assessment_write_csv: unknown language %d",
-                           (int)lang);
-    const unsigned known = ISMS_CSV_COMMA | ISMS_CSV_TAB | ISMS_CSV_NO_BOM | ISMS_CSV_LF;
-    if ((flags & ~known) || ((flags & ISMS_CSV_COMMA) && (flags & ISMS_CSV_TAB)))
-        return isms__error(ISMS_EINVAL,
-                           "isms_assessment_write_csv: invalid flags 0x%x (unknown bits, or "
-                           "both comma and tab)",
-                           flags);
+    isms__csv_writer w;
+    int rc = isms__csv_writer_open(&w, "isms_assessment_write_csv", lang, flags);
+    if (rc != ISMS_OK)
+        return rc;
 
     const isms_assessment *a = assessment;
     size_t n = isms_assessment_count(a), n_extra = isms_assessment_extra_count(a);
@@ -1675,10 +1524,6 @@ int isms_assessment_write_csv(char **out, size_t *len, const isms_assessment *as
         if (*isms_entry_get(e, ISMS_FIELD_ORIGIN))
             origin = true;
     }
-
-    char delim = (flags & ISMS_CSV_TAB) ? '\t' : (flags & ISMS_CSV_COMMA) ? ',' : ';';
-    isms__csv_writer w;
-    isms__csv_writer_init(&w, delim, !(flags & ISMS_CSV_LF), !(flags & ISMS_CSV_NO_BOM));
 
     /* The edition, as a title row above the header: import reads it back (basis "named").
      * Like Excel's title rows it is as wide as the table. That also keeps the delimiter
@@ -1733,14 +1578,7 @@ int isms_assessment_write_csv(char **out, size_t *len, const isms_assessment *as
             isms__csv_write_cell(&w, isms_entry_extra(e, k));
         isms__csv_end_row(&w);
     }
-    size_t l = 0;
-    char *doc = isms__csv_writer_take(&w, &l);
-    if (!doc)
-        return isms__error_nomem();
-    *out = doc;
-    if (len)
-        *len = l;
-    return ISMS_OK;
+    return isms__csv_writer_close(&w, out, len);
 }
 
 int isms_assessment_save_csv(const char *path, const isms_assessment *assessment,
@@ -1753,7 +1591,5 @@ int isms_assessment_save_csv(const char *path, const isms_assessment *assessment
     int rc = isms_assessment_write_csv(&doc, &len, assessment, lang, flags);
     if (rc != ISMS_OK)
         return rc;
-    rc = isms__file_save_atomic(path, doc, len);
-    isms__free(doc);
-    return rc;
+    return isms__csv_save(path, doc, len);
 }

@@ -67,6 +67,9 @@ void isms__csv_table_free(isms__csv_table *table);
 /* Cell `i` of a record, or "" when the record is shorter. */
 const char *isms__csv_cell(const isms__csv_record *record, size_t i);
 
+/* True when the text is empty or only white space (ASCII or NBSP). */
+bool isms__csv_blank(const char *s);
+
 /* True when every cell of the record is empty or white space. */
 bool isms__csv_record_blank(const isms__csv_record *record);
 
@@ -152,5 +155,110 @@ void isms__csv_end_row(isms__csv_writer *w);
 char *isms__csv_writer_take(isms__csv_writer *w, size_t *len);
 
 void isms__csv_writer_free(isms__csv_writer *w);
+
+/* Starts the document of an export function after checking its language and its flags
+ * (ISMS_CSV_COMMA, ISMS_CSV_TAB, ISMS_CSV_NO_BOM, ISMS_CSV_LF; see include/isms/csv.h):
+ * the delimiter, the BOM and the line ends follow the flags. `fn` names the public function
+ * in errors ("isms_register_write_csv: unknown language 7"). Returns ISMS_OK, or ISMS_EINVAL
+ * with the writer untouched. */
+int isms__csv_writer_open(isms__csv_writer *w, const char *fn, isms_lang lang, unsigned flags);
+
+/* Ends the document of an export function: hands it over in `*out` and its length in `*len`
+ * (`len` may be NULL). Returns ISMS_OK, or ISMS_ENOMEM (the writer freed, `*out` and `*len`
+ * untouched) when writing ran out of memory. */
+int isms__csv_writer_close(isms__csv_writer *w, char **out, size_t *len);
+
+/* ---- importing (lib/io/csv-import.c) ------------------------------------------------------
+ * What every importer built on this layer shares: trimmed views of cells, text quoted in
+ * messages, the notes collected while importing, and the errors and notes about the table's
+ * shape. */
+
+/* A column that the table does not have. */
+#define ISMS__CSV_NONE ((size_t)-1)
+
+/* Bytes [s, s + n) of a cell, not NUL-terminated. */
+typedef struct isms__csv_view {
+    const char *s;
+    size_t n;
+} isms__csv_view;
+
+/* The text without white space (ASCII or NBSP) around it. */
+isms__csv_view isms__csv_trimmed(const char *s, size_t n);
+isms__csv_view isms__csv_trimmed_cell(const char *cell);
+
+/* Copies a view into a NUL-terminated buffer; false when it does not fit. */
+bool isms__csv_view_copy(char *buf, size_t size, isms__csv_view v);
+
+/* Cell `col` of a data record without the apostrophe that the writer adds before formulas;
+ * "" for ISMS__CSV_NONE. */
+const char *isms__csv_data_cell(const isms__csv_record *rec, size_t col);
+
+/* Text quoted in a message is cut to ISMS__CSV_SHOW_MAX bytes (at a UTF-8 boundary), and
+ * "…" marks the cut: "%.*s%s" with isms__csv_show_len(s), s, isms__csv_show_more(s). The _n
+ * forms take text of `n` bytes that need not be NUL-terminated. */
+#define ISMS__CSV_SHOW_MAX 60
+int isms__csv_show_len(const char *s);
+int isms__csv_show_len_n(const char *s, size_t n);
+const char *isms__csv_show_more(const char *s);
+const char *isms__csv_show_more_n(size_t n);
+
+/* One import from CSV bytes. */
+typedef struct isms__csv_import {
+    const char *source;    /* names the input in errors (may be NULL) */
+    isms__csv_table table; /* the table read */
+    isms_findings *notes;  /* the notes so far, in the caller's language, or NULL: none wanted */
+    isms_lang lang;        /* the language of the notes */
+} isms__csv_import;
+
+/*
+ * Starts an import: checks the size of the input (ISMS_ERANGE above ISMS_CSV_MAX_INPUT),
+ * reads it into in->table (`data` may be NULL when `len` is 0) and, when the caller wants
+ * notes (`notes` not NULL), starts a temporary list in the language of `notes`. Returns
+ * ISMS_OK, or the error with nothing left to free.
+ */
+int isms__csv_import_begin(isms__csv_import *in, const char *data, size_t len,
+                           const char *source, isms_findings *notes);
+
+/*
+ * Ends an import whose result is `rc`: frees the table and, when `rc` is ISMS_OK, appends the
+ * notes collected to `notes`, all or none (the caller sees notes only from an import that
+ * succeeded). Returns `rc`, or the error of appending (ISMS_ENOMEM); the caller then frees
+ * what it built.
+ */
+int isms__csv_import_end(isms__csv_import *in, int rc, isms_findings *notes);
+
+/* Adds a note to the import's list (if it keeps one), with the message in its language:
+ * `sv` or `en`, a format for the arguments that follow. Returns ISMS_OK or ISMS_ENOMEM. */
+#define ISMS__CSV_NOTE(in, severity, code, ref, sv, en, ...)                                 \
+    ((in)->notes ? isms__findings_addf((in)->notes, severity, code, ref,                      \
+                                       (in)->lang == ISMS_LANG_SV ? sv : en, __VA_ARGS__)    \
+                 : ISMS_OK)
+
+/* The first checks of a table: a note when the file was read as Windows-1252, and an error
+ * when it is empty ("line 1: the file is empty; expected a header row with columns such as
+ * <columns>"). */
+int isms__csv_import_check(const isms__csv_import *in, const char *columns);
+
+/* The error for a table without a header row: "line N: no header row found; expected columns
+ * such as <columns>", at the line of its first record. */
+int isms__csv_error_no_header(const isms__csv_import *in, const char *columns);
+
+/* The error for a header row (record `hrow`) without a column that the import needs: "line N:
+ * the header row has no <column>". */
+int isms__csv_error_no_column(const isms__csv_import *in, size_t hrow, const char *column);
+
+/* Notes every column without a header (an empty header cell, or beyond the last one) that
+ * holds data below the header row `hrow`: such data is not read (warning
+ * "csv-ignored-column"). `unnamed` tells which header cells name no column. One pass over
+ * the data, and only when notes are wanted. */
+int isms__csv_note_headerless(const isms__csv_import *in, size_t hrow,
+                              bool (*unnamed)(const char *header));
+
+/* Reads a CSV file to import: at most ISMS_CSV_MAX_INPUT bytes (see isms__file_read()). */
+int isms__csv_load(char **data, size_t *len, const char *path);
+
+/* Saves a document that an export function made to `path` without ever leaving a partial
+ * file (see isms__file_save_atomic()), and frees the document. */
+int isms__csv_save(const char *path, char *doc, size_t len);
 
 #endif

@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "csv-internal.h"
-#include "io-internal.h"
 
 /* ---- columns -------------------------------------------------------------------------- */
 
@@ -170,79 +169,26 @@ static const isms__csv_alias risk_aliases[] = {
 #define N_ALIASES (sizeof risk_aliases / sizeof *risk_aliases)
 
 /* Title rows above the header are searched this far. */
-enum { HEADER_SEARCH_ROWS = 50, SHOW_MAX = 60, TEXT_MAX = 256 };
+enum { HEADER_SEARCH_ROWS = 50, TEXT_MAX = 256 };
 
 typedef struct layout {
     const isms__csv_record *header;
     size_t col[F_COUNT]; /* column index per field, or NONE */
 } layout;
-#define NONE ((size_t)-1)
+#define NONE ISMS__CSV_NONE
 
 /* ---- notes (collected, handed to the caller only on success) -------------------------- */
 
 typedef struct importer {
-    const char *source;
+    isms__csv_import in; /* the source, the table and the notes */
     isms_register *reg;
     const isms_matrix *m;
-    isms_findings *notes; /* temporary list in the caller's language, or NULL */
-    isms_lang lang;
     unsigned *lines; /* line of each risk added, for duplicate-id messages */
     size_t lines_cap;
 } importer;
 
 /* Adds a note to the temporary list; messages in the list's language. */
-#define NOTE(imp, sev, code, ref, sv, en, ...)                                               \
-    ((imp)->notes ? isms__findings_addf((imp)->notes, sev, code, ref,                       \
-                                        (imp)->lang == ISMS_LANG_SV ? sv : en, __VA_ARGS__) \
-                  : ISMS_OK)
-
-/* ---- small text helpers ---------------------------------------------------------------- */
-
-typedef struct view {
-    const char *s;
-    size_t n;
-} view;
-
-/* The text without white space (and NBSP) around it. */
-static view trimmed(const char *s, size_t n)
-{
-    size_t start, len;
-    isms__trim_span(s, n, &start, &len);
-    view v = { s + start, len };
-    return v;
-}
-
-static view trimmed_cell(const char *cell)
-{
-    return trimmed(cell, strlen(cell));
-}
-
-/* Copies a view into a NUL-terminated buffer; false when it does not fit. */
-static bool view_copy(char *buf, size_t size, view v)
-{
-    if (v.n >= size)
-        return false;
-    memcpy(buf, v.s, v.n);
-    buf[v.n] = '\0';
-    return true;
-}
-
-/* How many bytes of `s` to show in a message: at most SHOW_MAX, cut at a UTF-8 boundary. */
-static int show_len(const char *s)
-{
-    size_t n = strlen(s);
-    if (n <= SHOW_MAX)
-        return (int)n;
-    n = SHOW_MAX;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return (int)n;
-}
-
-static const char *show_more(const char *s)
-{
-    return strlen(s) > SHOW_MAX ? "…" : "";
-}
+#define NOTE(imp, ...) ISMS__CSV_NOTE(&(imp)->in, __VA_ARGS__)
 
 /* ---- the header ------------------------------------------------------------------------ */
 
@@ -254,7 +200,7 @@ static int note_ignored(importer *imp, size_t j, const char *cell, const char *w
     return NOTE(imp, ISMS_SEVERITY_WARNING, "csv-ignored-column", NULL,
                 "Kolumn %zu (\"%s\") %s och lästes inte in.",
                 "Column %zu (\"%s\") %s and was ignored.", j + 1, name,
-                imp->lang == ISMS_LANG_SV ? why_sv : why_en);
+                imp->in.lang == ISMS_LANG_SV ? why_sv : why_en);
 }
 
 /* True when every non-empty cell of column `col` below the header is a whole number. */
@@ -262,51 +208,24 @@ static bool column_is_numeric(const isms__csv_table *t, size_t first, size_t col
 {
     bool any = false;
     for (size_t i = first; i < t->count; i++) {
-        view v = trimmed_cell(isms__csv_unneutralise(isms__csv_cell(&t->records[i], col)));
+        isms__csv_view v = isms__csv_trimmed_cell(isms__csv_data_cell(&t->records[i], col));
         if (v.n == 0)
             continue;
         char buf[32];
         int x;
-        if (!view_copy(buf, sizeof buf, v) || !isms__parse_int(buf, &x))
+        if (!isms__csv_view_copy(buf, sizeof buf, v) || !isms__parse_int(buf, &x))
             return false;
         any = true;
     }
     return any;
 }
 
-/* Notes every column without a header (an empty header cell, or beyond the last one) that
- * holds data below the header. One pass over the data, and only when notes are wanted. */
-static int note_headerless_data(importer *imp, const isms__csv_table *t, size_t hrow)
+/* A header cell that names no column: nothing is left of it once normalised. */
+static bool unnamed_header(const char *cell)
 {
-    if (!imp->notes)
-        return ISMS_OK;
-    const isms__csv_record *h = &t->records[hrow];
-    size_t width = 0;
-    for (size_t i = hrow + 1; i < t->count; i++)
-        if (t->records[i].count > width)
-            width = t->records[i].count;
-    if (width == 0)
-        return ISMS_OK;
-    unsigned char *seen = isms__calloc(width, 1);
-    if (!seen)
-        return isms__error_nomem();
-    for (size_t i = hrow + 1; i < t->count; i++) {
-        const isms__csv_record *rec = &t->records[i];
-        for (size_t j = 0; j < rec->count; j++)
-            if (!seen[j] && trimmed_cell(rec->cells[j]).n > 0) {
-                isms__csv_header hd;
-                isms__csv_header_normalise(&hd, isms__csv_cell(h, j));
-                seen[j] = hd.norm[0] ? 2 : 1; /* 2: has a header, checked */
-            }
-    }
-    int rc = ISMS_OK;
-    for (size_t j = 0; j < width && rc == ISMS_OK; j++)
-        if (seen[j] == 1)
-            rc = NOTE(imp, ISMS_SEVERITY_WARNING, "csv-ignored-column", NULL,
-                      "Kolumn %zu saknar rubrik och lästes inte in.",
-                      "Column %zu has no header and was ignored.", j + 1);
-    isms__free(seen);
-    return rc;
+    isms__csv_header hd;
+    isms__csv_header_normalise(&hd, cell);
+    return !hd.norm[0];
 }
 
 static int map_columns(layout *lay, importer *imp, const isms__csv_table *t, size_t hrow)
@@ -322,7 +241,7 @@ static int map_columns(layout *lay, importer *imp, const isms__csv_table *t, siz
         isms__csv_header hd;
         isms__csv_header_normalise(&hd, cell);
         if (!hd.norm[0])
-            continue; /* no header: see note_headerless_data() */
+            continue; /* no header: see isms__csv_note_headerless() */
         int f = isms__csv_header_field(&hd, risk_aliases, N_ALIASES);
         if (f == F_CONS_TEXT && hd.numeric_hint)
             f = F_CONS_LEVEL; /* "Konsekvens (1-4)" */
@@ -342,7 +261,7 @@ static int map_columns(layout *lay, importer *imp, const isms__csv_table *t, siz
     if (rc != ISMS_OK)
         return rc;
 
-    if ((rc = note_headerless_data(imp, t, hrow)))
+    if ((rc = isms__csv_note_headerless(&imp->in, hrow, unnamed_header)))
         return rc;
 
     /* "Sannolikhet" next to a plain "Konsekvens" that holds only numbers: the numbers are the
@@ -381,21 +300,21 @@ static int cell_error(const importer *imp, const layout *lay, unsigned line, siz
 {
     char name[80];
     isms__csv_header_display(name, sizeof name, isms__csv_cell(lay->header, col));
-    return isms__error_at(code, imp->source, line, (unsigned)(col + 1),
+    return isms__error_at(code, imp->in.source, line, (unsigned)(col + 1),
                           "line %u, column %zu (\"%s\"): \"%.*s%s\" %s", line, col + 1, name,
-                          show_len(value), value, show_more(value), what);
+                          isms__csv_show_len(value), value, isms__csv_show_more(value), what);
 }
 
 /* One level: empty = unset; a whole number is kept as given (even off the scale, which lint
  * reports); otherwise a label of the axis's scale. */
-static bool parse_level(int *out, const isms_matrix *m, isms_axis axis, view v)
+static bool parse_level(int *out, const isms_matrix *m, isms_axis axis, isms__csv_view v)
 {
     if (v.n == 0) {
         *out = ISMS_LEVEL_UNSET;
         return true;
     }
     char buf[TEXT_MAX];
-    if (!view_copy(buf, sizeof buf, v))
+    if (!isms__csv_view_copy(buf, sizeof buf, v))
         return false;
     if (isms__parse_int(buf, out))
         return true;
@@ -410,7 +329,7 @@ static bool parse_level(int *out, const isms_matrix *m, isms_axis axis, view v)
  * slash is tried as the separator, so labels that contain one still work. */
 static bool parse_pair(int *l, int *c, const isms_matrix *m, const char *cell)
 {
-    view v = trimmed_cell(cell);
+    isms__csv_view v = isms__csv_trimmed_cell(cell);
     if (v.n == 0) {
         *l = *c = ISMS_LEVEL_UNSET;
         return true;
@@ -418,7 +337,8 @@ static bool parse_pair(int *l, int *c, const isms_matrix *m, const char *cell)
     for (size_t i = 0; i < v.n; i++) {
         if (v.s[i] != '/')
             continue;
-        view a = trimmed(v.s, i), b = trimmed(v.s + i + 1, v.n - i - 1);
+        isms__csv_view a = isms__csv_trimmed(v.s, i);
+        isms__csv_view b = isms__csv_trimmed(v.s + i + 1, v.n - i - 1);
         int x, y;
         if (parse_level(&x, m, ISMS_AXIS_LIKELIHOOD, a) &&
             parse_level(&y, m, ISMS_AXIS_CONSEQUENCE, b)) {
@@ -442,32 +362,26 @@ typedef struct row {
     isms_risk_status status;
 } row;
 
-/* Reads a data cell, removing the apostrophe the writer adds before formulas. */
-static const char *data_cell(const isms__csv_record *rec, size_t col)
-{
-    return col == NONE ? "" : isms__csv_unneutralise(isms__csv_cell(rec, col));
-}
-
 static int read_levels(int *l, int *c, const importer *imp, const layout *lay,
                        const isms__csv_record *rec, int f_pair, int f_l, int f_c)
 {
     *l = *c = ISMS_LEVEL_UNSET;
     if (lay->col[f_pair] != NONE) {
-        const char *cell = data_cell(rec, lay->col[f_pair]);
+        const char *cell = isms__csv_data_cell(rec, lay->col[f_pair]);
         if (!parse_pair(l, c, imp->m, cell))
             return cell_error(imp, lay, rec->line, lay->col[f_pair], ISMS_EPARSE,
                               "is not likelihood/consequence such as 3/4", cell);
         return ISMS_OK;
     }
     if (lay->col[f_l] != NONE) {
-        const char *cell = data_cell(rec, lay->col[f_l]);
-        if (!parse_level(l, imp->m, ISMS_AXIS_LIKELIHOOD, trimmed_cell(cell)))
+        const char *cell = isms__csv_data_cell(rec, lay->col[f_l]);
+        if (!parse_level(l, imp->m, ISMS_AXIS_LIKELIHOOD, isms__csv_trimmed_cell(cell)))
             return cell_error(imp, lay, rec->line, lay->col[f_l], ISMS_EPARSE,
                               "is not a likelihood level such as 3", cell);
     }
     if (lay->col[f_c] != NONE) {
-        const char *cell = data_cell(rec, lay->col[f_c]);
-        if (!parse_level(c, imp->m, ISMS_AXIS_CONSEQUENCE, trimmed_cell(cell)))
+        const char *cell = isms__csv_data_cell(rec, lay->col[f_c]);
+        if (!parse_level(c, imp->m, ISMS_AXIS_CONSEQUENCE, isms__csv_trimmed_cell(cell)))
             return cell_error(imp, lay, rec->line, lay->col[f_c], ISMS_EPARSE,
                               "is not a consequence level such as 4", cell);
     }
@@ -511,9 +425,9 @@ static int read_row(row *r, const importer *imp, const layout *lay,
     int rc;
     r->id = NULL;
     if (col[F_ID] != NONE) {
-        view v = trimmed_cell(data_cell(rec, col[F_ID]));
+        isms__csv_view v = isms__csv_trimmed_cell(isms__csv_data_cell(rec, col[F_ID]));
         if (v.n > 0) {
-            if (view_copy(idbuf, idsize, v)) {
+            if (isms__csv_view_copy(idbuf, idsize, v)) {
                 r->id = idbuf;
             } else {
                 *idheap = isms__strndup(v.s, v.n);
@@ -523,29 +437,31 @@ static int read_row(row *r, const importer *imp, const layout *lay,
             }
         }
     }
-    r->title = data_cell(rec, col[F_TITLE]);
-    r->cons_text = data_cell(rec, col[F_CONS_TEXT]);
+    r->title = isms__csv_data_cell(rec, col[F_TITLE]);
+    r->cons_text = isms__csv_data_cell(rec, col[F_CONS_TEXT]);
     if ((rc = read_levels(&r->l, &r->c, imp, lay, rec, F_LC, F_LIKELIHOOD, F_CONS_LEVEL)))
         return rc;
 
     r->stated = ISMS_VALUE_UNSET;
     if (col[F_STATED] != NONE) {
-        const char *cell = data_cell(rec, col[F_STATED]);
-        view v = trimmed_cell(cell);
+        const char *cell = isms__csv_data_cell(rec, col[F_STATED]);
+        isms__csv_view v = isms__csv_trimmed_cell(cell);
         char buf[32];
-        if (v.n > 0 && (!view_copy(buf, sizeof buf, v) || !isms__parse_int(buf, &r->stated)))
+        if (v.n > 0 &&
+            (!isms__csv_view_copy(buf, sizeof buf, v) || !isms__parse_int(buf, &r->stated)))
             return cell_error(imp, lay, rec->line, col[F_STATED], ISMS_EPARSE,
                               "is not a risk value (a whole number such as 12)", cell);
     }
 
-    r->treat_text = data_cell(rec, col[F_TREAT_TEXT]);
+    r->treat_text = isms__csv_data_cell(rec, col[F_TREAT_TEXT]);
     r->option = ISMS_TREATMENT_NONE;
     if (col[F_TREAT_OPT] != NONE) {
-        const char *cell = data_cell(rec, col[F_TREAT_OPT]);
-        view v = trimmed_cell(cell);
+        const char *cell = isms__csv_data_cell(rec, col[F_TREAT_OPT]);
+        isms__csv_view v = isms__csv_trimmed_cell(cell);
         char buf[TEXT_MAX];
         if (v.n > 0 &&
-            (!view_copy(buf, sizeof buf, v) || isms_treatment_parse(&r->option, buf) != ISMS_OK)) {
+            (!isms__csv_view_copy(buf, sizeof buf, v) ||
+             isms_treatment_parse(&r->option, buf) != ISMS_OK)) {
             char what[300], labels[240];
             list_labels(labels, sizeof labels, treatment_label, ISMS_TREATMENT_MODIFY,
                         ISMS_TREATMENT_SHARE);
@@ -553,14 +469,15 @@ static int read_row(row *r, const importer *imp, const layout *lay,
             return cell_error(imp, lay, rec->line, col[F_TREAT_OPT], ISMS_EPARSE, what, cell);
         }
     }
-    r->owner = data_cell(rec, col[F_OWNER]);
+    r->owner = isms__csv_data_cell(rec, col[F_OWNER]);
     r->status = ISMS_RISK_OPEN;
     if (col[F_STATUS] != NONE) {
-        const char *cell = data_cell(rec, col[F_STATUS]);
-        view v = trimmed_cell(cell);
+        const char *cell = isms__csv_data_cell(rec, col[F_STATUS]);
+        isms__csv_view v = isms__csv_trimmed_cell(cell);
         char buf[TEXT_MAX];
         if (v.n > 0 &&
-            (!view_copy(buf, sizeof buf, v) || isms_risk_status_parse(&r->status, buf) != ISMS_OK)) {
+            (!isms__csv_view_copy(buf, sizeof buf, v) ||
+             isms_risk_status_parse(&r->status, buf) != ISMS_OK)) {
             char what[300], labels[240];
             list_labels(labels, sizeof labels, status_label, ISMS_RISK_OPEN, ISMS_RISK_CLOSED);
             snprintf(what, sizeof what, "is not a risk status (%s)", labels);
@@ -623,7 +540,7 @@ static int collect_ids(id_ref **out, size_t *n, const isms__csv_table *t, size_t
         return isms__error_nomem();
     size_t k = 0;
     for (size_t i = first; i < t->count; i++) {
-        view v = trimmed_cell(data_cell(&t->records[i], col));
+        isms__csv_view v = isms__csv_trimmed_cell(isms__csv_data_cell(&t->records[i], col));
         if (v.n > 0) {
             ids[k].s = v.s;
             ids[k].n = v.n;
@@ -662,10 +579,11 @@ static int add_row(importer *imp, const layout *lay, const isms__csv_record *rec
         size_t col = lay->col[F_ID];
         char name[80];
         isms__csv_header_display(name, sizeof name, isms__csv_cell(lay->header, col));
-        return isms__error_at(ISMS_EEXIST, imp->source, rec->line, (unsigned)(col + 1),
+        return isms__error_at(ISMS_EEXIST, imp->in.source, rec->line, (unsigned)(col + 1),
                               "line %u, column %zu (\"%s\"): the id \"%.*s%s\" is already "
                               "used on line %u",
-                              rec->line, col + 1, name, show_len(id), id, show_more(id), first);
+                              rec->line, col + 1, name, isms__csv_show_len(id), id,
+                              isms__csv_show_more(id), first);
     }
     if (rc != ISMS_OK)
         return rc;
@@ -703,42 +621,27 @@ static size_t find_title_only_header(const isms__csv_table *t)
     return t->count;
 }
 
-static int import_table(importer *imp, const isms__csv_table *t)
+static int import_table(importer *imp)
 {
-    int rc;
-    if (t->encoding == ISMS__CSV_WINDOWS_1252 &&
-        (rc = NOTE(imp, ISMS_SEVERITY_INFO, "csv-encoding", NULL,
-                   "Filen är inte UTF-8 och lästes som Windows-1252%s.",
-                   "The file is not UTF-8 and was read as Windows-1252%s.", "")))
+    const isms__csv_table *t = &imp->in.table;
+    int rc = isms__csv_import_check(&imp->in, "Risk, Konsekvens, Sannolikhet/konsekvens, "
+                                              "Riskvärde, Åtgärd");
+    if (rc != ISMS_OK)
         return rc;
-
-    if (t->count == 0)
-        return isms__error_at(ISMS_EPARSE, imp->source, 1, 0,
-                              "line 1: the file is empty; expected a header row with columns "
-                              "such as Risk, Konsekvens, Sannolikhet/konsekvens, Riskvärde, "
-                              "Åtgärd");
     size_t hrow = isms__csv_find_header(t, risk_aliases, N_ALIASES, 2, HEADER_SEARCH_ROWS);
     if (hrow == t->count)
         hrow = find_title_only_header(t);
-    if (hrow == t->count) {
-        unsigned line = t->records[0].line;
-        return isms__error_at(ISMS_EPARSE, imp->source, line, 0,
-                              "line %u: no header row found; expected columns such as Risk, "
-                              "Konsekvens, Sannolikhet/konsekvens (1-4), Riskvärde, Åtgärd "
-                              "(or Risk, Consequence, Likelihood/consequence, Risk value, "
-                              "Treatment)",
-                              line);
-    }
+    if (hrow == t->count)
+        return isms__csv_error_no_header(&imp->in,
+                                         "Risk, Konsekvens, Sannolikhet/konsekvens (1-4), "
+                                         "Riskvärde, Åtgärd (or Risk, Consequence, "
+                                         "Likelihood/consequence, Risk value, Treatment)");
     layout lay;
     if ((rc = map_columns(&lay, imp, t, hrow)))
         return rc;
-    if (lay.col[F_TITLE] == NONE) {
-        unsigned line = t->records[hrow].line;
-        return isms__error_at(ISMS_EPARSE, imp->source, line, 0,
-                              "line %u: the header row has no risk column (Risk, Titel, "
-                              "Title or Riskbeskrivning)",
-                              line);
-    }
+    if (lay.col[F_TITLE] == NONE)
+        return isms__csv_error_no_column(&imp->in, hrow,
+                                         "risk column (Risk, Titel, Title or Riskbeskrivning)");
 
     /* Ids for rows without one must not take an id that a later row gives explicitly. */
     id_ref *ids = NULL;
@@ -787,42 +690,17 @@ int isms_register_parse_csv(isms_register **out, const char *data, size_t len,
 {
     if (!out || (!data && len > 0))
         return isms__error(ISMS_EINVAL, "isms_register_parse_csv: NULL argument");
-    if (len > ISMS_CSV_MAX_INPUT)
-        return isms__error_at(ISMS_ERANGE, source, 0, 0,
-                              "the CSV input is larger than %u MiB (%zu bytes)",
-                              (unsigned)(ISMS_CSV_MAX_INPUT / (1024u * 1024u)), len);
-
     importer imp;
     memset(&imp, 0, sizeof imp);
-    imp.source = source;
-    isms__csv_table t;
-    int rc = isms__csv_read(&t, data ? data : "", len, source);
+    int rc = isms__csv_import_begin(&imp.in, data, len, source, notes);
     if (rc != ISMS_OK)
         return rc;
-    if (notes) {
-        imp.lang = isms_findings_lang(notes);
-        if ((rc = isms_findings_new(&imp.notes, imp.lang))) {
-            isms__csv_table_free(&t);
-            return rc;
-        }
-    }
     if ((rc = isms_register_new(&imp.reg, matrix)) == ISMS_OK) {
         imp.m = isms_register_matrix(imp.reg);
-        rc = import_table(&imp, &t);
+        rc = import_table(&imp);
     }
-    isms__csv_table_free(&t);
     isms__free(imp.lines);
-
-    /* Notes reach the caller's list only when the import succeeded, and all or none. */
-    size_t notes_before = isms_findings_count(notes);
-    for (size_t i = 0; rc == ISMS_OK && i < isms_findings_count(imp.notes); i++) {
-        isms_finding f;
-        isms_findings_get(&f, imp.notes, i);
-        rc = isms_findings_add(notes, f.severity, f.code, f.ref, f.message);
-    }
-    isms_findings_free(imp.notes);
-    if (rc != ISMS_OK) {
-        isms__findings_truncate(notes, notes_before);
+    if ((rc = isms__csv_import_end(&imp.in, rc, notes)) != ISMS_OK) {
         isms_register_free(imp.reg);
         return rc;
     }
@@ -837,10 +715,9 @@ int isms_register_load_csv(isms_register **out, const char *path, isms_matrix *m
         return isms__error(ISMS_EINVAL, "isms_register_load_csv: NULL argument");
     char *data = NULL;
     size_t len = 0;
-    int rc = isms__file_read(&data, &len, path, ISMS_CSV_MAX_INPUT);
-    if (rc != ISMS_OK)
-        return rc;
-    rc = isms_register_parse_csv(out, data, len, path, matrix, notes);
+    int rc = isms__csv_load(&data, &len, path);
+    if (rc == ISMS_OK)
+        rc = isms_register_parse_csv(out, data, len, path, matrix, notes);
     isms__free(data);
     return rc;
 }
@@ -896,20 +773,12 @@ int isms_register_write_csv(char **out, size_t *len, const isms_register *reg, i
 {
     if (!out || !reg)
         return isms__error(ISMS_EINVAL, "isms_register_write_csv: NULL argument");
-    if (lang != ISMS_LANG_SV && lang != ISMS_LANG_EN)
-        return isms__error(ISMS_EINVAL, "isms_register_write_csv: unknown language %d",
-                           (int)lang);
-    const unsigned known = ISMS_CSV_COMMA | ISMS_CSV_TAB | ISMS_CSV_NO_BOM | ISMS_CSV_LF;
-    if ((flags & ~known) || ((flags & ISMS_CSV_COMMA) && (flags & ISMS_CSV_TAB)))
-        return isms__error(ISMS_EINVAL,
-                           "isms_register_write_csv: invalid flags 0x%x (unknown bits, or "
-                           "both comma and tab)",
-                           flags);
+    isms__csv_writer w;
+    int rc = isms__csv_writer_open(&w, "isms_register_write_csv", lang, flags);
+    if (rc != ISMS_OK)
+        return rc;
 
     const isms_matrix *m = isms_register_matrix(reg);
-    char delim = (flags & ISMS_CSV_TAB) ? '\t' : (flags & ISMS_CSV_COMMA) ? ',' : ';';
-    isms__csv_writer w;
-    isms__csv_writer_init(&w, delim, !(flags & ISMS_CSV_LF), !(flags & ISMS_CSV_NO_BOM));
 
     char hint[48], lc[96];
     scale_hint(hint, sizeof hint, m);
@@ -957,14 +826,7 @@ int isms_register_write_csv(char **out, size_t *len, const isms_register *reg, i
         isms__csv_write_cell(&w, band);
         isms__csv_end_row(&w);
     }
-    size_t l = 0;
-    char *doc = isms__csv_writer_take(&w, &l);
-    if (!doc)
-        return isms__error_nomem();
-    *out = doc;
-    if (len)
-        *len = l;
-    return ISMS_OK;
+    return isms__csv_writer_close(&w, out, len);
 }
 
 int isms_register_save_csv(const char *path, const isms_register *reg, isms_lang lang,
@@ -977,7 +839,5 @@ int isms_register_save_csv(const char *path, const isms_register *reg, isms_lang
     int rc = isms_register_write_csv(&doc, &len, reg, lang, flags);
     if (rc != ISMS_OK)
         return rc;
-    rc = isms__file_save_atomic(path, doc, len);
-    isms__free(doc);
-    return rc;
+    return isms__csv_save(path, doc, len);
 }

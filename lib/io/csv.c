@@ -444,22 +444,23 @@ const char *isms__csv_cell(const isms__csv_record *record, size_t i)
     return record && i < record->count ? record->cells[i] : "";
 }
 
-static bool blank_text(const char *s)
+bool isms__csv_blank(const char *s)
 {
-    for (;;) {
-        uint32_t c = isms__utf8_next(&s);
-        if (c == 0)
-            return true;
-        if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f' ||
-              c == 0xA0))
+    while (*s) {
+        if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f')
+            s++;
+        else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) /* NBSP */
+            s += 2;
+        else
             return false;
     }
+    return true;
 }
 
 bool isms__csv_record_blank(const isms__csv_record *record)
 {
     for (size_t i = 0; i < record->count; i++)
-        if (!blank_text(record->cells[i]))
+        if (!isms__csv_blank(record->cells[i]))
             return false;
     return true;
 }
@@ -784,4 +785,30 @@ char *isms__csv_writer_take(isms__csv_writer *w, size_t *len)
 void isms__csv_writer_free(isms__csv_writer *w)
 {
     isms__buf_free(&w->buf);
+}
+
+int isms__csv_writer_open(isms__csv_writer *w, const char *fn, isms_lang lang, unsigned flags)
+{
+    if (lang != ISMS_LANG_SV && lang != ISMS_LANG_EN)
+        return isms__error(ISMS_EINVAL, "%s: unknown language %d", fn, (int)lang);
+    const unsigned known = ISMS_CSV_COMMA | ISMS_CSV_TAB | ISMS_CSV_NO_BOM | ISMS_CSV_LF;
+    if ((flags & ~known) || ((flags & ISMS_CSV_COMMA) && (flags & ISMS_CSV_TAB)))
+        return isms__error(ISMS_EINVAL,
+                           "%s: invalid flags 0x%x (unknown bits, or both comma and tab)", fn,
+                           flags);
+    char delim = (flags & ISMS_CSV_TAB) ? '\t' : (flags & ISMS_CSV_COMMA) ? ',' : ';';
+    isms__csv_writer_init(w, delim, !(flags & ISMS_CSV_LF), !(flags & ISMS_CSV_NO_BOM));
+    return ISMS_OK;
+}
+
+int isms__csv_writer_close(isms__csv_writer *w, char **out, size_t *len)
+{
+    size_t l = 0;
+    char *doc = isms__csv_writer_take(w, &l);
+    if (!doc)
+        return isms__error_nomem();
+    *out = doc;
+    if (len)
+        *len = l;
+    return ISMS_OK;
 }

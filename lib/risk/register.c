@@ -18,7 +18,7 @@ enum { SCORED = 0, UNASSESSED = 1, OFF_SCALE = 2 };
 
 struct isms_risk {
     isms_register *reg;
-    char *title; /* each string is owned, or `empty` */
+    char *title; /* each string is owned, or isms__text_empty */
     char *consequence_text;
     char *treatment_text;
     char *owner;
@@ -44,32 +44,6 @@ struct isms_register {
     /* level value -> index on the matrix's scale, -1 when not a level */
     signed char level_index[2][ISMS_LEVEL_VALUE_MAX + 1];
 };
-
-static char empty[1];
-
-/* ---- strings ------------------------------------------------------------------------- */
-
-static char *dup_text(const char *s)
-{
-    return !s || !*s ? empty : isms__strdup(s);
-}
-
-static void free_text(char *s)
-{
-    if (s != empty)
-        isms__free(s);
-}
-
-/* Replaces *slot by a copy of s; ENOMEM leaves it as it was. */
-static int set_text(char **slot, const char *s)
-{
-    char *copy = dup_text(s);
-    if (!copy)
-        return isms__error_nomem();
-    free_text(*slot);
-    *slot = copy;
-    return ISMS_OK;
-}
 
 /* ---- labels -------------------------------------------------------------------------- */
 
@@ -255,10 +229,10 @@ int isms_register_new(isms_register **out, isms_matrix *matrix)
 
 static void risk_free(isms_risk *r)
 {
-    free_text(r->title);
-    free_text(r->consequence_text);
-    free_text(r->treatment_text);
-    free_text(r->owner);
+    isms__text_free(r->title);
+    isms__text_free(r->consequence_text);
+    isms__text_free(r->treatment_text);
+    isms__text_free(r->owner);
     isms__free(r);
 }
 
@@ -299,21 +273,21 @@ int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const
     if (!r)
         return isms__error_nomem();
     memcpy(r->id, id, len + 1);
-    r->title = dup_text(title);
+    r->title = isms__text_dup(title);
     if (!r->title) {
         isms__free(r);
         return isms__error_nomem();
     }
     if (!isms__grow((void **)&reg->items, &reg->cap, reg->count + 1, sizeof *reg->items) ||
         !isms__index_reserve(&reg->index, reg->count + 1)) {
-        free_text(r->title);
+        isms__text_free(r->title);
         isms__free(r);
         return isms__error_nomem();
     }
     r->reg = reg;
-    r->consequence_text = empty;
-    r->treatment_text = empty;
-    r->owner = empty;
+    r->consequence_text = isms__text_empty;
+    r->treatment_text = isms__text_empty;
+    r->owner = isms__text_empty;
     r->likelihood = likelihood;
     r->consequence = consequence;
     r->residual_likelihood = ISMS_LEVEL_UNSET;
@@ -778,7 +752,7 @@ int isms_risk_set_title(isms_risk *r, const char *title)
 {
     if (!r)
         return isms__error(ISMS_EINVAL, "isms_risk_set_title: risk is NULL");
-    return set_text(&r->title, title);
+    return isms__text_set(&r->title, title);
 }
 
 const char *isms_risk_consequence_text(const isms_risk *r)
@@ -790,7 +764,7 @@ int isms_risk_set_consequence_text(isms_risk *r, const char *text)
 {
     if (!r)
         return isms__error(ISMS_EINVAL, "isms_risk_set_consequence_text: risk is NULL");
-    return set_text(&r->consequence_text, text);
+    return isms__text_set(&r->consequence_text, text);
 }
 
 int isms_risk_likelihood(const isms_risk *r)
@@ -895,7 +869,7 @@ int isms_risk_set_treatment(isms_risk *r, isms_treatment option, const char *tex
         return isms__error(ISMS_EINVAL, "isms_risk_set_treatment: risk is NULL");
     if ((unsigned)option > ISMS_TREATMENT_SHARE)
         return isms__error(ISMS_EINVAL, "unknown treatment option %d", (int)option);
-    int rc = set_text(&r->treatment_text, text);
+    int rc = isms__text_set(&r->treatment_text, text);
     if (rc)
         return rc;
     r->treatment = (unsigned char)option;
@@ -911,7 +885,7 @@ int isms_risk_set_owner(isms_risk *r, const char *owner)
 {
     if (!r)
         return isms__error(ISMS_EINVAL, "isms_risk_set_owner: risk is NULL");
-    return set_text(&r->owner, owner);
+    return isms__text_set(&r->owner, owner);
 }
 
 isms_risk_status isms_risk_get_status(const isms_risk *r)

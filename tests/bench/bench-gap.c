@@ -19,37 +19,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "isms.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double peak_mib(void)
-{
-    struct rusage ru;
-    if (getrusage(RUSAGE_SELF, &ru) != 0)
-        return 0;
-    return (double)ru.ru_maxrss / 1024.0; /* Linux: kilobytes */
-}
 
 static uint64_t rng = 0x9E3779B97F4A7C15u;
 
-static unsigned next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 32);
-}
-
-#define PICK(array) ((array)[next_rand() % (sizeof(array) / sizeof *(array))])
+#define PICK(array) ((array)[next_rand(&rng) % (sizeof(array) / sizeof *(array))])
 
 static int fail(const char *what)
 {
@@ -167,7 +143,7 @@ static int make_table(text *t, size_t rows, const isms_catalog *cat, unsigned ex
             snprintf(cell, sizeof cell, "K-%06zu", i + 1);
             ref = cell;
         }
-        int s = (int)(next_rand() % (sizeof statuses / sizeof *statuses));
+        int s = (int)(next_rand(&rng) % (sizeof statuses / sizeof *statuses));
         if (i < n_req)
             expect[statuses[s].status]++;
         if (put(t, ref) || put(t, ";") || put(t, krav) || put(t, ";") ||

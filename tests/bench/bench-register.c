@@ -14,35 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "isms.h"
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static double peak_mib(void)
-{
-    struct rusage ru;
-    if (getrusage(RUSAGE_SELF, &ru) != 0)
-        return 0;
-    return (double)ru.ru_maxrss / 1024.0; /* Linux: kilobytes */
-}
-
 static uint64_t rng = 0x853C49E6748FEA9Bu;
-
-static unsigned next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 32);
-}
 
 static void row(const char *phase, double seconds, size_t n)
 {
@@ -88,7 +64,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         order[i] = i + 1;
     for (size_t i = n - 1; i > 0; i--) {
-        size_t j = ((size_t)next_rand() << 32 | next_rand()) % (i + 1);
+        size_t j = ((size_t)next_rand(&rng) << 32 | next_rand(&rng)) % (i + 1);
         size_t t = order[i];
         order[i] = order[j];
         order[j] = t;
@@ -97,15 +73,15 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         snprintf(ids[i], sizeof ids[i], "R%zu", order[i]);
         /* about 1 % of the titles repeat an earlier one */
-        size_t t = next_rand() % 100 == 0 ? order[i] / 2 : order[i];
+        size_t t = next_rand(&rng) % 100 == 0 ? order[i] / 2 : order[i];
         snprintf(titles[i], sizeof titles[i], "Risk nummer %zu", t);
-        bool unassessed = next_rand() % 50 == 0;
-        int l = (int)(next_rand() % 4) + 1, c = (int)(next_rand() % 4) + 1;
+        bool unassessed = next_rand(&rng) % 50 == 0;
+        int l = (int)(next_rand(&rng) % 4) + 1, c = (int)(next_rand(&rng) % 4) + 1;
         lv[4 * i] = unassessed ? ISMS_LEVEL_UNSET : l;
         lv[4 * i + 1] = unassessed ? ISMS_LEVEL_UNSET : c;
         /* treatment lowers one level or the other */
-        lv[4 * i + 2] = next_rand() % 2 && l > 1 ? l - 1 : l;
-        lv[4 * i + 3] = next_rand() % 2 && c > 1 ? c - 1 : c;
+        lv[4 * i + 2] = next_rand(&rng) % 2 && l > 1 ? l - 1 : l;
+        lv[4 * i + 3] = next_rand(&rng) % 2 && c > 1 ? c - 1 : c;
         expect_unscored += unassessed;
     }
     double rss_input = peak_mib();

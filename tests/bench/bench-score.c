@@ -13,18 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench-util.h"
 #include "isms.h"
 
 enum { TARGET_PER_SECOND = 200000000, SMALL = 16384 };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static int cmp_double(const void *a, const void *b)
 {
@@ -33,14 +26,6 @@ static int cmp_double(const void *a, const void *b)
 }
 
 static uint64_t rng = 0x2545F4914F6CDD1Du;
-
-static unsigned next_rand(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 32);
-}
 
 typedef struct result {
     double best;   /* seconds per run */
@@ -157,8 +142,8 @@ int main(int argc, char **argv)
         return 1;
     }
     for (size_t i = 0; i < n; i++) {
-        ls[i] = (int)(next_rand() % 4) + 1;
-        cs[i] = (int)(next_rand() % 4) + 1;
+        ls[i] = (int)(next_rand(&rng) % 4) + 1;
+        cs[i] = (int)(next_rand(&rng) % 4) + 1;
     }
 
     struct {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-util.h"
 #include "isms.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -96,17 +97,10 @@ static void roundtrip(const isms_assessment *a, isms_lang lang, unsigned flags)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* The flags of the export come from the input, so that all are tried. */
-    unsigned h = 0;
-    for (size_t i = 0; i < size; i++)
-        h = h * 31u + data[i];
-    isms_lang lang = (h & 1) ? ISMS_LANG_EN : ISMS_LANG_SV;
-    unsigned flags = (h >> 1) & 15u;
-    if ((flags & ISMS_CSV_COMMA) && (flags & ISMS_CSV_TAB))
-        flags &= ~(unsigned)ISMS_CSV_TAB;
-
-    isms_findings *notes = NULL;
-    if (isms_findings_new(&notes, lang) != ISMS_OK)
-        abort();
+    isms_lang lang;
+    unsigned flags;
+    fuzz_pick(&lang, &flags, data, size);
+    isms_findings *notes = fuzz_notes(lang);
     isms_assessment *a = NULL;
     int rc = isms_assessment_parse_csv(&a, (const char *)data, size, "fuzz.csv",
                                        ISMS_EDITION_UNKNOWN, 2024, notes);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-util.h"
 #include "isms.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -54,17 +55,10 @@ static void compare(const isms_register *a, const isms_register *b)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* The language and flags of the export come from the input, so that all are tried. */
-    unsigned h = 0;
-    for (size_t i = 0; i < size; i++)
-        h = h * 31u + data[i];
-    isms_lang lang = (h & 1) ? ISMS_LANG_EN : ISMS_LANG_SV;
-    unsigned flags = (h >> 1) & 15u;
-    if ((flags & ISMS_CSV_COMMA) && (flags & ISMS_CSV_TAB))
-        flags &= ~(unsigned)ISMS_CSV_TAB;
-
-    isms_findings *notes = NULL;
-    if (isms_findings_new(&notes, lang) != ISMS_OK)
-        abort();
+    isms_lang lang;
+    unsigned flags;
+    fuzz_pick(&lang, &flags, data, size);
+    isms_findings *notes = fuzz_notes(lang);
     isms_register *a = NULL;
     int rc = isms_register_parse_csv(&a, (const char *)data, size, "fuzz.csv", NULL, notes);
     if (rc != ISMS_OK) {

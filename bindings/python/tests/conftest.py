@@ -5,6 +5,9 @@ import pathlib
 
 import pytest
 
+import isms
+from isms import _isms
+
 try:
     from hypothesis import settings
 
@@ -38,3 +41,30 @@ def data_dir():
 def sample_csv(data_dir):
     """The organisation's sample register: 12 risks R1..R12, Swedish Excel export."""
     return data_dir / "riskregister.csv"
+
+
+def _sweep(operation, unchanged=None, limit=5000):
+    """Runs `operation` with the 1st, 2nd, ... allocation of libisms failing (and every one
+    after it) until it succeeds; returns the number of injected failures. Each failure must
+    raise OutOfMemoryError (a MemoryError); `unchanged`, when given, then checks that the
+    objects are as they were."""
+    for n in range(1, limit):
+        _isms.isms_py_alloc_fail_at(n)
+        try:
+            operation()
+        except isms.OutOfMemoryError as err:
+            _isms.isms_py_alloc_fail_at(0)
+            assert err.code == isms.ErrorCode.ENOMEM and isinstance(err, MemoryError)
+            if unchanged is not None:
+                unchanged()
+            continue
+        finally:
+            _isms.isms_py_alloc_fail_at(0)
+        return n - 1
+    pytest.fail("operation still failing after %d allocations" % limit)
+
+
+@pytest.fixture
+def sweep():
+    """The allocation-failure sweep: sweep(operation, unchanged=None, limit=5000)."""
+    return _sweep

@@ -2,32 +2,11 @@
 MemoryError) and leaves its objects as they were. Uses the library's test hook, which
 makes the n-th allocation of libisms fail; n is swept until the operation succeeds."""
 
-import pytest
-
 import isms
 from isms import _isms
 
 
-def sweep(operation, unchanged=None, limit=5000):
-    """Runs `operation` with the 1st, 2nd, ... allocation failing until it succeeds.
-    Returns the number of injected failures."""
-    for n in range(1, limit):
-        _isms.isms_py_alloc_fail_at(n)
-        try:
-            operation()
-        except isms.OutOfMemoryError as err:
-            _isms.isms_py_alloc_fail_at(0)
-            assert err.code == isms.ErrorCode.ENOMEM and isinstance(err, MemoryError)
-            if unchanged is not None:
-                unchanged()
-            continue
-        finally:
-            _isms.isms_py_alloc_fail_at(0)
-        return n - 1
-    pytest.fail("operation still failing after %d allocations" % limit)
-
-
-def test_matrix_preset_and_build():
+def test_matrix_preset_and_build(sweep):
     assert sweep(lambda: isms.RiskMatrix.preset("5x5")) > 0
     assert sweep(lambda: isms.RiskMatrix.build(
         "b", likelihood=[(1, "a", "A"), (2, "b", "B"), (3, "c", "C")],
@@ -36,7 +15,7 @@ def test_matrix_preset_and_build():
         bands=[("lo", 1, 2, "#000000", "L", "L"), ("hi", 3, 5, "#ffffff", "H", "H")])) > 0
 
 
-def test_register_add_is_all_or_nothing():
+def test_register_add_is_all_or_nothing(sweep):
     reg = isms.RiskRegister()
     reg.add("R0", "första", 1, 1)
 
@@ -53,7 +32,7 @@ def test_register_add_is_all_or_nothing():
     assert (r.value, r.owner, r.treatment, r.residual_value) == (12, "IT", "åtgärd", 4)
 
 
-def test_risk_setters_leave_the_risk_unchanged():
+def test_risk_setters_leave_the_risk_unchanged(sweep):
     reg = isms.RiskRegister()
     r = reg.add("R1", "gammal", 2, 2, owner="A", treatment="t")
 
@@ -71,7 +50,7 @@ def test_risk_setters_leave_the_risk_unchanged():
     assert sweep(lambda: setattr(r, "consequence_text", "c"), unchanged) > 0
 
 
-def test_register_queries_and_csv(sample_csv):
+def test_register_queries_and_csv(sample_csv, sweep):
     data = sample_csv.read_bytes()
     assert sweep(lambda: isms.RiskRegister.from_csv_bytes(data)) > 0
     assert sweep(lambda: isms.RiskRegister.from_csv(sample_csv)) > 0

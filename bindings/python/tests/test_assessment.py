@@ -13,7 +13,6 @@ import pytest
 from hypothesis import given, strategies as st
 
 import isms
-from isms import _isms
 
 D = datetime.date
 
@@ -968,26 +967,7 @@ def test_many_assessments_in_gc_loops():
 
 # ---- allocation failure ------------------------------------------------------------------
 
-def sweep(operation, unchanged=None, limit=5000):
-    """Runs `operation` with the 1st, 2nd, ... allocation of libisms failing (and every one
-    after it) until it succeeds; returns the number of injected failures."""
-    for n in range(1, limit):
-        _isms.isms_py_alloc_fail_at(n)
-        try:
-            operation()
-        except isms.OutOfMemoryError as err:
-            _isms.isms_py_alloc_fail_at(0)
-            assert err.code == isms.ErrorCode.ENOMEM and isinstance(err, MemoryError)
-            if unchanged is not None:
-                unchanged()
-            continue
-        finally:
-            _isms.isms_py_alloc_fail_at(0)
-        return n - 1
-    pytest.fail("operation still failing after %d allocations" % limit)
-
-
-def test_alloc_add_is_all_or_nothing():
+def test_alloc_add_is_all_or_nothing(sweep):
     a = isms.Assessment("2022", 2024)
     a.add("4.1")
     a.add_extra_column("X")
@@ -1003,7 +983,7 @@ def test_alloc_add_is_all_or_nothing():
     assert a["6.1.2"].extra("X") == "x"
 
 
-def test_alloc_setters_leave_the_entry_unchanged():
+def test_alloc_setters_leave_the_entry_unchanged(sweep):
     a = isms.Assessment("2022", 2024)
     e = a.add("4.1", comment="gammal", due="Q1 2025")
 
@@ -1019,7 +999,7 @@ def test_alloc_setters_leave_the_entry_unchanged():
     assert e.evidence == ["bevis"]
 
 
-def test_alloc_whole_assessment_operations():
+def test_alloc_whole_assessment_operations(sweep):
     a = rich_assessment()
     data = a.to_csv_bytes()
     before = a.to_csv_bytes()
