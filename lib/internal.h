@@ -73,8 +73,28 @@ void isms__trim_span(const char *s, size_t n, size_t *start, size_t *len);
  * to one space, case folded): texts that match hash alike. *blank is set when nothing but
  * white space is there. */
 uint64_t isms__text_hash(const char *s, bool *blank);
+/* True when s holds nothing but white space (ASCII or NBSP); "" is blank. */
+bool isms__text_blank(const char *s);
 /* Parses a whole decimal int (optional sign, surrounding white space); false if not one. */
 bool isms__parse_int(const char *s, int *out);
+
+/* ---- word tables (lib/base/text.c) ---------------------------------------------------- */
+/* One accepted spelling of a value, matched with isms_text_matches(). */
+typedef struct isms__alias {
+    const char *text;
+    int value;
+} isms__alias;
+/* Looks `text` up in the `n` aliases of `list`: true (and *out set) at the first match. */
+bool isms__alias_lookup(int *out, const isms__alias *list, size_t n, const char *text);
+/* The longest item isms__parse_word_list() reads (longer ones are cut), with its NUL. */
+#define ISMS__WORD_MAX 128
+/* Reads a list of words into flags: items separated by one of the characters `seps` or the
+ * words "och"/"and" (ASCII case folded, followed by white space), each trimmed and looked up
+ * in `words`, whose values are or-ed together (0 for words like "none"). True and *out set
+ * when every item is known; else false, *out untouched and the first unknown item (trimmed,
+ * NUL-terminated) copied to `bad` for the caller's error message. Sets no error. */
+bool isms__parse_word_list(unsigned *out, const char *text, const char *seps,
+                           const isms__alias *words, size_t n, char bad[ISMS__WORD_MAX]);
 
 /* ---- owned texts (lib/base/text.c) ---------------------------------------------------------
  * The optional strings that an object owns (titles, comments, owners, ...), most of them
@@ -124,6 +144,8 @@ void isms__index_init(isms__index *ix, const char *(*key)(const void *item));
 void isms__index_free(isms__index *ix);
 uint64_t isms__index_hash(const char *key);
 void *isms__index_find(const isms__index *ix, const char *key);
+/* The same for the key [key, key + len), which need not be NUL-terminated. */
+void *isms__index_find_n(const isms__index *ix, const char *key, size_t len);
 /* Makes room for `need` items in all, so that the next inserts cannot fail; false (index
  * unchanged) when out of memory. */
 bool isms__index_reserve(isms__index *ix, size_t need);

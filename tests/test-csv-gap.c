@@ -81,26 +81,6 @@ static void load_fails(const char *name, int code, unsigned line, unsigned colum
         fail_msg("%s: message\n  \"%s\"\nexpected\n  \"%s\"", name, e->message, message);
 }
 
-/* The k-th note with a code (0-based). */
-static isms_finding note_at(const isms_findings *notes, const char *code, size_t k)
-{
-    for (size_t i = 0; i < isms_findings_count(notes); i++) {
-        isms_finding f;
-        assert_int_equal(isms_findings_get(&f, notes, i), ISMS_OK);
-        if (strcmp(f.code, code) == 0 && k-- == 0)
-            return f;
-    }
-    fail_msg("no note %s", code);
-    isms_finding none = { ISMS_SEVERITY_INFO, "", "", "" };
-    return none;
-}
-
-static void assert_contains(const char *text, const char *needle)
-{
-    if (!strstr(text, needle))
-        fail_msg("\"%s\" does not contain \"%s\"", text, needle);
-}
-
 static const isms_entry *entry(const isms_assessment *a, const char *ref)
 {
     const isms_entry *e = isms_assessment_find(a, ref);
@@ -170,8 +150,9 @@ static void assert_assessments_equal(const isms_assessment *a, const isms_assess
 }
 
 /* Exports and imports again (edition to be inferred); the result must be equal. */
-static void check_roundtrip(const isms_assessment *a, isms_lang lang, unsigned flags)
+static void check_roundtrip(const void *obj, isms_lang lang, unsigned flags)
 {
+    const isms_assessment *a = obj;
     char *doc = NULL;
     size_t len = 0;
     assert_int_equal(isms_assessment_write_csv(&doc, &len, a, lang, flags), ISMS_OK);
@@ -190,27 +171,9 @@ static void check_roundtrip(const isms_assessment *a, isms_lang lang, unsigned f
     isms_free(doc);
 }
 
-static const unsigned all_flags[] = {
-    0,
-    ISMS_CSV_COMMA,
-    ISMS_CSV_TAB,
-    ISMS_CSV_NO_BOM,
-    ISMS_CSV_LF,
-    ISMS_CSV_COMMA | ISMS_CSV_NO_BOM,
-    ISMS_CSV_COMMA | ISMS_CSV_LF,
-    ISMS_CSV_TAB | ISMS_CSV_NO_BOM,
-    ISMS_CSV_TAB | ISMS_CSV_LF,
-    ISMS_CSV_NO_BOM | ISMS_CSV_LF,
-    ISMS_CSV_COMMA | ISMS_CSV_NO_BOM | ISMS_CSV_LF,
-    ISMS_CSV_TAB | ISMS_CSV_NO_BOM | ISMS_CSV_LF,
-};
-#define N_FLAGS (sizeof all_flags / sizeof *all_flags)
-
 static void check_roundtrip_all(const isms_assessment *a)
 {
-    for (int lang = 0; lang < 2; lang++)
-        for (size_t f = 0; f < N_FLAGS; f++)
-            check_roundtrip(a, (isms_lang)lang, all_flags[f]);
+    roundtrip_all(check_roundtrip, a);
 }
 
 /* ---- the organisation's Swedish 2013 table, as Excel exports it ---------------------------- */
@@ -1200,12 +1163,9 @@ static void test_atomic_save(void **state)
     isms_assessment *a = load("soa-2022.csv", NULL);
 
     /* Over an existing file with mode 0640: the mode stays, the content is replaced. */
-    write_file(path, "old");
-    assert_int_equal(chmod(path, 0640), 0);
+    write_old_file(path, 0640);
     assert_int_equal(isms_assessment_save_csv(path, a, ISMS_LANG_SV, 0), ISMS_OK);
-    struct stat st;
-    assert_int_equal(stat(path, &st), 0);
-    assert_int_equal(st.st_mode & 07777, 0640);
+    assert_file_mode(path, 0640);
     isms_assessment *back = NULL;
     assert_int_equal(isms_assessment_load_csv(&back, path, ISMS_EDITION_UNKNOWN, YEAR, NULL),
                      ISMS_OK);
@@ -1215,15 +1175,11 @@ static void test_atomic_save(void **state)
 
     /* The file is what write_csv gives. */
     char *doc = NULL;
-    size_t len = 0, flen = 0;
+    size_t len = 0;
     assert_int_equal(isms_assessment_write_csv(&doc, &len, a, ISMS_LANG_EN, ISMS_CSV_TAB),
                      ISMS_OK);
     assert_int_equal(isms_assessment_save_csv(path, a, ISMS_LANG_EN, ISMS_CSV_TAB), ISMS_OK);
-    char *text = slurp(path, &flen);
-    assert_int_equal(flen, len);
-    assert_memory_equal(text, doc, len);
-    free(text);
-    isms_free(doc);
+    assert_file_is_doc(path, doc, len);
 
     /* Into a directory that does not exist: EIO naming the file, nothing created. */
     assert_int_equal(isms_assessment_save_csv(missing, a, ISMS_LANG_SV, 0), ISMS_EIO);
@@ -1237,34 +1193,21 @@ static void test_atomic_save(void **state)
 
 /* ---- allocation failure ------------------------------------------------------------------- */
 
-static void sweep_parse(const char *data, size_t len, bool with_notes)
+static int import_for_sweep(void **obj, const char *data, size_t len, isms_findings *notes)
 {
-    for (long n = 1;; n++) {
-        isms_findings *notes = with_notes ? notes_with_earlier(ISMS_LANG_SV) : NULL;
-        isms_assessment *a = (isms_assessment *)(uintptr_t)0x1;
-        isms__alloc_fail_at(n);
-        int rc = isms_assessment_parse_csv(&a, data, len, "sweep.csv", ISMS_EDITION_UNKNOWN,
-                                           YEAR, notes);
-        bool injected = isms__alloc_failed();
-        isms__alloc_fail_at(0);
-        if (!injected) {
-            assert_int_equal(rc, ISMS_OK);
-            assert_true(isms_assessment_count(a) > 0);
-            if (with_notes)
-                assert_true(isms_findings_count(notes) > 1);
-            isms_assessment_free(a);
-            isms_findings_free(notes);
-            break;
-        }
-        if (rc != ISMS_ENOMEM)
-            fail_msg("allocation %ld: %d %s", n, rc, isms_error_last()->message);
-        assert_int_equal(isms_error_last()->code, ISMS_ENOMEM);
-        assert_ptr_equal(a, (isms_assessment *)(uintptr_t)0x1);
-        if (with_notes) /* all or none: only the earlier one is there */
-            assert_only_earlier(notes);
-        isms_findings_free(notes);
-        assert_true(n < 100000);
-    }
+    isms_assessment *a = *obj;
+    int rc = isms_assessment_parse_csv(&a, data, len, "sweep.csv", ISMS_EDITION_UNKNOWN, YEAR,
+                                       notes);
+    *obj = a;
+    return rc;
+}
+
+static void done_for_sweep(void *obj, isms_findings *notes)
+{
+    assert_true(isms_assessment_count(obj) > 0);
+    if (notes)
+        assert_true(isms_findings_count(notes) > 1);
+    isms_assessment_free(obj);
 }
 
 static void test_alloc_failure_parse(void **state)
@@ -1273,15 +1216,8 @@ static void test_alloc_failure_parse(void **state)
     static const char *files[] = { "sv-2013-excel-cp1252.csv", "soa-2022.csv",
                                    "extra-columns.csv", "word-export.tsv",
                                    "edition-title-row.csv" };
-    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
-        char path[512];
-        snprintf(path, sizeof path, DATA "%s", files[i]);
-        size_t len;
-        char *raw = slurp(path, &len);
-        sweep_parse(raw, len, false);
-        sweep_parse(raw, len, true);
-        free(raw);
-    }
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+        sweep_import_file(import_for_sweep, done_for_sweep, DATA, files[i]);
 
     /* load_csv adds the file buffer. */
     isms_assessment *a = NULL;
@@ -1298,14 +1234,10 @@ static void test_alloc_failure_write(void **state)
     isms_assessment *as[3] = { rich_assessment(), load("sv-2013-excel-utf8-bom.csv", NULL),
                                load("extra-columns.csv", NULL) };
     for (size_t k = 0; k < 3; k++) {
-        char *doc = (char *)(uintptr_t)0x1;
-        size_t len = 4242;
-        SWEEP(isms_assessment_write_csv(&doc, &len, as[k], ISMS_LANG_EN, ISMS_CSV_COMMA), {
-            assert_ptr_equal(doc, (char *)(uintptr_t)0x1);
-            assert_int_equal(len, 4242);
-        });
-        assert_int_equal(strlen(doc), len);
-        isms_free(doc);
+        char *doc;
+        size_t len;
+        SWEEP_WRITE(doc, len,
+                    isms_assessment_write_csv(&doc, &len, as[k], ISMS_LANG_EN, ISMS_CSV_COMMA));
     }
 
     /* save_csv: the old file survives every failure, no temporary file is left. */
@@ -1314,13 +1246,8 @@ static void test_alloc_failure_write(void **state)
     char path[256];
     snprintf(path, sizeof path, "%s/g.csv", dir);
     write_file(path, "old");
-    SWEEP(isms_assessment_save_csv(path, as[0], ISMS_LANG_SV, 0), {
-        size_t len;
-        char *text = slurp(path, &len);
-        assert_string_equal(text, "old");
-        free(text);
-        assert_int_equal(count_dir(dir), 1);
-    });
+    SWEEP(isms_assessment_save_csv(path, as[0], ISMS_LANG_SV, 0),
+          assert_old_file_kept(path, dir));
     isms_assessment *back = NULL;
     assert_int_equal(isms_assessment_load_csv(&back, path, ISMS_EDITION_UNKNOWN, YEAR, NULL),
                      ISMS_OK);

@@ -1213,30 +1213,24 @@ static void test_atomic_save(void **state)
 
 /* ---- allocation failure ------------------------------------------------------------------- */
 
+static int import_for_sweep(void **obj, const char *data, size_t len, isms_findings *notes)
+{
+    isms_register *reg = *obj;
+    int rc = isms_register_parse_csv(&reg, data, len, "sweep.csv", NULL, notes);
+    *obj = reg;
+    return rc;
+}
+
+static void done_for_sweep(void *obj, isms_findings *notes)
+{
+    (void)notes;
+    assert_true(isms_register_count(obj) > 0);
+    isms_register_free(obj);
+}
+
 static void sweep_parse(const char *data, size_t len, bool with_notes)
 {
-    for (long n = 1;; n++) {
-        isms_findings *notes = with_notes ? notes_with_earlier(ISMS_LANG_SV) : NULL;
-        isms_register *reg = (isms_register *)(uintptr_t)0x1;
-        isms__alloc_fail_at(n);
-        int rc = isms_register_parse_csv(&reg, data, len, "sweep.csv", NULL, notes);
-        bool injected = isms__alloc_failed();
-        isms__alloc_fail_at(0);
-        if (!injected) {
-            assert_int_equal(rc, ISMS_OK);
-            assert_true(isms_register_count(reg) > 0);
-            isms_register_free(reg);
-            isms_findings_free(notes);
-            break;
-        }
-        if (rc != ISMS_ENOMEM)
-            fail_msg("allocation %ld: %d %s", n, rc, isms_error_last()->message);
-        assert_int_equal(isms_error_last()->code, ISMS_ENOMEM);
-        assert_ptr_equal(reg, (isms_register *)(uintptr_t)0x1);
-        if (with_notes) /* notes are added all or none: only the earlier one is there */
-            assert_only_earlier(notes);
-        isms_findings_free(notes);
-    }
+    sweep_import(import_for_sweep, done_for_sweep, data, len, with_notes);
 }
 
 static void test_alloc_failure_parse(void **state)
@@ -1314,11 +1308,7 @@ static void test_alloc_failure_write(void **state)
             break;
         }
         assert_int_equal(rc, ISMS_ENOMEM);
-        size_t len;
-        char *text = slurp(path, &len);
-        assert_string_equal(text, "old");
-        free(text);
-        assert_int_equal(count_dir(dir), 1);
+        assert_old_file_kept(path, dir);
     }
     unlink(path);
     rmdir(dir);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #ifndef assert_double_equal /* cmocka before 1.1.6 only compares floats */
 static inline void check_double(double a, double b, double eps, const char *file, int line)
@@ -158,6 +159,145 @@ static inline void assert_only_earlier(const isms_findings *notes)
     isms_finding f;
     assert_int_equal(isms_findings_get(&f, notes, 0), ISMS_OK);
     assert_string_equal(f.code, "earlier");
+}
+
+/* The k-th note with a code (0-based). */
+static inline isms_finding note_at(const isms_findings *notes, const char *code, size_t k)
+{
+    for (size_t i = 0; i < isms_findings_count(notes); i++) {
+        isms_finding f;
+        assert_int_equal(isms_findings_get(&f, notes, i), ISMS_OK);
+        if (strcmp(f.code, code) == 0 && k-- == 0)
+            return f;
+    }
+    fail_msg("no note %s", code);
+    isms_finding none = { ISMS_SEVERITY_INFO, "", "", "" };
+    return none;
+}
+
+/* ---- text --------------------------------------------------------------------------------- */
+
+static inline void assert_contains(const char *text, const char *needle)
+{
+    if (!strstr(text, needle))
+        fail_msg("\"%s\" does not contain \"%s\"", text, needle);
+}
+
+/* ---- CSV import and export ---------------------------------------------------------------- */
+
+/* One import for sweep_import(): reads [data, data + len) into *obj, with `notes`. */
+typedef int (*import_fn)(void **obj, const char *data, size_t len, isms_findings *notes);
+/* After the import that succeeded: checks the object (and `notes`, NULL when none were
+ * wanted) and frees the object. */
+typedef void (*import_done_fn)(void *obj, isms_findings *notes);
+
+/* Runs `import` with the n-th allocation failing, n = 1, 2, ..., until it succeeds without an
+ * injected failure, then `done`. Each failing run must fail with ISMS_ENOMEM, leave *obj as
+ * it was and, with notes, add none of them (the list holds only the earlier one). */
+static inline void sweep_import(import_fn import, import_done_fn done, const char *data,
+                                size_t len, bool with_notes)
+{
+    for (long n = 1;; n++) {
+        isms_findings *notes = with_notes ? notes_with_earlier(ISMS_LANG_SV) : NULL;
+        void *obj = (void *)(uintptr_t)0x1;
+        isms__alloc_fail_at(n);
+        int rc = import(&obj, data, len, notes);
+        bool injected = isms__alloc_failed();
+        isms__alloc_fail_at(0);
+        if (!injected) {
+            assert_int_equal(rc, ISMS_OK);
+            done(obj, notes);
+            isms_findings_free(notes);
+            break;
+        }
+        if (rc != ISMS_ENOMEM)
+            fail_msg("allocation %ld: %d %s", n, rc, isms_error_last()->message);
+        assert_int_equal(isms_error_last()->code, ISMS_ENOMEM);
+        assert_ptr_equal(obj, (void *)(uintptr_t)0x1);
+        if (with_notes) /* all or none: only the earlier one is there */
+            assert_only_earlier(notes);
+        isms_findings_free(notes);
+        assert_true(n < 100000);
+    }
+}
+
+/* sweep_import() over the file `dir``name`, without notes and with them. */
+static inline void sweep_import_file(import_fn import, import_done_fn done, const char *dir,
+                                     const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s%s", dir, name);
+    size_t len;
+    char *raw = slurp(path, &len);
+    sweep_import(import, done, raw, len, false);
+    sweep_import(import, done, raw, len, true);
+    free(raw);
+}
+
+/* SWEEP over an export `call` that writes to `doc` and `len`: every failure leaves both as
+ * they were; the document made at last is `len` bytes long (it is freed). */
+#define SWEEP_WRITE(doc, len, call)                                                          \
+    do {                                                                                     \
+        (doc) = (char *)(uintptr_t)0x1;                                                      \
+        (len) = 4242;                                                                        \
+        SWEEP(call, {                                                                        \
+            assert_ptr_equal((doc), (char *)(uintptr_t)0x1);                                 \
+            assert_int_equal((len), 4242);                                                   \
+        });                                                                                  \
+        assert_int_equal(strlen(doc), (len));                                                \
+        isms_free(doc);                                                                      \
+    } while (0)
+
+/* Calls check(obj, lang, flags) for both languages and every set of export flags: each
+ * combination of ISMS_CSV_COMMA or ISMS_CSV_TAB (not both), ISMS_CSV_NO_BOM and ISMS_CSV_LF. */
+static inline void roundtrip_all(void (*check)(const void *obj, isms_lang lang, unsigned flags),
+                                 const void *obj)
+{
+    for (int lang = 0; lang < 2; lang++)
+        for (unsigned flags = 0; flags < 16; flags++) {
+            if ((flags & ISMS_CSV_COMMA) && (flags & ISMS_CSV_TAB))
+                continue;
+            check(obj, (isms_lang)lang, flags);
+        }
+}
+
+/* ---- saved files -------------------------------------------------------------------------- */
+
+/* An existing file "old" at `path` with permissions `mode`, for a save to replace. */
+static inline void write_old_file(const char *path, unsigned mode)
+{
+    write_file(path, "old");
+    assert_int_equal(chmod(path, (mode_t)mode), 0);
+}
+
+/* The file at `path` has the permissions `mode`. */
+static inline void assert_file_mode(const char *path, unsigned mode)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 07777, mode);
+}
+
+/* The file at `path` holds the `len` bytes of `doc`, an export (freed here). */
+static inline void assert_file_is_doc(const char *path, char *doc, size_t len)
+{
+    size_t flen = 0;
+    char *text = slurp(path, &flen);
+    assert_int_equal(flen, len);
+    assert_memory_equal(text, doc, len);
+    free(text);
+    isms_free(doc);
+}
+
+/* After a failed save: the file at `path` still holds "old" and `dir` holds nothing else (no
+ * temporary file left). */
+static inline void assert_old_file_kept(const char *path, const char *dir)
+{
+    size_t len;
+    char *text = slurp(path, &len);
+    assert_string_equal(text, "old");
+    free(text);
+    assert_int_equal(count_dir(dir), 1);
 }
 
 #endif

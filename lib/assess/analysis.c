@@ -124,13 +124,6 @@ static bool has_data(const isms_entry *e)
     return false;
 }
 
-static bool blank(const char *s)
-{
-    size_t start, len;
-    isms__trim_span(s, strlen(s), &start, &len);
-    return len == 0;
-}
-
 static int lint_entry(const lint_ctx *x, const isms_entry *e)
 {
     const char *ref = e->ref;
@@ -154,7 +147,7 @@ static int lint_entry(const lint_ctx *x, const isms_entry *e)
 
     isms_status s = isms__entry_effective(e);
     bool open = s == ISMS_STATUS_PARTIAL || s == ISMS_STATUS_NO;
-    bool plan = !blank(e->text[ISMS_FIELD_PLAN]);
+    bool plan = !isms__text_blank(e->text[ISMS_FIELD_PLAN]);
     const char *status = isms_status_label((isms_status)e->status,
                                            x->sv ? ISMS_LANG_SV : ISMS_LANG_EN);
     if (open && !plan &&
@@ -167,11 +160,11 @@ static int lint_entry(const lint_ctx *x, const isms_entry *e)
                   "Nuläge %s men åtgärdsbehov Ingen", "Status %s but need for action None",
                   status)))
         return rc;
-    if (plan && blank(e->text[ISMS_FIELD_OWNER]) &&
+    if (plan && isms__text_blank(e->text[ISMS_FIELD_OWNER]) &&
         (rc = ADD(x, ISMS_SEVERITY_WARNING, "gap-plan-no-owner", ref,
                   "Handlingsplanen saknar ansvarig%s", "The action plan has no owner%s", "")))
         return rc;
-    if (plan && blank(e->text[ISMS_FIELD_DUE]) &&
+    if (plan && isms__text_blank(e->text[ISMS_FIELD_DUE]) &&
         (rc = ADD(x, ISMS_SEVERITY_WARNING, "gap-plan-no-due", ref,
                   "Handlingsplanen saknar datum%s", "The action plan has no due date%s", "")))
         return rc;
@@ -181,8 +174,8 @@ static int lint_entry(const lint_ctx *x, const isms_entry *e)
                   "The due date \"%s\" names no time that can be followed up",
                   e->text[ISMS_FIELD_DUE])))
         return rc;
-    if (s == ISMS_STATUS_NOT_APPLICABLE && blank(e->text[ISMS_FIELD_JUSTIFICATION]) &&
-        blank(e->text[ISMS_FIELD_COMMENT])) {
+    if (s == ISMS_STATUS_NOT_APPLICABLE && isms__text_blank(e->text[ISMS_FIELD_JUSTIFICATION]) &&
+        isms__text_blank(e->text[ISMS_FIELD_COMMENT])) {
         bool excluded = e->applicability == ISMS_APPLICABILITY_EXCLUDED;
         rc = excluded ? ADD(x, ISMS_SEVERITY_WARNING, "gap-no-justification", ref,
                             "Exkluderad ur uttalandet om tillämplighet utan motivering%s",
@@ -257,7 +250,7 @@ static const char *edition_short(isms_edition e)
 /* Appends `s` to b unless it is blank or already one of the parts joined with `sep`. */
 static void join_distinct(isms__buf *b, const char *s, const char *sep)
 {
-    if (blank(s))
+    if (isms__text_blank(s))
         return;
     if (b->len) {
         size_t n = strlen(s), m = strlen(sep);

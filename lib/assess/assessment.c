@@ -12,21 +12,6 @@
 
 /* ---- labels and parsers ------------------------------------------------------------- */
 
-typedef struct alias {
-    const char *text;
-    int value;
-} alias;
-
-static bool lookup_alias(int *out, const alias *list, size_t n, const char *text)
-{
-    for (size_t i = 0; i < n; i++)
-        if (isms_text_matches(list[i].text, text)) {
-            *out = list[i].value;
-            return true;
-        }
-    return false;
-}
-
 static const char *const status_labels[ISMS_STATUS_COUNT][2] = {
     { "Ej bedömd", "Not assessed" }, { "Ja", "Yes" },
     { "Delvis", "Partial" },         { "Nej", "No" },
@@ -51,7 +36,7 @@ const char *isms_status_name(isms_status status)
 
 int isms_status_parse(isms_status *out, const char *text)
 {
-    static const alias names[] = {
+    static const isms__alias names[] = {
         { "", ISMS_STATUS_NOT_ASSESSED },
         { "Ja", ISMS_STATUS_YES },
         { "Yes", ISMS_STATUS_YES },
@@ -98,7 +83,7 @@ int isms_status_parse(isms_status *out, const char *text)
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_status_parse: NULL argument");
     int v;
-    if (!lookup_alias(&v, names, sizeof names / sizeof *names, text))
+    if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
         return isms__error(ISMS_EPARSE,
                            "status \"%.64s\" is not one of Ja, Delvis, Nej, Ej tillämplig, "
                            "Ej bedömd (Yes, Partial, No, Not applicable, Not assessed)",
@@ -127,7 +112,7 @@ const char *isms_need_name(isms_need need)
 
 int isms_need_parse(isms_need *out, const char *text)
 {
-    static const alias names[] = {
+    static const isms__alias names[] = {
         { "", ISMS_NEED_UNSET },      { "-", ISMS_NEED_UNSET },
         { "Ingen", ISMS_NEED_NONE },  { "None", ISMS_NEED_NONE },
         { "Inget", ISMS_NEED_NONE },  { "Låg", ISMS_NEED_LOW },
@@ -139,7 +124,7 @@ int isms_need_parse(isms_need *out, const char *text)
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_need_parse: NULL argument");
     int v;
-    if (!lookup_alias(&v, names, sizeof names / sizeof *names, text))
+    if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
         return isms__error(ISMS_EPARSE,
                            "need for action \"%.64s\" is not one of Ingen, Låg, Medel, Hög "
                            "(None, Low, Medium, High) or empty",
@@ -161,7 +146,7 @@ const char *isms_applicability_label(isms_applicability value, isms_lang lang)
 
 int isms_applicability_parse(isms_applicability *out, const char *text)
 {
-    static const alias names[] = {
+    static const isms__alias names[] = {
         { "", ISMS_APPLICABILITY_UNDECIDED },
         { "Ja", ISMS_APPLICABILITY_APPLICABLE },
         { "Yes", ISMS_APPLICABILITY_APPLICABLE },
@@ -182,7 +167,7 @@ int isms_applicability_parse(isms_applicability *out, const char *text)
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_applicability_parse: NULL argument");
     int v;
-    if (!lookup_alias(&v, names, sizeof names / sizeof *names, text))
+    if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
         return isms__error(ISMS_EPARSE,
                            "applicability \"%.64s\" is not one of Ja, Nej, Tillämplig, "
                            "Exkluderad (Yes, No, Applicable, Excluded) or empty",
@@ -214,10 +199,9 @@ const char *isms_reason_label(isms_reason reason, isms_lang lang)
     return "";
 }
 
-/* Reads one reason word (already cut out of the list). */
-static bool parse_reason_word(unsigned *flag, const char *word)
+int isms_reason_parse(unsigned *out, const char *text)
 {
-    static const alias names[] = {
+    static const isms__alias names[] = {
         { "Riskbehandling", ISMS_REASON_RISK },   { "Risk treatment", ISMS_REASON_RISK },
         { "Risk", ISMS_REASON_RISK },             { "Risker", ISMS_REASON_RISK },
         { "Riskanalys", ISMS_REASON_RISK },       { "Risk assessment", ISMS_REASON_RISK },
@@ -231,64 +215,16 @@ static bool parse_reason_word(unsigned *flag, const char *word)
         { "Verksamhet", ISMS_REASON_BUSINESS },   { "Business requirement", ISMS_REASON_BUSINESS },
         { "Best practice", ISMS_REASON_BUSINESS }, { "Bästa praxis", ISMS_REASON_BUSINESS },
     };
-    int v;
-    if (!lookup_alias(&v, names, sizeof names / sizeof *names, word))
-        return false;
-    *flag = (unsigned)v;
-    return true;
-}
-
-/* True when s (at a word start) begins with the separator word `w` followed by white space. */
-static size_t separator_word(const char *s, const char *w)
-{
-    size_t n = strlen(w);
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != w[i] && s[i] != w[i] - ('a' - 'A'))
-            return 0;
-    return s[n] == ' ' || s[n] == '\t' ? n : 0;
-}
-
-int isms_reason_parse(unsigned *out, const char *text)
-{
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_reason_parse: NULL argument");
-    unsigned flags = 0;
-    char word[128];
-    const char *p = text;
-    while (*p) {
-        /* Cut one item: up to a separator character, or the words "och"/"and". */
-        size_t n = 0;
-        bool at_word_start = true;
-        while (*p && !strchr(",;/\n\r&+", *p)) {
-            size_t sep = 0;
-            if (at_word_start && n > 0 &&
-                ((sep = separator_word(p, "och")) || (sep = separator_word(p, "and")))) {
-                p += sep;
-                break;
-            }
-            at_word_start = *p == ' ' || *p == '\t';
-            if (n + 1 < sizeof word)
-                word[n++] = *p;
-            p++;
-        }
-        word[n] = '\0';
-        if (*p && strchr(",;/\n\r&+", *p))
-            p++;
-        size_t start, len;
-        isms__trim_span(word, n, &start, &len);
-        if (!len)
-            continue;
-        word[start + len] = '\0';
-        unsigned flag;
-        if (!parse_reason_word(&flag, word + start))
-            return isms__error(ISMS_EPARSE,
-                               "reason \"%.64s\" is not one of Riskbehandling, Lagkrav, "
-                               "Avtalskrav, Verksamhetskrav (Risk treatment, Legal, "
-                               "Contractual, Business)",
-                               word + start);
-        flags |= flag;
-    }
-    *out = flags;
+    char bad[ISMS__WORD_MAX];
+    if (!isms__parse_word_list(out, text, ",;/\n\r&+", names, sizeof names / sizeof *names,
+                               bad))
+        return isms__error(ISMS_EPARSE,
+                           "reason \"%.64s\" is not one of Riskbehandling, Lagkrav, "
+                           "Avtalskrav, Verksamhetskrav (Risk treatment, Legal, "
+                           "Contractual, Business)",
+                           bad);
     return ISMS_OK;
 }
 
@@ -446,14 +382,7 @@ isms_entry *isms_assessment_find(const isms_assessment *a, const char *ref)
         return isms__index_find(&a->index, isms_item_id(it));
     size_t start, len;
     isms__trim_span(ref, strlen(ref), &start, &len);
-    if (start == 0 && ref[len] == '\0')
-        return isms__index_find(&a->index, ref);
-    char *copy = isms__strndup(ref + start, len);
-    if (!copy)
-        return NULL;
-    isms_entry *e = isms__index_find(&a->index, copy);
-    isms__free(copy);
-    return e;
+    return isms__index_find_n(&a->index, ref + start, len);
 }
 
 /* Makes a new, blank entry with the given reference (not yet in the assessment). */
@@ -496,11 +425,7 @@ int isms_assessment_add(isms_entry **out, isms_assessment *a, const char *ref)
         isms__trim_span(ref, len, &start, &len);
     if (!len)
         return isms__error(ISMS_EINVAL, "a requirement reference must not be empty");
-    char *copy = isms__strndup(key + start, len);
-    if (!copy)
-        return isms__error_nomem();
-    isms_entry *existing = isms__index_find(&a->index, copy);
-    isms__free(copy);
+    isms_entry *existing = isms__index_find_n(&a->index, key + start, len);
     if (existing)
         return isms__error(ISMS_EEXIST, "requirement %.64s is already in the assessment",
                            existing->ref);

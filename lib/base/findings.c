@@ -145,18 +145,18 @@ const char *isms_severity_label(isms_severity severity, isms_lang lang)
 
 int isms_severity_parse(isms_severity *out, const char *text)
 {
-    static const struct { const char *text; isms_severity sev; } names[] = {
+    static const isms__alias names[] = {
         { "information", ISMS_SEVERITY_INFO }, { "info", ISMS_SEVERITY_INFO },
         { "varning", ISMS_SEVERITY_WARNING }, { "warning", ISMS_SEVERITY_WARNING },
         { "fel", ISMS_SEVERITY_ERROR }, { "error", ISMS_SEVERITY_ERROR },
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_severity_parse: NULL argument");
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (isms_text_matches(names[i].text, text)) {
-            *out = names[i].sev;
-            return ISMS_OK;
-        }
+    int v;
+    if (isms__alias_lookup(&v, names, sizeof names / sizeof *names, text)) {
+        *out = (isms_severity)v;
+        return ISMS_OK;
+    }
     return isms__error(ISMS_EPARSE,
                        "unknown severity \"%.64s\": expected info, warning or error "
                        "(information, varning, fel)", text);

@@ -30,14 +30,19 @@ void isms__index_free(isms__index *ix)
     ix->count = 0;
 }
 
-uint64_t isms__index_hash(const char *s)
+static uint64_t hash_n(const char *s, size_t n)
 {
     uint64_t h = 14695981039346656037u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
         h *= 1099511628211u;
     }
     return h ^ (h >> 29); /* bring the well-mixed high bits down to the index bits */
+}
+
+uint64_t isms__index_hash(const char *s)
+{
+    return hash_n(s, strlen(s));
 }
 
 static size_t probe(const isms__index *ix, const char *key, uint64_t h)
@@ -55,6 +60,24 @@ void *isms__index_find(const isms__index *ix, const char *key)
     if (!ix->n_slots || !key)
         return NULL;
     return ix->slots[probe(ix, key, isms__index_hash(key))].item;
+}
+
+void *isms__index_find_n(const isms__index *ix, const char *key, size_t len)
+{
+    if (!ix->n_slots || !key)
+        return NULL;
+    uint64_t h = hash_n(key, len);
+    size_t mask = ix->n_slots - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        const struct isms__index_slot *s = &ix->slots[i];
+        if (!s->item)
+            return NULL;
+        if (s->hash == h) {
+            const char *k = ix->key(s->item);
+            if (strncmp(k, key, len) == 0 && k[len] == '\0')
+                return s->item;
+        }
+    }
 }
 
 static void place(struct isms__index_slot *slots, size_t n_slots, uint64_t h, void *item)

@@ -474,3 +474,80 @@ int isms_lang_parse(isms_lang *out, const char *text)
         }
     return isms__error(ISMS_EPARSE, "unknown language \"%.64s\": expected sv or en", text);
 }
+
+bool isms__text_blank(const char *s)
+{
+    while (*s) {
+        if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f')
+            s++;
+        else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) /* NBSP */
+            s += 2;
+        else
+            return false;
+    }
+    return true;
+}
+
+/* ---- word tables --------------------------------------------------------------------- */
+
+bool isms__alias_lookup(int *out, const isms__alias *list, size_t n, const char *text)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isms_text_matches(list[i].text, text)) {
+            *out = list[i].value;
+            return true;
+        }
+    return false;
+}
+
+/* The length of the separator word `w` when s (at a word start) begins with it followed by
+ * white space (ASCII case folded: "och", "OCH", "And"), else 0. */
+static size_t separator_word(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != w[i] && s[i] != w[i] - ('a' - 'A'))
+            return 0;
+    return s[n] == ' ' || s[n] == '\t' ? n : 0;
+}
+
+bool isms__parse_word_list(unsigned *out, const char *text, const char *seps,
+                           const isms__alias *words, size_t n_words, char bad[ISMS__WORD_MAX])
+{
+    unsigned flags = 0;
+    char word[ISMS__WORD_MAX];
+    const char *p = text;
+    while (*p) {
+        /* Cut one item: up to a separator character, or the words "och"/"and". */
+        size_t n = 0;
+        bool at_word_start = true;
+        while (*p && !strchr(seps, *p)) {
+            size_t sep = 0;
+            if (at_word_start && n > 0 &&
+                ((sep = separator_word(p, "och")) || (sep = separator_word(p, "and")))) {
+                p += sep;
+                break;
+            }
+            at_word_start = *p == ' ' || *p == '\t';
+            if (n + 1 < sizeof word)
+                word[n++] = *p;
+            p++;
+        }
+        word[n] = '\0';
+        if (*p && strchr(seps, *p))
+            p++;
+        size_t start, len;
+        isms__trim_span(word, n, &start, &len);
+        if (!len)
+            continue;
+        word[start + len] = '\0';
+        int v;
+        if (!isms__alias_lookup(&v, words, n_words, word + start)) {
+            memcpy(bad, word + start, len + 1);
+            return false;
+        }
+        flags |= (unsigned)v;
+    }
+    *out = flags;
+    return true;
+}

@@ -552,7 +552,7 @@ static int map_columns(importer *imp, const isms__csv_table *t, size_t hrow)
     /* First pass: the first column of each field. */
     for (size_t j = 0; j < h->count; j++) {
         const char *cell = isms__csv_unneutralise(h->cells[j]);
-        if (isms__csv_blank(cell))
+        if (isms__text_blank(cell))
             continue;
         isms__csv_header hd;
         isms__csv_header_normalise(&hd, cell);
@@ -591,7 +591,7 @@ static int map_columns(importer *imp, const isms__csv_table *t, size_t hrow)
     int rc = ISMS_OK;
     for (size_t j = 0; j < h->count && rc == ISMS_OK; j++) {
         const char *cell = isms__csv_unneutralise(h->cells[j]);
-        if (isms__csv_blank(cell))
+        if (isms__text_blank(cell))
             continue; /* no header: see isms__csv_note_headerless() */
         bool used = false;
         for (size_t f = 0; f < F_COUNT && !used; f++)
@@ -610,7 +610,7 @@ static int map_columns(importer *imp, const isms__csv_table *t, size_t hrow)
         rc = note_column(imp, j, cell, repeats);
     }
     if (rc == ISMS_OK)
-        rc = isms__csv_note_headerless(&imp->in, hrow, isms__csv_blank);
+        rc = isms__csv_note_headerless(&imp->in, hrow, isms__text_blank);
     return rc;
 }
 
@@ -712,7 +712,7 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
     r->applicability = ISMS_APPLICABILITY_UNDECIDED;
     r->reasons = 0;
     const char *cell;
-    if (col[F_STATUS] != NONE && !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_STATUS])) &&
+    if (col[F_STATUS] != NONE && !isms__text_blank(cell = isms__csv_data_cell(rec, col[F_STATUS])) &&
         !parse_enum(parse_status_cb, &r->status, cell)) {
         static const int v[] = { ISMS_STATUS_YES, ISMS_STATUS_PARTIAL, ISMS_STATUS_NO,
                                  ISMS_STATUS_NOT_APPLICABLE, ISMS_STATUS_NOT_ASSESSED };
@@ -720,7 +720,7 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
         list_labels(labels, sizeof labels, status_label, v, 5);
         return value_error(imp, rec, col[F_STATUS], "status", cell, labels);
     }
-    if (col[F_NEED] != NONE && !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_NEED])) &&
+    if (col[F_NEED] != NONE && !isms__text_blank(cell = isms__csv_data_cell(rec, col[F_NEED])) &&
         !parse_enum(parse_need_cb, &r->need, cell)) {
         static const int v[] = { ISMS_NEED_NONE, ISMS_NEED_LOW, ISMS_NEED_MEDIUM,
                                  ISMS_NEED_HIGH };
@@ -729,7 +729,7 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
         return value_error(imp, rec, col[F_NEED], "need for action", cell, labels);
     }
     if (col[F_APPLICABLE] != NONE &&
-        !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_APPLICABLE])) &&
+        !isms__text_blank(cell = isms__csv_data_cell(rec, col[F_APPLICABLE])) &&
         !parse_enum(parse_applicability_cb, &r->applicability, cell)) {
         static const int v[] = { ISMS_APPLICABILITY_APPLICABLE, ISMS_APPLICABILITY_EXCLUDED };
         char labels[300];
@@ -739,7 +739,7 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
         return value_error(imp, rec, col[F_APPLICABLE], "applicability", cell, expected);
     }
     if (col[F_REASONS] != NONE &&
-        !isms__csv_blank(cell = isms__csv_data_cell(rec, col[F_REASONS]))) {
+        !isms__text_blank(cell = isms__csv_data_cell(rec, col[F_REASONS]))) {
         /* The whole cell: reasons may stand on several lines. */
         int rc = isms_reason_parse(&r->reasons, cell);
         if (rc == ISMS_ENOMEM)
@@ -768,12 +768,12 @@ static bool row_has_data(const row *r, const importer *imp)
     static const int text_fields[] = { F_COMMENT, F_PLAN, F_OWNER, F_DUE, F_JUSTIFICATION,
                                        F_ORIGIN };
     for (size_t i = 0; i < sizeof text_fields / sizeof *text_fields; i++)
-        if (!isms__csv_blank(isms__csv_data_cell(rec, col[text_fields[i]])))
+        if (!isms__text_blank(isms__csv_data_cell(rec, col[text_fields[i]])))
             return true;
-    if (!isms__csv_blank(isms__csv_data_cell(rec, col[F_EVIDENCE]))) /* at least one reference */
+    if (!isms__text_blank(isms__csv_data_cell(rec, col[F_EVIDENCE]))) /* at least one reference */
         return true;
     for (size_t i = 0; i < imp->lay.n_extra; i++)
-        if (!isms__csv_blank(isms__csv_data_cell(rec, imp->lay.extra[i])))
+        if (!isms__text_blank(isms__csv_data_cell(rec, imp->lay.extra[i])))
             return true;
     return false;
 }
@@ -783,11 +783,11 @@ static bool row_has_cells(const importer *imp, const isms__csv_record *rec, size
 {
     for (size_t f = 0; f < F_COUNT; f++)
         if (imp->lay.col[f] != NONE && imp->lay.col[f] != except &&
-            !isms__csv_blank(isms__csv_data_cell(rec, imp->lay.col[f])))
+            !isms__text_blank(isms__csv_data_cell(rec, imp->lay.col[f])))
             return true;
     for (size_t i = 0; i < imp->lay.n_extra; i++)
         if (imp->lay.extra[i] != except &&
-            !isms__csv_blank(isms__csv_data_cell(rec, imp->lay.extra[i])))
+            !isms__text_blank(isms__csv_data_cell(rec, imp->lay.extra[i])))
             return true;
     return false;
 }
@@ -797,7 +797,7 @@ static bool row_has_cells(const importer *imp, const isms__csv_record *rec, size
  * `s` (a copy) for the text after the id; NULL when out of memory. */
 static const char *row_text(const row *r, scratch *s)
 {
-    if (!isms__csv_blank(r->text) || r->ref.rest.n == 0)
+    if (!isms__text_blank(r->text) || r->ref.rest.n == 0)
         return r->text;
     return scratch_copy(s, r->ref.rest.s, r->ref.rest.n);
 }
@@ -829,7 +829,7 @@ static int read_rows(importer *imp)
             isms__csv_header_display(name, sizeof name,
                                      isms__csv_unneutralise(
                                          isms__csv_cell(lay->header, lay->col[F_REF])));
-            if (lay->col[F_TEXT] != NONE && !isms__csv_blank(r->text) &&
+            if (lay->col[F_TEXT] != NONE && !isms__text_blank(r->text) &&
                 !row_has_cells(imp, rec, lay->col[F_TEXT])) {
                 char tname[80];
                 isms__csv_header_display(tname, sizeof tname,
@@ -1003,7 +1003,7 @@ static void infer_edition(decision *d, const importer *imp)
             bool c101 = comps_are(&r->ref, 10, 1), c102 = comps_are(&r->ref, 10, 2);
             if ((!c101 || d->r101) && (!c102 || d->r102))
                 continue;
-            const char *text = isms__csv_blank(r->text) && r->ref.rest.n ? NULL : r->text;
+            const char *text = isms__text_blank(r->text) && r->ref.rest.n ? NULL : r->text;
             char buf[FOLD_MAX];
             if (!text) {
                 isms__csv_view v = r->ref.rest;

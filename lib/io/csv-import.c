@@ -154,7 +154,7 @@ int isms__csv_note_headerless(const isms__csv_import *in, size_t hrow,
     for (size_t i = hrow + 1; i < t->count; i++) {
         const isms__csv_record *rec = &t->records[i];
         for (size_t j = 0; j < rec->count; j++)
-            if (!seen[j] && !isms__csv_blank(rec->cells[j]))
+            if (!seen[j] && !isms__text_blank(rec->cells[j]))
                 seen[j] = unnamed(isms__csv_cell(h, j)) ? 1 : 2; /* 2: has a header */
     }
     int rc = ISMS_OK;

@@ -67,9 +67,6 @@ void isms__csv_table_free(isms__csv_table *table);
 /* Cell `i` of a record, or "" when the record is shorter. */
 const char *isms__csv_cell(const isms__csv_record *record, size_t i);
 
-/* True when the text is empty or only white space (ASCII or NBSP). */
-bool isms__csv_blank(const char *s);
-
 /* True when every cell of the record is empty or white space. */
 bool isms__csv_record_blank(const isms__csv_record *record);
 

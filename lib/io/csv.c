@@ -444,23 +444,10 @@ const char *isms__csv_cell(const isms__csv_record *record, size_t i)
     return record && i < record->count ? record->cells[i] : "";
 }
 
-bool isms__csv_blank(const char *s)
-{
-    while (*s) {
-        if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f')
-            s++;
-        else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) /* NBSP */
-            s += 2;
-        else
-            return false;
-    }
-    return true;
-}
-
 bool isms__csv_record_blank(const isms__csv_record *record)
 {
     for (size_t i = 0; i < record->count; i++)
-        if (!isms__csv_blank(record->cells[i]))
+        if (!isms__text_blank(record->cells[i]))
             return false;
     return true;
 }

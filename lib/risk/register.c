@@ -64,10 +64,7 @@ const char *isms_treatment_label(isms_treatment option, isms_lang lang)
 
 int isms_treatment_parse(isms_treatment *out, const char *text)
 {
-    static const struct {
-        const char *text;
-        isms_treatment option;
-    } names[] = {
+    static const isms__alias names[] = {
         { "", ISMS_TREATMENT_NONE },
         { "Reducera", ISMS_TREATMENT_MODIFY },   { "Modify", ISMS_TREATMENT_MODIFY },
         { "reduce", ISMS_TREATMENT_MODIFY },     { "mitigate", ISMS_TREATMENT_MODIFY },
@@ -82,11 +79,11 @@ int isms_treatment_parse(isms_treatment *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_treatment_parse: NULL argument");
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (isms_text_matches(names[i].text, text)) {
-            *out = names[i].option;
-            return ISMS_OK;
-        }
+    int v;
+    if (isms__alias_lookup(&v, names, sizeof names / sizeof *names, text)) {
+        *out = (isms_treatment)v;
+        return ISMS_OK;
+    }
     return isms__error(ISMS_EPARSE,
                        "unknown treatment \"%.64s\": expected Reducera, Acceptera, Undvika or "
                        "Dela (Modify, Retain, Avoid, Share; also reduce, mitigate, modifiera, "
