@@ -5,7 +5,7 @@
  * The umbrella header: include it to get the whole public API.
  *
  * Layers, lowest first: base (errors, languages, findings, periods), catalog (ISO/IEC 27001
- * editions), risk (matrices, registers), assess (gap analyses, Statement of Applicability),
+ * editions), risk (matrices, registers), assess (gap analyses, Statement of Applicability), asset (classification),
  * io (CSV). The pure core (everything but io) does no file I/O.
  */
 #ifndef ISMS_H
@@ -18,6 +18,7 @@
 #include "isms/catalog.h"
 #include "isms/risk.h"
 #include "isms/assess.h"
+#include "isms/asset.h"
 #include "isms/csv.h"
 
 #endif
