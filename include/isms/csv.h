@@ -1,6 +1,7 @@
 /**
  * @file isms/csv.h
- * @brief CSV import and export of risk registers and gap analyses (io layer).
+ * @brief CSV import and export of risk registers, gap analyses and asset inventories (io
+ *        layer).
  *
  * Reads the organisation's own spreadsheets as Excel and Word export them: UTF-8 with or
  * without BOM, or Windows-1252 (detected); comma, semicolon or tab separated (detected);
@@ -41,6 +42,7 @@
 #include "isms/findings.h"
 #include "isms/risk.h"
 #include "isms/assess.h"
+#include "isms/asset.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -274,6 +276,216 @@ ISMS_EXPORT int isms_assessment_write_csv(char **out, size_t *len,
  */
 ISMS_EXPORT int isms_assessment_save_csv(const char *path, const isms_assessment *assessment,
                                          isms_lang lang, unsigned flags);
+
+/* ---- asset inventories ------------------------------------------------------------------ */
+
+/**
+ * @brief Reads an asset inventory (one row per asset) from CSV text in memory.
+ *
+ * The input may be any of the variants described for risk registers (encodings, delimiters,
+ * BOM, CRLF, multi-line cells, blank rows, title rows). Columns are found by their header, in
+ * Swedish or English, whatever the case, spacing, hyphenation or parenthesised hint
+ * (`Intervall (månader)`, `Informations-` + line break + `ägare`):
+ *
+ * | field | headers recognised |
+ * |---|---|
+ * | id | `ID`, `Nr`, `Nummer`, `Objekt-ID`, `Tillgångs-ID`, `Asset ID`, `Ref` |
+ * | name | `Namn`, `Benämning`, `Informationsmängd`, `Informationstillgång`, `Tillgång`, `Objekt`, `Name`, `Asset`, `Asset name`, `Information set` |
+ * | type | `Typ`, `Objekttyp`, `Tillgångstyp`, `Type`, `Asset type` |
+ * | owner | `Ägare`, `Informationsägare`, `Systemägare`, `Ansvarig`, `Owner`, `Information owner`, `System owner`, `Asset owner` |
+ * | description | `Beskrivning`, `Description` |
+ * | confidentiality | `K`, `Konfidentialitet`, `C`, `Confidentiality` |
+ * | integrity | `R`, `Riktighet`, `I`, `Integrity` |
+ * | availability | `Tillgänglighet`, `A`, `Availability`; `T` in a Swedish table (see below) |
+ * | traceability | `S`, `Spårbarhet`, `Traceability`; `T` in an English table |
+ * | personal data | `Personuppgifter`, `Personal data` |
+ * | special categories | `Känsliga personuppgifter`, `Känsliga kategorier`, `Särskilda kategorier`, `Special categories` (also `… av personuppgifter`, `… of personal data`) |
+ * | NIS relevance | `NIS`, `NIS2`, `Samhällsviktig`, `Samhällsviktig verksamhet` |
+ * | last classified | `Senast klassad`, `Senast klassificerad`, `Klassad`, `Klassningsdatum`, `Last classified`, `Classified`, `Classification date` |
+ * | interval (months) | `Intervall`, `Omklassning (månader)`, `Omklassningsintervall`, `Interval`, `Reclassification interval` |
+ * | purpose | `Ändamål`, `Ändamål med behandlingen`, `Purpose`, `Purpose of processing` |
+ * | legal basis | `Rättslig grund`, `Laglig grund`, `Legal basis` |
+ * | data subjects | `Registrerade`, `Kategorier av registrerade`, `Data subjects`, `Categories of data subjects` |
+ * | categories of personal data | `Personuppgiftskategorier`, `Kategorier av personuppgifter`, `Categories of personal data`, `Data categories` |
+ * | recipients | `Mottagare`, `Kategorier av mottagare`, `Recipients` |
+ * | third-country transfers | `Tredje land`, `Överföring till tredje land`, `Third-country transfers`, `Transfers` |
+ * | safeguards | `Skyddsåtgärder`, `Safeguards` |
+ * | retention | `Gallring`, `Gallringsfrist`, `Lagringstid`, `Retention`, `Retention period` |
+ * | security measures | `Säkerhetsåtgärder`, `Security measures` |
+ * | overrides | `Manuell K`, `Manuell R`, `Manuell T`, `Manuell S` (Swedish letters: T is tillgänglighet), `Override C`, `Override I`, `Override A`, `Override T` (English letters: T is traceability), or the aspect's full name after `Manuell` / `Override` |
+ * | justification of the overrides | `Motivering`, `Justification`, `Override justification` |
+ *
+ * The letter `T` is tillgänglighet in a table that also has a `K` or `R` column (Swedish
+ * K-R-T-S) and traceability in one with `C`, `I` or `A` (English C-I-A-T). Failing those
+ * letters, it is traceability next to an availability column (`Tillgänglighet`,
+ * `Availability`), availability next to a traceability column, availability next to
+ * `Konfidentialitet` or `Riktighet` and traceability next to `Confidentiality` or `Integrity`;
+ * when nothing tells, the header is an error.
+ *
+ * The header row is the first row with at least two known headers (title rows above it are
+ * skipped). It needs an id or a name column; without an id column each asset's id is its
+ * name (trimmed), with a `csv-generated-id` note (info). Columns not recognised are noted as
+ * `csv-ignored-column` (info); a second column for the same field (a second `Ägare`) and data
+ * in a column without a header are noted the same way as warnings. None of them is read.
+ *
+ * Values: levels are numbers or names of the aspect's scale in either language, any case
+ * (isms_scheme_parse_level()), also both together as drop-down lists write them (`3 -
+ * Allvarlig`, `3 (Allvarlig)`, which must agree); empty is unclassified. Types by
+ * isms_asset_type_parse() (empty is information); personal data and special categories as
+ * lists (isms_pdata_parse(), isms_special_parse(); special categories imply
+ * #ISMS_PDATA_SPECIAL); NIS `Ja`, `Nej`, `Yes`, `No`, `X` or empty (no); the date last
+ * classified as `YYYY-MM-DD` (isms_date_parse()); the interval as whole months 1–120 (empty is
+ * the default, 12). Ids are trimmed; every other text is kept exactly. Rows whose recognised
+ * cells are all empty are skipped (their other cells are covered by the column notes).
+ * @param[out] out The new inventory (caller frees with isms_inventory_free()).
+ * @param data The bytes (need not be NUL-terminated).
+ * @param len Their number, at most #ISMS_CSV_MAX_INPUT.
+ * @param source Name for error messages (a file name), or NULL.
+ * @param scheme The scheme, or NULL for "klassa" (the inventory takes a reference).
+ * @param notes Optional list (may be NULL) for import notes (`csv-encoding`,
+ *              `csv-ignored-column`, `csv-generated-id`), appended only on success, all or
+ *              none.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (no header row; no id or name
+ *         column; an ambiguous `T`; an empty id; a level not on the scale, naming the scale
+ *         and its levels; a level for an aspect the scheme lacks; a type, personal data,
+ *         special category, NIS value, date or interval not understood, naming what is
+ *         accepted; with the line and the column), #ISMS_EEXIST (an id twice: both lines
+ *         named), #ISMS_ERANGE (input or a cell too large), #ISMS_ENOMEM. On any error nothing
+ *         is returned and nothing leaks.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_parse_csv(isms_inventory **out, const char *data, size_t len,
+                                         const char *source, isms_scheme *scheme,
+                                         isms_findings *notes);
+
+/**
+ * @brief Reads an asset inventory from a CSV file; see isms_inventory_parse_csv().
+ * @param[out] out The new inventory (caller frees with isms_inventory_free()).
+ * @param path File path.
+ * @param scheme The scheme, or NULL for "klassa".
+ * @param notes Optional list for import notes, or NULL.
+ * @return As isms_inventory_parse_csv(), plus #ISMS_EIO when the file cannot be read.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_load_csv(isms_inventory **out, const char *path,
+                                        isms_scheme *scheme, isms_findings *notes);
+
+/**
+ * @brief Reads relations from CSV text into an inventory, all or none.
+ *
+ * One row per relation "source kind destination", in any of the CSV variants above:
+ *
+ * | field | headers recognised |
+ * |---|---|
+ * | source | `Från`, `Från-ID`, `Källa`, `From`, `From ID`, `Source`, `Source ID` |
+ * | kind | `Relation`, `Relationstyp`, `Typ`, `Kind`, `Type`, `Relation type` |
+ * | destination | `Till`, `Till-ID`, `Mål`, `To`, `To ID`, `Target`, `Target ID`, `Destination` |
+ *
+ * All three columns are needed. Kinds are read with isms_relkind_parse() (`processes`,
+ * `depends on`, `behandlar`, `lagras i` …, any case). Ids are trimmed and must name assets of
+ * the inventory. The relations are added after the inventory's own, in file order; blank rows
+ * are skipped; other columns are noted as for assets. On error nothing is added, and the
+ * results of an earlier isms_inventory_classify() stay valid; on success they are out of date
+ * as after isms_inventory_link() (unless the file holds no relation).
+ * @param inv The inventory whose assets the relations name.
+ * @param data The bytes.
+ * @param len Their number, at most #ISMS_CSV_MAX_INPUT.
+ * @param source Name for error messages, or NULL.
+ * @param notes Optional list for import notes (`csv-encoding`, `csv-ignored-column`),
+ *              appended only on success.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (no header row or a missing
+ *         column; an empty id; an unknown kind, naming the kinds accepted; an asset related
+ *         to itself), #ISMS_ENOTFOUND (an id not in the inventory; line and column given),
+ *         #ISMS_EEXIST (a relation twice in the file, both lines named, or one the inventory
+ *         already has), #ISMS_ERANGE, #ISMS_ENOMEM. On error the inventory is unchanged.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_parse_relations_csv(isms_inventory *inv, const char *data,
+                                                   size_t len, const char *source,
+                                                   isms_findings *notes);
+
+/**
+ * @brief Reads relations from a CSV file; see isms_inventory_parse_relations_csv().
+ * @param inv The inventory.
+ * @param path File path.
+ * @param notes Optional list for import notes, or NULL.
+ * @return As isms_inventory_parse_relations_csv(), plus #ISMS_EIO.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_load_relations_csv(isms_inventory *inv, const char *path,
+                                                  isms_findings *notes);
+
+/**
+ * @brief Writes the assets of an inventory as CSV into a new buffer.
+ *
+ * One row per asset in insertion order, every field: `ID, Namn, Typ, Ägare, Beskrivning, K,
+ * R, T, S, Personuppgifter, Känsliga personuppgifter, NIS, Senast klassad, Intervall
+ * (månader), Ändamål, Rättslig grund, Registrerade, Personuppgiftskategorier, Mottagare,
+ * Tredje land, Skyddsåtgärder, Gallring, Säkerhetsåtgärder, Manuell K, Manuell R, Manuell T,
+ * Manuell S, Motivering` or `ID, Name, Type, Owner, Description, C, I, A, T, Personal data,
+ * Special categories, NIS, Last classified, Interval (months), Purpose, Legal basis, Data
+ * subjects, Categories of personal data, Recipients, Third-country transfers, Safeguards,
+ * Retention, Security measures, Override C, Override I, Override A, Override T,
+ * Justification` (the traceability columns only when the scheme has traceability). Levels and
+ * overrides as numbers (empty when unset), the type, personal data and special categories as
+ * labels in the chosen language (lists joined with ", "), NIS as `Ja`/`Nej` or `Yes`/`No`,
+ * dates as `YYYY-MM-DD`, the interval in months; formula cells neutralised as in the risk
+ * export. Import with the same scheme → export → import gives the same inventory.
+ * @param[out] out New NUL-terminated buffer; the caller frees it with isms_free().
+ * @param[out] len Its length without the NUL; may be NULL.
+ * @param inv The inventory.
+ * @param lang Language of headers and values.
+ * @param flags Bitwise OR of #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_write_csv(char **out, size_t *len, const isms_inventory *inv,
+                                         isms_lang lang, unsigned flags);
+
+/**
+ * @brief Writes the relations of an inventory as CSV into a new buffer.
+ *
+ * Columns `Från, Relation, Till` or `From, Kind, To`, one row per relation in insertion
+ * order, with the ids of its assets; the kind as its Swedish form (`behandlar`, `stödjer`,
+ * `är beroende av`, `lagras i`, `driftar`) or its name (isms_relkind_name()), both of which
+ * isms_inventory_parse_relations_csv() reads back.
+ * @param[out] out New NUL-terminated buffer; the caller frees it with isms_free().
+ * @param[out] len Its length without the NUL; may be NULL.
+ * @param inv The inventory.
+ * @param lang Language of headers and kinds.
+ * @param flags Bitwise OR of #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_write_relations_csv(char **out, size_t *len,
+                                                   const isms_inventory *inv, isms_lang lang,
+                                                   unsigned flags);
+
+/**
+ * @brief Saves the assets as a CSV file without ever losing the old file (see
+ *        isms_register_save_csv()).
+ * @param path File path.
+ * @param inv The inventory.
+ * @param lang Language of headers and values.
+ * @param flags Bitwise OR of #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EIO, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_save_csv(const char *path, const isms_inventory *inv,
+                                        isms_lang lang, unsigned flags);
+
+/**
+ * @brief Saves the relations as a CSV file without ever losing the old file (see
+ *        isms_register_save_csv()).
+ * @param path File path.
+ * @param inv The inventory.
+ * @param lang Language of headers and kinds.
+ * @param flags Bitwise OR of #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EIO, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_inventory_save_relations_csv(const char *path, const isms_inventory *inv,
+                                                  isms_lang lang, unsigned flags);
 
 #ifdef __cplusplus
 }
