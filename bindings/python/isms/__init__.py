@@ -1,5 +1,6 @@
 """libisms for Python: risk matrices, risk registers, ISO/IEC 27001 catalogs, gap analyses
-and Statements of Applicability, due-date periods, CSV import and export, bulk scoring.
+and Statements of Applicability, classification of information assets, due-date periods,
+CSV import and export, bulk scoring.
 
 A thin SWIG extension (``isms._isms``) wraps the C library as it is; this package makes it
 Pythonic. C result codes become exceptions (:class:`Error` and its subclasses), C handles
@@ -43,11 +44,35 @@ Gap analysis against ISO/IEC 27001::
 
     isms.parse_period("våren 2025").end         # datetime.date(2025, 6, 30)
 
+Information classification (KLASSA-style 0-4 by default; also "klassa-cia", "fips199")::
+
+    inv = isms.Inventory()                      # or Inventory.from_csv("tillgangar.csv",
+                                                #               relations="relationer.csv")
+    inv.add_asset("INF1", "Patientjournal", "information", c="Allvarlig", i=3, a=2, t=2,
+                  personal_data="personuppgifter, känsliga", special={"health"},
+                  owner="Vårdchef", purpose="Vård", legal_basis="Art. 9.2 h")
+    inv.add_asset("SYS1", "Journalsystem", "system", c=1, i=1, a=1)
+    inv.add_asset("SVC1", "E-tjänst", "service", a=3)
+    inv.link("SYS1", "INF1", "processes")       # read "src kind dst": SYS1 supports INF1
+    inv.link("SVC1", "SYS1", "depends_on")      # SYS1 supports SVC1
+    sys1 = inv["SYS1"]
+    sys1.effective                              # {'C': 3, 'I': 3, 'A': 3, 'T': 2}
+    sys1.provenance["A"]                        # Provenance(level=3, origin='inherited',
+                                                #   source='SVC1', floor=None, cycle=False)
+    sys1.overrides = {"A": 2}                   # a manual override and
+    sys1.override_reason = "Reservrutin finns"  # its justification
+    [a.id for a in inv.impact_of("INF1")]       # ['SYS1']: what inherits from INF1
+    for f in inv.findings(lang="en"):           # asset-no-retention, asset-override-below ...
+        print(f)
+    inv.summary().per_overall                   # {None: 0, 0: 0, 1: 0, 2: 0, 3: 3, 4: 0}
+    inv.to_csv("tillgangar.csv", relations="relationer.csv")
+
 Languages are ``"sv"`` (default) and ``"en"``. Treatment options and statuses are the str
 enums :class:`Treatment` and :class:`Status`; finding severities are :class:`Severity`.
 Requirement statuses are :class:`RequirementStatus` (``"yes"``, ``"partial"``, ``"no"``,
-``"not_applicable"``, ``"not_assessed"``); plain strings and labels work wherever an enum
-member does.
+``"not_applicable"``, ``"not_assessed"``); aspects are :class:`Aspect` (``"C"``, ``"I"``,
+``"A"``, ``"T"``), asset types :class:`AssetType`, personal data :class:`PersonalData`;
+plain strings and labels work wherever an enum member does.
 """
 
 from . import _isms
@@ -64,6 +89,8 @@ from ._catalog import (Catalog, Edition, Item, ItemKind, Mapping, Relation, Scop
                        attribute_label, attribute_values, catalog, parse_attribute)
 from ._assessment import (Applicability, Assessment, Change, Delta, EditionBasis, Entry, Need,
                           Reason, RequirementStatus, Summary, Tally)
+from ._asset import (Aspect, Asset, AssetType, Inventory, InventorySummary, Link, Origin,
+                     PersonalData, Provenance, RelationKind, Scheme, SpecialCategory)
 
 __all__ = [
     "version", "version_info", "__version__", "strerror", "lang_code",
@@ -79,6 +106,8 @@ __all__ = [
     "catalog", "attribute_values", "parse_attribute", "attribute_label",
     "RequirementStatus", "Need", "Applicability", "Reason", "Change", "EditionBasis",
     "Assessment", "Entry", "Summary", "Tally", "Delta",
+    "Aspect", "AssetType", "PersonalData", "SpecialCategory", "RelationKind", "Origin",
+    "Provenance", "Link", "InventorySummary", "Scheme", "Inventory", "Asset",
 ]
 
 

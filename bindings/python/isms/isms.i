@@ -5,10 +5,12 @@
  * pointers, fallible functions return their int result code, and out-parameters are
  * appended to the result, so `rc, matrix = isms_matrix_preset("4x4")`. An out-parameter
  * that the C function did not write (because it failed) comes back as None. Small public
- * structs (level, band, score, finding, error, date, period, summary, delta) come back as
- * tuples of plain Python values, copied at once, so nothing in Python ever borrows memory
- * from C; dates and periods go in as the same tuples. Catalog items are static C data:
- * their opaque pointers stay valid for the life of the process.
+ * structs (level, band, score, finding, error, date, period, summary, delta, provenance,
+ * relation, floors, inventory summary) come back as tuples of plain Python values, copied
+ * at once, so nothing in Python ever borrows memory from C (an asset pointer inside such a
+ * tuple is a borrowed handle, like any other); dates, periods and floors go in as the same
+ * tuples. Catalog items are static C data: their opaque pointers stay valid for the life of
+ * the process.
  *
  * Nobody is expected to use this module directly: the pure-Python package `isms` checks the
  * result codes, raises exceptions from isms_error_last(), owns the handles and frees them.
@@ -86,6 +88,10 @@ ISMS_HANDLE_OUT(isms_findings)
 ISMS_HANDLE_OUT(isms_assessment)
 ISMS_HANDLE_OUT(isms_entry)
 ISMS_HANDLE_OUT(isms_comparison)
+ISMS_HANDLE_OUT(isms_scheme)
+ISMS_HANDLE_OUT(isms_scheme_builder)
+ISMS_HANDLE_OUT(isms_inventory)
+ISMS_HANDLE_OUT(isms_asset)
 
 /* ---- scalar out-parameters, appended as int or None ---------------------------------- */
 %define ISMS_INT_OUT(TYPE, NAME)
@@ -112,6 +118,9 @@ ISMS_INT_OUT(isms_need, out)
 ISMS_INT_OUT(isms_applicability, out)
 ISMS_INT_OUT(unsigned, out)           /* isms_reason_parse(): the reason flags */
 ISMS_INT_OUT(isms_attr_family, family) /* isms_attr_parse(), with `size_t *index` */
+ISMS_INT_OUT(isms_aspect, out)
+ISMS_INT_OUT(isms_asset_type, out)
+ISMS_INT_OUT(isms_relkind, out)
 
 /* ---- small structs out, copied into tuples ------------------------------------------- */
 %typemap(in, numinputs=0) isms_level *out (isms_level level_tmp) {
@@ -125,6 +134,26 @@ ISMS_INT_OUT(isms_attr_family, family) /* isms_attr_parse(), with `size_t *index
                           isms_py_str, level_tmp$argnum.label_sv,
                           isms_py_str, level_tmp$argnum.label_en,
                           isms_py_str, level_tmp$argnum.description);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_scheme_level(): the same tuple as a matrix level. */
+%typemap(in, numinputs=0) isms_class_level *out (isms_class_level class_level_tmp) {
+    memset(&class_level_tmp, 0, sizeof class_level_tmp);
+    $1 = &class_level_tmp;
+}
+%typemap(argout) isms_class_level *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iO&O&O&)", class_level_tmp$argnum.value,
+                          isms_py_str, class_level_tmp$argnum.label_sv,
+                          isms_py_str, class_level_tmp$argnum.label_en,
+                          isms_py_str, class_level_tmp$argnum.description);
         if (!o)
             SWIG_fail;
     } else {
@@ -197,19 +226,22 @@ ISMS_INT_OUT(isms_attr_family, family) /* isms_attr_parse(), with `size_t *index
         SWIG_fail;
 }
 
-/* ---- isms_register_sorted(): a list of borrowed risk handles ------------------------- */
-%typemap(in, numinputs=0) (isms_risk ***out, size_t *n) (isms_risk **sorted_tmp = NULL,
-                                                         size_t sorted_n = 0) {
-    $1 = &sorted_tmp;
-    $2 = &sorted_n;
+/* ---- arrays of borrowed handles: `T ***out, size_t *n` -> a list ----------------------
+ * isms_register_sorted() (risks), isms_inventory_impact() and isms_inventory_due() (assets):
+ * the C array is freed here; the handles stay borrowed from their owner.
+ */
+%define ISMS_HANDLE_LIST(TYPE)
+%typemap(in, numinputs=0) (TYPE ***out, size_t *n) (TYPE **list_tmp = NULL, size_t list_n = 0) {
+    $1 = &list_tmp;
+    $2 = &list_n;
 }
-%typemap(argout) (isms_risk ***out, size_t *n) {
+%typemap(argout) (TYPE ***out, size_t *n) {
     PyObject *list = Py_None;
     if (result == ISMS_OK) {
-        list = PyList_New((Py_ssize_t)sorted_n$argnum);
-        for (size_t i = 0; list && i < sorted_n$argnum; i++) {
-            PyObject *p = SWIG_NewPointerObj(SWIG_as_voidptr(sorted_tmp$argnum[i]),
-                                             SWIGTYPE_p_isms_risk, 0);
+        list = PyList_New((Py_ssize_t)list_n$argnum);
+        for (size_t i = 0; list && i < list_n$argnum; i++) {
+            PyObject *p = SWIG_NewPointerObj(SWIG_as_voidptr(list_tmp$argnum[i]),
+                                             $descriptor(TYPE *), 0);
             if (!p) {
                 Py_CLEAR(list);
                 break;
@@ -223,9 +255,12 @@ ISMS_INT_OUT(isms_attr_family, family) /* isms_attr_parse(), with `size_t *index
     }
     $result = SWIG_Python_AppendOutput($result, list);
 }
-%typemap(freearg) (isms_risk ***out, size_t *n) {
-    isms_free(sorted_tmp$argnum);
+%typemap(freearg) (TYPE ***out, size_t *n) {
+    isms_free(list_tmp$argnum);
 }
+%enddef
+ISMS_HANDLE_LIST(isms_risk)
+ISMS_HANDLE_LIST(isms_asset)
 
 /* ---- caller-sized count arrays: pass the number of elements, get a list -------------- */
 %define ISMS_COUNTS(PTR, N)
@@ -546,6 +581,87 @@ ISMS_INT_OUT(size_t, unscored)
     $result = SWIG_Python_AppendOutput($result, o);
 }
 
+/* ---- asset inventories --------------------------------------------------------------- */
+/* isms_asset_effective(): (level, origin, from, floor, cycle); `from` is a borrowed asset
+ * pointer or None. */
+%typemap(in, numinputs=0) isms_provenance *out (isms_provenance prov_tmp) {
+    memset(&prov_tmp, 0, sizeof prov_tmp);
+    $1 = &prov_tmp;
+}
+%typemap(argout) isms_provenance *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iiNIO)", prov_tmp$argnum.level, (int)prov_tmp$argnum.origin,
+                          isms_py_asset_obj(prov_tmp$argnum.from), prov_tmp$argnum.floor,
+                          prov_tmp$argnum.cycle ? Py_True : Py_False);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_inventory_relation(): (src, dst, kind) with borrowed asset pointers. */
+%typemap(in, numinputs=0) isms_relation_info *out (isms_relation_info rel_tmp) {
+    memset(&rel_tmp, 0, sizeof rel_tmp);
+    $1 = &rel_tmp;
+}
+%typemap(argout) isms_relation_info *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(NNi)", isms_py_asset_obj(rel_tmp$argnum.src),
+                          isms_py_asset_obj(rel_tmp$argnum.dst), (int)rel_tmp$argnum.kind);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* Floors: a tuple of 4 rows (ordinary, special, criminal, pin) of ISMS_ASPECTS ints
+ * (ISMS_CLASS_UNSET for none), out and in. */
+%typemap(in, numinputs=0) isms_floors *out (isms_floors floors_tmp) {
+    memset(&floors_tmp, 0, sizeof floors_tmp);
+    $1 = &floors_tmp;
+}
+%typemap(argout) isms_floors *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_floors_obj(&floors_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(in) const isms_floors * (isms_floors floors_in_tmp) {
+    if (isms_py_floors_from($input, &floors_in_tmp, $argnum, "$symname") != 0)
+        SWIG_fail;
+    $1 = &floors_in_tmp;
+}
+
+/* isms_inventory_summarise(): (per_level, per_type, per_overall, with_pdata, total);
+ * per_level has one tuple per aspect of 11 counts (index 0 unclassified, then level + 1),
+ * per_type one count per asset type, per_overall 11 counts indexed as per_level. */
+%typemap(in, numinputs=0) isms_inventory_summary *out (isms_inventory_summary inv_sum_tmp) {
+    memset(&inv_sum_tmp, 0, sizeof inv_sum_tmp);
+    $1 = &inv_sum_tmp;
+}
+%typemap(argout) isms_inventory_summary *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_inventory_summary_obj(&inv_sum_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
 /* ---- what is not wrapped ------------------------------------------------------------- */
 /* The structs come back as tuples (above); SWIG need not generate accessors for them. */
 %ignore isms_error;
@@ -562,6 +678,12 @@ ISMS_INT_OUT(size_t, unscored)
 %ignore isms_tally;
 %ignore isms_summary;
 %ignore isms_delta;
+%ignore isms_class_level;
+%ignore isms_floors;
+%ignore isms_relation_info;
+%ignore isms_provenance;
+%ignore isms_provenance::from; /* a Python keyword; the struct is not wrapped anyway */
+%ignore isms_inventory_summary;
 /* Freeing memory is the typemaps' business; a Python caller has no such memory. */
 %ignore isms_free;
 /* Superseded by isms_py_score_many() below, which takes any buffer of integers. */
@@ -771,6 +893,112 @@ static PyObject *isms_py_summary_obj(const isms_summary *s)
                          (void *)&s->clauses, isms_py_tally, (void *)&s->annex_a, chapters,
                          groups, s->unknown);
 }
+
+/* A borrowed asset pointer (NULL -> None). */
+static PyObject *isms_py_asset_obj(const isms_asset *asset)
+{
+    if (!asset)
+        Py_RETURN_NONE;
+    return SWIG_NewPointerObj(SWIG_as_voidptr(asset), SWIGTYPE_p_isms_asset, 0);
+}
+
+static PyObject *isms_py_floors_obj(const isms_floors *f)
+{
+    PyObject *t = PyTuple_New(4);
+    for (Py_ssize_t k = 0; t && k < 4; k++) {
+        PyObject *row = PyTuple_New(ISMS_ASPECTS);
+        for (Py_ssize_t a = 0; row && a < ISMS_ASPECTS; a++) {
+            PyObject *v = PyLong_FromLong(f->min[k][a]);
+            if (!v) {
+                Py_CLEAR(row);
+                break;
+            }
+            PyTuple_SET_ITEM(row, a, v);
+        }
+        if (!row) {
+            Py_CLEAR(t);
+            break;
+        }
+        PyTuple_SET_ITEM(t, k, row);
+    }
+    return t;
+}
+
+/* Floors from a sequence of 4 rows of ISMS_ASPECTS ints. */
+static int isms_py_floors_from(PyObject *o, isms_floors *f, int argnum, const char *fn)
+{
+    memset(f, 0, sizeof *f);
+    PyObject *rows = PySequence_Fast(o, "floors must be a sequence of 4 rows (ordinary, "
+                                        "special, criminal, pin) of 4 levels");
+    if (!rows)
+        return -1;
+    int ok = PySequence_Fast_GET_SIZE(rows) == 4;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: floors have 4 rows, not %zd",
+                     argnum, fn, PySequence_Fast_GET_SIZE(rows));
+    for (Py_ssize_t k = 0; ok && k < 4; k++) {
+        PyObject *row = PySequence_Fast(PySequence_Fast_GET_ITEM(rows, k),
+                                        "every row of the floors must be a sequence");
+        if (!row) {
+            ok = 0;
+            break;
+        }
+        if (PySequence_Fast_GET_SIZE(row) != ISMS_ASPECTS) {
+            PyErr_Format(PyExc_ValueError, "argument %d of %s: row %zd of the floors has %zd "
+                         "levels, not %d", argnum, fn, k + 1, PySequence_Fast_GET_SIZE(row),
+                         ISMS_ASPECTS);
+            ok = 0;
+        }
+        for (Py_ssize_t a = 0; ok && a < ISMS_ASPECTS; a++)
+            ok = isms_py_int(PySequence_Fast_GET_ITEM(row, a), &f->min[k][a], "floor",
+                             argnum, fn) == 0;
+        Py_DECREF(row);
+    }
+    Py_DECREF(rows);
+    return ok ? 0 : -1;
+}
+
+/* A tuple of n size_t counts. */
+static PyObject *isms_py_counts_obj(const size_t *counts, size_t n)
+{
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (size_t i = 0; t && i < n; i++) {
+        PyObject *v = PyLong_FromSize_t(counts[i]);
+        if (!v) {
+            Py_CLEAR(t);
+            break;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, v);
+    }
+    return t;
+}
+
+static PyObject *isms_py_inventory_summary_obj(const isms_inventory_summary *s)
+{
+    size_t nlevels = sizeof s->per_level[0] / sizeof s->per_level[0][0];
+    PyObject *levels = PyTuple_New(ISMS_ASPECTS);
+    for (Py_ssize_t a = 0; levels && a < ISMS_ASPECTS; a++) {
+        PyObject *t = isms_py_counts_obj(s->per_level[a], nlevels);
+        if (!t) {
+            Py_CLEAR(levels);
+            break;
+        }
+        PyTuple_SET_ITEM(levels, a, t);
+    }
+    if (!levels)
+        return NULL;
+    PyObject *types = isms_py_counts_obj(s->per_type, ISMS_ASSET_TYPES);
+    PyObject *overall = isms_py_counts_obj(s->per_overall,
+                                           sizeof s->per_overall / sizeof s->per_overall[0]);
+    if (!types || !overall) {
+        Py_XDECREF(types);
+        Py_XDECREF(overall);
+        Py_DECREF(levels);
+        return NULL;
+    }
+    return Py_BuildValue("(NNNnn)", levels, types, overall, (Py_ssize_t)s->with_pdata,
+                         (Py_ssize_t)s->total);
+}
 %}
 
 %include "isms/version.h"
@@ -780,6 +1008,7 @@ static PyObject *isms_py_summary_obj(const isms_summary *s)
 %include "isms/catalog.h"
 %include "isms/risk.h"
 %include "isms/assess.h"
+%include "isms/asset.h"
 %include "isms/csv.h"
 
 /* ---- catalog lists: isms_item_map() and isms_catalog_filter() as Python lists --------- */
