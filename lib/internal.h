@@ -108,6 +108,32 @@ void isms__text_free(char *s);
 /* Replaces the text in *slot by a copy of `s`; ISMS_ENOMEM leaves it as it was. */
 int isms__text_set(char **slot, const char *s);
 
+/* ---- labelled levels (lib/base/text.c) ------------------------------------------------
+ * A level of a scale with its Swedish and English labels: the scales of risk matrices and of
+ * classification schemes. Builders own the strings; built objects point into a pool. */
+typedef struct isms__level {
+    int value;
+    char *label_sv;
+    char *label_en;
+    char *description;
+} isms__level;
+/* Fills *l with `value` and copies of the strings (NULL description: ""); false when out of
+ * memory (then nothing is left allocated and *l must not be freed). */
+bool isms__level_init(isms__level *l, int value, const char *label_sv, const char *label_en,
+                      const char *description);
+void isms__level_free(isms__level *l);
+/* The one of `label_sv`, `label_en` that a level of levels[0..n) already uses as a label (in
+ * either language), with that level's value in *used; NULL when neither is used. Labels must
+ * tell levels apart, or parsing a label would be ambiguous. */
+const char *isms__level_clash(const isms__level *levels, size_t n, const char *label_sv,
+                              const char *label_en, int *used);
+/* True when the values of levels[0..n) (lowest first) follow each other without gaps. */
+bool isms__levels_consecutive(const isms__level *levels, size_t n);
+/* The values as people read a scale: "1–4" when consecutive, "1, 2, 4, 8" otherwise, and
+ * `none` when n is 0. */
+void isms__levels_describe(char *buf, size_t size, const isms__level *levels, size_t n,
+                           const char *none);
+
 /* ---- growable string (lib/base/text.c) ------------------------------------------------- */
 typedef struct isms__buf {
     char *data; /* NUL-terminated when len > 0 or after isms__buf_cstr() */

@@ -21,12 +21,8 @@
 /* The most relations: edges are numbered with 32-bit integers. */
 #define ISMS__RELATIONS_MAX 0xFFFFFFF0u
 
-typedef struct isms__class_def {
-    int value;
-    const char *label_sv;
-    const char *label_en;
-    const char *description;
-} isms__class_def;
+/* A level of a built scheme; its strings point into the scheme's pool. */
+typedef isms__level isms__class_def;
 
 struct isms_scheme {
     atomic_size_t refs;

@@ -514,18 +514,26 @@ int isms_asset_level(const isms_asset *asset, isms_aspect aspect)
     return asset->level[aspect];
 }
 
-int isms_asset_set_level(isms_asset *asset, isms_aspect aspect, int level)
+/* Sets an assessed level or an override (`what`) after checking it against the scheme. */
+static int set_class(isms_asset *asset, isms_aspect aspect, int level, bool override)
 {
+    const char *what = override ? "override" : "level";
     if (!asset)
-        return isms__error(ISMS_EINVAL, "isms_asset_set_level: asset is NULL");
-    int rc = check_level(asset, aspect, level, "level");
+        return isms__error(ISMS_EINVAL, "isms_asset_set_%s: asset is NULL", what);
+    int rc = check_level(asset, aspect, level, what);
     if (rc)
         return rc;
-    if (asset->level[aspect] != level) {
-        asset->level[aspect] = (int8_t)level;
+    int8_t *slot = override ? &asset->override[aspect] : &asset->level[aspect];
+    if (*slot != level) {
+        *slot = (int8_t)level;
         isms__inventory_changed(asset->inv);
     }
     return ISMS_OK;
+}
+
+int isms_asset_set_level(isms_asset *asset, isms_aspect aspect, int level)
+{
+    return set_class(asset, aspect, level, false);
 }
 
 int isms_asset_override(const isms_asset *asset, isms_aspect aspect)
@@ -537,16 +545,7 @@ int isms_asset_override(const isms_asset *asset, isms_aspect aspect)
 
 int isms_asset_set_override(isms_asset *asset, isms_aspect aspect, int level)
 {
-    if (!asset)
-        return isms__error(ISMS_EINVAL, "isms_asset_set_override: asset is NULL");
-    int rc = check_level(asset, aspect, level, "override");
-    if (rc)
-        return rc;
-    if (asset->override[aspect] != level) {
-        asset->override[aspect] = (int8_t)level;
-        isms__inventory_changed(asset->inv);
-    }
-    return ISMS_OK;
+    return set_class(asset, aspect, level, true);
 }
 
 unsigned isms_asset_pdata(const isms_asset *asset)

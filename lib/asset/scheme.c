@@ -113,34 +113,10 @@ int isms__scheme_snap(const isms_scheme *s, isms_aspect aspect, int value)
     return s->levels[aspect][n - 1].value;
 }
 
-static bool consecutive(const isms__class_def *levels, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (levels[i].value != levels[0].value + (int)i)
-            return false;
-    return true;
-}
-
 void isms__scheme_describe(char *buf, size_t size, const isms_scheme *s, isms_aspect aspect)
 {
     size_t n = s && isms__aspect_ok(aspect) ? s->n_levels[aspect] : 0;
-    if (n == 0) {
-        snprintf(buf, size, "(none)");
-        return;
-    }
-    const isms__class_def *lv = s->levels[aspect];
-    if (consecutive(lv, n)) {
-        snprintf(buf, size, "%d–%d", lv[0].value, lv[n - 1].value);
-        return;
-    }
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++) {
-        int k = snprintf(buf + len, size - len, i ? ", %d" : "%d", lv[i].value);
-        if (k < 0)
-            break;
-        len += (size_t)k;
-    }
+    isms__levels_describe(buf, size, n ? s->levels[aspect] : NULL, n, "(none)");
 }
 
 isms_scheme *isms_scheme_ref(isms_scheme *scheme)
@@ -262,25 +238,11 @@ int isms_scheme_parse_level(int *value, const isms_scheme *scheme, isms_aspect a
 
 /* ---- builder ------------------------------------------------------------------------- */
 
-typedef struct level_copy {
-    int value;
-    char *label_sv;
-    char *label_en;
-    char *description;
-} level_copy;
-
 struct isms_scheme_builder {
     char *name;
-    level_copy levels[ISMS_ASPECTS][ISMS__CLASS_LEVELS]; /* sorted by value */
+    isms__level levels[ISMS_ASPECTS][ISMS__CLASS_LEVELS]; /* sorted by value; owned strings */
     size_t n_levels[ISMS_ASPECTS];
 };
-
-static void free_level(level_copy *l)
-{
-    isms__free(l->label_sv);
-    isms__free(l->label_en);
-    isms__free(l->description);
-}
 
 int isms_scheme_builder_new(isms_scheme_builder **out, const char *name)
 {
@@ -305,7 +267,7 @@ void isms_scheme_builder_free(isms_scheme_builder *builder)
         return;
     for (int a = 0; a < ISMS_ASPECTS; a++)
         for (size_t i = 0; i < builder->n_levels[a]; i++)
-            free_level(&builder->levels[a][i]);
+            isms__level_free(&builder->levels[a][i]);
     isms__free(builder->name);
     isms__free(builder);
 }
@@ -326,28 +288,18 @@ int isms_scheme_builder_add_level(isms_scheme_builder *builder, isms_aspect aspe
         return isms__error(ISMS_EINVAL, "%s level %d needs a Swedish and an English label", an,
                            value);
     size_t n = builder->n_levels[aspect];
-    level_copy *lv = builder->levels[aspect];
-    for (size_t i = 0; i < n; i++) {
+    isms__level *lv = builder->levels[aspect];
+    for (size_t i = 0; i < n; i++)
         if (lv[i].value == value)
             return isms__error(ISMS_EEXIST, "the %s scale already has a level %d", an, value);
-        /* Labels must tell levels apart, or parsing a label would be ambiguous. */
-        const char *clash = NULL;
-        if (isms_text_matches(lv[i].label_sv, label_sv) ||
-            isms_text_matches(lv[i].label_en, label_sv))
-            clash = label_sv;
-        else if (isms_text_matches(lv[i].label_sv, label_en) ||
-                 isms_text_matches(lv[i].label_en, label_en))
-            clash = label_en;
-        if (clash)
-            return isms__error(ISMS_EINVAL, "%s level %d: label \"%.64s\" is already used by "
-                               "level %d", an, value, clash, lv[i].value);
-    }
-    level_copy l = { value, isms__strdup(label_sv), isms__strdup(label_en),
-                     isms__strdup(description) };
-    if (!l.label_sv || !l.label_en || !l.description) {
-        free_level(&l);
+    int used;
+    const char *clash = isms__level_clash(lv, n, label_sv, label_en, &used);
+    if (clash)
+        return isms__error(ISMS_EINVAL, "%s level %d: label \"%.64s\" is already used by "
+                           "level %d", an, value, clash, used);
+    isms__level l;
+    if (!isms__level_init(&l, value, label_sv, label_en, description))
         return isms__error_nomem();
-    }
     /* Keep the scale sorted, whatever order the levels come in. */
     size_t at = n;
     while (at > 0 && lv[at - 1].value > value) {
@@ -360,7 +312,7 @@ int isms_scheme_builder_add_level(isms_scheme_builder *builder, isms_aspect aspe
 }
 
 /* Copies s into the pool at *pos and returns where it went. */
-static const char *pool_put(char *pool, size_t *pos, const char *s)
+static char *pool_put(char *pool, size_t *pos, const char *s)
 {
     size_t n = strlen(s) + 1;
     char *p = pool + *pos;
@@ -385,7 +337,7 @@ int isms_scheme_builder_build(isms_scheme **out, const isms_scheme_builder *buil
     size_t total = strlen(builder->name) + 1;
     for (int a = 0; a < ISMS_ASPECTS; a++)
         for (size_t i = 0; i < builder->n_levels[a]; i++) {
-            const level_copy *l = &builder->levels[a][i];
+            const isms__level *l = &builder->levels[a][i];
             total += strlen(l->label_sv) + strlen(l->label_en) + strlen(l->description) + 3;
         }
     isms_scheme *s = isms__calloc(1, sizeof *s);
@@ -401,7 +353,7 @@ int isms_scheme_builder_build(isms_scheme **out, const isms_scheme_builder *buil
     for (int a = 0; a < ISMS_ASPECTS; a++) {
         s->n_levels[a] = builder->n_levels[a];
         for (size_t i = 0; i < builder->n_levels[a]; i++) {
-            const level_copy *l = &builder->levels[a][i];
+            const isms__level *l = &builder->levels[a][i];
             isms__class_def *d = &s->levels[a][i];
             d->value = l->value;
             d->label_sv = pool_put(s->strings, &pos, l->label_sv);

@@ -551,3 +551,73 @@ bool isms__parse_word_list(unsigned *out, const char *text, const char *seps,
     *out = flags;
     return true;
 }
+
+/* ---- labelled levels ------------------------------------------------------------------ */
+
+bool isms__level_init(isms__level *l, int value, const char *label_sv, const char *label_en,
+                      const char *description)
+{
+    isms__level v = { value, isms__strdup(label_sv), isms__strdup(label_en),
+                      isms__strdup(description) };
+    if (!v.label_sv || !v.label_en || !v.description) {
+        isms__level_free(&v);
+        return false;
+    }
+    *l = v;
+    return true;
+}
+
+void isms__level_free(isms__level *l)
+{
+    isms__free(l->label_sv);
+    isms__free(l->label_en);
+    isms__free(l->description);
+}
+
+const char *isms__level_clash(const isms__level *levels, size_t n, const char *label_sv,
+                              const char *label_en, int *used)
+{
+    for (size_t i = 0; i < n; i++) {
+        const isms__level *o = &levels[i];
+        const char *clash = NULL;
+        if (isms_text_matches(o->label_sv, label_sv) || isms_text_matches(o->label_en, label_sv))
+            clash = label_sv;
+        else if (isms_text_matches(o->label_sv, label_en) ||
+                 isms_text_matches(o->label_en, label_en))
+            clash = label_en;
+        if (clash) {
+            *used = o->value;
+            return clash;
+        }
+    }
+    return NULL;
+}
+
+bool isms__levels_consecutive(const isms__level *levels, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (levels[i].value != levels[0].value + (int)i)
+            return false;
+    return true;
+}
+
+void isms__levels_describe(char *buf, size_t size, const isms__level *levels, size_t n,
+                           const char *none)
+{
+    if (n == 0) {
+        snprintf(buf, size, "%s", none);
+        return;
+    }
+    if (isms__levels_consecutive(levels, n)) {
+        snprintf(buf, size, "%d–%d", levels[0].value, levels[n - 1].value);
+        return;
+    }
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && len < size; i++) {
+        int k = snprintf(buf + len, size - len, i ? ", %d" : "%d", levels[i].value);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+}

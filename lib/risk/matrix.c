@@ -31,12 +31,7 @@ enum {
     BLOCK = 2048
 };
 
-typedef struct level_def {
-    int value;
-    char *label_sv;
-    char *label_en;
-    char *description;
-} level_def;
+typedef isms__level level_def;
 
 typedef struct band_def {
     char *name;
@@ -109,33 +104,10 @@ static int level_index(const isms_matrix *m, isms_axis axis, int value)
     return -1;
 }
 
-static bool consecutive(const level_def *levels, size_t n)
-{
-    for (size_t i = 1; i < n; i++)
-        if (levels[i].value != levels[0].value + (int)i)
-            return false;
-    return true;
-}
-
 /* "1–4" for consecutive values, "1, 2, 4, 8" otherwise. */
 static void describe_scale(char *buf, size_t size, const level_def *levels, size_t n)
 {
-    if (n == 0) {
-        snprintf(buf, size, "(empty)");
-        return;
-    }
-    if (consecutive(levels, n)) {
-        snprintf(buf, size, "%d–%d", levels[0].value, levels[n - 1].value);
-        return;
-    }
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < n && len < size; i++) {
-        int k = snprintf(buf + len, size - len, i ? ", %d" : "%d", levels[i].value);
-        if (k < 0)
-            break;
-        len += (size_t)k;
-    }
+    isms__levels_describe(buf, size, levels, n, "(empty)");
 }
 
 /* Writes why `value` is not a level of the axis ("likelihood 5 is outside the scale 1–4"). */
@@ -175,13 +147,6 @@ static void describe_range(char *buf, size_t size, long long lo, long long hi)
 
 /* ---- builder ------------------------------------------------------------------------- */
 
-static void free_level(level_def *l)
-{
-    isms__free(l->label_sv);
-    isms__free(l->label_en);
-    isms__free(l->description);
-}
-
 static void free_band(band_def *b)
 {
     isms__free(b->name);
@@ -215,7 +180,7 @@ void isms_matrix_builder_free(isms_matrix_builder *b)
         return;
     for (int a = 0; a < AXES; a++)
         for (size_t i = 0; i < b->n_levels[a]; i++)
-            free_level(&b->levels[a][i]);
+            isms__level_free(&b->levels[a][i]);
     for (size_t i = 0; i < b->n_bands; i++)
         free_band(&b->bands[i]);
     isms__free(b->bands);
@@ -248,26 +213,14 @@ int isms_matrix_builder_add_level(isms_matrix_builder *b, isms_axis axis, int va
                            "%s level %d must be greater than the previous level %d "
                            "(levels are added lowest first)",
                            an, value, b->levels[axis][n - 1].value);
-    for (size_t i = 0; i < n; i++) {
-        const level_def *o = &b->levels[axis][i];
-        const char *clash = NULL;
-        if (isms_text_matches(o->label_sv, label_sv) || isms_text_matches(o->label_en, label_sv))
-            clash = label_sv;
-        else if (isms_text_matches(o->label_sv, label_en) ||
-                 isms_text_matches(o->label_en, label_en))
-            clash = label_en;
-        if (clash)
-            return isms__error(ISMS_EINVAL,
-                               "%s level %d: label \"%.64s\" is already used by level %d", an,
-                               value, clash, o->value);
-    }
-    level_def l = { value, isms__strdup(label_sv), isms__strdup(label_en),
-                    isms__strdup(description) };
-    if (!l.label_sv || !l.label_en || !l.description) {
-        free_level(&l);
+    int used;
+    const char *clash = isms__level_clash(b->levels[axis], n, label_sv, label_en, &used);
+    if (clash)
+        return isms__error(ISMS_EINVAL,
+                           "%s level %d: label \"%.64s\" is already used by level %d", an, value,
+                           clash, used);
+    if (!isms__level_init(&b->levels[axis][n], value, label_sv, label_en, description))
         return isms__error_nomem();
-    }
-    b->levels[axis][n] = l;
     b->n_levels[axis] = n + 1;
     return ISMS_OK;
 }
@@ -566,8 +519,8 @@ int isms_matrix_builder_build(isms_matrix **out, const isms_matrix_builder *b)
         goto nomem;
 
     bool fast = b->formula == ISMS_FORMULA_PRODUCT &&
-                consecutive(b->levels[ISMS_AXIS_LIKELIHOOD], nl) &&
-                consecutive(b->levels[ISMS_AXIS_CONSEQUENCE], nc);
+                isms__levels_consecutive(b->levels[ISMS_AXIS_LIKELIHOOD], nl) &&
+                isms__levels_consecutive(b->levels[ISMS_AXIS_CONSEQUENCE], nc);
     if (fast) {
         m->value_band = isms__malloc(((size_t)(hi - lo) + 1) * sizeof *m->value_band);
         if (!m->value_band)
