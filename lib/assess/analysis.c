@@ -299,8 +299,21 @@ typedef struct conv_ctx {
     isms_assessment *dst;
     isms_findings *report;
     bool sv;
-    bool *carried; /* per source entry: mapped to some target */
 } conv_ctx;
+
+/* True when a source entry reaches a requirement of the target edition within `scope`, that
+ * is, when conversion carries it somewhere. */
+static bool carried(const isms_entry *s, isms_edition to, isms_scope scope)
+{
+    if (!s->item)
+        return false;
+    isms_mapping edges[16];
+    size_t n = isms_item_map(edges, 16, s->item, to);
+    for (size_t i = 0; i < n && i < 16; i++)
+        if (edges[i].to && isms__in_scope(edges[i].to, scope))
+            return true;
+    return false;
+}
 
 /* Fills target entry `e` from the source entries of its mapping edges. */
 static int combine(conv_ctx *x, isms_entry *e, const isms_mapping *edges, size_t n_edges)
@@ -314,9 +327,6 @@ static int combine(conv_ctx *x, isms_entry *e, const isms_mapping *edges, size_t
         isms_entry *s = isms__index_find(&x->src->index, isms_item_id(edges[i].to));
         if (!s)
             continue;
-        for (size_t k = 0; k < x->src->count; k++)
-            if (x->src->items[k] == s)
-                x->carried[k] = true;
         srcs[n] = s;
         rel[n++] = edges[i].relation;
     }
@@ -483,7 +493,7 @@ static int convert_into(conv_ctx *x, isms_edition to)
     /* What could not be carried: entries that reached no target. */
     for (size_t k = 0; k < x->src->count && !rc; k++) {
         const isms_entry *s = x->src->items[k];
-        if (x->carried[k] || !x->report || (!has_data(s) && s->item))
+        if (!x->report || (!has_data(s) && s->item) || carried(s, to, x->dst->scope))
             continue;
         if (s->item && !isms_item_assessable(s->item) && !has_data(s))
             continue;
@@ -522,15 +532,11 @@ int isms_assessment_convert(isms_assessment **out, const isms_assessment *a, ism
         return rc;
     dst->date = a->date;
     const size_t before = isms_findings_count(report);
-    conv_ctx x = { a, dst, report, report && isms_findings_lang(report) == ISMS_LANG_SV, NULL };
-    x.carried = isms__calloc(a->count ? a->count : 1, sizeof *x.carried);
-    if (!x.carried)
-        rc = isms__error_nomem();
+    conv_ctx x = { a, dst, report, report && isms_findings_lang(report) == ISMS_LANG_SV };
     for (size_t i = 0; i < a->n_extra && !rc; i++)
         rc = isms_assessment_add_extra(NULL, dst, a->extra_names[i]);
     if (!rc)
         rc = convert_into(&x, to);
-    isms__free(x.carried);
     if (rc) {
         isms_assessment_free(dst);
         isms__findings_truncate(report, before);
