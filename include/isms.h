@@ -5,8 +5,8 @@
  * The umbrella header: include it to get the whole public API.
  *
  * Layers, lowest first: base (errors, languages, findings, periods), catalog (ISO/IEC 27001
- * editions), risk (matrices, registers), assess (gap analyses, Statement of Applicability), asset (classification),
- * io (CSV). The pure core (everything but io) does no file I/O.
+ * editions), risk (matrices, registers), assess (gap analyses, Statement of Applicability),
+ * asset (classification), plan (actions, priorities, schedules), io (CSV). The pure core (everything but io) does no file I/O.
  */
 #ifndef ISMS_H
 #define ISMS_H
@@ -19,6 +19,7 @@
 #include "isms/risk.h"
 #include "isms/assess.h"
 #include "isms/asset.h"
+#include "isms/plan.h"
 #include "isms/csv.h"
 
 #endif

@@ -1,0 +1,149 @@
+/*
+ * Internals of the plan module, shared by action.c (vocabularies, plans, actions), priority.c
+ * (scores, terms, explanations, target look-up, lint), order.c (prerequisite graph, order,
+ * isms_plan_prioritise), schedule.c (schedules) and draft.c (draft plans). Nothing here is
+ * exported.
+ */
+#ifndef ISMS_PLAN_INTERNAL_H
+#define ISMS_PLAN_INTERNAL_H
+
+#include <stdint.h>
+
+#include "internal.h"
+
+/* The most actions a plan holds: the order numbers actions with 32-bit integers. */
+#define ISMS__ACTIONS_MAX 0xFFFFFFF0u
+/* Longest id of an action, in bytes. */
+#define ISMS__ACTION_ID_MAX 256
+/* Largest effort, in person-days. */
+#define ISMS__EFFORT_MAX 100000.0
+
+/* Something an action addresses. */
+typedef struct isms__target {
+    char *id;     /* owned, trimmed, not blank */
+    uint8_t kind; /* isms_target_kind as given */
+} isms__target;
+
+struct isms_action {
+    isms_plan *plan;
+    char *title;       /* owned texts: isms__text_dup() (the shared "" when empty) */
+    char *description;
+    char *owner;
+    char *due_text;
+    isms_period due;   /* read from due_text with the plan's year */
+    double effort;     /* person-days, < 0: not known */
+    double cost;       /* < 0: not known */
+    isms__target *targets;
+    uint32_t n_targets, cap_targets;
+    /* Prerequisite ids, back to back as NUL-terminated strings in one block of `prereq_len`
+     * bytes (one allocation per action however many there are). */
+    char *prereqs;
+    size_t prereq_len, prereq_cap;
+    uint32_t n_prereqs;
+    int exp_likelihood, exp_consequence; /* ISMS_LEVEL_UNSET when not given */
+    uint8_t status;          /* isms_action_status */
+    uint8_t recurrence;      /* isms_recurrence */
+    uint8_t size;            /* isms_effort_size */
+    uint8_t expected_status; /* isms_status: NOT_ASSESSED, YES or PARTIAL */
+    /* The last score: valid while term_count > 0 (every score has at least the base, urgency
+     * and effort terms). Changing the action clears it (isms__action_changed). The terms are
+     * plan->terms[term_first … term_first + term_count). */
+    double score;
+    size_t term_first;
+    uint32_t term_count;
+    uint32_t idx;      /* position in plan->items */
+    char id[];         /* trimmed, not blank */
+};
+
+struct isms_plan {
+    int year;
+    const isms_register *risks;        /* borrowed sources, or NULL */
+    const isms_assessment *assessment;
+    const isms_inventory *inventory;
+    isms_action **items;               /* insertion order */
+    size_t count, cap;
+    isms__index index;                 /* by id */
+    /* Terms of the last scoring, for every action at once (see isms__scoring). */
+    isms_term *terms;
+    size_t n_terms;
+};
+
+/* ---- action.c ------------------------------------------------------------------------------- */
+
+/* Forgets the action's last score (after any change that can move it). */
+void isms__action_changed(isms_action *action);
+/* True for an action that is proposed, planned or in progress. */
+bool isms__action_open(const isms_action *action);
+
+/* ---- priority.c ----------------------------------------------------------------------------- */
+
+/* What a target refers to in the plan's sources. */
+typedef struct isms__resolved {
+    isms_target_kind kind;     /* the kind found; ISMS_TARGET_ANY when not found */
+    const isms_risk *risk;
+    const isms_entry *entry;
+    const isms_asset *asset;
+} isms__resolved;
+/* Looks a target up in the plan's sources (kind "any": risk, then requirement, then asset). */
+void isms__target_resolve(isms__resolved *out, const isms_plan *plan, const isms__target *t);
+
+/* Checks weights: ISMS_OK, or ISMS_EINVAL with a message naming the weight. */
+int isms__priority_check(const isms_priority *w);
+
+/* New scores and terms for every action of a plan, computed apart from the plan so that a
+ * failure later on (a cycle) leaves the old ones in place. */
+typedef struct isms__scoring {
+    double *score;      /* per action, in plan order; < 0 for done and cancelled ones */
+    size_t *first;      /* per action: index of its first term in `terms` */
+    uint32_t *count;    /* per action: number of terms (0 for done and cancelled ones) */
+    isms_term *terms;
+    size_t n_terms;
+} isms__scoring;
+/* Scores every open action; the weights must have passed isms__priority_check(). */
+int isms__plan_score(isms__scoring *out, const isms_plan *plan, const isms_priority *w);
+/* Installs the scores and terms in the plan and empties *s (which then needs no free). */
+void isms__plan_commit(isms_plan *plan, isms__scoring *s);
+void isms__scoring_free(isms__scoring *s);
+
+/* ---- order.c -------------------------------------------------------------------------------- */
+
+/* The prerequisites of the open actions as indices into plan->items, in compressed rows:
+ * the prerequisites of action i are pre[row[i] … row[i + 1]). Done and cancelled
+ * prerequisites are left out (they are met); a prerequisite that no action has gives
+ * ISMS_ENOTFOUND naming both ids. */
+typedef struct isms__graph {
+    size_t *row; /* count + 1 entries */
+    uint32_t *pre;
+} isms__graph;
+int isms__plan_graph(isms__graph *out, const isms_plan *plan);
+void isms__graph_free(isms__graph *g);
+/* The open actions in order (indices into plan->items) given their scores: prerequisites
+ * first, then higher score, earlier due date, id in natural order. ISMS_ECYCLE names the
+ * ids of a cycle. */
+int isms__plan_order(uint32_t **order, size_t *n, const isms_plan *plan, const isms__graph *g,
+                     const double *score);
+/* Scores, orders and commits the scores: isms_plan_prioritise() by indices, with the graph
+ * handed out too (may be NULL) for the scheduler. */
+int isms__plan_rank(uint32_t **order, size_t *n, isms__graph *graph, isms_plan *plan,
+                    const isms_priority *w);
+/* The graph as isms__plan_graph(), but a prerequisite that no action has is left out (for
+ * lint, which reports it). */
+int isms__plan_graph_lenient(isms__graph *out, const isms_plan *plan);
+/* One cycle for each group of open actions that wait for each other (a strongly connected
+ * component with a cycle): a shortest one through the group's smallest id in natural order,
+ * from that id on in the order the actions would have to be done (each is a prerequisite of
+ * the next, and the last of the first). Cycle k is ids[start[k] … start[k + 1]), indices into
+ * plan->items; the groups come in no particular order. */
+typedef struct isms__cycles {
+    uint32_t *ids;
+    size_t *start; /* n + 1 entries */
+    size_t n;
+} isms__cycles;
+int isms__plan_cycles(isms__cycles *out, const isms_plan *plan, const isms__graph *g);
+void isms__cycles_free(isms__cycles *c);
+/* "A1 → A3 → A2 → A1": the ids of a cycle of `n` actions and its first again, at most 20 ids
+ * (then "…") of at most 40 bytes each; `size` of 1024 always holds it. */
+void isms__cycle_text(char *buf, size_t size, const isms_plan *plan, const uint32_t *ids,
+                      size_t n);
+
+#endif
