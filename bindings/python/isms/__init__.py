@@ -67,6 +67,23 @@ Information classification (KLASSA-style 0-4 by default; also "klassa-cia", "fip
     inv.summary().per_overall                   # {None: 0, 0: 0, 1: 0, 2: 0, 3: 3, 4: 0}
     inv.to_csv("tillgangar.csv", relations="relationer.csv")
 
+Improvement plans: actions, priorities, order and a schedule over the coming years::
+
+    plan = isms.Plan(2024, register=reg, assessment=gap)     # the plan keeps its sources
+    plan.add("A1", "Inför MFA", addresses=["R1", "req:A.8.5"], owner="IT",
+             effort="M", due="Q2 2024", expected_residual=(1, 4))
+    plan.add("A2", "Utbilda personal", addresses=[("risk", "R1")], effort="5 dagar",
+             prerequisites=["A1"], recurrence="årligen")
+    for action in plan.prioritise(today="2024-01-15"):   # prerequisites first, then score
+        print(action.id, round(action.score, 2))
+        print(action.explain("en"))                      # the terms of the score in words
+    s = plan.schedule(start=2024, periods=3, unit="year", capacity=60,
+                      owner_capacity={"IT": 40})
+    for period in s:                                     # period.label, .start, .end,
+        print(period.label, [a.id for a in period.actions], period.load)   # .capacity
+    s.unscheduled, plan.findings(lang="en")              # plan-cycle, plan-due-missed ...
+    draft = isms.Plan.draft(assessment=gap, register=reg)  # risk-R1, req-6.1.2, ...
+
 Languages are ``"sv"`` (default) and ``"en"``. Treatment options and statuses are the str
 enums :class:`Treatment` and :class:`Status`; finding severities are :class:`Severity`.
 Requirement statuses are :class:`RequirementStatus` (``"yes"``, ``"partial"``, ``"no"``,
@@ -91,6 +108,8 @@ from ._assessment import (Applicability, Assessment, Change, Delta, EditionBasis
                           Reason, RequirementStatus, Summary, Tally)
 from ._asset import (Aspect, Asset, AssetType, Inventory, InventorySummary, Link, Origin,
                      PersonalData, Provenance, RelationKind, Scheme, SpecialCategory)
+from ._plan import (Action, ActionStatus, Effort, EffortSize, Plan, Recurrence, Schedule,
+                    SchedulePeriod, Slot, Target, TargetKind, Term, TermKind, parse_effort)
 
 __all__ = [
     "version", "version_info", "__version__", "strerror", "lang_code",
@@ -108,6 +127,8 @@ __all__ = [
     "Assessment", "Entry", "Summary", "Tally", "Delta",
     "Aspect", "AssetType", "PersonalData", "SpecialCategory", "RelationKind", "Origin",
     "Provenance", "Link", "InventorySummary", "Scheme", "Inventory", "Asset",
+    "ActionStatus", "Recurrence", "EffortSize", "Effort", "TargetKind", "Target", "TermKind",
+    "Term", "Slot", "SchedulePeriod", "Schedule", "Action", "Plan", "parse_effort",
 ]
 
 

@@ -92,6 +92,9 @@ ISMS_HANDLE_OUT(isms_scheme)
 ISMS_HANDLE_OUT(isms_scheme_builder)
 ISMS_HANDLE_OUT(isms_inventory)
 ISMS_HANDLE_OUT(isms_asset)
+ISMS_HANDLE_OUT(isms_plan)
+ISMS_HANDLE_OUT(isms_action)
+ISMS_HANDLE_OUT(isms_schedule)
 
 /* ---- scalar out-parameters, appended as int or None ---------------------------------- */
 %define ISMS_INT_OUT(TYPE, NAME)
@@ -121,6 +124,10 @@ ISMS_INT_OUT(isms_attr_family, family) /* isms_attr_parse(), with `size_t *index
 ISMS_INT_OUT(isms_aspect, out)
 ISMS_INT_OUT(isms_asset_type, out)
 ISMS_INT_OUT(isms_relkind, out)
+ISMS_INT_OUT(isms_action_status, out)
+ISMS_INT_OUT(isms_recurrence, out)
+ISMS_INT_OUT(isms_effort_size, size) /* isms_effort_parse(), with `double *days` */
+ISMS_INT_OUT(size_t, added)          /* isms_plan_draft() */
 
 /* ---- small structs out, copied into tuples ------------------------------------------- */
 %typemap(in, numinputs=0) isms_level *out (isms_level level_tmp) {
@@ -261,6 +268,7 @@ ISMS_INT_OUT(isms_relkind, out)
 %enddef
 ISMS_HANDLE_LIST(isms_risk)
 ISMS_HANDLE_LIST(isms_asset)
+ISMS_HANDLE_LIST(isms_action)
 
 /* ---- caller-sized count arrays: pass the number of elements, get a list -------------- */
 %define ISMS_COUNTS(PTR, N)
@@ -662,6 +670,151 @@ ISMS_INT_OUT(size_t, unscored)
     $result = SWIG_Python_AppendOutput($result, o);
 }
 
+
+/* ---- plans ----------------------------------------------------------------------------- */
+/* isms_effort_parse(): person-days, appended as float or None. */
+%typemap(in, numinputs=0) double *days (double days_tmp) {
+    days_tmp = 0.0;
+    $1 = &days_tmp;
+}
+%typemap(argout) double *days {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = PyFloat_FromDouble(days_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_action_expected_residual() (a void function): the tuple (likelihood, consequence). */
+%typemap(in, numinputs=0) (int *likelihood, int *consequence)
+                          (int residual_l = 0, int residual_c = 0) {
+    $1 = &residual_l;
+    $2 = &residual_c;
+}
+%typemap(argout) (int *likelihood, int *consequence) {
+    PyObject *o = Py_BuildValue("(ii)", residual_l$argnum, residual_c$argnum);
+    if (!o)
+        SWIG_fail;
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_action_explain(): new text, decoded and freed here. */
+%typemap(in, numinputs=0) char **out (char *str_tmp = NULL) {
+    $1 = &str_tmp;
+}
+%typemap(argout) char **out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK && str_tmp$argnum) {
+        o = isms_py_str_obj(str_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(freearg) char **out {
+    isms_free(str_tmp$argnum);
+}
+
+/* isms_action_target(): (kind, id). */
+%typemap(in, numinputs=0) isms_target *out (isms_target target_tmp) {
+    memset(&target_tmp, 0, sizeof target_tmp);
+    $1 = &target_tmp;
+}
+%typemap(argout) isms_target *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iO&)", (int)target_tmp$argnum.kind, isms_py_str,
+                          (void *)target_tmp$argnum.id);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_action_term(): (kind, ref, value, a, b), the ref copied. */
+%typemap(in, numinputs=0) isms_term *out (isms_term term_tmp) {
+    memset(&term_tmp, 0, sizeof term_tmp);
+    $1 = &term_tmp;
+}
+%typemap(argout) isms_term *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iO&ddd)", (int)term_tmp$argnum.kind, isms_py_str,
+                          (void *)term_tmp$argnum.ref, term_tmp$argnum.value,
+                          term_tmp$argnum.a, term_tmp$argnum.b);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_schedule_item(): (action, effort, occurrences, recurring, late) with a borrowed
+ * action pointer. */
+%typemap(in, numinputs=0) isms_slot *out (isms_slot slot_tmp) {
+    memset(&slot_tmp, 0, sizeof slot_tmp);
+    $1 = &slot_tmp;
+}
+%typemap(argout) isms_slot *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(NdIOO)", isms_py_action_obj(slot_tmp$argnum.action),
+                          slot_tmp$argnum.effort, slot_tmp$argnum.occurrences,
+                          slot_tmp$argnum.recurring ? Py_True : Py_False,
+                          slot_tmp$argnum.late ? Py_True : Py_False);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* Priority weights: the tuple (base, risk, reduction, requirement, asset, urgency, overdue,
+ * horizon_days, effort_unit, effort, today) with today a date tuple or None, out and in
+ * (None in: NULL, the defaults). */
+%typemap(out) isms_priority {
+    $result = isms_py_priority_obj(&$1);
+    if (!$result)
+        SWIG_fail;
+}
+%typemap(in) const isms_priority *weights (isms_priority priority_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        if (isms_py_priority_from($input, &priority_tmp, $argnum, "$symname") != 0)
+            SWIG_fail;
+        $1 = &priority_tmp;
+    }
+}
+
+/* Schedule options: the tuple (start, unit, periods, capacity, capacities, owners, strict,
+ * weights, lang) where start is a date tuple, capacities None or a sequence of one number
+ * per period, owners None or a sequence of (owner, person-days) pairs, weights None or a
+ * weights tuple as above. Missing parts keep isms_schedule_options_default(). */
+%typemap(in) const isms_schedule_options *options (isms_py_schedule_options *sched_tmp = NULL) {
+    sched_tmp = calloc(1, sizeof *sched_tmp);
+    if (!sched_tmp) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    if (isms_py_schedule_options_from($input, sched_tmp, $argnum, "$symname") != 0)
+        SWIG_fail;
+    $1 = &sched_tmp->options;
+}
+%typemap(freearg) const isms_schedule_options *options {
+    isms_py_schedule_options_free(sched_tmp$argnum);
+}
+
 /* ---- what is not wrapped ------------------------------------------------------------- */
 /* The structs come back as tuples (above); SWIG need not generate accessors for them. */
 %ignore isms_error;
@@ -692,6 +845,14 @@ ISMS_INT_OUT(size_t, unscored)
  * isms_py_catalog_filter() below, which return lists. */
 %ignore isms_item_map;
 %ignore isms_catalog_filter;
+/* Plans: the small structs come back as tuples and go in through the typemaps above;
+ * isms_schedule_options_default() is applied inside the options typemap. */
+%ignore isms_target;
+%ignore isms_term;
+%ignore isms_slot;
+%ignore isms_priority;
+%ignore isms_schedule_options;
+%ignore isms_schedule_options_default;
 
 %{
 /* Py_BuildValue converter: a C string (NULL -> None), decoded as UTF-8. Undecodable bytes
@@ -999,6 +1160,228 @@ static PyObject *isms_py_inventory_summary_obj(const isms_inventory_summary *s)
     return Py_BuildValue("(NNNnn)", levels, types, overall, (Py_ssize_t)s->with_pdata,
                          (Py_ssize_t)s->total);
 }
+/* ---- plans ---------------------------------------------------------------------------- */
+/* A borrowed action pointer (NULL -> None). */
+static PyObject *isms_py_action_obj(const isms_action *action)
+{
+    if (!action)
+        Py_RETURN_NONE;
+    return SWIG_NewPointerObj(SWIG_as_voidptr(action), SWIGTYPE_p_isms_action, 0);
+}
+
+static PyObject *isms_py_priority_obj(const isms_priority *p)
+{
+    return Py_BuildValue("(ddddddddddO&)", p->base, p->risk, p->reduction, p->requirement,
+                         p->asset, p->urgency, p->overdue, p->horizon_days, p->effort_unit,
+                         p->effort, isms_py_date, (void *)&p->today);
+}
+
+/* A number from a Python int or float (not a bool), with its name in errors. */
+static int isms_py_number(PyObject *o, double *out, const char *what, int argnum,
+                          const char *fn)
+{
+    if (PyBool_Check(o) || !(PyFloat_Check(o) || PyLong_Check(o))) {
+        PyErr_Format(PyExc_TypeError, "%s in argument %d of %s must be a number, not %s",
+                     what, argnum, fn, Py_TYPE(o)->tp_name);
+        return -1;
+    }
+    double v = PyFloat_AsDouble(o);
+    if (v == -1.0 && PyErr_Occurred())
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static const char *const isms_py_priority_names[10] = {
+    "base", "risk", "reduction", "requirement", "asset", "urgency", "overdue",
+    "horizon_days", "effort_unit", "effort",
+};
+
+/* Weights from the tuple isms_py_priority_obj() makes. */
+static int isms_py_priority_from(PyObject *o, isms_priority *p, int argnum, const char *fn)
+{
+    *p = isms_priority_default();
+    PyObject *seq = PySequence_Fast(o, "weights must be a tuple (base, risk, reduction, "
+                                       "requirement, asset, urgency, overdue, horizon_days, "
+                                       "effort_unit, effort, today)");
+    if (!seq)
+        return -1;
+    int ok = PySequence_Fast_GET_SIZE(seq) == 11;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: weights have 11 parts, not %zd",
+                     argnum, fn, PySequence_Fast_GET_SIZE(seq));
+    double w[10] = { 0 };
+    for (Py_ssize_t i = 0; ok && i < 10; i++)
+        ok = isms_py_number(PySequence_Fast_GET_ITEM(seq, i), &w[i],
+                            isms_py_priority_names[i], argnum, fn) == 0;
+    if (ok)
+        ok = isms_py_date_from(PySequence_Fast_GET_ITEM(seq, 10), &p->today, argnum, fn) == 0;
+    Py_DECREF(seq);
+    if (!ok)
+        return -1;
+    p->base = w[0];
+    p->risk = w[1];
+    p->reduction = w[2];
+    p->requirement = w[3];
+    p->asset = w[4];
+    p->urgency = w[5];
+    p->overdue = w[6];
+    p->horizon_days = w[7];
+    p->effort_unit = w[8];
+    p->effort = w[9];
+    return 0;
+}
+
+/* isms_schedule_options with the arrays it borrows, owned by the typemap for one call. */
+typedef struct isms_py_schedule_options {
+    isms_schedule_options options;
+    double *capacities;
+    double *owner_capacity;
+    const char **owners;
+    PyObject *names; /* a list holding the owners' str objects (their UTF-8 stays valid) */
+} isms_py_schedule_options;
+
+static void isms_py_schedule_options_free(isms_py_schedule_options *s)
+{
+    if (!s)
+        return;
+    free(s->capacities);
+    free(s->owner_capacity);
+    free((void *)s->owners);
+    Py_XDECREF(s->names);
+    free(s);
+}
+
+/* Reads the options tuple; on failure the arrays made so far stay in `s` for the caller to
+ * free. */
+static int isms_py_schedule_options_from(PyObject *o, isms_py_schedule_options *s, int argnum,
+                                         const char *fn)
+{
+    s->options = isms_schedule_options_default();
+    PyObject *seq = PySequence_Fast(o, "schedule options must be a tuple (start, unit, "
+                                       "periods, capacity, capacities, owners, strict, "
+                                       "weights, lang)");
+    if (!seq)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    int ok = n == 9;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: schedule options have 9 parts, "
+                     "not %zd", argnum, fn, n);
+    isms_schedule_options *opt = &s->options;
+    int unit = 0, lang = 0;
+    if (ok)
+        ok = isms_py_date_from(PySequence_Fast_GET_ITEM(seq, 0), &opt->start, argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 1), &unit, "unit", argnum, fn) == 0;
+    if (ok) {
+        opt->unit = (isms_period_kind)unit;
+        size_t periods = PyLong_AsSize_t(PySequence_Fast_GET_ITEM(seq, 2));
+        if (periods == (size_t)-1 && PyErr_Occurred())
+            ok = 0;
+        else
+            opt->periods = periods;
+    }
+    if (ok)
+        ok = isms_py_number(PySequence_Fast_GET_ITEM(seq, 3), &opt->capacity, "capacity",
+                            argnum, fn) == 0;
+    PyObject *caps = ok ? PySequence_Fast_GET_ITEM(seq, 4) : Py_None;
+    if (ok && caps != Py_None) {
+        PyObject *cs = PySequence_Fast(caps, "capacities must be a sequence of numbers");
+        if (!cs) {
+            ok = 0;
+        } else {
+            Py_ssize_t k = PySequence_Fast_GET_SIZE(cs);
+            if ((size_t)k != opt->periods) {
+                PyErr_Format(PyExc_ValueError, "argument %d of %s: %zd capacities for %zu "
+                             "periods; give one per period", argnum, fn, k, opt->periods);
+                ok = 0;
+            } else {
+                s->capacities = calloc(k ? (size_t)k : 1, sizeof(double));
+                if (!s->capacities) {
+                    PyErr_NoMemory();
+                    ok = 0;
+                }
+            }
+            for (Py_ssize_t i = 0; ok && i < k; i++)
+                ok = isms_py_number(PySequence_Fast_GET_ITEM(cs, i), &s->capacities[i],
+                                    "capacity", argnum, fn) == 0;
+            Py_DECREF(cs);
+            opt->capacities = s->capacities;
+        }
+    }
+    PyObject *owners = ok ? PySequence_Fast_GET_ITEM(seq, 5) : Py_None;
+    if (ok && owners != Py_None) {
+        PyObject *os = PySequence_Fast(owners, "owners must be a sequence of (owner, "
+                                               "person-days) pairs");
+        Py_ssize_t k = os ? PySequence_Fast_GET_SIZE(os) : 0;
+        ok = os != NULL;
+        if (ok) {
+            s->names = PyList_New(0);
+            s->owners = calloc(k ? (size_t)k : 1, sizeof(const char *));
+            s->owner_capacity = calloc(k ? (size_t)k : 1, sizeof(double));
+            if (!s->names || !s->owners || !s->owner_capacity) {
+                if (!PyErr_Occurred())
+                    PyErr_NoMemory();
+                ok = 0;
+            }
+        }
+        for (Py_ssize_t i = 0; ok && i < k; i++) {
+            PyObject *pair = PySequence_Fast_GET_ITEM(os, i);
+            if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+                PyErr_Format(PyExc_TypeError, "argument %d of %s: owner %zd must be a pair "
+                             "(owner, person-days)", argnum, fn, i + 1);
+                ok = 0;
+                break;
+            }
+            PyObject *name = PyTuple_GET_ITEM(pair, 0);
+            if (!PyUnicode_Check(name)) {
+                PyErr_Format(PyExc_TypeError, "argument %d of %s: an owner must be a str, "
+                             "not %s", argnum, fn, Py_TYPE(name)->tp_name);
+                ok = 0;
+                break;
+            }
+            Py_ssize_t len = 0;
+            const char *utf8 = PyUnicode_AsUTF8AndSize(name, &len);
+            if (!utf8) {
+                ok = 0;
+                break;
+            }
+            if (strlen(utf8) != (size_t)len) {
+                PyErr_Format(PyExc_ValueError, "argument %d of %s: owner %zd contains a NUL "
+                             "character", argnum, fn, i + 1);
+                ok = 0;
+                break;
+            }
+            if (PyList_Append(s->names, name) != 0) {
+                ok = 0;
+                break;
+            }
+            s->owners[i] = utf8;
+            ok = isms_py_number(PyTuple_GET_ITEM(pair, 1), &s->owner_capacity[i],
+                                "owner capacity", argnum, fn) == 0;
+        }
+        Py_XDECREF(os);
+        if (ok) {
+            opt->owners = s->owners;
+            opt->owner_capacity = s->owner_capacity;
+            opt->owner_count = (size_t)k;
+        }
+    }
+    if (ok) {
+        int truth = PyObject_IsTrue(PySequence_Fast_GET_ITEM(seq, 6));
+        ok = truth >= 0;
+        opt->strict = truth > 0;
+    }
+    PyObject *weights = ok ? PySequence_Fast_GET_ITEM(seq, 7) : Py_None;
+    if (ok && weights != Py_None)
+        ok = isms_py_priority_from(weights, &opt->priority, argnum, fn) == 0;
+    if (ok)
+        ok = isms_py_int(PySequence_Fast_GET_ITEM(seq, 8), &lang, "lang", argnum, fn) == 0;
+    if (ok)
+        opt->lang = (isms_lang)lang;
+    Py_DECREF(seq);
+    return ok ? 0 : -1;
+}
 %}
 
 %include "isms/version.h"
@@ -1009,6 +1392,7 @@ static PyObject *isms_py_inventory_summary_obj(const isms_inventory_summary *s)
 %include "isms/risk.h"
 %include "isms/assess.h"
 %include "isms/asset.h"
+%include "isms/plan.h"
 %include "isms/csv.h"
 
 /* ---- catalog lists: isms_item_map() and isms_catalog_filter() as Python lists --------- */
