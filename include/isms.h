@@ -4,9 +4,10 @@
  *
  * The umbrella header: include it to get the whole public API.
  *
- * Layers, lowest first: base (errors, languages, findings, periods), catalog (ISO/IEC 27001
- * editions), risk (matrices, registers), assess (gap analyses, Statement of Applicability),
- * asset (classification), plan (actions, priorities, schedules), io (CSV). The pure core (everything but io) does no file I/O.
+ * Layers, lowest first: base (errors, languages, findings, periods), methods (CVSS and
+ * other scoring methods), catalog (ISO/IEC 27001 editions), risk (matrices, registers),
+ * assess (gap analyses, Statement of Applicability), asset (classification), plan (actions,
+ * priorities, schedules), io (CSV). The pure core (everything but io) does no file I/O.
  */
 #ifndef ISMS_H
 #define ISMS_H
@@ -15,6 +16,7 @@
 #include "isms/base.h"
 #include "isms/findings.h"
 #include "isms/period.h"
+#include "isms/cvss.h"
 #include "isms/catalog.h"
 #include "isms/risk.h"
 #include "isms/assess.h"
