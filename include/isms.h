@@ -17,6 +17,7 @@
 #include "isms/findings.h"
 #include "isms/period.h"
 #include "isms/cvss.h"
+#include "isms/rating.h"
 #include "isms/catalog.h"
 #include "isms/risk.h"
 #include "isms/assess.h"

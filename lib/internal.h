@@ -180,4 +180,9 @@ void isms__index_insert(isms__index *ix, void *item);
 /* Removes the item with this key; false when there is none. */
 bool isms__index_remove(isms__index *ix, const char *key);
 
+/* ---- risk register (lib/risk/register.c) ------------------------------------------------ */
+/* The risk with this id, as isms_register_find() finds it, but NULL without setting the
+ * thread's last error when there is none (for look-ups whose failure is not an error). */
+isms_risk *isms__register_lookup(const isms_register *reg, const char *id);
+
 #endif

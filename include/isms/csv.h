@@ -23,6 +23,7 @@
  * | owner | `Ansvarig`, `Riskägare`, `Owner`, `Responsible` |
  * | status | `Status` |
  * | residual levels | `Kvarstående sannolikhet/konsekvens`, `Residual L/C`, or two columns |
+ * | vector (optional) | `Vektor`, `Vector`, `Riskvektor`, `Risk vector` |
  *
  * The header row is the first row with at least two known headers (title rows above it are
  * skipped). `Konsekvens` or `Consequence` is the consequence text, unless the header carries a
@@ -34,6 +35,11 @@
  * that id elsewhere). Ids are trimmed of surrounding white space; all other text is kept
  * exactly. Rows whose cells are all empty are skipped. Columns the export writes for people
  * only (computed value, band) are recognised and ignored on import.
+ *
+ * The optional vector column holds a vector of another rating method for the risk (CVSS 3.x
+ * or 4.0, OWASP Risk Rating, DREAD; see isms/rating.h and isms_risk_set_vector()), trimmed
+ * of surrounding white space; an empty cell means none. A cell that is not such a vector is
+ * a parse error that repeats why (the method's message, with the position in the vector).
  */
 #ifndef ISMS_CSV_H
 #define ISMS_CSV_H
@@ -106,8 +112,9 @@ ISMS_EXPORT int isms_register_load_csv(isms_register **out, const char *path,
  * @brief Writes a register as CSV into a new buffer.
  *
  * Columns: id, title, consequence text, likelihood/consequence (`L/C`), stated value,
- * treatment, treatment option, owner, status, residual `L/C`, then for people the computed
- * value and band (ignored on import). Headers in the chosen language. Cells that a
+ * treatment, treatment option, owner, status, residual `L/C`, the vector (only when a risk
+ * of the register has one), then for people the computed value and band (ignored on
+ * import). Headers in the chosen language. Cells that a
  * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR) get a
  * leading apostrophe, which import removes again, so import → export → import gives the
  * same register.

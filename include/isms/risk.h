@@ -13,12 +13,19 @@
  * Level values that were never given are #ISMS_LEVEL_UNSET; a risk with unset levels has no
  * value. Levels outside the matrix's scales are kept as given (so that imported data is not
  * lost), give no score, and are reported by isms_register_lint().
+ *
+ * A risk may also carry the **vector** of another rating method (CVSS, OWASP Risk Rating,
+ * DREAD; isms_risk_set_vector()). Its normalised value then stands for the risk's inherent
+ * value wherever risks of different methods are compared (isms_risk_normalized()); the
+ * matrix levels stay as they are and keep giving the matrix value, band and heat map.
+ * isms/rating.h describes how each method's value maps onto the matrix's bands.
  */
 #ifndef ISMS_RISK_H
 #define ISMS_RISK_H
 
 #include "isms/base.h"
 #include "isms/findings.h"
+#include "isms/rating.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -256,6 +263,21 @@ ISMS_EXPORT int isms_matrix_max_value(const isms_matrix *matrix);
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_matrix_normalize(const isms_matrix *matrix, int value);
+
+/**
+ * @brief The matrix value that a normalised value stands for, the inverse of
+ *        isms_matrix_normalize(): min + n × (max − min), rounded to the nearest whole
+ *        number (halves up).
+ *
+ * This is how a rating of another method (isms/rating.h) finds its place on the matrix:
+ * on "4x4", n = 0.75 (CVSS 7.5) gives 1 + round(11.25) = 12, in the band very-high
+ * (isms_matrix_band_of()). Every value from min to max lies in a band.
+ * @param matrix The matrix.
+ * @param normalized A value in [0, 1]; values outside are clamped, NaN counts as 0.
+ * @return The value, or 0 for a NULL matrix.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_matrix_denormalize(const isms_matrix *matrix, double normalized);
 
 /**
  * @brief Scores one likelihood/consequence pair.
@@ -582,7 +604,8 @@ ISMS_EXPORT int isms_register_heatmap(size_t *grid, size_t n_cells, const isms_r
  * Codes (see the README's table): `risk-value-mismatch` (stated value differs from the
  * computed one; the message names both), `risk-level-out-of-scale`, `risk-unassessed`,
  * `risk-residual-above-inherent`, `risk-untreated` (above the acceptance threshold without
- * treatment), `risk-retained-above-acceptance`, `risk-duplicate-title`.
+ * treatment), `risk-retained-above-acceptance`, `risk-vector-disagrees`,
+ * `risk-duplicate-title`.
  *
  * Rules, per risk in register order:
  * - `risk-level-out-of-scale` (error): a set inherent or residual level that is not on its
@@ -598,6 +621,11 @@ ISMS_EXPORT int isms_register_heatmap(size_t *grid, size_t n_cells, const isms_r
  *   residual value (the inherent one when no residual levels are given) is above the
  *   acceptance threshold and the status is neither #ISMS_RISK_ACCEPTED (a formal decision)
  *   nor #ISMS_RISK_CLOSED.
+ * - `risk-vector-disagrees` (warning): the risk carries a vector and has an inherent value,
+ *   and the vector's normalised value, placed on the matrix with isms_matrix_denormalize(),
+ *   falls in another band than the inherent value; the message names the method, its
+ *   score and severity, both values and both bands. One of the two ratings is probably out
+ *   of date, or the levels were not chosen with the vector in mind.
  * - `risk-duplicate-title` (warning): the title equals an earlier risk's as
  *   isms_text_matches() compares them (case and spacing ignored; blank titles never match);
  *   reported on the later risk, naming the first one's id.
@@ -726,6 +754,63 @@ ISMS_EXPORT isms_risk_status isms_risk_get_status(const isms_risk *risk);
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_set_status(isms_risk *risk, isms_risk_status status);
+
+/**
+ * @brief Gives the risk a vector of another rating method, or removes it.
+ *
+ * The vector is rated with isms_rating_parse() (CVSS 3.x and 4.0, OWASP Risk Rating,
+ * DREAD) and kept as given (copied); an invalid vector is refused with that function's
+ * error, which names the metric and its column. The matrix levels are not changed.
+ * @param risk The risk.
+ * @param vector The vector, exactly (no surrounding white space); NULL or "" removes it.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL risk), #ISMS_EPARSE (not a valid vector; the risk
+ *         is unchanged), #ISMS_ENOMEM (the risk is unchanged).
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_risk_set_vector(isms_risk *risk, const char *vector);
+
+/**
+ * @brief The risk's vector as it was given (borrowed; "" when it has none).
+ * @since 0.1.0
+ */
+ISMS_EXPORT const char *isms_risk_vector(const isms_risk *risk);
+
+/**
+ * @brief The method of the risk's vector, or #ISMS_METHOD_MATRIX when it has none (or the
+ *        risk is NULL).
+ * @since 0.1.0
+ */
+ISMS_EXPORT isms_method isms_risk_method(const isms_risk *risk);
+
+/**
+ * @brief The rating of the risk's vector.
+ * @param[out] out The rating (static strings).
+ * @param risk The risk.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_ENOTFOUND (the risk has no vector).
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_risk_rating(isms_rating *out, const isms_risk *risk);
+
+/**
+ * @brief The risk's value on the common scale 0–1, whatever method rated it.
+ *
+ * - #ISMS_INHERENT: the vector's normalised value (isms_rating::normalized) when the risk
+ *   carries a vector, else the matrix's normalised inherent value (isms_score::normalized).
+ * - #ISMS_RESIDUAL: the matrix's normalised residual value when residual levels are given;
+ *   when both are unset the residual risk is the inherent risk, so the result is that of
+ *   #ISMS_INHERENT (the vector's value when there is one). A vector rates the risk as it is,
+ *   before treatment; the residual risk after treatment is rated on the matrix.
+ *
+ * Use it to rank risks of one register, rated by different methods, on one scale.
+ * @param[out] out The value in [0, 1]; written only on success.
+ * @param risk The risk.
+ * @param which Inherent or residual.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument, unknown `which`), and when the matrix
+ *         value is needed but missing, as isms_risk_score(): #ISMS_ENOTFOUND (levels not
+ *         assessed), #ISMS_ERANGE (a level off its scale).
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_risk_normalized(double *out, const isms_risk *risk, isms_which which);
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,7 @@ enum field {
     F_RES_LC,
     F_RES_L,
     F_RES_C,
+    F_VECTOR,   /* a vector of another rating method (CVSS, OWASP, DREAD) */
     F_COMPUTED, /* written for people by the export; recognised and ignored */
     F_BAND,     /* likewise */
     F_COUNT
@@ -158,6 +159,13 @@ static const isms__csv_alias risk_aliases[] = {
     { "Residual consequence", F_RES_C },
     { "Residual impact", F_RES_C },
 
+    { "Vektor", F_VECTOR },
+    { "Vector", F_VECTOR },
+    { "Riskvektor", F_VECTOR },
+    { "Risk vector", F_VECTOR },
+    { "Bedömningsvektor", F_VECTOR },
+    { "Rating vector", F_VECTOR },
+
     { "Beräknat riskvärde", F_COMPUTED },
     { "Beräknat värde", F_COMPUTED },
     { "Computed value", F_COMPUTED },
@@ -169,7 +177,7 @@ static const isms__csv_alias risk_aliases[] = {
 #define N_ALIASES (sizeof risk_aliases / sizeof *risk_aliases)
 
 /* Title rows above the header are searched this far. */
-enum { HEADER_SEARCH_ROWS = 50, TEXT_MAX = 256 };
+enum { HEADER_SEARCH_ROWS = 50, TEXT_MAX = 256, VECTOR_MAX = 512 };
 
 typedef struct layout {
     const isms__csv_record *header;
@@ -360,6 +368,7 @@ typedef struct row {
     const char *treat_text;
     const char *owner;
     isms_risk_status status;
+    const char *vector; /* trimmed, valid (rated by isms_rating_parse()), or NULL */
 } row;
 
 static int read_levels(int *l, int *c, const importer *imp, const layout *lay,
@@ -418,8 +427,36 @@ static const char *status_label(int v, isms_lang lang)
     return isms_risk_status_label((isms_risk_status)v, lang);
 }
 
+/* The vector cell: empty, or a vector that isms_rating_parse() rates. Vectors are short
+ * (a CVSS 4.0 vector with every metric written out is under 300 bytes), so a cell too long
+ * for `buf` (VECTOR_MAX) is no vector. */
+static int read_vector(row *r, const importer *imp, const layout *lay,
+                       const isms__csv_record *rec, char *buf, size_t size)
+{
+    r->vector = NULL;
+    size_t col = lay->col[F_VECTOR];
+    if (col == NONE)
+        return ISMS_OK;
+    const char *cell = isms__csv_data_cell(rec, col);
+    isms__csv_view v = isms__csv_trimmed_cell(cell);
+    if (v.n == 0)
+        return ISMS_OK;
+    char what[700];
+    isms_rating rating;
+    if (!isms__csv_view_copy(buf, size, v))
+        return cell_error(imp, lay, rec->line, col, ISMS_EPARSE,
+                          "is not a risk vector: it is too long", cell);
+    if (isms_rating_parse(&rating, buf) != ISMS_OK) {
+        snprintf(what, sizeof what, "is not a risk vector (%s)", isms_error_last()->message);
+        return cell_error(imp, lay, rec->line, col, ISMS_EPARSE, what, cell);
+    }
+    r->vector = buf;
+    return ISMS_OK;
+}
+
 static int read_row(row *r, const importer *imp, const layout *lay,
-                    const isms__csv_record *rec, char *idbuf, size_t idsize, char **idheap)
+                    const isms__csv_record *rec, char *idbuf, size_t idsize, char **idheap,
+                    char *vecbuf, size_t vecsize)
 {
     const size_t *col = lay->col;
     int rc;
@@ -484,6 +521,8 @@ static int read_row(row *r, const importer *imp, const layout *lay,
             return cell_error(imp, lay, rec->line, col[F_STATUS], ISMS_EPARSE, what, cell);
         }
     }
+    if ((rc = read_vector(r, imp, lay, rec, vecbuf, vecsize)))
+        return rc;
     return read_levels(&r->rl, &r->rc, imp, lay, rec, F_RES_LC, F_RES_L, F_RES_C);
 }
 
@@ -602,6 +641,8 @@ static int add_row(importer *imp, const layout *lay, const isms__csv_record *rec
     if ((r->rl != ISMS_LEVEL_UNSET || r->rc != ISMS_LEVEL_UNSET) &&
         (rc = isms_risk_set_residual(risk, r->rl, r->rc)))
         return rc;
+    if (r->vector && (rc = isms_risk_set_vector(risk, r->vector)))
+        return rc;
     return ISMS_OK;
 }
 
@@ -656,9 +697,9 @@ static int import_table(importer *imp)
             continue;
         k++;
         row r;
-        char idbuf[TEXT_MAX], gen[48];
+        char idbuf[TEXT_MAX], gen[48], vecbuf[VECTOR_MAX];
         char *idheap = NULL;
-        rc = read_row(&r, imp, &lay, rec, idbuf, sizeof idbuf, &idheap);
+        rc = read_row(&r, imp, &lay, rec, idbuf, sizeof idbuf, &idheap, vecbuf, sizeof vecbuf);
         if (rc == ISMS_OK) {
             const char *id = r.id;
             if (!id) {
@@ -785,7 +826,13 @@ int isms_register_write_csv(char **out, size_t *len, const isms_register *reg, i
     bool sv = lang == ISMS_LANG_SV;
     snprintf(lc, sizeof lc, "%s %s", sv ? "Sannolikhet/konsekvens" : "Likelihood/consequence",
              hint);
-    const char *headers[12] = {
+    /* The vector column only when a risk has a vector, so that registers without vectors
+     * export as before. */
+    size_t n = isms_register_count(reg);
+    bool vectors = false;
+    for (size_t i = 0; i < n && !vectors; i++)
+        vectors = *isms_risk_vector(isms_register_at(reg, i)) != '\0';
+    const char *headers[13] = {
         "ID",
         "Risk",
         sv ? "Konsekvens" : "Consequence",
@@ -796,14 +843,15 @@ int isms_register_write_csv(char **out, size_t *len, const isms_register *reg, i
         sv ? "Ansvarig" : "Owner",
         "Status",
         sv ? "Kvarstående sannolikhet/konsekvens" : "Residual likelihood/consequence",
+        sv ? "Vektor" : "Vector",
         sv ? "Beräknat riskvärde" : "Computed value",
         sv ? "Risknivå" : "Risk level",
     };
-    for (size_t i = 0; i < 12; i++)
-        isms__csv_write_cell(&w, headers[i]);
+    for (size_t i = 0; i < 13; i++)
+        if (i != 10 || vectors)
+            isms__csv_write_cell(&w, headers[i]);
     isms__csv_end_row(&w);
 
-    size_t n = isms_register_count(reg);
     for (size_t i = 0; i < n && !w.buf.failed; i++) {
         const isms_risk *r = isms_register_at(reg, i);
         isms__csv_write_cell(&w, isms_risk_id(r));
@@ -816,6 +864,8 @@ int isms_register_write_csv(char **out, size_t *len, const isms_register *reg, i
         isms__csv_write_cell(&w, isms_risk_owner(r));
         isms__csv_write_cell(&w, isms_risk_status_label(isms_risk_get_status(r), lang));
         put_pair(&w, isms_risk_residual_likelihood(r), isms_risk_residual_consequence(r));
+        if (vectors)
+            isms__csv_write_cell(&w, isms_risk_vector(r));
         int value = isms_risk_value(r, ISMS_INHERENT);
         put_int(&w, value);
         const char *band = "";

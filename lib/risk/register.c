@@ -7,7 +7,11 @@
  *
  * Memory: a risk and its id are one allocation; empty strings share one static "" and cost
  * nothing. Every mutator allocates all it needs before it changes anything.
+ *
+ * A risk may carry the vector of another rating method; its rating is computed once, when
+ * the vector is set, and kept beside it.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,8 @@ struct isms_risk {
     char *consequence_text;
     char *treatment_text;
     char *owner;
+    char *vector;       /* "" when none */
+    isms_rating rating; /* of the vector; meaningful only when vector is not "" */
     int likelihood;
     int consequence;
     int residual_likelihood;
@@ -230,6 +236,7 @@ static void risk_free(isms_risk *r)
     isms__text_free(r->consequence_text);
     isms__text_free(r->treatment_text);
     isms__text_free(r->owner);
+    isms__text_free(r->vector);
     isms__free(r);
 }
 
@@ -285,6 +292,8 @@ int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const
     r->consequence_text = isms__text_empty;
     r->treatment_text = isms__text_empty;
     r->owner = isms__text_empty;
+    r->vector = isms__text_empty;
+    memset(&r->rating, 0, sizeof r->rating);
     r->likelihood = likelihood;
     r->consequence = consequence;
     r->residual_likelihood = ISMS_LEVEL_UNSET;
@@ -538,6 +547,25 @@ static void formula_text(char *buf, size_t size, const isms_matrix *m, int l, in
     }
 }
 
+/* ---- ratings of other methods ---------------------------------------------------------- */
+
+int isms_matrix_denormalize(const isms_matrix *m, double normalized)
+{
+    if (!m)
+        return 0;
+    int lo = isms_matrix_min_value(m), hi = isms_matrix_max_value(m);
+    if (!(normalized > 0.0)) /* also NaN */
+        return lo;
+    if (normalized >= 1.0)
+        return hi;
+    /* Halves up; the small allowance keeps ties such as 0.7 × 15 = 10.5 from falling below
+     * the half when 0.7 is stored a little under 0.7. */
+    double span = (double)hi - (double)lo;
+    double steps = floor(normalized * span + 0.5 + 1e-9);
+    int v = lo + (int)steps;
+    return v > hi ? hi : v;
+}
+
 typedef struct title_slot {
     uint64_t hash;
     size_t index; /* risk index + 1; 0 = free */
@@ -601,6 +629,32 @@ static int lint_unassessed(const lint_ctx *x, const isms_risk *r)
         rc = isms__findings_addf(x->out, ISMS_SEVERITY_INFO, code, r->id, "%s", msg);
     }
     return rc;
+}
+
+/* risk-vector-disagrees: the vector's place on the matrix is in another band than the
+ * inherent value. */
+static int lint_vector(const lint_ctx *x, const isms_risk *r)
+{
+    const isms_matrix *m = x->reg->matrix;
+    int v = isms_matrix_denormalize(m, r->rating.normalized);
+    int vb = isms_matrix_band_of(m, v), lb = r->band[ISMS_INHERENT];
+    isms_band bv, bl;
+    if (vb == lb || vb < 0 || lb < 0 || isms_matrix_band(&bv, m, (size_t)vb) ||
+        isms_matrix_band(&bl, m, (size_t)lb))
+        return ISMS_OK;
+    const char *method = isms_method_label(r->rating.method, x->lang);
+    if (x->lang == ISMS_LANG_SV)
+        return isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "risk-vector-disagrees",
+                                   r->id,
+                                   "Vektorn ger %s %.4g (%s), som motsvarar värdet %d (%s) i "
+                                   "matrisen, men nivåerna ger %d (%s)",
+                                   method, r->rating.score, r->rating.label_sv, v, bv.label_sv,
+                                   r->value[ISMS_INHERENT], bl.label_sv);
+    return isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "risk-vector-disagrees", r->id,
+                               "The vector gives %s %.4g (%s), which corresponds to value %d "
+                               "(%s) on the matrix, but the levels give %d (%s)",
+                               method, r->rating.score, r->rating.label_en, v, bv.label_en,
+                               r->value[ISMS_INHERENT], bl.label_en);
 }
 
 static int lint_risk(const lint_ctx *x, const isms_risk *r)
@@ -673,6 +727,8 @@ static int lint_risk(const lint_ctx *x, const isms_risk *r)
         if (rc)
             return rc;
     }
+    if (inherent && *r->vector)
+        return lint_vector(x, r);
     return ISMS_OK;
 }
 
@@ -898,4 +954,73 @@ int isms_risk_set_status(isms_risk *r, isms_risk_status status)
         return isms__error(ISMS_EINVAL, "unknown risk status %d", (int)status);
     r->status = (unsigned char)status;
     return ISMS_OK;
+}
+
+/* ---- vectors of other methods -------------------------------------------------------- */
+
+int isms_risk_set_vector(isms_risk *r, const char *vector)
+{
+    if (!r)
+        return isms__error(ISMS_EINVAL, "isms_risk_set_vector: risk is NULL");
+    if (!vector || !*vector) {
+        isms__text_free(r->vector);
+        r->vector = isms__text_empty;
+        memset(&r->rating, 0, sizeof r->rating);
+        return ISMS_OK;
+    }
+    isms_rating rating;
+    int rc = isms_rating_parse(&rating, vector);
+    if (rc)
+        return rc;
+    rc = isms__text_set(&r->vector, vector);
+    if (rc)
+        return rc;
+    r->rating = rating;
+    return ISMS_OK;
+}
+
+const char *isms_risk_vector(const isms_risk *r)
+{
+    return r ? r->vector : "";
+}
+
+isms_method isms_risk_method(const isms_risk *r)
+{
+    return r && *r->vector ? r->rating.method : ISMS_METHOD_MATRIX;
+}
+
+int isms_risk_rating(isms_rating *out, const isms_risk *r)
+{
+    if (!out || !r)
+        return isms__error(ISMS_EINVAL, "isms_risk_rating: NULL argument");
+    if (!*r->vector)
+        return isms__error(ISMS_ENOTFOUND, "risk \"%.64s\" has no vector of a rating method",
+                           r->id);
+    *out = r->rating;
+    return ISMS_OK;
+}
+
+int isms_risk_normalized(double *out, const isms_risk *r, isms_which which)
+{
+    if (!out || !r)
+        return isms__error(ISMS_EINVAL, "isms_risk_normalized: NULL argument");
+    if (!valid_which(which))
+        return isms__error(ISMS_EINVAL, "unknown value kind %d", (int)which);
+    if (*r->vector && (which == ISMS_INHERENT || residual_unset(r))) {
+        *out = r->rating.normalized;
+        return ISMS_OK;
+    }
+    isms_score s;
+    int rc = isms_risk_score(&s, r, which);
+    if (rc)
+        return rc;
+    *out = s.normalized;
+    return ISMS_OK;
+}
+
+/* ---- look-up for other modules ------------------------------------------------------- */
+
+isms_risk *isms__register_lookup(const isms_register *reg, const char *id)
+{
+    return reg && id ? isms__index_find(&reg->index, id) : NULL;
 }
