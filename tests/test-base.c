@@ -6,6 +6,8 @@
 #include <cmocka.h>
 
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -381,6 +383,115 @@ static void test_buf(void **state)
     assert_null(isms__buf_take(&b, &len));
 }
 
+/* ---- string index ------------------------------------------------------------------------ */
+
+typedef struct keyed {
+    char key[16];
+} keyed;
+
+static const char *keyed_key(const void *item)
+{
+    return ((const keyed *)item)->key;
+}
+
+/* Looks the keys up with isms__index_find_many() and one by one with isms__index_find_n(),
+ * and checks that both agree and that nothing after items[n] is written. */
+static void check_find_many(const isms__index *ix, const char *const *keys, const size_t *lens,
+                            size_t n)
+{
+    void *many[200], *sentinel = (void *)&many;
+    assert_true(n < sizeof many / sizeof *many);
+    for (size_t i = 0; i <= n; i++)
+        many[i] = sentinel;
+    isms__index_find_many(ix, keys, lens, n, many);
+    for (size_t i = 0; i < n; i++)
+        if (many[i] != isms__index_find_n(ix, keys[i], lens[i]))
+            fail_msg("key %zu \"%.*s\": find_many %p, find_n %p", i, (int)lens[i], keys[i],
+                     many[i], isms__index_find_n(ix, keys[i], lens[i]));
+    assert_ptr_equal(many[n], sentinel);
+}
+
+static void test_index_find_many(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    keyed *items = calloc(N, sizeof *items);
+    assert_non_null(items);
+    isms__index ix;
+    isms__index_init(&ix, keyed_key);
+
+    /* Keys to look up, present and absent, some of them parts of a longer text (not
+     * NUL-terminated): "K7", "K70" and "K700" differ only in their length. */
+    const char *text = "K700K7K1234";
+    const char *keys[199];
+    size_t lens[199];
+    char absent[199][16];
+    for (size_t i = 0; i < 199; i++) {
+        switch (i % 4) {
+        case 0:
+            snprintf(absent[i], sizeof absent[i], "K%zu", i * 7 % N); /* present later */
+            keys[i] = absent[i];
+            lens[i] = strlen(absent[i]);
+            break;
+        case 1:
+            snprintf(absent[i], sizeof absent[i], "X%zu", i); /* never present */
+            keys[i] = absent[i];
+            lens[i] = strlen(absent[i]);
+            break;
+        case 2:
+            keys[i] = text;
+            lens[i] = i % 8 < 4 ? 2 : 3; /* "K7" (present), "K70" (present) */
+            break;
+        default:
+            keys[i] = text + 4;
+            lens[i] = i % 8 < 4 ? 0 : 7; /* "" and "K7K1234": never present */
+            break;
+        }
+    }
+
+    /* An empty index finds nothing, and a batch of 0 writes nothing. */
+    void *found[2] = { (void *)items, (void *)items };
+    isms__index_find_many(&ix, keys, lens, 0, found);
+    assert_ptr_equal(found[0], items);
+    isms__index_find_many(&ix, keys, lens, 2, found);
+    assert_null(found[0]);
+    assert_null(found[1]);
+    check_find_many(&ix, keys, lens, 65);
+
+    assert_true(isms__index_reserve(&ix, N));
+    for (size_t i = 0; i < N; i++) {
+        snprintf(items[i].key, sizeof items[i].key, "K%zu", i);
+        isms__index_insert(&ix, &items[i]);
+    }
+    /* Batches of 0, 1, 64 (one whole batch), 65 (one more), 199 (several). */
+    const size_t sizes[] = { 0, 1, 64, 65, 199 };
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        check_find_many(&ix, keys, lens, sizes[k]);
+    /* Hand-checked: key 0 is "K0", key 1 "X1", key 2 "K7", key 3 "", key 6 "K70". */
+    void *v[8];
+    isms__index_find_many(&ix, keys, lens, 8, v);
+    assert_ptr_equal(v[0], &items[0]);
+    assert_null(v[1]);
+    assert_ptr_equal(v[2], &items[7]);
+    assert_null(v[3]);
+    assert_ptr_equal(v[4], &items[28]);
+    assert_null(v[5]);
+    assert_ptr_equal(v[6], &items[70]);
+    assert_null(v[7]);
+    /* A batch from an offset, so that each batch of 64 starts elsewhere. */
+    check_find_many(&ix, keys + 3, lens + 3, 130);
+
+    /* After removals (clusters moved back), the same again. */
+    for (size_t i = 0; i < N; i += 3)
+        assert_true(isms__index_remove(&ix, items[i].key));
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+        check_find_many(&ix, keys, lens, sizes[k]);
+    isms__index_find_many(&ix, keys, lens, 1, v);
+    assert_null(v[0]); /* "K0" is gone */
+    isms__index_free(&ix);
+    free(items);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_trim_and_parse_int),
         cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_index_find_many),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,37 +26,22 @@
 #include "internal.h"
 #include "plan/plan-internal.h"
 #include "test-util.h"
+#include "plan-fixtures.h"
 
 #define UNSET ISMS_LEVEL_UNSET
 #define EPS 1e-9
 
 /* ---- helpers ---------------------------------------------------------------------------- */
 
-static isms_plan *new_plan(void)
-{
-    isms_plan *p = NULL;
-    assert_int_equal(isms_plan_new(&p, 2024), ISMS_OK);
-    return p;
-}
-
 static isms_action *add(isms_plan *p, const char *id)
 {
-    isms_action *a = NULL;
-    if (isms_plan_add(&a, p, id, NULL) != ISMS_OK)
-        fail_msg("add %s: %s", id, isms_error_last()->message);
-    return a;
+    return add_action(p, id, NULL);
 }
 
 static void target(isms_action *a, isms_target_kind kind, const char *id)
 {
     if (isms_action_add_target(a, kind, id) != ISMS_OK)
         fail_msg("target %s: %s", id, isms_error_last()->message);
-}
-
-static void prereq(isms_action *a, const char *id)
-{
-    if (isms_action_add_prerequisite(a, id) != ISMS_OK)
-        fail_msg("prerequisite %s: %s", id, isms_error_last()->message);
 }
 
 static void due(isms_action *a, const char *text)
@@ -73,11 +58,7 @@ static isms_priority weights_at(int year, int month, int day)
 
 static isms_register *make_register(void)
 {
-    isms_matrix *m = NULL;
-    assert_int_equal(isms_matrix_preset(&m, "4x4"), ISMS_OK);
-    isms_register *reg = NULL;
-    assert_int_equal(isms_register_new(&reg, m), ISMS_OK);
-    isms_matrix_free(m);
+    isms_register *reg = register_4x4();
     isms_risk *r = NULL;
     assert_int_equal(isms_register_add(NULL, reg, "R1", "Ransomware", 4, 4), ISMS_OK);
     assert_int_equal(isms_register_add(&r, reg, "R2", "Phishing", 3, 4), ISMS_OK);
@@ -92,18 +73,12 @@ static isms_register *make_register(void)
 
 static void gap(isms_assessment *as, const char *ref, isms_status s, isms_need need)
 {
-    isms_entry *e = NULL;
-    if (isms_assessment_add(&e, as, ref) != ISMS_OK)
-        fail_msg("add %s: %s", ref, isms_error_last()->message);
-    assert_int_equal(isms_entry_set_status(e, s), ISMS_OK);
-    assert_int_equal(isms_entry_set_need(e, need), ISMS_OK);
+    assert_int_equal(isms_entry_set_need(add_entry(as, ref, s), need), ISMS_OK);
 }
 
 static isms_assessment *make_assessment(void)
 {
-    isms_assessment *as = NULL;
-    assert_int_equal(isms_assessment_new(&as, ISMS_EDITION_2022, 2024, ISMS_SCOPE_BOTH),
-                     ISMS_OK);
+    isms_assessment *as = assessment_2022(2024);
     gap(as, "6.1.2", ISMS_STATUS_NO, ISMS_NEED_HIGH);
     gap(as, "6.1.3", ISMS_STATUS_PARTIAL, ISMS_NEED_MEDIUM);
     gap(as, "7.2", ISMS_STATUS_NO, ISMS_NEED_UNSET);
@@ -153,7 +128,7 @@ static void fixture_init(fixture *f)
     f->reg = make_register();
     f->as = make_assessment();
     f->inv = make_inventory("klassa", true);
-    f->plan = new_plan();
+    f->plan = new_plan(2024);
     assert_int_equal(isms_plan_set_sources(f->plan, f->reg, f->as, f->inv), ISMS_OK);
 }
 
@@ -250,7 +225,7 @@ static void test_default_weights(void **state)
 static void test_bad_weights_are_refused_naming_the_weight(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     add(p, "A1");
     static const struct {
         size_t offset;
@@ -439,6 +414,108 @@ static void test_risk_terms(void **state)
     fixture_free(&f);
 }
 
+/* A risk that carries a vector of another rating method counts with the vector's normalised
+ * value as c; a residual still comes from the matrix. */
+static void test_risk_terms_of_risks_with_vectors(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_init(&f);
+    /* V1: 2/2 on the matrix (3/15 = 0.2) and CVSS 3.1 9.8 (critical): c = 0.98.
+     * V2: the same vector with the residual 2/2 = 4: e = 3/15 = 0.2, r = 0.78.
+     * V3: not assessed on the matrix, but DREAD (8 + 10 + 7 + 10 + 10) / 5 = 9: c = 0.9.
+     * V4: CVSS 5.3 (c = 0.53) with the residual 4/4 = 16 (e = 1): r = 0.53 − 1 clips to 0.
+     * V5: the vector removed again: its matrix value 0.2 counts. */
+    static const char *const cvss98 = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H";
+    isms_risk *r = NULL;
+    assert_int_equal(isms_register_add(&r, f.reg, "V1", "Critical CVE", 2, 2), ISMS_OK);
+    assert_int_equal(isms_risk_set_vector(r, cvss98), ISMS_OK);
+    assert_int_equal(isms_register_add(&r, f.reg, "V2", "Patched CVE", 2, 2), ISMS_OK);
+    assert_int_equal(isms_risk_set_vector(r, cvss98), ISMS_OK);
+    assert_int_equal(isms_risk_set_residual(r, 2, 2), ISMS_OK);
+    assert_int_equal(isms_register_add(&r, f.reg, "V3", "Threat model", UNSET, UNSET),
+                     ISMS_OK);
+    assert_int_equal(isms_risk_set_vector(r, "D:8/R:10/E:7/A:10/DI:10"), ISMS_OK);
+    assert_int_equal(isms_register_add(&r, f.reg, "V4", "Medium CVE", 1, 1), ISMS_OK);
+    assert_int_equal(isms_risk_set_vector(r, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N"),
+                     ISMS_OK);
+    assert_int_equal(isms_risk_set_residual(r, 4, 4), ISMS_OK);
+    assert_int_equal(isms_register_add(&r, f.reg, "V5", "No longer rated", 2, 2), ISMS_OK);
+    assert_int_equal(isms_risk_set_vector(r, cvss98), ISMS_OK);
+    assert_int_equal(isms_risk_set_vector(r, NULL), ISMS_OK);
+
+    /* A1: V1 without a residual of its own: r 0, term 0.98.
+     *     V2: 0.98 × (1 + 0.78) = 1.7444.
+     *     V3: 0.9, r 0.
+     *     V4: 0.53 × (1 + 0) = 0.53.
+     *     V5: 0.2.
+     *     No date, unknown effort: score 0.1 + 0.98 + 1.7444 + 0.9 + 0.53 + 0.2 = 4.4544. */
+    isms_action *a1 = add(f.plan, "A1");
+    target(a1, ISMS_TARGET_RISK, "V1");
+    target(a1, ISMS_TARGET_RISK, "V2");
+    target(a1, ISMS_TARGET_ANY, "V3");
+    target(a1, ISMS_TARGET_RISK, "V4");
+    target(a1, ISMS_TARGET_RISK, "V5");
+    /* A2: the expected residual 1/2 = 2 (e = 1/15) counts against the vector's value, and
+     *     before the risk's own residual: V1 r = 0.98 − 1/15 = 0.913333,
+     *     0.98 × 1.913333 = 1.875067; V2 the same. Score 0.1 + 2 × 1.875067 = 3.850133. */
+    isms_action *a2 = add(f.plan, "A2");
+    target(a2, ISMS_TARGET_RISK, "V1");
+    target(a2, ISMS_TARGET_RISK, "V2");
+    assert_int_equal(isms_action_set_expected_residual(a2, 1, 2), ISMS_OK);
+    /* A3: look-ups that find nothing (a requirement named as "any", an unknown id) and a
+     * risk without any value must not leave an error behind a call that succeeds. */
+    isms_action *a3 = add(f.plan, "A3");
+    target(a3, ISMS_TARGET_ANY, "6.1.2");
+    target(a3, ISMS_TARGET_ANY, "NOWHERE");
+    target(a3, ISMS_TARGET_RISK, "R3");
+    target(a3, ISMS_TARGET_RISK, "R2");
+    /* A4: an expected residual off the matrix (5/1) brings no reduction, nor an error. */
+    isms_action *a4 = add(f.plan, "A4");
+    target(a4, ISMS_TARGET_RISK, "V2");
+    assert_int_equal(isms_action_set_expected_residual(a4, 5, 1), ISMS_OK);
+    isms_error_clear();
+    prioritise(f.plan, NULL);
+    assert_int_equal(isms_error_last()->code, ISMS_OK);
+    assert_string_equal(isms_error_last()->message, "");
+
+    assert_int_equal(isms_action_term_count(a1), 8);
+    assert_term(a1, 1, ISMS_TERM_RISK, "V1", 0.98, 0.98, 0);
+    assert_term(a1, 2, ISMS_TERM_RISK, "V2", 0.98 * 1.78, 0.98, 0.78);
+    assert_term(a1, 3, ISMS_TERM_RISK, "V3", 0.9, 0.9, 0);
+    assert_term(a1, 4, ISMS_TERM_RISK, "V4", 0.53, 0.53, 0);
+    assert_term(a1, 5, ISMS_TERM_RISK, "V5", 0.2, 0.2, 0);
+    assert_double_equal(isms_action_score(a1), 4.4544, 1e-9);
+
+    const double red = 0.98 - 1.0 / 15;
+    assert_term(a2, 1, ISMS_TERM_RISK, "V1", 0.98 * (1 + red), 0.98, red);
+    assert_term(a2, 2, ISMS_TERM_RISK, "V2", 0.98 * (1 + red), 0.98, red);
+    assert_double_equal(isms_action_score(a2), 3.8501333333333333, 1e-9);
+
+    /* 6.1.2 (1), R3 (0) and R2 with its residual (253/225); NOWHERE adds nothing. */
+    assert_int_equal(isms_action_term_count(a3), 6);
+    assert_term(a3, 3, ISMS_TERM_RISK, "R2", 253.0 / 225, 11.0 / 15, 8.0 / 15);
+    assert_double_equal(isms_action_score(a3), 0.1 + 1 + 253.0 / 225, 1e-9);
+    assert_term(a4, 1, ISMS_TERM_RISK, "V2", 0.98, 0.98, 0);
+
+    /* The explanation shows the vector's value. */
+    char *text = explain(a1, ISMS_LANG_EN);
+    expect_in(text, "risk V1: current 0.98, reduction 0.00 → +0.98\n");
+    expect_in(text, "risk V2: current 0.98, reduction 0.78 → +1.74\n");
+    isms_free(text);
+    text = explain(a1, ISMS_LANG_SV);
+    expect_in(text, "risk V3: nu 0,90, minskning 0,00 → +0,90\n");
+    isms_free(text);
+
+    /* w_risk 2, w_reduction 0.5: V2 2 × 0.98 × (1 + 0.5 × 0.78) = 2.7244. */
+    isms_priority w = isms_priority_default();
+    w.risk = 2;
+    w.reduction = 0.5;
+    prioritise(f.plan, &w);
+    assert_term(a1, 2, ISMS_TERM_RISK, "V2", 2.7244, 0.98, 0.78);
+    fixture_free(&f);
+}
+
 static void test_requirement_terms(void **state)
 {
     (void)state;
@@ -574,7 +651,7 @@ static void test_targets_resolve_by_kind_and_unknown_ones_add_nothing(void **sta
 static void test_urgency_before_and_after_the_due_date(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = add(p, "A1");
     due(a, "2024-03-31");
     isms_action *b = add(p, "B1");
@@ -621,7 +698,7 @@ static void test_urgency_before_and_after_the_due_date(void **state)
 static void test_effort_divides_by_its_root(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *xs = add(p, "XS");
     assert_int_equal(isms_action_set_effort_size(xs, ISMS_EFFORT_XS), ISMS_OK);
     isms_action *xl = add(p, "XL");
@@ -687,7 +764,7 @@ static void test_root_keeps_big_work_on_critical_risks_ahead(void **state)
 static void test_done_and_cancelled_get_no_score(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = add(p, "A1");
     isms_action *done = add(p, "D1");
     assert_int_equal(isms_action_set_status(done, ISMS_ACTION_DONE), ISMS_OK);
@@ -861,7 +938,7 @@ static const char *const order_expected = "E1 B3 B20 B2 B10 C1 G1 A1 H1 A2";
 
 static isms_plan *plan_of(const spec *specs, size_t n, const size_t *perm)
 {
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     for (size_t k = 0; k < n; k++) {
         const spec *s = &specs[perm ? perm[k] : k];
         isms_action *a = add(p, s->id);
@@ -939,7 +1016,7 @@ static void test_order_ties_by_natural_id(void **state)
         "X123456789012345679",   "X99",  "A1.10", "A1.9",     "A001",
     };
     const size_t n = sizeof ids / sizeof *ids;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     for (size_t i = 0; i < n; i++)
         add(p, ids[i]);
     isms_action **v = NULL;
@@ -967,7 +1044,7 @@ static void test_order_of_random_ids_follows_natcmp(void **state)
     /* Ids of digits, letters and punctuation, with long digit runs and leading zeros, all
      * with the same score: the order is isms__natcmp()'s. */
     static const char alphabet[] = "0001299AAbz-.~";
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     uint64_t seed = 99;
     size_t added = 0;
     while (added < 3000) {
@@ -1029,7 +1106,7 @@ static isms_plan *random_plan(size_t n, uint64_t seed)
         perm[i] = perm[j];
         perm[j] = t;
     }
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     char id[16], text[32];
     for (size_t k = 0; k < n; k++) {
         size_t i = perm[k];
@@ -1154,7 +1231,7 @@ static void test_cycle_in_a_large_plan(void **state)
 static void test_empty_plan_and_plans_without_open_actions(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action **v = (isms_action **)(uintptr_t)0x1;
     size_t n = 42;
     assert_int_equal(isms_plan_prioritise(&v, &n, p, NULL), ISMS_OK);
@@ -1174,7 +1251,7 @@ static void test_empty_plan_and_plans_without_open_actions(void **state)
 static void test_missing_prerequisite(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     add(p, "A1");
     add(p, "A2");
     isms_action *a3 = add(p, "A3");
@@ -1205,7 +1282,7 @@ static void test_cycles(void **state)
 {
     (void)state;
     /* Two actions waiting for each other, built before either exists. */
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *x = add(p, "X");
     add(p, "FREE");
     isms_action *b = add(p, "B");
@@ -1230,7 +1307,7 @@ static void test_cycles(void **state)
 
     /* Three: A1 waits for A2, A2 for A3, A3 for A1. In doing order: A1 before A3 (A3 waits
      * for A1), A3 before A2, A2 before A1. */
-    p = new_plan();
+    p = new_plan(2024);
     prereq(add(p, "A3"), "A1");
     prereq(add(p, "A2"), "A3");
     prereq(add(p, "A1"), "A2");
@@ -1239,7 +1316,7 @@ static void test_cycles(void **state)
     isms_plan_free(p);
 
     /* A group with two cycles: the shortest through its smallest id is named. */
-    p = new_plan();
+    p = new_plan(2024);
     isms_action *q = add(p, "Q");
     isms_action *r = add(p, "R");
     isms_action *s = add(p, "S");
@@ -1254,7 +1331,7 @@ static void test_cycles(void **state)
     /* Two separate cycles: the one whose first id sorts first, whatever the insertion
      * order. */
     for (int round = 0; round < 2; round++) {
-        p = new_plan();
+        p = new_plan(2024);
         const char *const ids[] = { "M10", "M9", "N2", "N10" };
         for (int i = 0; i < 4; i++)
             add(p, ids[round ? 3 - i : i]);
@@ -1269,7 +1346,7 @@ static void test_cycles(void **state)
 
     /* A long cycle: K01 waits for K02 … K25 waits for K01. In doing order K01, K25, K24, …;
      * the message stops after 20 ids. */
-    p = new_plan();
+    p = new_plan(2024);
     for (int i = 1; i <= 25; i++) {
         char id[8], next[8];
         snprintf(id, sizeof id, "K%02d", i);
@@ -1373,7 +1450,11 @@ static void test_lint_codes_in_english(void **state)
     fixture f;
     lint_plan(&f);
     isms_findings *notes = new_notes(ISMS_LANG_EN);
+    /* Look-ups that find nothing are findings, not errors: a lint that succeeds leaves the
+     * thread's last error alone. */
+    isms_error_clear();
     assert_int_equal(isms_plan_lint(notes, f.plan, (isms_date){ 2024, 2, 20 }), ISMS_OK);
+    assert_int_equal(isms_error_last()->code, ISMS_OK);
     /* OK, DONE and STOP give nothing. */
     for (size_t i = 0; i < isms_findings_count(notes); i++) {
         isms_finding n;
@@ -1525,7 +1606,7 @@ static void test_lint_checks_only_the_sources_that_are_set(void **state)
     assert_int_equal(count_notes(notes, "plan-unknown-target", NULL), 0);
     assert_int_equal(count_notes(notes, "plan-bad-residual", NULL), 0);
     /* A clean plan gives nothing at all. */
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = add(p, "A1");
     target(a, ISMS_TARGET_ANY, "anything");
     assert_int_equal(isms_action_set(a, ISMS_ACTION_OWNER, "IT"), ISMS_OK);
@@ -1547,7 +1628,7 @@ static void test_lint_checks_only_the_sources_that_are_set(void **state)
 static void test_lint_names_each_cycle_once(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     /* Two cycles (M9 ↔ M10, and N1 → N3 → N2 → N1 with N1 ↔ N2 inside the same group) and an
      * action waiting for one of them. */
     prereq(add(p, "M10"), "M9");
@@ -1682,6 +1763,7 @@ int main(void)
         cmocka_unit_test(test_bad_weights_are_refused_naming_the_weight),
         cmocka_unit_test(test_score_of_risk_requirement_and_asset),
         cmocka_unit_test(test_risk_terms),
+        cmocka_unit_test(test_risk_terms_of_risks_with_vectors),
         cmocka_unit_test(test_requirement_terms),
         cmocka_unit_test(test_asset_terms_need_a_classified_inventory),
         cmocka_unit_test(test_targets_resolve_by_kind_and_unknown_ones_add_nothing),

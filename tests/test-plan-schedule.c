@@ -17,34 +17,21 @@
 #include "internal.h"
 
 #include "test-util.h"
+#include "plan-fixtures.h"
 
 /* ---- helpers ------------------------------------------------------------------------------ */
-
-static isms_plan *new_plan(void)
-{
-    isms_plan *p = NULL;
-    assert_int_equal(isms_plan_new(&p, 2024), ISMS_OK);
-    return p;
-}
 
 /* An action with an effort (negative: unknown), an owner and a due text (NULL: none). */
 static isms_action *act(isms_plan *p, const char *id, double effort, const char *owner,
                         const char *due)
 {
-    isms_action *a = NULL;
-    assert_int_equal(isms_plan_add(&a, p, id, id), ISMS_OK);
-    assert_non_null(a);
+    isms_action *a = add_action(p, id, id);
     assert_int_equal(isms_action_set_effort(a, effort), ISMS_OK);
     if (owner)
         assert_int_equal(isms_action_set(a, ISMS_ACTION_OWNER, owner), ISMS_OK);
     if (due)
         assert_int_equal(isms_action_set(a, ISMS_ACTION_DUE, due), ISMS_OK);
     return a;
-}
-
-static void pre(isms_action *a, const char *id)
-{
-    assert_int_equal(isms_action_add_prerequisite(a, id), ISMS_OK);
 }
 
 static void recur(isms_action *a, isms_recurrence r)
@@ -187,7 +174,7 @@ static void test_options_default(void **state)
 static void test_periods_and_accessors(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 10, NULL, NULL);
     isms_schedule_options o = opts(ISMS_PERIOD_QUARTER, 5, 40);
     o.start = (isms_date){ 2024, 8, 15 }; /* a day in Q3 2024 */
@@ -253,7 +240,7 @@ static void test_periods_and_accessors(void **state)
 static void test_empty_plan(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_schedule_options o = opts(ISMS_PERIOD_MONTH, 12, 0);
     isms_schedule *s = sched(p, &o);
     assert_int_equal(isms_schedule_period_count(s), 12);
@@ -270,7 +257,7 @@ static void test_empty_plan(void **state)
 static void test_capacity_pushes_later(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A4", 50, NULL, NULL); /* added first, ranked last: ids decide */
     act(p, "A2", 60, NULL, NULL);
     act(p, "A1", 60, NULL, NULL);
@@ -310,7 +297,7 @@ static void test_capacity_pushes_later(void **state)
 static void test_unknown_effort_counts_zero(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 10, NULL, NULL);
     act(p, "A2", -1, NULL, NULL); /* unknown */
     act(p, "A3", 0, NULL, NULL);
@@ -326,7 +313,7 @@ static void test_unknown_effort_counts_zero(void **state)
 static void test_owner_capacity(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 40, "IT", NULL);
     act(p, "A2", 30, " it ", NULL); /* the same owner, as the parsers compare text */
     act(p, "A3", 100, "HR", NULL);
@@ -365,7 +352,7 @@ static void test_owner_capacity(void **state)
 static void test_capacities_per_period(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 8, NULL, NULL);
     act(p, "A2", 8, NULL, NULL);
     act(p, "A3", 8, NULL, NULL);
@@ -404,11 +391,11 @@ static void test_capacities_per_period(void **state)
 static void test_prerequisites_same_period_or_strict(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = act(p, "A1", 10, NULL, NULL);
-    pre(a, "B3"); /* A1 after B3 after B2 */
+    prereq(a, "B3"); /* A1 after B3 after B2 */
     a = act(p, "B3", 10, NULL, NULL);
-    pre(a, "B2");
+    prereq(a, "B2");
     act(p, "B2", 10, NULL, NULL);
     act(p, "C1", 10, NULL, NULL);
     isms_schedule_options o = opts(ISMS_PERIOD_QUARTER, 4, 0);
@@ -450,14 +437,14 @@ static void test_prerequisites_same_period_or_strict(void **state)
 static void test_done_and_cancelled(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *d = act(p, "D1", 10, NULL, NULL);
     status(d, ISMS_ACTION_DONE);
     isms_action *c = act(p, "C1", 10, NULL, NULL);
     status(c, ISMS_ACTION_CANCELLED);
     isms_action *a = act(p, "A1", 10, NULL, NULL);
-    pre(a, "D1");
-    pre(a, "C1");
+    prereq(a, "D1");
+    prereq(a, "C1");
     isms_schedule_options o = opts(ISMS_PERIOD_YEAR, 2, 0);
     o.strict = true;
     isms_schedule *s = sched(p, &o);
@@ -473,18 +460,18 @@ static void test_done_and_cancelled(void **state)
 static void test_prerequisite_unscheduled_cascades(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 150, NULL, "2025");
     isms_action *a = act(p, "A2", 10, NULL, "2027");
-    pre(a, "A1");
+    prereq(a, "A1");
     a = act(p, "A3", 10, NULL, NULL);
-    pre(a, "A2");
+    prereq(a, "A2");
     a = act(p, "A4", 5, NULL, NULL);
     status(a, ISMS_ACTION_IN_PROGRESS);
-    pre(a, "A1"); /* in progress: the first period all the same */
+    prereq(a, "A1"); /* in progress: the first period all the same */
     a = act(p, "R1", 1, NULL, NULL);
     recur(a, ISMS_RECUR_YEARLY);
-    pre(a, "A3");
+    prereq(a, "A3");
     act(p, "A5", 10, NULL, NULL);
     isms_schedule_options o = opts(ISMS_PERIOD_YEAR, 3, 100);
     o.lang = ISMS_LANG_EN;
@@ -518,7 +505,7 @@ static void test_prerequisite_unscheduled_cascades(void **state)
 static void test_beyond_horizon_capacity(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 60, NULL, "2024");       /* due dates give the order: A1, A2, A3 */
     act(p, "A2", 60, NULL, "2025-06-30"); /* 2025 is in time */
     act(p, "A3", 60, NULL, "2025");
@@ -554,7 +541,7 @@ static void test_beyond_horizon_capacity(void **state)
 static void test_in_progress_first_period(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 5, NULL, NULL);
     isms_action *a = act(p, "A2", 20, NULL, NULL);
     status(a, ISMS_ACTION_IN_PROGRESS);
@@ -597,7 +584,7 @@ static void test_in_progress_first_period(void **state)
 static void test_recurring_in_years(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = act(p, "Y", 5, NULL, NULL);
     recur(a, ISMS_RECUR_YEARLY);
     a = act(p, "T", 2, NULL, NULL);
@@ -630,7 +617,7 @@ static void test_recurring_in_years(void **state)
 static void test_recurring_in_quarters(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = act(p, "Y", 5, NULL, NULL); /* 31 December */
     recur(a, ISMS_RECUR_YEARLY);
     a = act(p, "YM", 5, NULL, "mars"); /* 31 March every year */
@@ -669,7 +656,7 @@ static void test_recurring_in_quarters(void **state)
 static void test_recurring_in_months(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = act(p, "L", 1, NULL, "2024-02-29"); /* 28 February in 2025 */
     recur(a, ISMS_RECUR_YEARLY);
     a = act(p, "Q", 3, NULL, NULL);
@@ -699,7 +686,7 @@ static void test_recurring_in_months(void **state)
     /* Only occurrences inside the horizon count: April and May hold no quarter's end and no
      * 28 February, so Q and L stay unscheduled, and so does what waits for Q. */
     a = act(p, "D", 1, NULL, NULL);
-    pre(a, "Q");
+    prereq(a, "Q");
     o.start = (isms_date){ 2024, 4, 10 };
     o.periods = 2; /* April, May */
     s = sched(p, &o);
@@ -728,15 +715,15 @@ static void test_recurring_in_months(void **state)
 static void test_recurring_after_prerequisites(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 10, NULL, NULL);
     isms_action *r = act(p, "R", 4, NULL, NULL);
     recur(r, ISMS_RECUR_QUARTER);
-    pre(r, "A1");
+    prereq(r, "A1");
     isms_action *y = act(p, "Y", 2, NULL, NULL);
     recur(y, ISMS_RECUR_YEARLY); /* 31 December: Q4 */
     isms_action *b = act(p, "B", 1, NULL, NULL);
-    pre(b, "Y");
+    prereq(b, "Y");
     isms_schedule_options o = opts(ISMS_PERIOD_QUARTER, 6, 0);
     o.strict = true;
     isms_schedule *s = sched(p, &o);
@@ -791,7 +778,7 @@ static void test_recurring_after_prerequisites(void **state)
 static void test_over_capacity_findings(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = act(p, "R1", 20, "IT", NULL);
     recur(a, ISMS_RECUR_QUARTER); /* 80 a year */
     a = act(p, "R2", 30, "it", NULL);
@@ -844,13 +831,13 @@ static void test_over_capacity_findings(void **state)
 static void test_due_missed(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 80, NULL, "2024");
     act(p, "A2", 50, NULL, "Q2 2024");
     act(p, "A3", 10, NULL, "Q2 2024"); /* fits into 2024: not late in a yearly plan */
     act(p, "A4", 20, NULL, "2025");
     isms_action *a = act(p, "A6", 5, NULL, "2024-12-31");
-    pre(a, "A5");
+    prereq(a, "A5");
     act(p, "A5", 5, NULL, NULL);
     isms_schedule_options o = opts(ISMS_PERIOD_YEAR, 3, 100);
     o.strict = true;
@@ -887,7 +874,7 @@ static void test_due_missed(void **state)
     isms_schedule_free(s);
 
     /* In months, a due date in the middle of a period leaves that period in time. */
-    isms_plan *q = new_plan();
+    isms_plan *q = new_plan(2024);
     act(q, "M1", 5, NULL, "2024-03-15");
     act(q, "M2", 5, NULL, "2024-03-15");
     o = opts(ISMS_PERIOD_MONTH, 6, 0);
@@ -909,7 +896,7 @@ static void test_due_missed(void **state)
 static void test_too_large_for_owner(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 30, "IT", NULL);
     act(p, "A2", 30, "HR", NULL);
     const char *const owners[] = { "IT" };
@@ -939,7 +926,7 @@ static void test_too_large_for_owner(void **state)
 static void test_findings_lint_first(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 60, NULL, "2023");     /* overdue; addresses nothing; no owner */
     act(p, "A2", 60, "IT", "Q1 2024");  /* pushed past its due date */
     act(p, "A3", 60, "IT", NULL);       /* beyond the horizon */
@@ -989,7 +976,7 @@ static void test_findings_lint_first(void **state)
 static void test_scores_committed(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     isms_action *a = act(p, "A1", 20, NULL, NULL);
     isms_action *b = act(p, "A2", 5, NULL, NULL);
     assert_true(isms_action_score(a) < 0);
@@ -1016,7 +1003,7 @@ static void test_scores_committed(void **state)
 static void test_validation(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 5, NULL, NULL);
     isms_schedule *s = NULL;
     isms_schedule_options o = opts(ISMS_PERIOD_YEAR, 3, 0);
@@ -1112,12 +1099,12 @@ static void test_validation(void **state)
 
     /* a prerequisite that no action has; a cycle */
     isms_action *b = act(p, "B1", 1, NULL, NULL);
-    pre(b, "X9");
+    prereq(b, "X9");
     assert_rejected(p, &o, ISMS_ENOTFOUND, "X9");
     isms_action_clear_prerequisites(b);
-    pre(b, "B2");
+    prereq(b, "B2");
     isms_action *c = act(p, "B2", 1, NULL, NULL);
-    pre(c, "B1");
+    prereq(c, "B1");
     assert_rejected(p, &o, ISMS_ECYCLE, "B1");
     isms_plan_free(p);
 }
@@ -1125,7 +1112,7 @@ static void test_validation(void **state)
 static void test_past_9999(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 5, NULL, NULL);
     isms_schedule_options o = opts(ISMS_PERIOD_YEAR, 1, 0);
     o.start = (isms_date){ 9999, 6, 1 };
@@ -1224,14 +1211,14 @@ static void make_specs(spec *sp, unsigned n, uint64_t *r)
 
 static isms_plan *build(const spec *sp, unsigned n, const unsigned *perm)
 {
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     for (unsigned k = 0; k < n; k++) {
         const spec *a = &sp[perm[k]];
         isms_action *x = act(p, a->id, a->effort, a->owner, a->due);
         status(x, a->status);
         recur(x, a->recurrence);
         for (unsigned m = 0; m < a->n_pre; m++)
-            pre(x, sp[a->pre[m]].id);
+            prereq(x, sp[a->pre[m]].id);
     }
     return p;
 }
@@ -1450,18 +1437,18 @@ static void test_random_plans(void **state)
 static void test_schedule_alloc_failure(void **state)
 {
     (void)state;
-    isms_plan *p = new_plan();
+    isms_plan *p = new_plan(2024);
     act(p, "A1", 60, "IT", "2024");
     act(p, "A2", 60, "IT", "Q2 2024");
     isms_action *a = act(p, "A3", 20, NULL, NULL);
-    pre(a, "A2");
+    prereq(a, "A2");
     a = act(p, "A4", 500, NULL, NULL);
     a = act(p, "R1", 10, "HR", NULL);
     recur(a, ISMS_RECUR_QUARTER);
     a = act(p, "P1", 30, "HR", NULL);
     status(a, ISMS_ACTION_IN_PROGRESS);
     a = act(p, "A5", 5, NULL, NULL);
-    pre(a, "A4");
+    prereq(a, "A4");
     const char *const owners[] = { "IT", "HR" };
     const double caps[] = { 80, 35 }; /* HR: 30 + 10 in T1 2024 */
     isms_schedule_options o = opts(ISMS_PERIOD_TERTIAL, 4, 100);

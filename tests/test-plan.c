@@ -17,38 +17,11 @@
 #include "internal.h"
 #include "plan/plan-internal.h"
 #include "test-util.h"
+#include "plan-fixtures.h"
 
 #define UNSET ISMS_LEVEL_UNSET
 
 /* ---- helpers ---------------------------------------------------------------------------- */
-
-static isms_plan *new_plan(int year)
-{
-    isms_plan *p = NULL;
-    assert_int_equal(isms_plan_new(&p, year), ISMS_OK);
-    assert_non_null(p);
-    return p;
-}
-
-static isms_action *add(isms_plan *p, const char *id, const char *title)
-{
-    isms_action *a = NULL;
-    int rc = isms_plan_add(&a, p, id, title);
-    if (rc)
-        fail_msg("add %s: %s", id, isms_error_last()->message);
-    assert_non_null(a);
-    return a;
-}
-
-static isms_register *new_register(void)
-{
-    isms_matrix *m = NULL;
-    assert_int_equal(isms_matrix_preset(&m, "4x4"), ISMS_OK); /* product, acceptance 3 */
-    isms_register *reg = NULL;
-    assert_int_equal(isms_register_new(&reg, m), ISMS_OK);
-    isms_matrix_free(m);
-    return reg;
-}
 
 static isms_risk *risk(isms_register *reg, const char *id, const char *title, int l, int c,
                        isms_risk_status status)
@@ -62,11 +35,7 @@ static isms_risk *risk(isms_register *reg, const char *id, const char *title, in
 static isms_entry *entry(isms_assessment *a, const char *ref, isms_status s, const char *plan,
                          const char *owner, const char *due)
 {
-    isms_entry *e = NULL;
-    int rc = isms_assessment_add(&e, a, ref);
-    if (rc)
-        fail_msg("add %s: %s", ref, isms_error_last()->message);
-    assert_int_equal(isms_entry_set_status(e, s), ISMS_OK);
+    isms_entry *e = add_entry(a, ref, s);
     assert_int_equal(isms_entry_set(e, ISMS_FIELD_PLAN, plan), ISMS_OK);
     assert_int_equal(isms_entry_set(e, ISMS_FIELD_OWNER, owner), ISMS_OK);
     assert_int_equal(isms_entry_set(e, ISMS_FIELD_DUE, due), ISMS_OK);
@@ -444,13 +413,11 @@ static void test_plan_sources_are_kept_replaced_and_forget_scores(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_register *reg = new_register();
-    isms_assessment *as = NULL;
-    assert_int_equal(isms_assessment_new(&as, ISMS_EDITION_2022, 2025, ISMS_SCOPE_BOTH),
-                     ISMS_OK);
+    isms_register *reg = register_4x4();
+    isms_assessment *as = assessment_2022(2025);
     isms_inventory *inv = NULL;
     assert_int_equal(isms_inventory_new(&inv, NULL), ISMS_OK);
-    isms_action *a = add(p, "A1", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
     mark_scored(a);
 
     assert_int_equal(isms_plan_set_sources(p, reg, as, inv), ISMS_OK);
@@ -475,10 +442,10 @@ static void test_plan_add_trims_ids_and_find_looks_them_up(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a1 = add(p, "  A1\t", "Inför MFA");
+    isms_action *a1 = add_action(p, "  A1\t", "Inför MFA");
     assert_string_equal(isms_action_id(a1), "A1");
     assert_string_equal(isms_action_get(a1, ISMS_ACTION_TITLE), "Inför MFA");
-    isms_action *a2 = add(p, "A2", NULL);
+    isms_action *a2 = add_action(p, "A2", NULL);
     assert_string_equal(isms_action_get(a2, ISMS_ACTION_TITLE), "");
     assert_int_equal(isms_plan_add(NULL, p, "A10", "x"), ISMS_OK); /* out may be NULL */
 
@@ -502,7 +469,7 @@ static void test_plan_add_trims_ids_and_find_looks_them_up(void **state)
     for (int i = 0; i < 200; i++) {
         char id[16];
         snprintf(id, sizeof id, "B%d", i);
-        add(p, id, id);
+        add_action(p, id, id);
     }
     for (int i = 0; i < 200; i++) {
         char id[16];
@@ -519,7 +486,7 @@ static void test_plan_add_rejects_blank_long_and_duplicate_ids(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    add(p, "A1", "Första");
+    add_action(p, "A1", "Första");
     isms_action *out = (isms_action *)(uintptr_t)0x1;
     assert_int_equal(isms_plan_add(&out, p, "A1", "Igen"), ISMS_EEXIST);
     assert_error(ISMS_EEXIST, "\"A1\" already exists");
@@ -558,7 +525,7 @@ static void test_plan_remove_closes_up_and_renumbers(void **state)
     for (int i = 0; i < 5; i++) {
         char id[8];
         snprintf(id, sizeof id, "A%d", i + 1);
-        a[i] = add(p, id, NULL);
+        a[i] = add_action(p, id, NULL);
     }
     assert_int_equal(isms_action_add_prerequisite(a[2], "A2"), ISMS_OK);
     assert_int_equal(isms_action_add_target(a[1], ISMS_TARGET_ANY, "risk:R1"), ISMS_OK);
@@ -590,7 +557,7 @@ static void test_plan_remove_closes_up_and_renumbers(void **state)
     assert_int_equal(isms_plan_remove(p, NULL), ISMS_EINVAL);
     assert_int_equal(isms_plan_remove(NULL, "A3"), ISMS_EINVAL);
     /* The id can be used again. */
-    isms_action *again = add(p, "A2", "Ny");
+    isms_action *again = add_action(p, "A2", "Ny");
     assert_int_equal(again->idx, 2);
     assert_int_equal(isms_plan_count(p), 3);
     isms_plan_free(p);
@@ -602,7 +569,7 @@ static void test_new_action_has_nothing_set(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
     for (int f = ISMS_ACTION_TITLE; f <= ISMS_ACTION_DUE; f++)
         assert_string_equal(isms_action_get(a, (isms_action_field)f), "");
     assert_int_equal(isms_action_due(a).kind, ISMS_PERIOD_NONE);
@@ -646,7 +613,7 @@ static void test_action_text_fields_and_due_read_with_the_plan_year(void **state
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", "Gammal");
+    isms_action *a = add_action(p, "A1", "Gammal");
     assert_int_equal(isms_action_set(a, ISMS_ACTION_TITLE, "Inför MFA för fjärråtkomst"),
                      ISMS_OK);
     assert_int_equal(isms_action_set(a, ISMS_ACTION_DESCRIPTION, "Rad 1\nRad 2"), ISMS_OK);
@@ -689,7 +656,7 @@ static void test_action_status_and_recurrence_setters_check_the_range(void **sta
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
     static const bool open[] = { true, true, true, false, false };
     for (int s = 0; s <= ISMS_ACTION_CANCELLED; s++) {
         assert_int_equal(isms_action_set_status(a, (isms_action_status)s), ISMS_OK);
@@ -717,7 +684,7 @@ static void test_action_effort_and_cost_setters_check_the_range(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
     assert_int_equal(isms_action_set_effort_size(a, ISMS_EFFORT_M), ISMS_OK);
     assert_double_equal(isms_action_effort(a), 20, 0);
     assert_int_equal(isms_action_effort_size(a), ISMS_EFFORT_M);
@@ -768,7 +735,7 @@ static void test_action_targets_take_the_kind_from_a_prefix(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
     static const struct {
         isms_target_kind kind;
         const char *text;
@@ -816,7 +783,7 @@ static void test_action_targets_ignore_duplicates_and_reject_blank(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
     assert_int_equal(isms_action_add_target(a, ISMS_TARGET_ANY, "risk:R3"), ISMS_OK);
     assert_int_equal(isms_action_add_target(a, ISMS_TARGET_RISK, " R3"), ISMS_OK); /* same */
     assert_int_equal(isms_action_add_target(a, ISMS_TARGET_ANY, "RISK: R3 "), ISMS_OK);
@@ -848,7 +815,7 @@ static void test_action_prerequisites_are_kept_once_and_not_the_action_itself(vo
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A2", NULL);
+    isms_action *a = add_action(p, "A2", NULL);
     assert_int_equal(isms_action_add_prerequisite(a, "A1"), ISMS_OK); /* need not exist */
     assert_int_equal(isms_action_add_prerequisite(a, " A3 "), ISMS_OK);
     assert_int_equal(isms_action_add_prerequisite(a, "A1"), ISMS_OK); /* again: nothing */
@@ -889,7 +856,7 @@ static void test_action_expected_residual_and_status_check_their_values(void **s
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
     int l = 0, c = 0;
     assert_int_equal(isms_action_set_expected_residual(a, 2, 3), ISMS_OK);
     isms_action_expected_residual(&l, &c, a);
@@ -937,8 +904,8 @@ static void test_every_change_forgets_the_score(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", NULL);
-    isms_action *b = add(p, "A2", NULL);
+    isms_action *a = add_action(p, "A1", NULL);
+    isms_action *b = add_action(p, "A2", NULL);
 
 #define FORGETS(call)                                                                        \
     do {                                                                                     \
@@ -1001,7 +968,7 @@ static void test_every_change_forgets_the_score(void **state)
  * exists), R8 (closed), R9 (treated), R10 (addressed by A1 as "R10", kind any). */
 static isms_register *draft_register(void)
 {
-    isms_register *reg = new_register();
+    isms_register *reg = register_4x4();
     isms_risk *r1 = risk(reg, "R1", "Nätfiske", 3, 4, ISMS_RISK_OPEN);
     assert_int_equal(isms_risk_set_treatment(r1, ISMS_TREATMENT_MODIFY, "Utbilda personalen"),
                      ISMS_OK);
@@ -1055,9 +1022,7 @@ static const char *plan_120(void)
  * "krav: a.5.1"), 10.2 (not applicable), 4.1 (an action req-4.1 exists), 9.1 (not assessed). */
 static isms_assessment *draft_assessment(void)
 {
-    isms_assessment *as = NULL;
-    assert_int_equal(isms_assessment_new(&as, ISMS_EDITION_2022, 2025, ISMS_SCOPE_BOTH),
-                     ISMS_OK);
+    isms_assessment *as = assessment_2022(2025);
     entry(as, "6.1.2", ISMS_STATUS_NO, "\n  Ta fram en riskmetod  \r\nMed mall och skala",
           "CISO", "mars");
     entry(as, "5.2", ISMS_STATUS_PARTIAL, long_plan_a(), "", "");
@@ -1077,15 +1042,15 @@ static isms_assessment *draft_assessment(void)
 static isms_plan *draft_plan(void)
 {
     isms_plan *p = new_plan(2025);
-    isms_action *a1 = add(p, "A1", "Befintlig");
+    isms_action *a1 = add_action(p, "A1", "Befintlig");
     assert_int_equal(isms_action_add_target(a1, ISMS_TARGET_ANY, "risk:R6"), ISMS_OK);
     assert_int_equal(isms_action_add_target(a1, ISMS_TARGET_ANY, "R10"), ISMS_OK);
     assert_int_equal(isms_action_add_target(a1, ISMS_TARGET_ANY, "krav: a.5.1"), ISMS_OK);
     /* Kinds that do not fit: a requirement "R11" and a risk "8.1" address neither. */
     assert_int_equal(isms_action_add_target(a1, ISMS_TARGET_REQUIREMENT, "R11"), ISMS_OK);
     assert_int_equal(isms_action_add_target(a1, ISMS_TARGET_RISK, "8.1"), ISMS_OK);
-    add(p, "risk-R7", "Egen rubrik");
-    add(p, "req-4.1", "Egen");
+    add_action(p, "risk-R7", "Egen rubrik");
+    add_action(p, "req-4.1", "Egen");
     return p;
 }
 
@@ -1191,9 +1156,9 @@ static void test_draft_writes_titles_in_english_and_keeps_set_sources(void **sta
 {
     (void)state;
     isms_register *reg = draft_register();
-    isms_register *other = new_register();
+    isms_register *other = register_4x4();
     isms_plan *p = new_plan(2025);
-    isms_action *old = add(p, "A0", NULL);
+    isms_action *old = add_action(p, "A0", NULL);
     assert_int_equal(isms_plan_set_sources(p, other, NULL, NULL), ISMS_OK);
     mark_scored(old);
     assert_int_equal(isms_plan_draft(NULL, p, reg, NULL, ISMS_LANG_EN), ISMS_OK);
@@ -1214,9 +1179,7 @@ static void test_draft_writes_titles_in_english_and_keeps_set_sources(void **sta
     assert_true(scored(old));
 
     /* An assessment for a plan without one becomes its source and forgets scores. */
-    isms_assessment *as = NULL;
-    assert_int_equal(isms_assessment_new(&as, ISMS_EDITION_2022, 2025, ISMS_SCOPE_BOTH),
-                     ISMS_OK);
+    isms_assessment *as = assessment_2022(2025);
     size_t added = 99;
     assert_int_equal(isms_plan_draft(&added, p, NULL, as, ISMS_LANG_EN), ISMS_OK);
     assert_int_equal(added, 0);
@@ -1237,7 +1200,7 @@ static void test_draft_writes_titles_in_english_and_keeps_set_sources(void **sta
 static void test_draft_skips_ids_too_long_for_an_action(void **state)
 {
     (void)state;
-    isms_register *reg = new_register();
+    isms_register *reg = register_4x4();
     char id[300];
     memset(id, 'R', 252); /* "risk-" + 252 bytes = 257: too long */
     id[252] = '\0';
@@ -1284,7 +1247,7 @@ static void test_alloc_failure_setters_leave_the_action_unchanged(void **state)
 {
     (void)state;
     isms_plan *p = new_plan(2025);
-    isms_action *a = add(p, "A1", "Gammal");
+    isms_action *a = add_action(p, "A1", "Gammal");
     assert_int_equal(isms_action_set(a, ISMS_ACTION_DUE, "2024"), ISMS_OK);
     mark_scored(a);
     SWEEP(isms_action_set(a, ISMS_ACTION_TITLE, "Ny"), {

@@ -21,10 +21,12 @@
  * score = (base + Σ risk terms + Σ requirement terms + Σ asset terms) × urgency / effort
  *
  * risk term        = w_risk · c · (1 + w_reduction · r)
- *                    c: the risk's current value, normalised to 0–1 on its matrix
- *                    r: the reduction the action brings, c − e, where e is the normalised value
- *                       of the action's expected residual risk, else the risk's own residual,
- *                       else c (no reduction known: r = 0)
+ *                    c: the risk's current value normalised to 0–1: its vector's normalised
+ *                       score when it carries one (see isms/rating.h), else its matrix value
+ *                       (isms_risk_normalized(); 0 when it has neither)
+ *                    r: the reduction the action brings, c − e clipped to 0–1, where e is the
+ *                       normalised matrix value of the action's expected residual risk, else
+ *                       of the risk's own residual levels, else c (no reduction known: r = 0)
  * requirement term = w_requirement · (g + n) / 2
  *                    g: the gap the action closes: status weight now − status weight expected
  *                       (no 1, partial ½, not assessed ½, yes 0, not applicable 0; expected:

@@ -62,6 +62,16 @@ void *isms__index_find(const isms__index *ix, const char *key)
     return ix->slots[probe(ix, key, isms__index_hash(key))].item;
 }
 
+/* Whether the item's key k is the `len` bytes of key (and no more). Inline: keys are short,
+ * and a call costs more than the comparison. */
+static inline bool same_key(const char *k, const char *key, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (k[i] != key[i] || !k[i])
+            return false;
+    return k[len] == '\0';
+}
+
 void *isms__index_find_n(const isms__index *ix, const char *key, size_t len)
 {
     if (!ix->n_slots || !key)
@@ -72,10 +82,57 @@ void *isms__index_find_n(const isms__index *ix, const char *key, size_t len)
         const struct isms__index_slot *s = &ix->slots[i];
         if (!s->item)
             return NULL;
-        if (s->hash == h) {
-            const char *k = ix->key(s->item);
-            if (strncmp(k, key, len) == 0 && k[len] == '\0')
-                return s->item;
+        if (s->hash == h && same_key(ix->key(s->item), key, len))
+            return s->item;
+    }
+}
+
+/* How many keys isms__index_find_many() has in flight at once. */
+#define FIND_BATCH 64
+
+/* A lookup costs two cache misses one after the other, the slot and then the item's key. For
+ * many keys at once, each step is done for a whole batch before the next: every key is
+ * hashed and its home slot fetched; then each probe runs to its first candidate (a slot with
+ * the same hash) and that candidate's key is fetched; only then are keys compared. The misses
+ * of a batch overlap instead of following each other. */
+void isms__index_find_many(const isms__index *ix, const char *const *keys, const size_t *lens,
+                           size_t n, void **items)
+{
+    if (!ix->n_slots) {
+        for (size_t i = 0; i < n; i++)
+            items[i] = NULL;
+        return;
+    }
+    const struct isms__index_slot *slots = ix->slots;
+    const size_t mask = ix->n_slots - 1;
+    uint64_t h[FIND_BATCH];
+    size_t at[FIND_BATCH];
+    for (size_t i0 = 0; i0 < n; i0 += FIND_BATCH) {
+        const size_t m = n - i0 < FIND_BATCH ? n - i0 : FIND_BATCH;
+        const char *const *k = keys + i0;
+        const size_t *len = lens + i0;
+        void **out = items + i0;
+        for (size_t j = 0; j < m; j++) {
+            h[j] = hash_n(k[j], len[j]);
+            ISMS__PREFETCH(&slots[(size_t)h[j] & mask]);
+        }
+        for (size_t j = 0; j < m; j++) {
+            size_t x = (size_t)h[j] & mask;
+            while (slots[x].item && slots[x].hash != h[j])
+                x = (x + 1) & mask;
+            at[j] = x;
+            if (slots[x].item)
+                ISMS__PREFETCH(ix->key(slots[x].item));
+        }
+        for (size_t j = 0; j < m; j++) {
+            void *found = NULL;
+            for (size_t x = at[j]; slots[x].item; x = (x + 1) & mask) {
+                if (slots[x].hash == h[j] && same_key(ix->key(slots[x].item), k[j], len[j])) {
+                    found = slots[x].item;
+                    break;
+                }
+            }
+            out[j] = found;
         }
     }
 }

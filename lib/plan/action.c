@@ -14,9 +14,9 @@
 
 #include "plan/plan-internal.h"
 
-/* How many bytes of [s, s + n) to quote in a message: at most `max`, cut on a UTF-8
- * boundary. */
-static int quote_n(const char *s, size_t n, size_t max)
+/* ---- texts of messages ---------------------------------------------------------------- */
+
+int isms__plan_quote_n(const char *s, size_t n, size_t max)
 {
     if (n <= max)
         return (int)n;
@@ -26,14 +26,49 @@ static int quote_n(const char *s, size_t n, size_t max)
     return (int)n;
 }
 
-static int quote_len(const char *s, size_t max)
+int isms__plan_quote_len(const char *s, size_t max)
 {
-    return quote_n(s, strlen(s), max);
+    return isms__plan_quote_n(s, strlen(s), max);
 }
 
-static bool valid_lang(isms_lang lang)
+int isms__plan_decimal(char *buf, size_t size, double v, int decimals, bool sv)
 {
-    return (unsigned)lang <= ISMS_LANG_EN;
+    int n = snprintf(buf, size, "%.*f", decimals, v);
+    char *dot = sv && size ? strchr(buf, '.') : NULL;
+    if (dot)
+        *dot = ',';
+    return n;
+}
+
+/* ---- vocabularies ---------------------------------------------------------------------- */
+
+#define COUNT(table) ((unsigned)(sizeof(table) / sizeof *(table)))
+
+/* The label of `value` in a table of `count` values, each with its Swedish and English
+ * label; NULL for a value or a language out of range. */
+static const char *label_of(const char *const (*labels)[2], unsigned count, unsigned value,
+                            isms_lang lang)
+{
+    return value < count && (unsigned)lang <= ISMS_LANG_EN ? labels[value][lang] : NULL;
+}
+
+/* The machine name of `value` in a table of `count` names; NULL out of range. */
+static const char *name_of(const char *const *names, unsigned count, unsigned value)
+{
+    return value < count ? names[value] : NULL;
+}
+
+/* Looks `text` up in the `n` words; ISMS_EPARSE names the text, what it should have been
+ * (`what`) and what is accepted. `fn` names the function for a NULL argument. */
+static int parse_word(int *out, const isms__alias *words, size_t n, const char *text,
+                      const char *fn, const char *what, const char *accepted)
+{
+    if (!out || !text)
+        return isms__error(ISMS_EINVAL, "%s: NULL argument", fn);
+    if (!isms__alias_lookup(out, words, n, text))
+        return isms__error(ISMS_EPARSE, "%s \"%.*s\" is not one of %s", what, ISMS__Q(text),
+                           accepted);
+    return ISMS_OK;
 }
 
 /* ---- action statuses ------------------------------------------------------------------ */
@@ -49,14 +84,12 @@ static const char *const status_names[5] = {
 
 const char *isms_action_status_label(isms_action_status status, isms_lang lang)
 {
-    if ((unsigned)status > ISMS_ACTION_CANCELLED || !valid_lang(lang))
-        return NULL;
-    return status_labels[status][lang];
+    return label_of(status_labels, COUNT(status_labels), (unsigned)status, lang);
 }
 
 const char *isms_action_status_name(isms_action_status status)
 {
-    return (unsigned)status <= ISMS_ACTION_CANCELLED ? status_names[status] : NULL;
+    return name_of(status_names, COUNT(status_names), (unsigned)status);
 }
 
 int isms_action_status_parse(isms_action_status *out, const char *text)
@@ -79,18 +112,15 @@ int isms_action_status_parse(isms_action_status *out, const char *text)
         { "avbrutet", ISMS_ACTION_CANCELLED },     { "struken", ISMS_ACTION_CANCELLED },
         { "struket", ISMS_ACTION_CANCELLED },      { "canceled", ISMS_ACTION_CANCELLED },
     };
-    if (!out || !text)
-        return isms__error(ISMS_EINVAL, "isms_action_status_parse: NULL argument");
     int v;
-    if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
-        return isms__error(ISMS_EPARSE,
-                           "action status \"%.*s\" is not one of Föreslagen, Planerad, "
-                           "Pågående, Klar, Avbruten (Proposed, Planned, In progress, Done, "
-                           "Cancelled; also förslag, pågår, påbörjad, started, ongoing, "
-                           "klart, genomförd, completed, struken, canceled) or empty",
-                           quote_len(text, 64), text);
-    *out = (isms_action_status)v;
-    return ISMS_OK;
+    int rc = parse_word(out ? &v : NULL, names, COUNT(names), text, "isms_action_status_parse",
+                        "action status",
+                        "Föreslagen, Planerad, Pågående, Klar, Avbruten (Proposed, Planned, "
+                        "In progress, Done, Cancelled; also förslag, pågår, påbörjad, started, "
+                        "ongoing, klart, genomförd, completed, struken, canceled) or empty");
+    if (!rc)
+        *out = (isms_action_status)v;
+    return rc;
 }
 
 /* ---- recurrences ---------------------------------------------------------------------- */
@@ -106,14 +136,12 @@ static const char *const recurrence_names[4] = { "none", "yearly", "tertial", "q
 
 const char *isms_recurrence_label(isms_recurrence recurrence, isms_lang lang)
 {
-    if ((unsigned)recurrence > ISMS_RECUR_QUARTER || !valid_lang(lang))
-        return NULL;
-    return recurrence_labels[recurrence][lang];
+    return label_of(recurrence_labels, COUNT(recurrence_labels), (unsigned)recurrence, lang);
 }
 
 const char *isms_recurrence_name(isms_recurrence recurrence)
 {
-    return (unsigned)recurrence <= ISMS_RECUR_QUARTER ? recurrence_names[recurrence] : NULL;
+    return name_of(recurrence_names, COUNT(recurrence_names), (unsigned)recurrence);
 }
 
 int isms_recurrence_parse(isms_recurrence *out, const char *text)
@@ -136,18 +164,15 @@ int isms_recurrence_parse(isms_recurrence *out, const char *text)
         { "kvartalsvis", ISMS_RECUR_QUARTER },      { "per kvartal", ISMS_RECUR_QUARTER },
         { "quarterly", ISMS_RECUR_QUARTER },        { "per quarter", ISMS_RECUR_QUARTER },
     };
-    if (!out || !text)
-        return isms__error(ISMS_EINVAL, "isms_recurrence_parse: NULL argument");
     int v;
-    if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
-        return isms__error(ISMS_EPARSE,
-                           "recurrence \"%.*s\" is not one of Ingen, Årligen, Varje tertial, "
-                           "Varje kvartal (None, Yearly, Every tertial, Every quarter; also "
-                           "årlig, varje år, annually, tertialvis, kvartalsvis, quarterly, "
-                           "engångs, once) or empty",
-                           quote_len(text, 64), text);
-    *out = (isms_recurrence)v;
-    return ISMS_OK;
+    int rc = parse_word(out ? &v : NULL, names, COUNT(names), text, "isms_recurrence_parse",
+                        "recurrence",
+                        "Ingen, Årligen, Varje tertial, Varje kvartal (None, Yearly, Every "
+                        "tertial, Every quarter; also årlig, varje år, annually, tertialvis, "
+                        "kvartalsvis, quarterly, engångs, once) or empty");
+    if (!rc)
+        *out = (isms_recurrence)v;
+    return rc;
 }
 
 /* ---- effort --------------------------------------------------------------------------- */
@@ -162,7 +187,7 @@ double isms_effort_days(isms_effort_size size)
 
 const char *isms_effort_size_name(isms_effort_size size)
 {
-    return (unsigned)size <= ISMS_EFFORT_XL ? size_names[size] : NULL;
+    return name_of(size_names, COUNT(size_names), (unsigned)size);
 }
 
 #define EFFORT_ACCEPTED                                                                       \
@@ -251,18 +276,18 @@ int isms_effort_parse(double *days, isms_effort_size *size, const char *text)
     const char *end;
     if (!read_number(&number, text + start, &end))
         return isms__error(ISMS_EPARSE, "effort \"%.*s\" is not understood: expected "
-                           EFFORT_ACCEPTED, quote_len(text, 64), text);
+                           EFFORT_ACCEPTED, ISMS__Q(text));
     if (!isms__alias_lookup(&v, units, sizeof units / sizeof *units, end)) {
         size_t us, ul;
         isms__trim_span(end, strlen(end), &us, &ul);
         return isms__error(ISMS_EPARSE, "effort \"%.*s\": unknown unit \"%.*s\"; expected "
-                           EFFORT_ACCEPTED, quote_len(text, 64), text,
-                           quote_n(end + us, ul, 32), end + us);
+                           EFFORT_ACCEPTED, ISMS__Q(text),
+                           isms__plan_quote_n(end + us, ul, 32), end + us);
     }
     double d = number * factor[v];
     if (!isfinite(d) || d < 0 || d > ISMS__EFFORT_MAX)
         return isms__error(ISMS_ERANGE, "effort \"%.*s\" is outside 0–100000 person-days",
-                           quote_len(text, 64), text);
+                           ISMS__Q(text));
     *days = d + 0.0; /* no negative zero */
     if (size)
         *size = ISMS_EFFORT_UNSIZED;
@@ -278,14 +303,12 @@ static const char *const kind_labels[4][2] = {
 
 const char *isms_target_kind_name(isms_target_kind kind)
 {
-    return (unsigned)kind <= ISMS_TARGET_ASSET ? kind_names[kind] : NULL;
+    return name_of(kind_names, COUNT(kind_names), (unsigned)kind);
 }
 
 const char *isms_target_kind_label(isms_target_kind kind, isms_lang lang)
 {
-    if ((unsigned)kind > ISMS_TARGET_ASSET || !valid_lang(lang))
-        return NULL;
-    return kind_labels[kind][lang];
+    return label_of(kind_labels, COUNT(kind_labels), (unsigned)kind, lang);
 }
 
 /* ---- plans ---------------------------------------------------------------------------- */
@@ -403,11 +426,11 @@ int isms_plan_add(isms_action **out, isms_plan *plan, const char *id, const char
         return isms__error(ISMS_EINVAL, "an action needs an id that is not blank");
     if (len > ISMS__ACTION_ID_MAX)
         return isms__error(ISMS_EINVAL, "the action id \"%.*s…\" is %zu bytes long; at most "
-                           "%d are allowed", quote_n(id + start, len, 32), id + start, len,
-                           ISMS__ACTION_ID_MAX);
+                           "%d are allowed", isms__plan_quote_n(id + start, len, 32),
+                           id + start, len, ISMS__ACTION_ID_MAX);
     if (isms__index_find_n(&plan->index, id + start, len))
         return isms__error(ISMS_EEXIST, "an action with id \"%.*s\" already exists",
-                           quote_n(id + start, len, 64), id + start);
+                           isms__plan_quote_n(id + start, len, 64), id + start);
     if (plan->count >= ISMS__ACTIONS_MAX)
         return isms__error(ISMS_ENOMEM, "the plan already holds %zu actions, the most it can",
                            plan->count);
@@ -462,8 +485,7 @@ int isms_plan_remove(isms_plan *plan, const char *id)
         return isms__error(ISMS_EINVAL, "isms_plan_remove: NULL argument");
     isms_action *a = find_trimmed(plan, id);
     if (!a)
-        return isms__error(ISMS_ENOTFOUND, "no action with id \"%.*s\"", quote_len(id, 64),
-                           id);
+        return isms__error(ISMS_ENOTFOUND, "no action with id \"%.*s\"", ISMS__Q(id));
     uint32_t idx = a->idx;
     isms__index_remove(&plan->index, a->id);
     memmove(&plan->items[idx], &plan->items[idx + 1],
@@ -481,12 +503,6 @@ void isms__action_changed(isms_action *action)
 {
     action->term_count = 0;
     action->score = -1;
-}
-
-bool isms__action_open(const isms_action *action)
-{
-    return action->status == ISMS_ACTION_PROPOSED || action->status == ISMS_ACTION_PLANNED ||
-           action->status == ISMS_ACTION_IN_PROGRESS;
 }
 
 const char *isms_action_id(const isms_action *action)
@@ -606,7 +622,7 @@ int isms_action_set_effort(isms_action *action, double days)
         return isms__error(ISMS_EINVAL, "isms_action_set_effort: action is NULL");
     if (!isfinite(days) || days > ISMS__EFFORT_MAX)
         return isms__error(ISMS_ERANGE, "effort %g of action \"%.*s\" is outside 0–100000 "
-                           "person-days", days, quote_len(action->id, 64), action->id);
+                           "person-days", days, ISMS__Q(action->id));
     action->effort = days < 0 ? -1 : days + 0.0;
     action->size = ISMS_EFFORT_UNSIZED;
     isms__action_changed(action);
@@ -637,7 +653,7 @@ int isms_action_set_cost(isms_action *action, double cost)
         return isms__error(ISMS_EINVAL, "isms_action_set_cost: action is NULL");
     if (!isfinite(cost))
         return isms__error(ISMS_ERANGE, "the cost of action \"%.*s\" is not a finite number",
-                           quote_len(action->id, 64), action->id);
+                           ISMS__Q(action->id));
     action->cost = cost < 0 ? -1 : cost + 0.0;
     isms__action_changed(action);
     return ISMS_OK;
@@ -656,8 +672,7 @@ int isms_action_target(isms_target *out, const isms_action *action, size_t index
         return isms__error(ISMS_EINVAL, "isms_action_target: NULL argument");
     if (index >= action->n_targets)
         return isms__error(ISMS_ERANGE, "target %zu of action \"%.*s\" does not exist: it has "
-                           "%u", index, quote_len(action->id, 64), action->id,
-                           (unsigned)action->n_targets);
+                           "%u", index, ISMS__Q(action->id), (unsigned)action->n_targets);
     out->kind = (isms_target_kind)action->targets[index].kind;
     out->id = action->targets[index].id;
     return ISMS_OK;
@@ -706,8 +721,7 @@ int isms_action_add_target(isms_action *action, isms_target_kind kind, const cha
     }
     if (!len)
         return isms__error(ISMS_EINVAL, "action \"%.*s\": a target needs an id that is not "
-                           "blank (\"%.*s\")", quote_len(action->id, 64), action->id,
-                           quote_len(id, 64), id);
+                           "blank (\"%.*s\")", ISMS__Q(action->id), ISMS__Q(id));
     for (uint32_t i = 0; i < action->n_targets; i++) {
         const isms__target *t = &action->targets[i];
         if (t->kind == kind && strncmp(t->id, s, len) == 0 && t->id[len] == '\0')
@@ -715,7 +729,7 @@ int isms_action_add_target(isms_action *action, isms_target_kind kind, const cha
     }
     if (action->n_targets == UINT32_MAX)
         return isms__error(ISMS_ENOMEM, "action \"%.*s\" has as many targets as it can hold",
-                           quote_len(action->id, 64), action->id);
+                           ISMS__Q(action->id));
     char *copy = isms__strndup(s, len);
     if (!copy)
         return isms__error_nomem();
@@ -772,10 +786,10 @@ int isms_action_add_prerequisite(isms_action *action, const char *id)
     const char *s = id + start;
     if (!len)
         return isms__error(ISMS_EINVAL, "action \"%.*s\": a prerequisite needs an id that is "
-                           "not blank", quote_len(action->id, 64), action->id);
+                           "not blank", ISMS__Q(action->id));
     if (strncmp(action->id, s, len) == 0 && action->id[len] == '\0')
         return isms__error(ISMS_ECYCLE, "action \"%.*s\" cannot be its own prerequisite",
-                           quote_len(action->id, 64), action->id);
+                           ISMS__Q(action->id));
     if (action->prereqs) { /* (no arithmetic on the NULL of an action without any) */
         const char *end = action->prereqs + action->prereq_len;
         for (const char *p = action->prereqs; p < end; p += strlen(p) + 1)
@@ -784,7 +798,7 @@ int isms_action_add_prerequisite(isms_action *action, const char *id)
     }
     if (action->n_prereqs == UINT32_MAX || len + 1 > SIZE_MAX - action->prereq_len)
         return isms__error(ISMS_ENOMEM, "action \"%.*s\" has as many prerequisites as it can "
-                           "hold", quote_len(action->id, 64), action->id);
+                           "hold", ISMS__Q(action->id));
     if (!isms__grow((void **)&action->prereqs, &action->prereq_cap,
                     action->prereq_len + len + 1, 1))
         return isms__error_nomem();
@@ -826,16 +840,16 @@ int isms_action_set_expected_residual(isms_action *action, int likelihood, int c
     if (l_unset != c_unset)
         return isms__error(ISMS_EINVAL, "action \"%.*s\": the expected residual needs both a "
                            "likelihood and a consequence, or neither",
-                           quote_len(action->id, 64), action->id);
+                           ISMS__Q(action->id));
     if (!l_unset) {
         if (likelihood < ISMS_LEVEL_VALUE_MIN || likelihood > ISMS_LEVEL_VALUE_MAX)
             return isms__error(ISMS_ERANGE, "action \"%.*s\": expected likelihood %d is "
-                               "outside %d–%d", quote_len(action->id, 64), action->id,
-                               likelihood, ISMS_LEVEL_VALUE_MIN, ISMS_LEVEL_VALUE_MAX);
+                               "outside %d–%d", ISMS__Q(action->id), likelihood,
+                               ISMS_LEVEL_VALUE_MIN, ISMS_LEVEL_VALUE_MAX);
         if (consequence < ISMS_LEVEL_VALUE_MIN || consequence > ISMS_LEVEL_VALUE_MAX)
             return isms__error(ISMS_ERANGE, "action \"%.*s\": expected consequence %d is "
-                               "outside %d–%d", quote_len(action->id, 64), action->id,
-                               consequence, ISMS_LEVEL_VALUE_MIN, ISMS_LEVEL_VALUE_MAX);
+                               "outside %d–%d", ISMS__Q(action->id), consequence,
+                               ISMS_LEVEL_VALUE_MIN, ISMS_LEVEL_VALUE_MAX);
     }
     action->exp_likelihood = likelihood;
     action->exp_consequence = consequence;
@@ -856,7 +870,7 @@ int isms_action_set_expected_status(isms_action *action, isms_status status)
         status != ISMS_STATUS_NOT_ASSESSED)
         return isms__error(ISMS_EINVAL, "action \"%.*s\": the expected status must be yes, "
                            "partial or not assessed (none given), not %s",
-                           quote_len(action->id, 64), action->id,
+                           ISMS__Q(action->id),
                            (unsigned)status < ISMS_STATUS_COUNT ? isms_status_name(status)
                                                                 : "a value outside 0–4");
     action->expected_status = (uint8_t)status;

@@ -135,9 +135,7 @@ static char *plan_title(const char *text)
     s += ls;
     if (line <= TITLE_MAX)
         return isms__strndup(s, line);
-    size_t n = TITLE_MAX;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
+    size_t n = (size_t)isms__plan_quote_n(s, line, TITLE_MAX); /* on a UTF-8 boundary */
     size_t cs;
     isms__trim_span(s, n, &cs, &n);
     char *title = isms__malloc(n + sizeof "…");

@@ -43,207 +43,50 @@ void isms__graph_free(isms__graph *g)
     g->pre = NULL;
 }
 
-/* How many bytes of s to quote: at most `max`, cut on a UTF-8 boundary. */
-static int quote_len(const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max)
-        return (int)n;
-    n = max;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return (int)n;
-}
-
 /* ---- resolving prerequisites --------------------------------------------------------
  *
- * The plan's index finds an action with two cache misses one after the other: its slot, then
- * the action itself to compare the id. For millions of prerequisites among a million actions
- * that took longer than all the rest of the ordering, so the graph is built with a table of
- * its own: the ids are copied into one block, each entry holding the action's index, whether
- * it is open, and the id; a slot holds 24 bits of the id's hash and the entry's offset. The
- * prerequisites are then looked up in batches: the slots of a whole batch are fetched first,
- * then the entries they point to, then the ids are compared, so that the misses of a batch
- * overlap instead of following each other. */
+ * A look-up in the plan's index costs two cache misses one after the other: the slot, then
+ * the action to compare the id. For millions of prerequisites among a million actions that
+ * took longer than all the rest of the ordering, so the prerequisites are looked up in
+ * batches (isms__index_find_many()), whose misses overlap instead of following each other.
+ * Whether the action found is open then comes from a bitmap made beforehand, not from the
+ * action: its status may lie on another cache line than its id and index. */
 
-#if defined(__GNUC__)
-#  define PREFETCH(p) __builtin_prefetch(p)
-#else
-#  define PREFETCH(p) ((void)0)
-#endif
-
-/* Open as isms__action_open() says, inline for the loops over every action. */
-static inline bool is_open(const isms_action *a)
-{
-    return a->status == ISMS_ACTION_PROPOSED || a->status == ISMS_ACTION_PLANNED ||
-           a->status == ISMS_ACTION_IN_PROGRESS;
-}
-
-#define TAG_SHIFT 40
-#define OFF_MASK (((uint64_t)1 << TAG_SHIFT) - 1)
-#define ENTRY_HEAD 5 /* the index (4 bytes) and the open flag before the id */
 #define BATCH 64
 
-typedef struct idtab {
-    uint64_t *slot; /* tag (the hash's top 24 bits) | (entry offset + 1); 0: free */
-    size_t mask;
-    unsigned char *entry; /* per action: index, open, id, NUL */
-    size_t len, cap;
-} idtab;
-
-static void idtab_free(idtab *t)
-{
-    isms__free(t->slot);
-    isms__free(t->entry);
-    t->slot = NULL;
-    t->entry = NULL;
-}
-
-/* FNV-1a with the high bits mixed down, as the index hashes; *len gets the length. */
-static inline uint64_t id_hash(const char *s, size_t *len)
-{
-    uint64_t h = 14695981039346656037u;
-    size_t i = 0;
-    for (; s[i]; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211u;
-    }
-    *len = i;
-    return h ^ (h >> 29);
-}
-
-/* Whether the entry's id is the `len` bytes of id (and no more). */
-static inline bool same_id(const unsigned char *e, const char *id, size_t len)
-{
-    const unsigned char *x = e + ENTRY_HEAD;
-    for (size_t i = 0; i < len; i++)
-        if (x[i] != (unsigned char)id[i])
-            return false;
-    return x[len] == '\0';
-}
-
-static int idtab_build(idtab *t, const isms_plan *plan)
-{
-    const size_t count = plan->count;
-    isms_action *const *items = plan->items;
-    size_t n = 16;
-    while (n / 2 < count) {
-        if (n > SIZE_MAX / 4 / sizeof *t->slot)
-            return isms__error_nomem();
-        n *= 2;
-    }
-    t->slot = isms__calloc(n, sizeof *t->slot);
-    t->mask = n - 1;
-    t->entry = NULL;
-    t->len = t->cap = 0;
-    if (!t->slot || !isms__grow((void **)&t->entry, &t->cap, count * 16 + 1, 1)) {
-        idtab_free(t);
-        return isms__error_nomem();
-    }
-    uint64_t h[BATCH], off[BATCH];
-    for (size_t i0 = 0; i0 < count; i0 += BATCH) {
-        size_t m = count - i0 < BATCH ? count - i0 : BATCH;
-        for (size_t j = 0; j < m; j++) {
-            if (i0 + j + 16 < count)
-                PREFETCH(items[i0 + j + 16]->id);
-            const isms_action *a = items[i0 + j];
-            size_t len;
-            h[j] = id_hash(a->id, &len);
-            if (t->len + ENTRY_HEAD + len + 1 > OFF_MASK ||
-                !isms__grow((void **)&t->entry, &t->cap, t->len + ENTRY_HEAD + len + 1, 1)) {
-                idtab_free(t);
-                return isms__error_nomem();
-            }
-            unsigned char *e = t->entry + t->len;
-            uint32_t idx = (uint32_t)(i0 + j);
-            memcpy(e, &idx, 4);
-            e[4] = is_open(a);
-            memcpy(e + ENTRY_HEAD, a->id, len + 1);
-            off[j] = t->len;
-            t->len += ENTRY_HEAD + len + 1;
-            PREFETCH(&t->slot[h[j] & t->mask]);
-        }
-        for (size_t j = 0; j < m; j++) {
-            size_t x = h[j] & t->mask;
-            while (t->slot[x])
-                x = (x + 1) & t->mask;
-            t->slot[x] = (h[j] & ~OFF_MASK) | (off[j] + 1);
-        }
-    }
-    return ISMS_OK;
-}
-
-/* A prerequisite being looked up. */
-typedef struct lookup {
-    const char *id;
-    size_t len;
-    uint64_t hash;
-    size_t at;        /* the slot of the candidate */
-    uint32_t action;  /* the action that waits for it */
-} lookup;
-
-/* Where the graph is being written. */
+/* Where the graph is being written, and the prerequisites being looked up. */
 typedef struct builder {
     const isms_plan *plan;
-    idtab tab;
     isms__graph g;
-    size_t k;         /* prerequisites written */
-    size_t next_row;  /* the first action whose row is not closed */
+    size_t k;               /* prerequisites written */
+    size_t next_row;        /* the first action whose row is not closed */
     bool lenient;
-    lookup q[BATCH];
-    size_t n;
+    const uint64_t *open;   /* a bit per action: set when it is open */
+    size_t n;               /* look-ups queued */
+    const char *id[BATCH];  /* the prerequisite's id */
+    size_t len[BATCH];      /* its length */
+    uint32_t action[BATCH]; /* the action that waits for it */
+    void *found[BATCH];
 } builder;
-
-/* The entry that slot `at` points to. */
-static inline const unsigned char *entry_at(const idtab *t, size_t at)
-{
-    return t->entry + (t->slot[at] & OFF_MASK) - 1;
-}
 
 static int flush(builder *b)
 {
-    const idtab *t = &b->tab;
-    const uint64_t mask = t->mask;
-    /* The slots were fetched when the lookups were queued: find each candidate and fetch its
-     * entry. */
+    isms__index_find_many(&b->plan->index, b->id, b->len, b->n, b->found);
     for (size_t j = 0; j < b->n; j++) {
-        lookup *l = &b->q[j];
-        size_t x = l->hash & mask;
-        uint64_t tag = l->hash & ~OFF_MASK;
-        while (t->slot[x] && (t->slot[x] & ~OFF_MASK) != tag)
-            x = (x + 1) & mask;
-        l->at = x;
-        if (t->slot[x])
-            PREFETCH(entry_at(t, x));
-    }
-    for (size_t j = 0; j < b->n; j++) {
-        lookup *l = &b->q[j];
-        size_t x = l->at;
-        uint64_t tag = l->hash & ~OFF_MASK;
-        const unsigned char *e = NULL;
-        for (; t->slot[x]; x = (x + 1) & mask) {
-            if ((t->slot[x] & ~OFF_MASK) != tag)
-                continue;
-            e = entry_at(t, x);
-            if (same_id(e, l->id, l->len))
-                break;
-            e = NULL;
-        }
+        const isms_action *p = b->found[j];
         /* Every action before this one has all its prerequisites written. */
-        for (; b->next_row < l->action; b->next_row++)
+        for (; b->next_row < b->action[j]; b->next_row++)
             b->g.row[b->next_row + 1] = b->k;
-        if (!e) {
+        if (!p) {
             if (b->lenient)
                 continue;
-            const char *who = b->plan->items[l->action]->id;
+            const char *who = b->plan->items[b->action[j]]->id;
             return isms__error(ISMS_ENOTFOUND, "action %.*s: prerequisite %.*s does not exist",
-                               quote_len(who, 64), who, quote_len(l->id, 64), l->id);
+                               ISMS__Q(who), ISMS__Q(b->id[j]));
         }
-        if (e[4]) {
-            uint32_t idx;
-            memcpy(&idx, e, 4);
+        uint32_t idx = p->idx;
+        if (b->open[idx >> 6] >> (idx & 63) & 1)
             b->g.pre[b->k++] = idx;
-        }
     }
     b->n = 0;
     return ISMS_OK;
@@ -253,50 +96,51 @@ static int graph_build(isms__graph *out, const isms_plan *plan, bool lenient)
 {
     const size_t count = plan->count;
     isms_action *const *items = plan->items;
-    size_t total = 0;
-    for (size_t i = 0; i < count; i++)
-        if (is_open(items[i]))
-            total += items[i]->n_prereqs;
     builder *b = isms__malloc(sizeof *b);
-    if (!b)
+    uint64_t *open = isms__calloc(count / 64 + 1, sizeof *open);
+    if (!b || !open) {
+        isms__free(b);
+        isms__free(open);
         return isms__error_nomem();
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (isms__action_open(items[i])) {
+            open[i >> 6] |= (uint64_t)1 << (i & 63);
+            total += items[i]->n_prereqs;
+        }
+    }
     b->plan = plan;
     b->k = 0;
     b->next_row = 0;
     b->lenient = lenient;
+    b->open = open;
     b->n = 0;
     b->g.row = isms__malloc((count + 1) * sizeof *b->g.row);
     b->g.pre = isms__malloc((total ? total : 1) * sizeof *b->g.pre);
-    b->tab.slot = NULL;
-    b->tab.entry = NULL;
     int rc = ISMS_OK;
     if (!b->g.row || !b->g.pre)
         rc = isms__error_nomem();
-    else if (total)
-        rc = idtab_build(&b->tab, plan);
-    if (!rc)
+    else
         b->g.row[0] = 0;
     for (size_t i = 0; i < count && total && !rc; i++) {
         const isms_action *a = items[i];
-        if (!is_open(a))
+        if (!isms__action_open(a))
             continue;
         const char *p = a->prereqs;
         for (uint32_t j = 0; j < a->n_prereqs && !rc; j++) {
-            lookup *l = &b->q[b->n++];
-            size_t len;
-            l->id = p;
-            l->hash = id_hash(p, &len);
-            l->len = len;
-            l->action = (uint32_t)i;
-            PREFETCH(&b->tab.slot[l->hash & b->tab.mask]);
+            size_t len = strlen(p);
+            b->id[b->n] = p;
+            b->len[b->n] = len;
+            b->action[b->n] = (uint32_t)i;
             p += len + 1;
-            if (b->n == BATCH)
+            if (++b->n == BATCH)
                 rc = flush(b);
         }
     }
     if (!rc && b->n)
         rc = flush(b);
-    idtab_free(&b->tab);
+    isms__free(open);
     if (rc) {
         isms__graph_free(&b->g);
         isms__free(b);
@@ -421,7 +265,7 @@ static uint32_t components(tarjan *t, const isms_plan *plan, const isms__graph *
     }
     uint32_t counter = 0, sp = 0, n_comp = 0;
     for (size_t root = 0; root < n; root++) {
-        if (t->index[root] != NONE || !is_open(items[root]))
+        if (t->index[root] != NONE || !isms__action_open(items[root]))
             continue;
         size_t depth = 0;
         t->index[root] = t->low[root] = counter++;
@@ -515,7 +359,7 @@ void isms__cycle_text(char *buf, size_t size, const isms_plan *plan, const uint3
             w = snprintf(buf + len, size - len, " → …");
         } else {
             const char *id = plan->items[ids[k < n ? k : 0]]->id;
-            int q = quote_len(id, CYCLE_ID_MAX);
+            int q = isms__plan_quote_len(id, CYCLE_ID_MAX);
             w = snprintf(buf + len, size - len, "%s%.*s%s", k ? " → " : "", q, id,
                          id[q] ? "…" : "");
         }
@@ -845,7 +689,7 @@ int isms__plan_order(uint32_t **order, size_t *n, const isms_plan *plan, const i
     isms_action *const *items = plan->items;
     size_t n_open = 0;
     for (size_t i = 0; i < count; i++)
-        n_open += is_open(items[i]);
+        n_open += isms__action_open(items[i]);
     if (!n_open) {
         *order = NULL;
         *n = 0;
@@ -872,7 +716,7 @@ int isms__plan_order(uint32_t **order, size_t *n, const isms_plan *plan, const i
     size_t k = 0;
     for (size_t i = 0; i < count; i++) {
         const isms_action *a = items[i];
-        if (!is_open(a))
+        if (!isms__action_open(a))
             continue;
         recs[k].score = score_key(score[i]);
         recs[k].due = due_key(&a->due);
@@ -931,7 +775,7 @@ int isms__plan_order(uint32_t **order, size_t *n, const isms_plan *plan, const i
         if (!queue_empty(&q)) { /* most likely the next one: fetch its dependents */
             uint32_t next = queue_min(&q);
             for (uint32_t e = nodes[next].first; e < nodes[next + 1].first; e++)
-                PREFETCH(&nodes[dep[e]].indeg);
+                ISMS__PREFETCH(&nodes[dep[e]].indeg);
         }
         const uint32_t from = nodes[r].first, to = nodes[r + 1].first;
         for (uint32_t e = from; e < to; e++)
@@ -1014,7 +858,7 @@ int isms_plan_prioritise(isms_action ***out, size_t *n, isms_plan *plan,
         return isms__error(ISMS_EINVAL, "isms_plan_prioritise: n is NULL");
     size_t n_open = 0;
     for (size_t i = 0; i < plan->count; i++)
-        n_open += is_open(plan->items[i]);
+        n_open += isms__action_open(plan->items[i]);
     isms_action **list = NULL;
     if (out && n_open) {
         list = isms__malloc(n_open * sizeof *list);

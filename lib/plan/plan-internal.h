@@ -72,8 +72,36 @@ struct isms_plan {
 
 /* Forgets the action's last score (after any change that can move it). */
 void isms__action_changed(isms_action *action);
-/* True for an action that is proposed, planned or in progress. */
-bool isms__action_open(const isms_action *action);
+/* True for an action that is proposed, planned or in progress (inline: the order and the
+ * scores ask it of every action). */
+static inline bool isms__action_open(const isms_action *action)
+{
+    return action->status == ISMS_ACTION_PROPOSED || action->status == ISMS_ACTION_PLANNED ||
+           action->status == ISMS_ACTION_IN_PROGRESS;
+}
+
+/* ---- texts of messages (action.c) ----------------------------------------------------------- */
+
+/* How many bytes of [s, s + n) a message shows: all n when they are at most `max`, else at
+ * most `max`, cut on a UTF-8 boundary. For "%.*s". */
+int isms__plan_quote_n(const char *s, size_t n, size_t max);
+/* The same for the NUL-terminated s. */
+int isms__plan_quote_len(const char *s, size_t max);
+/* The arguments of a "%.*s" that shows at most 64 bytes of s. */
+#define ISMS__Q(s) isms__plan_quote_len((s), 64), (s)
+/* `v` with `decimals` decimals, with a decimal comma when `sv` (Swedish), into buf as
+ * snprintf() writes it (cut to `size`); returns what snprintf() returns. */
+int isms__plan_decimal(char *buf, size_t size, double v, int decimals, bool sv);
+/* Adds a finding to `list` in Swedish (`sv`) or English: the format of the language, with the
+ * same arguments. Evaluates to ISMS_OK or ISMS_ENOMEM. */
+#define ISMS__FINDING(list, sv, severity, code, ref, sv_fmt, en_fmt, ...)                      \
+    ((sv) ? isms__findings_addf((list), (severity), (code), (ref), sv_fmt, __VA_ARGS__)       \
+          : isms__findings_addf((list), (severity), (code), (ref), en_fmt, __VA_ARGS__))
+/* True for the empty date {0, 0, 0}, which stands for "no date". */
+static inline bool isms__date_empty(isms_date d)
+{
+    return d.year == 0 && d.month == 0 && d.day == 0;
+}
 
 /* ---- priority.c ----------------------------------------------------------------------------- */
 

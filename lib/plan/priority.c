@@ -17,18 +17,6 @@
  * by 0). */
 #define EFFORT_MIN (1.0 / 8)
 
-/* How many bytes of s to quote: at most `max`, cut on a UTF-8 boundary. */
-static int quote_len(const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max)
-        return (int)n;
-    n = max;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return (int)n;
-}
-
 /* ---- weights ------------------------------------------------------------------------- */
 
 isms_priority isms_priority_default(void)
@@ -46,11 +34,6 @@ isms_priority isms_priority_default(void)
     w.effort_unit = 5;
     w.effort = 0.5;
     return w;
-}
-
-static bool date_empty(isms_date d)
-{
-    return d.year == 0 && d.month == 0 && d.day == 0;
 }
 
 int isms__priority_check(const isms_priority *w)
@@ -75,7 +58,7 @@ int isms__priority_check(const isms_priority *w)
     if (!isfinite(w->horizon_days) || !(w->horizon_days > 0))
         return isms__error(ISMS_EINVAL, "the urgency horizon is %g days: it must be a finite "
                            "number above 0", w->horizon_days);
-    if (!date_empty(w->today) && !isms_date_valid(w->today))
+    if (!isms__date_empty(w->today) && !isms_date_valid(w->today))
         return isms__error(ISMS_EINVAL, "the reference date %04d-%02d-%02d of the priority is "
                            "not a valid date", w->today.year, w->today.month, w->today.day);
     return ISMS_OK;
@@ -89,7 +72,7 @@ void isms__target_resolve(isms__resolved *out, const isms_plan *plan, const isms
     out->kind = ISMS_TARGET_ANY;
     isms_target_kind kind = (isms_target_kind)t->kind;
     if ((kind == ISMS_TARGET_ANY || kind == ISMS_TARGET_RISK) && plan->risks) {
-        out->risk = isms_register_find(plan->risks, t->id);
+        out->risk = isms__register_lookup(plan->risks, t->id); /* no error when not found */
         if (out->risk) {
             out->kind = ISMS_TARGET_RISK;
             return;
@@ -171,11 +154,48 @@ static double clip01(double x)
     return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-/* The normalised value of a risk's value on its matrix, 0 when it has none. */
-static double risk_norm(const isms_matrix *m, const isms_risk *r, isms_which which)
+/* The risk's current value on the common scale 0–1 (isms_risk_normalized(): its vector's
+ * value when it carries one, else its inherent value on the matrix), 0 when it has neither.
+ * Asked only when it exists, so that no failing call sets the thread's last error. */
+static double risk_current(const isms_risk *r)
 {
-    int v = isms_risk_value(r, which);
-    return v == ISMS_VALUE_UNSET ? 0 : isms_matrix_normalize(m, v);
+    double v = 0;
+    if (isms_risk_method(r) != ISMS_METHOD_MATRIX ||
+        isms_risk_value(r, ISMS_INHERENT) != ISMS_VALUE_UNSET)
+        isms_risk_normalized(&v, r, ISMS_INHERENT);
+    return v;
+}
+
+/* Whether the risk's own residual value is known: residual levels are given (without them
+ * isms_risk_normalized() falls back to the inherent value, which says no reduction is known)
+ * and they give a value on the matrix. */
+static bool residual_known(const isms_risk *r)
+{
+    return (isms_risk_residual_likelihood(r) != ISMS_LEVEL_UNSET ||
+            isms_risk_residual_consequence(r) != ISMS_LEVEL_UNSET) &&
+           isms_risk_value(r, ISMS_RESIDUAL) != ISMS_VALUE_UNSET;
+}
+
+/* Whether `value` is a level of the matrix's `axis`. */
+static bool on_axis(const isms_matrix *m, isms_axis axis, int value)
+{
+    size_t n = isms_matrix_level_count(m, axis);
+    isms_level lv;
+    for (size_t i = 0; i < n; i++)
+        if (isms_matrix_level(&lv, m, axis, i) == ISMS_OK && lv.value == value)
+            return true;
+    return false;
+}
+
+/* The score of the action's expected residual on the matrix; false when it has none or it is
+ * off the matrix. The levels are checked first, so that no failing call sets the thread's
+ * last error (a call that succeeds leaves it alone). */
+static bool expected_score(isms_score *out, const isms_matrix *m, const isms_action *a)
+{
+    return m && a->exp_likelihood != ISMS_LEVEL_UNSET &&
+           on_axis(m, ISMS_AXIS_LIKELIHOOD, a->exp_likelihood) &&
+           on_axis(m, ISMS_AXIS_CONSEQUENCE, a->exp_consequence) &&
+           isms_matrix_score(out, m, a->exp_likelihood, a->exp_consequence) == ISMS_OK;
 }
 
 /* The effort divisor: (days / unit) ^ w_effort. */
@@ -203,16 +223,9 @@ static uint32_t score_action(const score_ctx *x, const isms_action *a, isms_term
 
     /* The expected residual, normalised on the register's matrix: once for all risks. */
     bool has_expected = a->exp_likelihood != ISMS_LEVEL_UNSET;
-    bool expected_known = false;
-    double expected = 0;
-    if (has_expected && x->matrix) {
-        isms_score s;
-        if (isms_matrix_score(&s, x->matrix, a->exp_likelihood, a->exp_consequence) ==
-            ISMS_OK) {
-            expected_known = true;
-            expected = s.normalized;
-        }
-    }
+    isms_score es;
+    bool expected_known = expected_score(&es, x->matrix, a);
+    double expected = expected_known ? es.normalized : 0;
     double expected_gap = status_weight(a->expected_status == ISMS_STATUS_NOT_ASSESSED
                                             ? ISMS_STATUS_YES
                                             : (isms_status)a->expected_status);
@@ -224,15 +237,15 @@ static uint32_t score_action(const score_ctx *x, const isms_action *a, isms_term
         isms_term term = { ISMS_TERM_BASE, t->id, 0, 0, 0 };
         switch (r.kind) {
         case ISMS_TARGET_RISK: {
-            double c = risk_norm(x->matrix, r.risk, ISMS_INHERENT);
-            /* e: the expected residual, else the risk's own residual (its inherent value
-             * when none is given), else c: an expected residual off the matrix, or a residual
-             * without a value, brings no reduction. */
+            double c = risk_current(r.risk);
+            /* e: the expected residual, else the risk's own residual on the matrix, else c:
+             * an expected residual off the matrix, no residual levels, or residual levels
+             * without a value bring no reduction. */
             double e = c;
             if (expected_known)
                 e = expected;
-            else if (!has_expected && isms_risk_value(r.risk, ISMS_RESIDUAL) != ISMS_VALUE_UNSET)
-                e = risk_norm(x->matrix, r.risk, ISMS_RESIDUAL);
+            else if (!has_expected && residual_known(r.risk))
+                isms_risk_normalized(&e, r.risk, ISMS_RESIDUAL);
             double red = clip01(c - e);
             term.kind = ISMS_TERM_RISK;
             term.a = c;
@@ -329,7 +342,7 @@ int isms__plan_score(isms__scoring *out, const isms_plan *plan, const isms_prior
         return isms__error_nomem();
     }
     score_ctx x = { plan, w, plan->risks ? isms_register_matrix(plan->risks) : NULL,
-                    top_level(plan->inventory), !date_empty(w->today) };
+                    top_level(plan->inventory), !isms__date_empty(w->today) };
     size_t k = 0;
     for (size_t i = 0; i < count; i++) {
         const isms_action *a = plan->items[i];
@@ -378,7 +391,7 @@ int isms_action_term(isms_term *out, const isms_action *action, size_t index)
         return isms__error(ISMS_EINVAL, "isms_action_term: NULL argument");
     if (index >= action->term_count)
         return isms__error(ISMS_ERANGE, "term %zu of action \"%.*s\" does not exist: its score "
-                           "has %u terms", index, quote_len(action->id, 64), action->id,
+                           "has %u terms", index, ISMS__Q(action->id),
                            (unsigned)action->term_count);
     *out = action->plan->terms[action->term_first + index];
     return ISMS_OK;
@@ -390,15 +403,10 @@ int isms_action_term(isms_term *out, const isms_action *action, size_t index)
 static void put_num(isms__buf *b, double v, int decimals, isms_lang lang)
 {
     char num[512];
-    int n = snprintf(num, sizeof num, "%.*f", decimals, v);
+    int n = isms__plan_decimal(num, sizeof num, v, decimals, lang == ISMS_LANG_SV);
     if (n < 0 || (size_t)n >= sizeof num) {
         b->failed = true;
         return;
-    }
-    if (lang == ISMS_LANG_SV) {
-        char *dot = strchr(num, '.');
-        if (dot)
-            *dot = ',';
     }
     isms__buf_append(b, num, (size_t)n);
 }
@@ -468,7 +476,7 @@ int isms_action_explain(char **out, const isms_action *action, isms_lang lang)
     if (!action->term_count)
         return isms__error(ISMS_EINVAL, "action \"%.*s\" has not been scored since it was "
                            "added or changed: call isms_plan_prioritise() first",
-                           quote_len(action->id, 64), action->id);
+                           ISMS__Q(action->id));
     bool sv = lang == ISMS_LANG_SV;
     const isms_term *terms = action->plan->terms + action->term_first;
     isms__buf b;
@@ -535,8 +543,6 @@ typedef struct lint_ctx {
     char scale[2][64];        /* the register's scales: "1–4" */
 } lint_ctx;
 
-#define Q(s) quote_len((s), 64), (s)
-
 /* "1–4" or "1, 2, 4, 8": the level values of an axis. */
 static void scale_text(char *buf, size_t size, const isms_matrix *m, isms_axis axis)
 {
@@ -593,56 +599,42 @@ static int lint_target(const lint_ctx *x, const isms_action *a, const isms__targ
     case ISMS_TARGET_RISK:
         if (r.kind || !plan->risks)
             break;
-        return x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "Risken %.*s finns inte i riskregistret", Q(t->id))
-                     : isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "Risk %.*s is not in the risk register", Q(t->id));
+        return ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_ERROR, code, a->id,
+                             "Risken %.*s finns inte i riskregistret",
+                             "Risk %.*s is not in the risk register", ISMS__Q(t->id));
     case ISMS_TARGET_REQUIREMENT:
         if (r.kind || !plan->assessment)
             break;
-        return x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "Kravet %.*s finns inte i nulägesanalysen",
-                                           Q(t->id))
-                     : isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "Requirement %.*s is not in the gap analysis",
-                                           Q(t->id));
+        return ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_ERROR, code, a->id,
+                             "Kravet %.*s finns inte i nulägesanalysen",
+                             "Requirement %.*s is not in the gap analysis", ISMS__Q(t->id));
     case ISMS_TARGET_ASSET:
         if (r.kind || !plan->inventory)
             break;
-        return x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "Tillgången %.*s finns inte i "
-                                           "tillgångsförteckningen", Q(t->id))
-                     : isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "Asset %.*s is not in the asset inventory",
-                                           Q(t->id));
+        return ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_ERROR, code, a->id,
+                             "Tillgången %.*s finns inte i tillgångsförteckningen",
+                             "Asset %.*s is not in the asset inventory", ISMS__Q(t->id));
     default:
         if (r.kind || (!plan->risks && !plan->assessment && !plan->inventory))
             break;
-        return x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "%.*s finns inte i %s", Q(t->id), x->sources_sv)
-                     : isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, code, a->id,
-                                           "%.*s is not in %s", Q(t->id), x->sources_en);
+        return ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_ERROR, code, a->id,
+                             "%.*s finns inte i %s", "%.*s is not in %s", ISMS__Q(t->id),
+                             x->sv ? x->sources_sv : x->sources_en);
     }
     if (r.kind != ISMS_TARGET_RISK || a->exp_likelihood == ISMS_LEVEL_UNSET ||
         *bad_residual_done)
         return ISMS_OK;
-    const isms_matrix *m = isms_register_matrix(plan->risks);
     isms_score s;
-    if (isms_matrix_score(&s, m, a->exp_likelihood, a->exp_consequence) == ISMS_OK)
+    if (expected_score(&s, isms_register_matrix(plan->risks), a))
         return ISMS_OK;
     *bad_residual_done = true; /* one matrix for every risk: said once */
-    return x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, "plan-bad-residual", a->id,
-                                       "Förväntad restrisk (sannolikhet %d, konsekvens %d) "
-                                       "ligger utanför matrisen för risken %.*s "
-                                       "(sannolikhet %s, konsekvens %s)",
-                                       a->exp_likelihood, a->exp_consequence, Q(t->id),
-                                       x->scale[0], x->scale[1])
-                 : isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, "plan-bad-residual", a->id,
-                                       "Expected residual risk (likelihood %d, consequence %d) "
-                                       "is outside the matrix of risk %.*s (likelihood %s, "
-                                       "consequence %s)",
-                                       a->exp_likelihood, a->exp_consequence, Q(t->id),
-                                       x->scale[0], x->scale[1]);
+    return ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_ERROR, "plan-bad-residual", a->id,
+                         "Förväntad restrisk (sannolikhet %d, konsekvens %d) ligger utanför "
+                         "matrisen för risken %.*s (sannolikhet %s, konsekvens %s)",
+                         "Expected residual risk (likelihood %d, consequence %d) is outside "
+                         "the matrix of risk %.*s (likelihood %s, consequence %s)",
+                         a->exp_likelihood, a->exp_consequence, ISMS__Q(t->id), x->scale[0],
+                         x->scale[1]);
 }
 
 /* Findings about the prerequisites of action a. */
@@ -655,36 +647,25 @@ static int lint_prereqs(const lint_ctx *x, const isms_action *a, bool open)
         if (!b) {
             if (!open)
                 continue;
-            rc = x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_ERROR,
-                                             "plan-missing-prerequisite", a->id,
-                                             "Åtgärden %.*s väntar på %.*s, som inte finns",
-                                             Q(a->id), Q(p))
-                       : isms__findings_addf(x->out, ISMS_SEVERITY_ERROR,
-                                             "plan-missing-prerequisite", a->id,
-                                             "Action %.*s waits for %.*s, which does not exist",
-                                             Q(a->id), Q(p));
+            rc = ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_ERROR, "plan-missing-prerequisite",
+                               a->id, "Åtgärden %.*s väntar på %.*s, som inte finns",
+                               "Action %.*s waits for %.*s, which does not exist",
+                               ISMS__Q(a->id), ISMS__Q(p));
         } else if (open && b->status == ISMS_ACTION_CANCELLED) {
-            rc = x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_WARNING,
-                                             "plan-prerequisite-cancelled", a->id,
-                                             "Åtgärden %.*s väntar på %.*s, som är avbruten",
-                                             Q(a->id), Q(b->id))
-                       : isms__findings_addf(x->out, ISMS_SEVERITY_WARNING,
-                                             "plan-prerequisite-cancelled", a->id,
-                                             "Action %.*s waits for %.*s, which is cancelled",
-                                             Q(a->id), Q(b->id));
+            rc = ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_WARNING,
+                               "plan-prerequisite-cancelled", a->id,
+                               "Åtgärden %.*s väntar på %.*s, som är avbruten",
+                               "Action %.*s waits for %.*s, which is cancelled", ISMS__Q(a->id),
+                               ISMS__Q(b->id));
         } else if (a->status == ISMS_ACTION_DONE && b->status != ISMS_ACTION_DONE) {
             const char *st = isms_action_status_label((isms_action_status)b->status,
                                                       x->sv ? ISMS_LANG_SV : ISMS_LANG_EN);
-            rc = x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_WARNING,
-                                             "plan-done-before-prerequisite", a->id,
-                                             "Åtgärden %.*s är klar men den ska föregås av "
-                                             "%.*s, som inte är klar (%s)",
-                                             Q(a->id), Q(b->id), st)
-                       : isms__findings_addf(x->out, ISMS_SEVERITY_WARNING,
-                                             "plan-done-before-prerequisite", a->id,
-                                             "Action %.*s is done but waits for %.*s, which is "
-                                             "not done (%s)",
-                                             Q(a->id), Q(b->id), st);
+            rc = ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_WARNING,
+                               "plan-done-before-prerequisite", a->id,
+                               "Åtgärden %.*s är klar men den ska föregås av %.*s, som inte är "
+                               "klar (%s)",
+                               "Action %.*s is done but waits for %.*s, which is not done (%s)",
+                               ISMS__Q(a->id), ISMS__Q(b->id), st);
         }
     }
     return rc;
@@ -693,28 +674,22 @@ static int lint_prereqs(const lint_ctx *x, const isms_action *a, bool open)
 static int lint_due(const lint_ctx *x, const isms_action *a)
 {
     if (a->due.kind == ISMS_PERIOD_UNPARSED)
-        return x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "plan-unreadable-due",
-                                           a->id, "Datumet \"%.*s\" går inte att läsa som ett "
-                                           "datum", Q(a->due_text))
-                     : isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "plan-unreadable-due",
-                                           a->id, "The due date \"%.*s\" has no readable date",
-                                           Q(a->due_text));
-    if (date_empty(x->today) || !isms_period_overdue(&a->due, x->today))
+        return ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_WARNING, "plan-unreadable-due", a->id,
+                             "Datumet \"%.*s\" går inte att läsa som ett datum",
+                             "The due date \"%.*s\" has no readable date",
+                             ISMS__Q(a->due_text));
+    if (isms__date_empty(x->today) || !isms_period_overdue(&a->due, x->today))
         return ISMS_OK;
     char period[16], end[16];
     isms_period_format(period, sizeof period, &a->due);
     isms_date_format(end, sizeof end, a->due.end);
     long days = isms_date_diff(a->due.end, x->today);
     bool same = strcmp(period, end) == 0;
-    return x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "plan-overdue", a->id,
-                                       "Åtgärden skulle vara klar senast %s%s%s%s och är "
-                                       "försenad med %ld %s", period, same ? "" : " (",
-                                       same ? "" : end, same ? "" : ")", days,
-                                       days == 1 ? "dag" : "dagar")
-                 : isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "plan-overdue", a->id,
-                                       "The action was due %s%s%s%s and is overdue by %ld %s",
-                                       period, same ? "" : " (", same ? "" : end,
-                                       same ? "" : ")", days, days == 1 ? "day" : "days");
+    const char *unit = x->sv ? (days == 1 ? "dag" : "dagar") : (days == 1 ? "day" : "days");
+    return ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_WARNING, "plan-overdue", a->id,
+                         "Åtgärden skulle vara klar senast %s%s%s%s och är försenad med %ld %s",
+                         "The action was due %s%s%s%s and is overdue by %ld %s", period,
+                         same ? "" : " (", same ? "" : end, same ? "" : ")", days, unit);
 }
 
 static int lint_action(const lint_ctx *x, uint32_t i)
@@ -730,12 +705,11 @@ static int lint_action(const lint_ctx *x, uint32_t i)
         char text[1024];
         isms__cycle_text(text, sizeof text, x->plan, c->ids + c->start[k],
                          c->start[k + 1] - c->start[k]);
-        rc = x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, "plan-cycle", a->id,
-                                         "Åtgärderna väntar på varandra i en cirkel: %s "
-                                         "(var och en ska göras före nästa)", text)
-                   : isms__findings_addf(x->out, ISMS_SEVERITY_ERROR, "plan-cycle", a->id,
-                                         "Prerequisites form a cycle: %s (each must come "
-                                         "before the next)", text);
+        rc = ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_ERROR, "plan-cycle", a->id,
+                           "Åtgärderna väntar på varandra i en cirkel: %s (var och en ska "
+                           "göras före nästa)",
+                           "Prerequisites form a cycle: %s (each must come before the next)",
+                           text);
         if (rc)
             return rc;
     }
@@ -746,30 +720,24 @@ static int lint_action(const lint_ctx *x, uint32_t i)
         if ((rc = lint_target(x, a, &a->targets[t], &bad_residual_done)))
             return rc;
     if (!a->n_targets &&
-        (rc = x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_WARNING,
-                                          "plan-addresses-nothing", a->id,
-                                          "Åtgärden %.*s gäller ingen risk, inget krav och "
-                                          "ingen tillgång", Q(a->id))
-                    : isms__findings_addf(x->out, ISMS_SEVERITY_WARNING,
-                                          "plan-addresses-nothing", a->id,
-                                          "Action %.*s addresses no risk, requirement or asset",
-                                          Q(a->id))))
+        (rc = ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_WARNING, "plan-addresses-nothing",
+                            a->id,
+                            "Åtgärden %.*s gäller ingen risk, inget krav och ingen tillgång",
+                            "Action %.*s addresses no risk, requirement or asset",
+                            ISMS__Q(a->id))))
         return rc;
     if ((rc = lint_due(x, a)))
         return rc;
     if (isms__text_blank(a->owner) &&
-        (rc = x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_INFO, "plan-no-owner", a->id,
-                                          "Åtgärden %.*s har ingen ansvarig", Q(a->id))
-                    : isms__findings_addf(x->out, ISMS_SEVERITY_INFO, "plan-no-owner", a->id,
-                                          "Action %.*s has no owner", Q(a->id))))
+        (rc = ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_INFO, "plan-no-owner", a->id,
+                            "Åtgärden %.*s har ingen ansvarig", "Action %.*s has no owner",
+                            ISMS__Q(a->id))))
         return rc;
     if (a->effort < 0 &&
-        (rc = x->sv ? isms__findings_addf(x->out, ISMS_SEVERITY_INFO, "plan-no-effort", a->id,
-                                          "Insatsen för åtgärden %.*s är inte uppskattad",
-                                          Q(a->id))
-                    : isms__findings_addf(x->out, ISMS_SEVERITY_INFO, "plan-no-effort", a->id,
-                                          "The effort of action %.*s has not been estimated",
-                                          Q(a->id))))
+        (rc = ISMS__FINDING(x->out, x->sv, ISMS_SEVERITY_INFO, "plan-no-effort", a->id,
+                            "Insatsen för åtgärden %.*s är inte uppskattad",
+                            "The effort of action %.*s has not been estimated",
+                            ISMS__Q(a->id))))
         return rc;
     return ISMS_OK;
 }
@@ -778,7 +746,7 @@ int isms_plan_lint(isms_findings *out, const isms_plan *plan, isms_date today)
 {
     if (!out || !plan)
         return isms__error(ISMS_EINVAL, "isms_plan_lint: NULL argument");
-    if (!date_empty(today) && !isms_date_valid(today))
+    if (!isms__date_empty(today) && !isms_date_valid(today))
         return isms__error(ISMS_EINVAL, "the reference date %04d-%02d-%02d is not a valid "
                            "date", today.year, today.month, today.day);
     lint_ctx x;

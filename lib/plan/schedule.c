@@ -103,7 +103,7 @@ static bool bad_capacity(double c)
 static int check_options(const isms_schedule_options *o)
 {
     isms_date d = o->start;
-    if (d.year == 0 && d.month == 0 && d.day == 0)
+    if (isms__date_empty(d))
         return isms__error(ISMS_EINVAL, "options.start is not set: give a day in the first "
                                         "period");
     if (!isms_date_valid(d))
@@ -467,10 +467,7 @@ static int build_lists(sched_ctx *x, const uint32_t *order, size_t n)
 /* Person-days with one decimal, with a decimal comma in Swedish. */
 static const char *days_text(char buf[40], double v, bool sv)
 {
-    snprintf(buf, 40, "%.1f", v);
-    char *dot = strchr(buf, '.');
-    if (sv && dot)
-        *dot = ',';
+    isms__plan_decimal(buf, 40, v, 1, sv);
     return buf;
 }
 
@@ -481,9 +478,8 @@ static const char *period_text(char buf[16], const isms_period *p)
     return buf;
 }
 
-#define ADD(x, sv, sev, code, ref, sv_fmt, en_fmt, ...)                                      \
-    ((sv) ? isms__findings_addf((x)->s->findings, sev, code, ref, sv_fmt, __VA_ARGS__)       \
-          : isms__findings_addf((x)->s->findings, sev, code, ref, en_fmt, __VA_ARGS__))
+/* A finding of the schedule: ADD(x, sv, severity, code, ref, sv_fmt, en_fmt, ...). */
+#define ADD(x, sv, ...) ISMS__FINDING((x)->s->findings, (sv), __VA_ARGS__)
 
 static int out_findings(sched_ctx *x, const isms_action *a, const place *pl, bool sv)
 {
