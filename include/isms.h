@@ -18,6 +18,7 @@
 #include "isms/period.h"
 #include "isms/cvss.h"
 #include "isms/rating.h"
+#include "isms/quant.h"
 #include "isms/catalog.h"
 #include "isms/risk.h"
 #include "isms/assess.h"
