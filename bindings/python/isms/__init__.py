@@ -1,6 +1,7 @@
 """libisms for Python: risk matrices, risk registers, ISO/IEC 27001 catalogs, gap analyses
 and Statements of Applicability, classification of information assets, due-date periods,
-CSV import and export, bulk scoring.
+CSV import and export, bulk scoring, improvement plans, rating methods (CVSS, OWASP Risk
+Rating, DREAD) and quantitative risk (FAIR Monte Carlo simulation).
 
 A thin SWIG extension (``isms._isms``) wraps the C library as it is; this package makes it
 Pythonic. C result codes become exceptions (:class:`Error` and its subclasses), C handles
@@ -84,6 +85,30 @@ Improvement plans: actions, priorities, order and a schedule over the coming yea
     s.unscheduled, plan.findings(lang="en")              # plan-cycle, plan-due-missed ...
     draft = isms.Plan.draft(assessment=gap, register=reg)  # risk-R1, req-6.1.2, ...
 
+Rating methods with a vector, and one normalised scale (0-1) for all of them::
+
+    v = isms.cvss("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+    v.score, v.severity, v.severity.label("sv")  # 9.8, 'critical', 'Kritisk'; also v4.0
+    v.metric("AV"), v.base, v.vector, v.normalized  # 'N', 9.8, canonical form, 0.98
+    o = isms.owasp("SL:5/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8/FD:1/RD:2/"
+                   "NC:1/PV:5")                  # or isms.owasp(SL=5, M=2, ...)
+    o.likelihood, o.impact, o.severity          # 4.375, 2.25, 'low'
+    d = isms.dread(8, 10, 7, 10, 10)            # or isms.dread("D:8/R:10/E:7/A:10/DI:10")
+    isms.rate("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")
+                                                # Rating(method='cvss', score=9.3, ...)
+    risk = reg.add("R13", "Sårbar VPN", 3, 4, vector=v.vector)
+    risk.method, risk.rating.severity, risk.normalized   # 'cvss', 'critical', 0.98
+
+Quantitative risk (FAIR) by Monte Carlo simulation, in C on all cores::
+
+    m = isms.FairModel("Ransomware", tef=isms.Pert(0.5, 2, 6), vuln=0.3,
+                       lm=isms.Lognormal90(2e5, 5e6))           # numbers are Constants
+    p = isms.FairModel.simple("Phishing", isms.Poisson(4), isms.Lognormal90(1e3, 5e4))
+    sim = isms.simulate([m, p], iterations=100_000, seed=1)  # same seed, same result
+    sim["Ransomware"].ale, sim.portfolio.var(0.99), sim.portfolio.expected_shortfall(0.99)
+    sim.portfolio.lec(points=50)                # [LecPoint(loss, exceedance), ...]
+    numpy.asarray(sim.portfolio.samples)        # the C array itself, no copy
+
 Languages are ``"sv"`` (default) and ``"en"``. Treatment options and statuses are the str
 enums :class:`Treatment` and :class:`Status`; finding severities are :class:`Severity`.
 Requirement statuses are :class:`RequirementStatus` (``"yes"``, ``"partial"``, ``"no"``,
@@ -110,6 +135,11 @@ from ._asset import (Aspect, Asset, AssetType, Inventory, InventorySummary, Link
                      PersonalData, Provenance, RelationKind, Scheme, SpecialCategory)
 from ._plan import (Action, ActionStatus, Effort, EffortSize, Plan, Recurrence, Schedule,
                     SchedulePeriod, Slot, Target, TargetKind, Term, TermKind, parse_effort)
+from ._methods import (Cvss, CvssSeverity, Dread, Owasp, OwaspFactor, OwaspLevel,
+                       OwaspSeverity, Rating, RatingMethod, cvss, dread, owasp, rate)
+from ._quant import (Constant, DistKind, Distribution, FairModel, FairNode, LecPoint,
+                     Lognormal90, LossResult, LossStats, Normal, Pert, PertMethod, Poisson,
+                     Simulation, Uniform, simulate)
 
 __all__ = [
     "version", "version_info", "__version__", "strerror", "lang_code",
@@ -129,6 +159,11 @@ __all__ = [
     "Provenance", "Link", "InventorySummary", "Scheme", "Inventory", "Asset",
     "ActionStatus", "Recurrence", "EffortSize", "Effort", "TargetKind", "Target", "TermKind",
     "Term", "Slot", "SchedulePeriod", "Schedule", "Action", "Plan", "parse_effort",
+    "RatingMethod", "Rating", "CvssSeverity", "Cvss", "cvss", "OwaspFactor", "OwaspLevel",
+    "OwaspSeverity", "Owasp", "owasp", "Dread", "dread", "rate",
+    "DistKind", "PertMethod", "Distribution", "Constant", "Uniform", "Normal", "Pert",
+    "Lognormal90", "Poisson", "FairNode", "FairModel", "Simulation", "LossResult",
+    "LossStats", "LecPoint", "simulate",
 ]
 
 

@@ -11,6 +11,7 @@ from ._findings import _FindingsList
 from ._handle import _Handle
 from ._lang import Status, Treatment, lang_value
 from ._matrix import RiskMatrix, c_int
+from ._methods import Cvss, Dread, Owasp, RatingMethod, _rating, _vector_arg
 
 __all__ = ["Risk", "RiskRegister"]
 
@@ -50,6 +51,16 @@ def _naming_file(path):
         raise
 
 
+def _risk_vector_arg(value):
+    """The vector text for isms_risk_set_vector(): None (remove) for None and "", the
+    canonical vector of a Cvss, Owasp or Dread object, else the str itself."""
+    if value is None:
+        return None
+    if isinstance(value, (Cvss, Owasp, Dread)):
+        return value.vector
+    return _vector_arg(value) or None
+
+
 def _which(residual):
     return _RESIDUAL if residual else _INHERENT
 
@@ -68,6 +79,12 @@ class Risk:
     compare equal to their English machine names: ``risk.option == "modify"``); both can be
     set from a member, its machine name, or a Swedish or English label ("Reducera",
     "Under åtgärd").
+
+    A risk may also carry the ``vector`` of another rating method (CVSS 3.x or 4.0, OWASP
+    Risk Rating, DREAD). Its ``rating`` then gives the method's score and severity, and its
+    normalised value (0-1) stands for the risk's inherent value in ``normalized``, so that
+    risks rated by different methods can be ranked on one scale; the matrix levels, value
+    and band stay as they are.
     """
 
     __slots__ = ("_ptr", "_id", "_register", "__weakref__")
@@ -281,17 +298,74 @@ class Risk:
         """The :class:`Band` of the residual value, or None."""
         return self._register.matrix.band_of(self.residual_value)
 
+    def _normalized(self, which):
+        rc, value = _isms.isms_risk_normalized(self._p(), which)
+        if rc in (ErrorCode.ENOTFOUND, ErrorCode.ERANGE):
+            return None
+        check(rc)
+        return value
+
     @property
     def normalized(self):
-        """The inherent value mapped onto [0, 1] (see RiskMatrix.normalize()), or None."""
-        value = self.value
-        return None if value is None else self._register.matrix.normalize(value)
+        """The risk's inherent value on the common scale [0, 1], whatever method rated it:
+        the vector's normalised value when the risk carries a vector, else the matrix value
+        mapped onto [0, 1] (see RiskMatrix.normalize()); None when neither exists."""
+        return self._normalized(_INHERENT)
 
     @property
     def residual_normalized(self):
-        """The residual value mapped onto [0, 1], or None."""
-        value = self.residual_value
-        return None if value is None else self._register.matrix.normalize(value)
+        """The residual value on [0, 1]: the matrix's residual value when residual levels
+        are given, else the same as :attr:`normalized` (a vector rates the risk before
+        treatment); None when it cannot be computed."""
+        return self._normalized(_RESIDUAL)
+
+    # ---- vectors of other rating methods ------------------------------------------------
+
+    @property
+    def vector(self):
+        """The vector of another rating method exactly as given (CVSS 3.x/4.0, OWASP Risk
+        Rating, DREAD), or None when the risk has none. Assign a vector (str, or a Cvss,
+        Owasp or Dread object, stored in canonical form) to rate the risk with it; an invalid
+        one raises ParseError naming the metric and its position and leaves the risk as it
+        was. Assign None or "" to remove it."""
+        vector = _isms.isms_risk_vector(self._p())
+        return vector or None
+
+    @vector.setter
+    def vector(self, value):
+        check(_isms.isms_risk_set_vector(self._p(), _risk_vector_arg(value)))
+
+    @property
+    def method(self):
+        """The :class:`RatingMethod` of the vector, ``RatingMethod.MATRIX`` when the risk has
+        none."""
+        return RatingMethod.from_code(_isms.isms_risk_method(self._p()))
+
+    @property
+    def rating(self):
+        """The :class:`Rating` of the vector (method, score, normalized, severity), or None
+        when the risk has none."""
+        rc, rating = _isms.isms_risk_rating(self._p())
+        if rc == ErrorCode.ENOTFOUND:
+            return None
+        check(rc)
+        return _rating(rating)
+
+    @property
+    def vector_value(self):
+        """The matrix value the vector's normalised value stands for
+        (``min + round(n x (max - min))``, isms_matrix_denormalize()), or None without a
+        vector. Compare it with :attr:`value`; findings() reports ``risk-vector-disagrees``
+        when the two fall in different bands."""
+        rating = self.rating
+        if rating is None:
+            return None
+        return _isms.isms_matrix_denormalize(self._register.matrix._ptr, rating.normalized)
+
+    @property
+    def vector_band(self):
+        """The :class:`Band` of :attr:`vector_value`, or None without a vector."""
+        return self._register.matrix.band_of(self.vector_value)
 
     def score(self, residual=False):
         """The full :class:`~isms.Score` (value, band, normalized), or None when the risk has
@@ -318,6 +392,7 @@ class Risk:
         else:
             name = lambda x: None if x is None else x.label(lang)  # noqa: E731
             optname, statname = option.label(lang), status.label(lang)
+        method = self.method
         return {
             "id": self.id, "title": self.title, "consequence_text": self.consequence_text,
             "likelihood": self.likelihood, "impact": self.impact,
@@ -325,7 +400,8 @@ class Risk:
             "residual_likelihood": self.residual_likelihood,
             "residual_impact": self.residual_impact, "residual_value": self.residual_value,
             "residual_band": name(rband), "treatment": self.treatment, "option": optname,
-            "owner": self.owner, "status": statname,
+            "owner": self.owner, "status": statname, "vector": self.vector,
+            "method": method.value if lang is None else method.label(lang),
         }
 
     def __repr__(self):
@@ -467,7 +543,7 @@ class RiskRegister(_Handle):
 
     def add(self, id, title="", likelihood=None, impact=None, *, consequence_text=None,
             stated_value=None, treatment=None, option=None, owner=None, status=None,
-            residual=None):
+            residual=None, vector=None):
         """Adds a risk at the end and returns it.
 
         Args:
@@ -480,6 +556,7 @@ class RiskRegister(_Handle):
             option: a :class:`Treatment` or its name or label ("modify", "Reducera").
             status: a :class:`Status` or its name or label ("open", "Öppen").
             residual: (likelihood, impact) after treatment.
+            vector: a vector of another rating method (see :attr:`Risk.vector`).
 
         If anything fails, the register is left as it was.
         """
@@ -494,6 +571,7 @@ class RiskRegister(_Handle):
         option = Treatment.coerce(option) if option is not None else None
         status = Status.coerce(status) if status is not None else None
         stated = c_int(stated_value, "stated value") if stated_value is not None else None
+        vector = _risk_vector_arg(vector)
         if residual is not None:
             rl, rc_ = residual
             rl = matrix.level_arg(_LIKELIHOOD, rl, "residual likelihood")
@@ -517,6 +595,8 @@ class RiskRegister(_Handle):
                 check(_isms.isms_risk_set_stated_value(ptr, stated))
             if residual is not None:
                 check(_isms.isms_risk_set_residual(ptr, *residual))
+            if vector:
+                check(_isms.isms_risk_set_vector(ptr, vector))
         except BaseException:
             _isms.isms_register_remove(self._ptr, risk_id)
             raise
@@ -584,7 +664,9 @@ class RiskRegister(_Handle):
         Codes: ``risk-value-mismatch`` (the stated value differs from the computed one; the
         message names both), ``risk-level-out-of-scale``, ``risk-unassessed``,
         ``risk-residual-above-inherent``, ``risk-untreated``,
-        ``risk-retained-above-acceptance``, ``risk-duplicate-title``.
+        ``risk-retained-above-acceptance``, ``risk-vector-disagrees`` (the vector's value
+        placed on the matrix falls in another band than the levels' value),
+        ``risk-duplicate-title``.
         """
         with _FindingsList(lang) as out:
             check(_isms.isms_register_lint(out.ptr, self._ptr))

@@ -6,11 +6,13 @@
  * appended to the result, so `rc, matrix = isms_matrix_preset("4x4")`. An out-parameter
  * that the C function did not write (because it failed) comes back as None. Small public
  * structs (level, band, score, finding, error, date, period, summary, delta, provenance,
- * relation, floors, inventory summary) come back as tuples of plain Python values, copied
- * at once, so nothing in Python ever borrows memory from C (an asset pointer inside such a
- * tuple is a borrowed handle, like any other); dates, periods and floors go in as the same
- * tuples. Catalog items are static C data: their opaque pointers stay valid for the life of
- * the process.
+ * relation, floors, inventory summary, CVSS, OWASP and DREAD ratings, rating, distribution,
+ * simulation statistics, loss exceedance points) come back as tuples of plain Python values,
+ * copied at once, so nothing in Python ever borrows memory from C (an asset pointer inside
+ * such a tuple is a borrowed handle, like any other; a simulation's samples are exported
+ * through the buffer protocol by an object that keeps their owner alive); dates, periods,
+ * floors, ratings and distributions go in as the same tuples. Catalog items are static C
+ * data: their opaque pointers stay valid for the life of the process.
  *
  * Nobody is expected to use this module directly: the pure-Python package `isms` checks the
  * result codes, raises exceptions from isms_error_last(), owns the handles and frees them.
@@ -95,6 +97,8 @@ ISMS_HANDLE_OUT(isms_asset)
 ISMS_HANDLE_OUT(isms_plan)
 ISMS_HANDLE_OUT(isms_action)
 ISMS_HANDLE_OUT(isms_schedule)
+ISMS_HANDLE_OUT(isms_fair)
+ISMS_HANDLE_OUT(isms_simulation)
 
 /* ---- scalar out-parameters, appended as int or None ---------------------------------- */
 %define ISMS_INT_OUT(TYPE, NAME)
@@ -128,6 +132,14 @@ ISMS_INT_OUT(isms_action_status, out)
 ISMS_INT_OUT(isms_recurrence, out)
 ISMS_INT_OUT(isms_effort_size, size) /* isms_effort_parse(), with `double *days` */
 ISMS_INT_OUT(size_t, added)          /* isms_plan_draft() */
+ISMS_INT_OUT(isms_method, out)
+ISMS_INT_OUT(isms_cvss_severity, out)
+ISMS_INT_OUT(isms_owasp_factor, out)
+ISMS_INT_OUT(isms_owasp_level, out)
+ISMS_INT_OUT(isms_owasp_severity, out)
+ISMS_INT_OUT(isms_dist_kind, out)
+ISMS_INT_OUT(isms_pert_method, out)
+ISMS_INT_OUT(isms_fair_node, out)
 
 /* ---- small structs out, copied into tuples ------------------------------------------- */
 %typemap(in, numinputs=0) isms_level *out (isms_level level_tmp) {
@@ -475,9 +487,10 @@ ISMS_INT_OUT(size_t, unscored)
     $1 = &period_in_tmp;
 }
 
-/* isms_date_format(), isms_period_format(): a caller buffer, appended as str (None when
- * the call failed). */
-%typemap(in, numinputs=0) (char *buf, size_t size) (char fmt_buf[64]) {
+/* isms_date_format(), isms_period_format(), isms_cvss_format(), isms_owasp_format(),
+ * isms_dread_format(): a caller buffer, appended as str (None when the call failed). 256
+ * bytes hold every such text (a CVSS vector needs ISMS_CVSS_VECTOR_MAX, 192). */
+%typemap(in, numinputs=0) (char *buf, size_t size) (char fmt_buf[256]) {
     fmt_buf[0] = '\0';
     $1 = fmt_buf;
     $2 = sizeof fmt_buf;
@@ -815,6 +828,304 @@ ISMS_INT_OUT(size_t, unscored)
     isms_py_schedule_options_free(sched_tmp$argnum);
 }
 
+/* ---- scoring methods: CVSS, OWASP, DREAD, any vector ------------------------------------ */
+/* isms_cvss: the tuple (version, score, severity, base, temporal, environmental,
+ * nomenclature, parts, macrovector, values) with `values` the bytes of the metric coding;
+ * the same tuple goes back in (isms_cvss_format(), isms_cvss_metric(), ...). */
+%typemap(in, numinputs=0) isms_cvss *out (isms_cvss cvss_tmp) {
+    memset(&cvss_tmp, 0, sizeof cvss_tmp);
+    $1 = &cvss_tmp;
+}
+%typemap(argout) isms_cvss *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_cvss_obj(&cvss_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(in) const isms_cvss * (isms_cvss cvss_in_tmp) {
+    if (isms_py_cvss_from($input, &cvss_in_tmp, $argnum, "$symname") != 0)
+        SWIG_fail;
+    $1 = &cvss_in_tmp;
+}
+
+/* isms_cvss_metric(): the value, a static string, appended as str or None. */
+%typemap(in, numinputs=0) const char **value (const char *cstr_tmp = NULL) {
+    $1 = ($1_ltype)&cstr_tmp;
+}
+%typemap(argout) const char **value {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK && cstr_tmp$argnum) {
+        o = isms_py_str_obj(cstr_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_owasp: (factors, business_given, likelihood, technical_impact, business_impact,
+ * impact, likelihood_level, impact_level, severity, normalized) with `factors` a tuple of
+ * 16 ints (ISMS_OWASP_NOT_GIVEN for business factors not given); the same tuple goes in. */
+%typemap(in, numinputs=0) isms_owasp *out (isms_owasp owasp_tmp) {
+    memset(&owasp_tmp, 0, sizeof owasp_tmp);
+    $1 = &owasp_tmp;
+}
+%typemap(argout) isms_owasp *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_owasp_obj(&owasp_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(in) const isms_owasp * (isms_owasp owasp_in_tmp) {
+    if (isms_py_owasp_from($input, &owasp_in_tmp, $argnum, "$symname") != 0)
+        SWIG_fail;
+    $1 = &owasp_in_tmp;
+}
+
+/* isms_owasp_compute(): the factors as a sequence of 12 or 16 ints. */
+%typemap(in) (const int *factors, size_t n_factors) (int factors_tmp[ISMS_OWASP_FACTORS]) {
+    PyObject *seq = PySequence_Fast($input, "the OWASP factors must be a sequence of ints");
+    if (!seq)
+        SWIG_fail;
+    Py_ssize_t nf = PySequence_Fast_GET_SIZE(seq);
+    int ok = nf >= 0 && nf <= ISMS_OWASP_FACTORS;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: at most %d OWASP factors, not %zd",
+                     $argnum, "$symname", ISMS_OWASP_FACTORS, nf);
+    for (Py_ssize_t i = 0; ok && i < nf; i++)
+        ok = isms_py_int(PySequence_Fast_GET_ITEM(seq, i), &factors_tmp[i], "factor",
+                         $argnum, "$symname") == 0;
+    Py_DECREF(seq);
+    if (!ok)
+        SWIG_fail;
+    $1 = factors_tmp;
+    $2 = (size_t)nf;
+}
+
+/* isms_dread: (damage, reproducibility, exploitability, affected_users, discoverability,
+ * mean, normalized); the same tuple (or its first five) goes in. */
+%typemap(in, numinputs=0) isms_dread *out (isms_dread dread_tmp) {
+    memset(&dread_tmp, 0, sizeof dread_tmp);
+    $1 = &dread_tmp;
+}
+%typemap(argout) isms_dread *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iiiiidd)", dread_tmp$argnum.damage,
+                          dread_tmp$argnum.reproducibility, dread_tmp$argnum.exploitability,
+                          dread_tmp$argnum.affected_users, dread_tmp$argnum.discoverability,
+                          dread_tmp$argnum.mean, dread_tmp$argnum.normalized);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(in) const isms_dread * (isms_dread dread_in_tmp) {
+    if (isms_py_dread_from($input, &dread_in_tmp, $argnum, "$symname") != 0)
+        SWIG_fail;
+    $1 = &dread_in_tmp;
+}
+
+/* isms_rating: (method, score, normalized, rank, severity, label_sv, label_en). */
+%typemap(in, numinputs=0) isms_rating *out (isms_rating rating_tmp) {
+    memset(&rating_tmp, 0, sizeof rating_tmp);
+    $1 = &rating_tmp;
+}
+%typemap(argout) isms_rating *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(iddiO&O&O&)", (int)rating_tmp$argnum.method,
+                          rating_tmp$argnum.score, rating_tmp$argnum.normalized,
+                          rating_tmp$argnum.rank, isms_py_str, (void *)rating_tmp$argnum.severity,
+                          isms_py_str, (void *)rating_tmp$argnum.label_sv,
+                          isms_py_str, (void *)rating_tmp$argnum.label_en);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* A double out-parameter (isms_risk_normalized(), isms_dist_mean(), the simulation's
+ * percentiles), appended as float or None. */
+%typemap(in, numinputs=0) double *out (double double_tmp) {
+    double_tmp = 0.0;
+    $1 = &double_tmp;
+}
+%typemap(argout) double *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = PyFloat_FromDouble(double_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* ---- quantitative risk: distributions, FAIR models, simulations ------------------------- */
+/* isms_dist: (kind, method, value, low, mode, high, gamma, mean, sd, rate), out and in
+ * (None in: NULL, which isms_fair_set() takes as "remove the node"). */
+%typemap(in, numinputs=0) isms_dist *out (isms_dist dist_tmp) {
+    memset(&dist_tmp, 0, sizeof dist_tmp);
+    $1 = &dist_tmp;
+}
+%typemap(argout) isms_dist *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = isms_py_dist_obj(&dist_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%typemap(in) const isms_dist * (isms_dist dist_in_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        if (isms_py_dist_from($input, &dist_in_tmp, $argnum, "$symname") != 0)
+            SWIG_fail;
+        $1 = &dist_in_tmp;
+    }
+}
+
+/* isms_simulate(): the models as a sequence of isms_fair handles. */
+%typemap(in) (const isms_fair *const *models, size_t n) (const isms_fair **models_tmp = NULL) {
+    PyObject *seq = PySequence_Fast($input, "the models must be a sequence of model handles");
+    if (!seq)
+        SWIG_fail;
+    Py_ssize_t nm = PySequence_Fast_GET_SIZE(seq);
+    models_tmp = calloc(nm > 0 ? (size_t)nm : 1, sizeof *models_tmp);
+    int ok = models_tmp != NULL;
+    if (!ok)
+        PyErr_NoMemory();
+    for (Py_ssize_t i = 0; ok && i < nm; i++) {
+        void *p = NULL;
+        if (!SWIG_IsOK(SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, i), &p,
+                                       $descriptor(isms_fair *), 0))) {
+            PyErr_Format(PyExc_TypeError, "argument %d of %s: element %zd is not a model "
+                         "handle", $argnum, "$symname", i);
+            ok = 0;
+        }
+        models_tmp[i] = (const isms_fair *)p;
+    }
+    Py_DECREF(seq);
+    if (!ok)
+        SWIG_fail;
+    $1 = ($1_ltype)models_tmp;
+    $2 = (size_t)nm;
+}
+%typemap(freearg) (const isms_fair *const *models, size_t n) {
+    free((void *)models_tmp$argnum);
+}
+
+/* Simulation options: the tuple (iterations, seed, threads, keep_samples), or None for the
+ * defaults. */
+%typemap(in) const isms_sim_options *opts (isms_sim_options opts_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        if (isms_py_sim_options_from($input, &opts_tmp, $argnum, "$symname") != 0)
+            SWIG_fail;
+        $1 = &opts_tmp;
+    }
+}
+
+/* isms_simulation_stats(): (iterations, mean, sd, min, max, ale). */
+%typemap(in, numinputs=0) isms_sim_stats *out (isms_sim_stats stats_tmp) {
+    memset(&stats_tmp, 0, sizeof stats_tmp);
+    $1 = &stats_tmp;
+}
+%typemap(argout) isms_sim_stats *out {
+    PyObject *o = Py_None;
+    if (result == ISMS_OK) {
+        o = Py_BuildValue("(nddddd)", (Py_ssize_t)stats_tmp$argnum.iterations,
+                          stats_tmp$argnum.mean, stats_tmp$argnum.sd, stats_tmp$argnum.min,
+                          stats_tmp$argnum.max, stats_tmp$argnum.ale);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+
+/* isms_simulation_lec(): pass the number of points, get a list of (loss, exceedance). */
+%typemap(in) (isms_lec_point *points, size_t n) (isms_lec_point *lec_tmp = NULL,
+                                                 size_t lec_n = 0) {
+    Py_ssize_t want = PyLong_AsSsize_t($input);
+    if (want == -1 && PyErr_Occurred())
+        SWIG_fail;
+    if (want < 0 || (size_t)want > SIZE_MAX / sizeof(isms_lec_point)) {
+        PyErr_SetString(PyExc_ValueError, "number of points out of range");
+        SWIG_fail;
+    }
+    lec_n = (size_t)want;
+    lec_tmp = calloc(lec_n ? lec_n : 1, sizeof *lec_tmp);
+    if (!lec_tmp) {
+        PyErr_NoMemory();
+        SWIG_fail;
+    }
+    $1 = lec_tmp;
+    $2 = lec_n;
+}
+%typemap(argout) (isms_lec_point *points, size_t n) {
+    PyObject *list = Py_None;
+    if (result == ISMS_OK) {
+        list = PyList_New((Py_ssize_t)lec_n$argnum);
+        for (size_t i = 0; list && i < lec_n$argnum; i++) {
+            PyObject *t = Py_BuildValue("(dd)", lec_tmp$argnum[i].loss,
+                                        lec_tmp$argnum[i].exceedance);
+            if (!t) {
+                Py_CLEAR(list);
+                break;
+            }
+            PyList_SET_ITEM(list, (Py_ssize_t)i, t);
+        }
+        if (!list)
+            SWIG_fail;
+    } else {
+        Py_INCREF(list);
+    }
+    $result = SWIG_Python_AppendOutput($result, list);
+}
+%typemap(freearg) (isms_lec_point *points, size_t n) {
+    free(lec_tmp$argnum);
+}
+
+/* The simulation and the queries that may sort millions of samples run without the GIL:
+ * they touch no Python object (the arguments were converted before, the results are built
+ * after), and the caller's Python objects keep the model and result handles alive. */
+%define ISMS_NOGIL(FUNC)
+%exception FUNC {
+    PyThreadState *nogil_state = PyEval_SaveThread();
+    $action
+    PyEval_RestoreThread(nogil_state);
+}
+%enddef
+ISMS_NOGIL(isms_simulate)
+ISMS_NOGIL(isms_simulation_percentile)
+ISMS_NOGIL(isms_simulation_var)
+ISMS_NOGIL(isms_simulation_expected_shortfall)
+ISMS_NOGIL(isms_simulation_lec)
+
 /* ---- what is not wrapped ------------------------------------------------------------- */
 /* The structs come back as tuples (above); SWIG need not generate accessors for them. */
 %ignore isms_error;
@@ -853,6 +1164,21 @@ ISMS_INT_OUT(size_t, unscored)
 %ignore isms_priority;
 %ignore isms_schedule_options;
 %ignore isms_schedule_options_default;
+/* Scoring methods and quantitative risk: the structs come back as tuples and go in through
+ * the typemaps above; isms_sim_options_init() is applied inside the options typemap. */
+%ignore isms_cvss;
+%ignore isms_owasp;
+%ignore isms_dread;
+%ignore isms_rating;
+%ignore isms_dist;
+%ignore isms_sim_options;
+%ignore isms_sim_options_init;
+%ignore isms_sim_stats;
+%ignore isms_lec_point;
+/* Superseded by isms_py_samples() and isms_py_dist_sample() below, which go through the
+ * buffer protocol. */
+%ignore isms_simulation_samples;
+%ignore isms_dist_sample;
 
 %{
 /* Py_BuildValue converter: a C string (NULL -> None), decoded as UTF-8. Undecodable bytes
@@ -1384,10 +1710,340 @@ static int isms_py_schedule_options_from(PyObject *o, isms_py_schedule_options *
 }
 %}
 
+%{
+/* ---- scoring methods ----------------------------------------------------------------- */
+static PyObject *isms_py_cvss_obj(const isms_cvss *c)
+{
+    return Py_BuildValue("(ididddiIO&y#)", (int)c->version, c->score, (int)c->severity,
+                         c->base, c->temporal, c->environmental, (int)c->nomenclature,
+                         c->parts, isms_py_str, (void *)c->macrovector,
+                         (const char *)c->values, (Py_ssize_t)sizeof c->values);
+}
+
+/* A vector from the tuple isms_py_cvss_obj() makes. */
+static int isms_py_cvss_from(PyObject *o, isms_cvss *c, int argnum, const char *fn)
+{
+    memset(c, 0, sizeof *c);
+    PyObject *seq = PySequence_Fast(o, "a CVSS vector must be the tuple isms_cvss_parse() "
+                                       "gives");
+    if (!seq)
+        return -1;
+    int ok = PySequence_Fast_GET_SIZE(seq) == 10;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: a CVSS tuple has 10 parts, not %zd",
+                     argnum, fn, PySequence_Fast_GET_SIZE(seq));
+    int version = 0, severity = 0, nomenclature = 0;
+    if (ok)
+        ok = isms_py_int(PySequence_Fast_GET_ITEM(seq, 0), &version, "version", argnum, fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 1), &c->score, "score", argnum,
+                            fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 2), &severity, "severity", argnum,
+                         fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 3), &c->base, "base", argnum, fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 4), &c->temporal, "temporal", argnum,
+                            fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 5), &c->environmental,
+                            "environmental", argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 6), &nomenclature, "nomenclature",
+                         argnum, fn) == 0;
+    if (ok) {
+        unsigned long parts = PyLong_AsUnsignedLong(PySequence_Fast_GET_ITEM(seq, 7));
+        if (parts == (unsigned long)-1 && PyErr_Occurred())
+            ok = 0;
+        c->parts = (unsigned)parts;
+    }
+    if (ok) {
+        PyObject *mv = PySequence_Fast_GET_ITEM(seq, 8);
+        if (mv != Py_None) {
+            Py_ssize_t len = 0;
+            const char *s = PyUnicode_Check(mv) ? PyUnicode_AsUTF8AndSize(mv, &len) : NULL;
+            if (!s || (size_t)len >= sizeof c->macrovector) {
+                if (!PyErr_Occurred())
+                    PyErr_Format(PyExc_ValueError, "argument %d of %s: the macrovector must "
+                                 "be a str of at most %zu characters", argnum, fn,
+                                 sizeof c->macrovector - 1);
+                ok = 0;
+            } else {
+                memcpy(c->macrovector, s, (size_t)len);
+            }
+        }
+    }
+    if (ok) {
+        PyObject *v = PySequence_Fast_GET_ITEM(seq, 9);
+        if (!PyBytes_Check(v) || PyBytes_GET_SIZE(v) != (Py_ssize_t)sizeof c->values) {
+            PyErr_Format(PyExc_ValueError, "argument %d of %s: the metric values must be %zu "
+                         "bytes", argnum, fn, sizeof c->values);
+            ok = 0;
+        } else {
+            memcpy(c->values, PyBytes_AS_STRING(v), sizeof c->values);
+        }
+    }
+    Py_DECREF(seq);
+    c->version = (isms_cvss_version)version;
+    c->severity = (isms_cvss_severity)severity;
+    c->nomenclature = (isms_cvss_nomenclature)nomenclature;
+    return ok ? 0 : -1;
+}
+
+static PyObject *isms_py_owasp_obj(const isms_owasp *w)
+{
+    PyObject *factors = PyTuple_New(ISMS_OWASP_FACTORS);
+    for (Py_ssize_t i = 0; factors && i < ISMS_OWASP_FACTORS; i++) {
+        PyObject *v = PyLong_FromLong(w->factors[i]);
+        if (!v) {
+            Py_CLEAR(factors);
+            break;
+        }
+        PyTuple_SET_ITEM(factors, i, v);
+    }
+    if (!factors)
+        return NULL;
+    return Py_BuildValue("(NOddddiiid)", factors, w->business_given ? Py_True : Py_False,
+                         w->likelihood, w->technical_impact, w->business_impact, w->impact,
+                         (int)w->likelihood_level, (int)w->impact_level, (int)w->severity,
+                         w->normalized);
+}
+
+/* A rating from the tuple isms_py_owasp_obj() makes; (factors, business_given) is enough. */
+static int isms_py_owasp_from(PyObject *o, isms_owasp *w, int argnum, const char *fn)
+{
+    memset(w, 0, sizeof *w);
+    PyObject *seq = PySequence_Fast(o, "an OWASP rating must be a tuple (factors, "
+                                       "business_given, ...)");
+    if (!seq)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    int ok = n == 2 || n == 10;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: an OWASP tuple has 2 or 10 parts, "
+                     "not %zd", argnum, fn, n);
+    if (ok) {
+        PyObject *fs = PySequence_Fast(PySequence_Fast_GET_ITEM(seq, 0),
+                                       "the OWASP factors must be a sequence of ints");
+        ok = fs != NULL;
+        if (ok && PySequence_Fast_GET_SIZE(fs) != ISMS_OWASP_FACTORS) {
+            PyErr_Format(PyExc_ValueError, "argument %d of %s: %d OWASP factors, not %zd",
+                         argnum, fn, ISMS_OWASP_FACTORS, PySequence_Fast_GET_SIZE(fs));
+            ok = 0;
+        }
+        for (Py_ssize_t i = 0; ok && i < ISMS_OWASP_FACTORS; i++)
+            ok = isms_py_int(PySequence_Fast_GET_ITEM(fs, i), &w->factors[i], "factor",
+                             argnum, fn) == 0;
+        Py_XDECREF(fs);
+    }
+    if (ok) {
+        int truth = PyObject_IsTrue(PySequence_Fast_GET_ITEM(seq, 1));
+        ok = truth >= 0;
+        w->business_given = truth > 0;
+    }
+    if (ok && n == 10) {
+        int levels[3] = { 0, 0, 0 };
+        ok = isms_py_number(PySequence_Fast_GET_ITEM(seq, 2), &w->likelihood, "likelihood",
+                            argnum, fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 3), &w->technical_impact,
+                            "technical impact", argnum, fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 4), &w->business_impact,
+                            "business impact", argnum, fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 5), &w->impact, "impact", argnum,
+                            fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 6), &levels[0], "likelihood level",
+                         argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 7), &levels[1], "impact level",
+                         argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 8), &levels[2], "severity", argnum,
+                         fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 9), &w->normalized, "normalized",
+                            argnum, fn) == 0;
+        w->likelihood_level = (isms_owasp_level)levels[0];
+        w->impact_level = (isms_owasp_level)levels[1];
+        w->severity = (isms_owasp_severity)levels[2];
+    }
+    Py_DECREF(seq);
+    return ok ? 0 : -1;
+}
+
+/* A DREAD rating from (damage, reproducibility, exploitability, affected_users,
+ * discoverability[, mean, normalized]). */
+static int isms_py_dread_from(PyObject *o, isms_dread *d, int argnum, const char *fn)
+{
+    memset(d, 0, sizeof *d);
+    PyObject *seq = PySequence_Fast(o, "a DREAD rating must be a tuple of its five factors");
+    if (!seq)
+        return -1;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    int ok = n == 5 || n == 7;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: a DREAD tuple has 5 or 7 parts, "
+                     "not %zd", argnum, fn, n);
+    if (ok)
+        ok = isms_py_int(PySequence_Fast_GET_ITEM(seq, 0), &d->damage, "damage", argnum,
+                         fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 1), &d->reproducibility,
+                         "reproducibility", argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 2), &d->exploitability,
+                         "exploitability", argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 3), &d->affected_users,
+                         "affected users", argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 4), &d->discoverability,
+                         "discoverability", argnum, fn) == 0;
+    if (ok && n == 7)
+        ok = isms_py_number(PySequence_Fast_GET_ITEM(seq, 5), &d->mean, "mean", argnum,
+                            fn) == 0
+          && isms_py_number(PySequence_Fast_GET_ITEM(seq, 6), &d->normalized, "normalized",
+                            argnum, fn) == 0;
+    Py_DECREF(seq);
+    return ok ? 0 : -1;
+}
+
+/* ---- quantitative risk ---------------------------------------------------------------- */
+static PyObject *isms_py_dist_obj(const isms_dist *d)
+{
+    return Py_BuildValue("(iidddddddd)", (int)d->kind, (int)d->method, d->value, d->low,
+                         d->mode, d->high, d->gamma, d->mean, d->sd, d->rate);
+}
+
+/* A distribution from the tuple isms_py_dist_obj() makes. It is not checked here: the C
+ * functions check it and name the parameter that is wrong. */
+static int isms_py_dist_from(PyObject *o, isms_dist *d, int argnum, const char *fn)
+{
+    memset(d, 0, sizeof *d);
+    PyObject *seq = PySequence_Fast(o, "a distribution must be a tuple (kind, method, value, "
+                                       "low, mode, high, gamma, mean, sd, rate)");
+    if (!seq)
+        return -1;
+    int ok = PySequence_Fast_GET_SIZE(seq) == 10;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: a distribution has 10 parts, not "
+                     "%zd", argnum, fn, PySequence_Fast_GET_SIZE(seq));
+    int kind = 0, method = 0;
+    double *fields[8] = { &d->value, &d->low, &d->mode, &d->high, &d->gamma, &d->mean, &d->sd,
+                          &d->rate };
+    static const char *const names[8] = { "value", "low", "mode", "high", "gamma", "mean",
+                                           "sd", "rate" };
+    if (ok)
+        ok = isms_py_int(PySequence_Fast_GET_ITEM(seq, 0), &kind, "kind", argnum, fn) == 0
+          && isms_py_int(PySequence_Fast_GET_ITEM(seq, 1), &method, "method", argnum, fn) == 0;
+    for (Py_ssize_t i = 0; ok && i < 8; i++)
+        ok = isms_py_number(PySequence_Fast_GET_ITEM(seq, i + 2), fields[i], names[i], argnum,
+                            fn) == 0;
+    Py_DECREF(seq);
+    d->kind = (isms_dist_kind)kind;
+    d->method = (isms_pert_method)method;
+    return ok ? 0 : -1;
+}
+
+/* Options from (iterations, seed, threads, keep_samples). */
+static int isms_py_sim_options_from(PyObject *o, isms_sim_options *opts, int argnum,
+                                    const char *fn)
+{
+    isms_sim_options_init(opts);
+    PyObject *seq = PySequence_Fast(o, "simulation options must be a tuple (iterations, seed, "
+                                       "threads, keep_samples)");
+    if (!seq)
+        return -1;
+    int ok = PySequence_Fast_GET_SIZE(seq) == 4;
+    if (!ok)
+        PyErr_Format(PyExc_ValueError, "argument %d of %s: simulation options have 4 parts, "
+                     "not %zd", argnum, fn, PySequence_Fast_GET_SIZE(seq));
+    if (ok) {
+        size_t it = PyLong_AsSize_t(PySequence_Fast_GET_ITEM(seq, 0));
+        ok = !(it == (size_t)-1 && PyErr_Occurred());
+        opts->iterations = it;
+    }
+    if (ok) {
+        unsigned long long seed = PyLong_AsUnsignedLongLong(PySequence_Fast_GET_ITEM(seq, 1));
+        ok = !(seed == (unsigned long long)-1 && PyErr_Occurred());
+        opts->seed = (uint64_t)seed;
+    }
+    if (ok) {
+        unsigned long threads = PyLong_AsUnsignedLong(PySequence_Fast_GET_ITEM(seq, 2));
+        ok = !(threads == (unsigned long)-1 && PyErr_Occurred());
+        opts->threads = threads > UINT_MAX ? UINT_MAX : (unsigned)threads;
+    }
+    if (ok) {
+        int truth = PyObject_IsTrue(PySequence_Fast_GET_ITEM(seq, 3));
+        ok = truth >= 0;
+        opts->keep_samples = truth > 0;
+    }
+    Py_DECREF(seq);
+    return ok ? 0 : -1;
+}
+
+/* ---- the samples of a simulation as a read-only buffer ---------------------------------
+ * An object that exports the C array of one series of a simulation through the buffer
+ * protocol (format "d", one dimension) and holds a reference to the Python object that owns
+ * the simulation, so that the array lives as long as any memoryview or numpy array made
+ * from it. */
+typedef struct isms_py_samples_object {
+    PyObject_HEAD
+    PyObject *owner;
+    const double *data;
+    Py_ssize_t n;
+    Py_ssize_t itemsize;
+} isms_py_samples_object;
+
+static int isms_py_samples_getbuffer(PyObject *self, Py_buffer *view, int flags)
+{
+    isms_py_samples_object *s = (isms_py_samples_object *)self;
+    if (flags & PyBUF_WRITABLE) {
+        PyErr_SetString(PyExc_BufferError, "the samples of a simulation are read-only");
+        view->obj = NULL;
+        return -1;
+    }
+    view->buf = (void *)s->data;
+    view->obj = self;
+    Py_INCREF(self);
+    view->len = s->n * s->itemsize;
+    view->readonly = 1;
+    view->itemsize = s->itemsize;
+    view->format = (flags & PyBUF_FORMAT) ? (char *)"d" : NULL;
+    view->ndim = 1;
+    view->shape = (flags & PyBUF_ND) == PyBUF_ND ? &s->n : NULL;
+    view->strides = (flags & PyBUF_STRIDES) == PyBUF_STRIDES ? &s->itemsize : NULL;
+    view->suboffsets = NULL;
+    view->internal = NULL;
+    return 0;
+}
+
+static void isms_py_samples_dealloc(PyObject *self)
+{
+    isms_py_samples_object *s = (isms_py_samples_object *)self;
+    Py_CLEAR(s->owner);
+    Py_TYPE(self)->tp_free(self);
+}
+
+static PyObject *isms_py_samples_repr(PyObject *self)
+{
+    return PyUnicode_FromFormat("<isms samples: %zd doubles>",
+                                ((isms_py_samples_object *)self)->n);
+}
+
+static PyBufferProcs isms_py_samples_buffer = {
+    .bf_getbuffer = isms_py_samples_getbuffer,
+    .bf_releasebuffer = NULL,
+};
+
+static PyTypeObject isms_py_samples_type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "isms._isms.Samples",
+    .tp_doc = "The annual losses of one series of a simulation, as a read-only buffer of "
+              "C doubles (memoryview(), numpy.frombuffer()).",
+    .tp_basicsize = sizeof(isms_py_samples_object),
+    .tp_itemsize = 0,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_dealloc = isms_py_samples_dealloc,
+    .tp_repr = isms_py_samples_repr,
+    .tp_as_buffer = &isms_py_samples_buffer,
+};
+%}
+
 %include "isms/version.h"
 %include "isms/base.h"
 %include "isms/findings.h"
 %include "isms/period.h"
+%include "isms/cvss.h"
+%include "isms/rating.h"
+%include "isms/quant.h"
 %include "isms/catalog.h"
 %include "isms/risk.h"
 %include "isms/assess.h"
@@ -1787,6 +2443,77 @@ PyObject *isms_py_score_many(PyObject *values, PyObject *bands, const isms_matri
     isms_py_input_release(&c);
     isms_py_input_release(&l);
     return ret;
+}
+%}
+
+/* Constants whose casts SWIG cannot evaluate. */
+%constant size_t ISMS_PY_PORTFOLIO = ISMS_PORTFOLIO;
+%constant size_t ISMS_PY_SIM_MAX_ITERATIONS = ISMS_SIM_MAX_ITERATIONS;
+
+/* ---- simulation samples and distribution draws over the buffer protocol ---------------- */
+%inline %{
+/**
+ * The samples of series `index` of `sim` (a model's index or ISMS_PORTFOLIO) as an object
+ * that exports them as a read-only buffer of doubles and keeps `owner` (the Python object
+ * that owns `sim`) alive. Returns the object, or the C result code as an int when
+ * isms_simulation_samples() fails (then isms_error_last() describes it).
+ */
+PyObject *isms_py_samples(PyObject *owner, const isms_simulation *sim, size_t index)
+{
+    const double *data = NULL;
+    size_t n = 0;
+    if (!owner || !sim) {
+        PyErr_SetString(PyExc_ValueError, "owner and simulation must not be NULL");
+        return NULL;
+    }
+    int rc = isms_simulation_samples(&data, &n, sim, index);
+    if (rc != ISMS_OK)
+        return PyLong_FromLong(rc);
+    if (n > (size_t)PY_SSIZE_T_MAX / sizeof(double))
+        return PyErr_NoMemory();
+    if (!(isms_py_samples_type.tp_flags & Py_TPFLAGS_READY) &&
+        PyType_Ready(&isms_py_samples_type) != 0)
+        return NULL;
+    isms_py_samples_object *s = PyObject_New(isms_py_samples_object, &isms_py_samples_type);
+    if (!s)
+        return NULL;
+    Py_INCREF(owner);
+    s->owner = owner;
+    s->data = data;
+    s->n = (Py_ssize_t)n;
+    s->itemsize = (Py_ssize_t)sizeof(double);
+    return (PyObject *)s;
+}
+
+/**
+ * Fills `out`, a writable contiguous buffer of C doubles (array('d'), a float64 numpy
+ * array), with draws of `dist` (isms_dist_sample()). The GIL is released for large buffers.
+ * Returns the C result code as an int.
+ */
+PyObject *isms_py_dist_sample(PyObject *out, const isms_dist *dist, unsigned long long seed)
+{
+    Py_buffer view;
+    if (PyObject_GetBuffer(out, &view, PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) != 0)
+        return NULL;
+    const char *fmt = view.format ? view.format : "B";
+    if (*fmt == '@' || *fmt == '=' || (*fmt == '<' && isms_py_little_endian()) ||
+        ((*fmt == '>' || *fmt == '!') && !isms_py_little_endian()))
+        fmt++;
+    /* An empty array may export a static, unaligned dummy buffer: nothing is written to it. */
+    if (view.ndim != 1 || view.itemsize != (Py_ssize_t)sizeof(double) || strcmp(fmt, "d") != 0 ||
+        (view.len > 0 && ((uintptr_t)view.buf % _Alignof(double)) != 0)) {
+        PyErr_SetString(PyExc_ValueError, "the output must be a writable one-dimensional "
+                                          "array of C doubles");
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    size_t n = (size_t)(view.len / view.itemsize);
+    PyThreadState *unlocked = n >= ISMS_PY_NOGIL_MIN ? PyEval_SaveThread() : NULL;
+    int rc = isms_dist_sample((double *)view.buf, n, dist, (uint64_t)seed);
+    if (unlocked)
+        PyEval_RestoreThread(unlocked);
+    PyBuffer_Release(&view);
+    return PyLong_FromLong(rc);
 }
 %}
 
