@@ -188,6 +188,11 @@ void isms__index_insert(isms__index *ix, void *item);
 /* Removes the item with this key; false when there is none. */
 bool isms__index_remove(isms__index *ix, const char *key);
 
+/* ---- risk matrix (lib/risk/matrix.c) --------------------------------------------------- */
+/* The level values of an axis as people read a scale: "1–4" when consecutive, "1, 2, 4, 8"
+ * otherwise, "" when the axis has no levels (or m is NULL). */
+void isms__matrix_scale_text(char *buf, size_t size, const isms_matrix *m, isms_axis axis);
+
 /* ---- risk register (lib/risk/register.c) ------------------------------------------------ */
 /* The risk with this id, as isms_register_find() finds it, but NULL without setting the
  * thread's last error when there is none (for look-ups whose failure is not an error). */

@@ -543,29 +543,6 @@ typedef struct lint_ctx {
     char scale[2][64];        /* the register's scales: "1–4" */
 } lint_ctx;
 
-/* "1–4" or "1, 2, 4, 8": the level values of an axis. */
-static void scale_text(char *buf, size_t size, const isms_matrix *m, isms_axis axis)
-{
-    size_t n = isms_matrix_level_count(m, axis), len = 0;
-    isms_level first, last, lv;
-    buf[0] = '\0';
-    if (n == 0 || isms_matrix_level(&first, m, axis, 0) ||
-        isms_matrix_level(&last, m, axis, n - 1))
-        return;
-    if (last.value - first.value == (int)n - 1) {
-        snprintf(buf, size, "%d–%d", first.value, last.value);
-        return;
-    }
-    for (size_t i = 0; i < n && len < size; i++) {
-        if (isms_matrix_level(&lv, m, axis, i))
-            break;
-        int k = snprintf(buf + len, size - len, i ? ", %d" : "%d", lv.value);
-        if (k < 0)
-            break;
-        len += (size_t)k;
-    }
-}
-
 /* The names of the sources that are set, joined with commas and "or". */
 static void sources_text(char *buf, size_t size, const isms_plan *plan, bool sv)
 {
@@ -759,8 +736,8 @@ int isms_plan_lint(isms_findings *out, const isms_plan *plan, isms_date today)
     sources_text(x.sources_en, sizeof x.sources_en, plan, false);
     if (plan->risks) {
         const isms_matrix *m = isms_register_matrix(plan->risks);
-        scale_text(x.scale[0], sizeof x.scale[0], m, ISMS_AXIS_LIKELIHOOD);
-        scale_text(x.scale[1], sizeof x.scale[1], m, ISMS_AXIS_CONSEQUENCE);
+        isms__matrix_scale_text(x.scale[0], sizeof x.scale[0], m, ISMS_AXIS_LIKELIHOOD);
+        isms__matrix_scale_text(x.scale[1], sizeof x.scale[1], m, ISMS_AXIS_CONSEQUENCE);
     }
 
     isms__graph g;

@@ -766,6 +766,12 @@ int isms_matrix_level(isms_level *out, const isms_matrix *m, isms_axis axis, siz
     return ISMS_OK;
 }
 
+void isms__matrix_scale_text(char *buf, size_t size, const isms_matrix *m, isms_axis axis)
+{
+    size_t n = isms_matrix_level_count(m, axis);
+    isms__levels_describe(buf, size, n ? m->levels[axis] : NULL, n, "");
+}
+
 int isms_matrix_parse_level(int *value, const isms_matrix *m, isms_axis axis, const char *text)
 {
     if (!value || !m || !text)

@@ -506,30 +506,6 @@ int isms_register_heatmap(size_t *grid, size_t n_cells, const isms_register *reg
 
 /* ---- lint ---------------------------------------------------------------------------- */
 
-/* "1–4" or "1, 2, 4, 8": the level values of an axis. */
-static void scale_text(char *buf, size_t size, const isms_matrix *m, isms_axis axis)
-{
-    size_t n = isms_matrix_level_count(m, axis);
-    isms_level first, last, lv;
-    buf[0] = '\0';
-    if (n == 0 || isms_matrix_level(&first, m, axis, 0) ||
-        isms_matrix_level(&last, m, axis, n - 1))
-        return;
-    if (last.value - first.value == (int)n - 1) {
-        snprintf(buf, size, "%d–%d", first.value, last.value);
-        return;
-    }
-    size_t len = 0;
-    for (size_t i = 0; i < n && len < size; i++) {
-        if (isms_matrix_level(&lv, m, axis, i))
-            break;
-        int k = snprintf(buf + len, size - len, i ? ", %d" : "%d", lv.value);
-        if (k < 0)
-            break;
-        len += (size_t)k;
-    }
-}
-
 /* How the matrix computes a value from l and c, for messages: "3 × 3". */
 static void formula_text(char *buf, size_t size, const isms_matrix *m, int l, int c,
                          isms_lang lang)
@@ -740,8 +716,8 @@ int isms_register_lint(isms_findings *out, const isms_register *reg)
                    { "", "" } };
     if (x.lang != ISMS_LANG_SV && x.lang != ISMS_LANG_EN)
         x.lang = ISMS_LANG_EN;
-    scale_text(x.scale[0], sizeof x.scale[0], reg->matrix, ISMS_AXIS_LIKELIHOOD);
-    scale_text(x.scale[1], sizeof x.scale[1], reg->matrix, ISMS_AXIS_CONSEQUENCE);
+    isms__matrix_scale_text(x.scale[0], sizeof x.scale[0], reg->matrix, ISMS_AXIS_LIKELIHOOD);
+    isms__matrix_scale_text(x.scale[1], sizeof x.scale[1], reg->matrix, ISMS_AXIS_CONSEQUENCE);
 
     /* Titles seen so far: a hash table of (title hash, risk index + 1); index 0 = free. */
     size_t n_slots = 16;

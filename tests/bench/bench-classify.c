@@ -32,19 +32,6 @@
 #include "bench-util.h"
 #include "isms.h"
 
-/* The load average when the benchmark starts (the machine may be shared). */
-static void print_load(void)
-{
-    FILE *f = fopen("/proc/loadavg", "r");
-    char buf[64];
-    if (f && fgets(buf, sizeof buf, f)) {
-        buf[strcspn(buf, "\n")] = '\0';
-        printf("load average at start: %s\n", buf);
-    }
-    if (f)
-        fclose(f);
-}
-
 static uint64_t rng = 0x9E3779B97F4A7C15u;
 
 /* A random number below n (n ≤ 2^32; the bias does not matter here). */
@@ -308,28 +295,13 @@ static int check_assets(const isms_inventory *inv, size_t samples)
 
 /* ---- measuring ------------------------------------------------------------------------ */
 
-/* Prints `s` right-aligned in `width` characters (UTF-8 aware: "–" is one). */
-static void print_right(const char *s, int width)
-{
-    int n = 0;
-    for (const char *p = s; *p; p++)
-        n += ((unsigned char)*p & 0xC0) != 0x80;
-    printf("%*s%s", width > n ? width - n : 0, "", s);
-}
-
 static void row(const char *phase, double seconds, const char *target, size_t assets,
                 size_t relations)
 {
     printf("%-44s %9.3f ", phase, seconds);
     print_right(target, 8);
-    if (assets)
-        printf(" %12.0f", (double)assets / seconds);
-    else
-        print_right(" –", 13);
-    if (relations)
-        printf(" %13.0f", (double)relations / seconds);
-    else
-        print_right(" –", 14);
+    print_rate(assets, seconds, 12);
+    print_rate(relations, seconds, 13);
     putchar('\n');
 }
 

@@ -61,18 +61,6 @@ static uint32_t below(uint64_t *state, uint32_t n)
 
 /* ---- reporting -------------------------------------------------------------------------- */
 
-static void print_load(void)
-{
-    FILE *f = fopen("/proc/loadavg", "r");
-    char buf[64];
-    if (f && fgets(buf, sizeof buf, f)) {
-        buf[strcspn(buf, "\n")] = '\0';
-        printf("load average at start: %s\n", buf);
-    }
-    if (f)
-        fclose(f);
-}
-
 static int fail(const char *what)
 {
     const isms_error *e = isms_error_last();
@@ -96,28 +84,13 @@ static int wrong(const char *fmt, ...)
     return 1;
 }
 
-/* Prints `s` right-aligned in `width` characters (UTF-8 aware: "–" is one). */
-static void print_right(const char *s, int width)
-{
-    int n = 0;
-    for (const char *p = s; *p; p++)
-        n += ((unsigned char)*p & 0xC0) != 0x80;
-    printf("%*s%s", width > n ? width - n : 0, "", s);
-}
-
 static void row(const char *phase, double seconds, const char *target, size_t actions,
                 size_t links)
 {
     printf("%-46s %9.3f ", phase, seconds);
     print_right(target, 8);
-    if (actions)
-        printf(" %12.0f", (double)actions / seconds);
-    else
-        print_right("–", 13);
-    if (links)
-        printf(" %12.0f", (double)links / seconds);
-    else
-        print_right("–", 13);
+    print_rate(actions, seconds, 12);
+    print_rate(links, seconds, 12);
     putchar('\n');
 }
 

@@ -1,10 +1,14 @@
-/* Helpers shared by the benchmarks: a monotonic clock, the peak resident memory and a small
+/* Helpers shared by the benchmarks: a monotonic clock, the peak resident memory, a small
  * pseudo-random generator whose sequence is the same on every machine (which unit tests that
- * need many varied inputs use too). No cmocka, no library internals. */
+ * need many varied inputs use too) and the printing of result tables. No cmocka, no library
+ * internals. */
 #ifndef ISMS_BENCH_UTIL_H
 #define ISMS_BENCH_UTIL_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <time.h>
 
@@ -33,6 +37,38 @@ static inline unsigned next_rand(uint64_t *state)
     *state ^= *state >> 7;
     *state ^= *state << 17;
     return (unsigned)(*state >> 32);
+}
+
+/* Prints the load average when the benchmark starts (the machine may be shared). */
+static inline void print_load(void)
+{
+    FILE *f = fopen("/proc/loadavg", "r");
+    char buf[64];
+    if (f && fgets(buf, sizeof buf, f)) {
+        buf[strcspn(buf, "\n")] = '\0';
+        printf("load average at start: %s\n", buf);
+    }
+    if (f)
+        fclose(f);
+}
+
+/* Prints `s` right-aligned in `width` characters (UTF-8 aware: "–" is one). */
+static inline void print_right(const char *s, int width)
+{
+    int n = 0;
+    for (const char *p = s; *p; p++)
+        n += ((unsigned char)*p & 0xC0) != 0x80;
+    printf("%*s%s", width > n ? width - n : 0, "", s);
+}
+
+/* Prints a space and `count / seconds` right-aligned in `width` characters, or "–" in their
+ * place when `count` is 0 (nothing counted in that column). */
+static inline void print_rate(size_t count, double seconds, int width)
+{
+    if (count)
+        printf(" %*.0f", width, (double)count / seconds);
+    else
+        print_right("–", width + 1);
 }
 
 #endif

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-util.h"
 #include "isms.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -128,19 +129,14 @@ static bool parse_and_check(const char *text)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = malloc(size + 1);
+    char *text = fuzz_text(data, size);
     if (!text)
         return 0;
-    if (size)
-        memcpy(text, data, size);
-    text[size] = '\0';
     size_t len = strlen(text);
 
     if (parse_and_check(text) && len > 9) {
         /* Variants of a valid vector: drop one field, swap two neighbouring fields. */
-        unsigned h = 0;
-        for (size_t i = 0; i < size; i++)
-            h = h * 31u + data[i];
+        unsigned h = fuzz_hash(data, size);
         size_t starts[64], n = 0;
         for (size_t i = 9; i < len && n < 64; i++)
             if (i == 9 || text[i - 1] == '/')

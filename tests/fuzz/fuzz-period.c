@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-util.h"
 #include "isms.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -97,17 +98,12 @@ static void check(const isms_period *p, const char *text, size_t len, int ref_ye
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = malloc(size + 1);
+    char *text = fuzz_text(data, size);
     if (!text)
         return 0;
-    if (size)
-        memcpy(text, data, size);
-    text[size] = '\0';
     size_t len = strlen(text); /* the period reads up to the first NUL */
 
-    unsigned h = 0;
-    for (size_t i = 0; i < size; i++)
-        h = h * 31u + data[i];
+    unsigned h = fuzz_hash(data, size);
     const int refs[2] = { 2024, 1900 + (int)(h % 8100u) };
 
     isms_period p[2];

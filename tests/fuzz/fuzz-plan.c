@@ -561,15 +561,10 @@ static isms_register *sources(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = malloc(size + 1);
+    char *text = fuzz_text(data, size);
     if (!text)
         return 0;
-    if (size)
-        memcpy(text, data, size);
-    text[size] = '\0';
-    unsigned h = 0;
-    for (size_t i = 0; i < size; i++)
-        h = h * 31u + data[i];
+    unsigned h = fuzz_hash(data, size);
     const int year = h % 5u == 0 ? 1900 + (int)((h >> 3) % 8100u) : 2025;
     const isms_lang lang = (h >> 20) & 1u ? ISMS_LANG_EN : ISMS_LANG_SV;
 

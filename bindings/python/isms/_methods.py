@@ -238,6 +238,39 @@ def _vector_arg(vector):
     return vector
 
 
+class _VectorRating:
+    """What Cvss, Owasp and Dread share: the C result ``_c`` and the canonical vector
+    ``_vector``. Two ratings are equal when they are of the same method and their ``_key()``
+    is equal."""
+
+    __slots__ = ()
+    _METHOD = ""  # "cvss", "owasp" or "dread"
+
+    @property
+    def vector(self):
+        """The canonical vector; ``str(rating)`` is the same."""
+        return self._vector
+
+    @property
+    def rating(self):
+        """The :class:`Rating` of the vector (method "cvss", "owasp" or "dread")."""
+        return _rating(check_result(_isms.isms_rating_parse(self._vector)))
+
+    def _key(self):
+        return (self._METHOD, self._vector)
+
+    def __str__(self):
+        return self._vector
+
+    def __eq__(self, other):
+        if not isinstance(other, _VectorRating) or other._METHOD != self._METHOD:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+
 # ---- CVSS --------------------------------------------------------------------------------
 
 _CVSS_VERSIONS = {
@@ -250,7 +283,7 @@ _CVSS_GROUPS = (
 )
 
 
-class Cvss:
+class Cvss(_VectorRating):
     """A parsed and scored CVSS v3.0, v3.1 or v4.0 vector (immutable).
 
     ``Cvss(vector)`` (or :func:`cvss`) parses strictly, as the specifications define
@@ -278,6 +311,7 @@ class Cvss:
     """
 
     __slots__ = ("_c", "_vector")
+    _METHOD = "cvss"
 
     def __init__(self, vector):
         if isinstance(vector, Cvss):
@@ -343,19 +377,9 @@ class Cvss:
         return self._c[8] or None
 
     @property
-    def vector(self):
-        """The canonical vector."""
-        return self._vector
-
-    @property
     def normalized(self):
         """The score on the scale 0-1 (score / 10)."""
         return _isms.isms_cvss_normalized(self._c)
-
-    @property
-    def rating(self):
-        """The :class:`Rating` of the vector (method "cvss")."""
-        return _rating(check_result(_isms.isms_rating_parse(self._vector)))
 
     def metric(self, name):
         """The value of a metric as written in vectors ("N", "Clear"); "X" for an optional
@@ -378,20 +402,9 @@ class Cvss:
                  for i in range(_isms.isms_cvss_metric_count(version)))
         return {name: self.metric(name) for name in names}
 
-    def __str__(self):
-        return self._vector
-
     def __repr__(self):
         return "<Cvss %s %.1f %s %r>" % (self.version, self.score, self.severity.value,
                                          self._vector)
-
-    def __eq__(self, other):
-        if not isinstance(other, Cvss):
-            return NotImplemented
-        return self._vector == other._vector
-
-    def __hash__(self):
-        return hash(("cvss", self._vector))
 
     def __reduce__(self):
         return (Cvss, (self._vector,))
@@ -404,7 +417,7 @@ def cvss(vector):
 
 # ---- OWASP -------------------------------------------------------------------------------
 
-class Owasp:
+class Owasp(_VectorRating):
     """An OWASP Risk Rating (immutable): sixteen factors 0-9, or twelve without the business
     impact.
 
@@ -431,6 +444,7 @@ class Owasp:
     """
 
     __slots__ = ("_c", "_vector")
+    _METHOD = "owasp"
 
     def __init__(self, vector):
         if isinstance(vector, Owasp):
@@ -557,31 +571,10 @@ class Owasp:
         """likelihood x impact (0-81): the OWASP score of :class:`Rating`."""
         return self.rating.score
 
-    @property
-    def vector(self):
-        """The canonical vector."""
-        return self._vector
-
-    @property
-    def rating(self):
-        """The :class:`Rating` of the vector (method "owasp")."""
-        return _rating(check_result(_isms.isms_rating_parse(self._vector)))
-
-    def __str__(self):
-        return self._vector
-
     def __repr__(self):
         return "<Owasp likelihood %.3g (%s) impact %.3g (%s) %s %r>" % (
             self.likelihood, self.likelihood_level.value, self.impact, self.impact_level.value,
             self.severity.value, self._vector)
-
-    def __eq__(self, other):
-        if not isinstance(other, Owasp):
-            return NotImplemented
-        return self._vector == other._vector
-
-    def __hash__(self):
-        return hash(("owasp", self._vector))
 
     def __reduce__(self):
         return (Owasp, (self._vector,))
@@ -608,7 +601,7 @@ _DREAD_NAMES = ("damage", "reproducibility", "exploitability", "affected_users",
 _DREAD_ABBREVS = ("D", "R", "E", "A", "DI")
 
 
-class Dread:
+class Dread(_VectorRating):
     """A DREAD rating (immutable): five factors 0-10 and their mean.
 
     ``Dread(damage, reproducibility, exploitability, affected_users, discoverability)``,
@@ -622,6 +615,7 @@ class Dread:
     """
 
     __slots__ = ("_c", "_vector")
+    _METHOD = "dread"
 
     def __init__(self, damage, reproducibility, exploitability, affected_users,
                  discoverability):
@@ -672,29 +666,11 @@ class Dread:
         """The :class:`CvssSeverity` of the mean (CVSS's cut points)."""
         return CvssSeverity.parse(self.rating.severity)
 
-    @property
-    def vector(self):
-        """The canonical vector ``D:8/R:10/E:7/A:10/DI:10``."""
-        return self._vector
-
-    @property
-    def rating(self):
-        """The :class:`Rating` of the vector (method "dread")."""
-        return _rating(check_result(_isms.isms_rating_parse(self._vector)))
-
-    def __str__(self):
-        return self._vector
-
     def __repr__(self):
         return "<Dread %s mean %.3g %s>" % (self._vector, self.mean, self.severity.value)
 
-    def __eq__(self, other):
-        if not isinstance(other, Dread):
-            return NotImplemented
-        return self._c[:5] == other._c[:5]
-
-    def __hash__(self):
-        return hash(("dread",) + tuple(self._c[:5]))
+    def _key(self):
+        return ("dread",) + tuple(self._c[:5])
 
     def __reduce__(self):
         return (Dread, tuple(self._c[:5]))
