@@ -1248,6 +1248,65 @@ static void test_empty_plan_and_plans_without_open_actions(void **state)
     isms_plan_free(p);
 }
 
+/* The position of an action in an order, or n when it is not there. */
+static size_t position_of(isms_action **order, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(isms_action_id(order[i]), id) == 0)
+            return i;
+    return n;
+}
+
+/* Asserts that the order has n actions and holds `ids` in this relative order. */
+static void assert_chain(isms_plan *p, size_t n_expected, const char *const *ids, size_t k)
+{
+    isms_action **order;
+    size_t n;
+    assert_int_equal(isms_plan_prioritise(&order, &n, p, NULL), ISMS_OK);
+    assert_int_equal(n, n_expected);
+    for (size_t i = 0; i + 1 < k; i++) {
+        size_t before = position_of(order, n, ids[i]), after = position_of(order, n, ids[i + 1]);
+        assert_true(before < n && after < n);
+        assert_true(before < after);
+    }
+    isms_free(order);
+}
+
+/* Prerequisites are resolved when they are added; removing actions moves indices, and a
+ * prerequisite added before its action exists is looked up later. The order must not
+ * notice any of that. */
+static void test_prerequisites_resolved_early_and_after_removals(void **state)
+{
+    (void)state;
+    isms_plan *p = new_plan(2024);
+    prereq(add_action(p, "C", "third"), "B");         /* B does not exist yet */
+    add_action(p, "X", "removed later");
+    prereq(add_action(p, "B", "second"), "A");        /* A neither */
+    add_action(p, "A", "first");
+    add_action(p, "Y", "unrelated");
+    isms_action *d = add_action(p, "D", "fourth");
+    prereq(d, "C");                                   /* resolved at once */
+    prereq(d, "A");
+    const char *chain[] = { "A", "B", "C", "D", "E" };
+    assert_chain(p, 6, chain, 4);
+
+    /* Removing X shifts the indices of everything after it. */
+    assert_int_equal(isms_plan_remove(p, "X"), ISMS_OK);
+    assert_chain(p, 5, chain, 4);
+
+    /* Removing A, which D resolved when its prerequisite was added, leaves it missing. */
+    assert_int_equal(isms_plan_remove(p, "A"), ISMS_OK);
+    isms_action **order = NULL;
+    size_t n = 0;
+    assert_int_equal(isms_plan_prioritise(&order, &n, p, NULL), ISMS_ENOTFOUND);
+    assert_error(ISMS_ENOTFOUND, "prerequisite A does not exist");
+    /* Actions added after the removal resolve against the new indices. */
+    prereq(add_action(p, "E", "after the removal"), "D");
+    add_action(p, "A", "first again");
+    assert_chain(p, 6, chain, 5);
+    isms_plan_free(p);
+}
+
 static void test_missing_prerequisite(void **state)
 {
     (void)state;
@@ -1786,6 +1845,7 @@ int main(void)
         cmocka_unit_test(test_lint_codes_in_swedish),
         cmocka_unit_test(test_lint_checks_only_the_sources_that_are_set),
         cmocka_unit_test(test_lint_names_each_cycle_once),
+        cmocka_unit_test(test_prerequisites_resolved_early_and_after_removals),
         cmocka_unit_test(test_alloc_failure_prioritise),
         cmocka_unit_test(test_alloc_failure_explain_and_lint),
     };

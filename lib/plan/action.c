@@ -343,6 +343,7 @@ static void action_free(isms_action *a)
         isms__free(a->targets[i].id);
     isms__free(a->targets);
     isms__free(a->prereqs);
+    isms__free(a->prereq_idx);
     isms__free(a);
 }
 
@@ -462,6 +463,9 @@ int isms_plan_add(isms_action **out, isms_plan *plan, const char *id, const char
     a->prereq_len = 0;
     a->prereq_cap = 0;
     a->n_prereqs = 0;
+    a->prereq_idx = NULL;
+    a->prereq_idx_cap = 0;
+    a->prereq_gen = plan->gen;
     a->exp_likelihood = ISMS_LEVEL_UNSET;
     a->exp_consequence = ISMS_LEVEL_UNSET;
     a->status = ISMS_ACTION_PROPOSED;
@@ -493,6 +497,7 @@ int isms_plan_remove(isms_plan *plan, const char *id)
     plan->count--;
     for (size_t i = idx; i < plan->count; i++)
         plan->items[i]->idx = (uint32_t)i;
+    plan->gen++; /* resolved prerequisites point at indices that moved, or at `a` */
     action_free(a);
     return ISMS_OK;
 }
@@ -800,8 +805,21 @@ int isms_action_add_prerequisite(isms_action *action, const char *id)
         return isms__error(ISMS_ENOMEM, "action \"%.*s\" has as many prerequisites as it can "
                            "hold", ISMS__Q(action->id));
     if (!isms__grow((void **)&action->prereqs, &action->prereq_cap,
-                    action->prereq_len + len + 1, 1))
+                    action->prereq_len + len + 1, 1) ||
+        !isms__grow((void **)&action->prereq_idx, &action->prereq_idx_cap,
+                    (size_t)action->n_prereqs + 1, sizeof *action->prereq_idx))
         return isms__error_nomem();
+    const isms_plan *plan = action->plan;
+    if (action->prereq_gen != plan->gen) { /* stale after a removal: resolve all again */
+        const char *p = action->prereqs;
+        for (uint32_t j = 0; j < action->n_prereqs; j++, p += strlen(p) + 1) {
+            const isms_action *q = isms__index_find(&plan->index, p);
+            action->prereq_idx[j] = q ? q->idx : ISMS__UNRESOLVED;
+        }
+        action->prereq_gen = plan->gen;
+    }
+    const isms_action *q = isms__index_find_n(&plan->index, s, len);
+    action->prereq_idx[action->n_prereqs] = q ? q->idx : ISMS__UNRESOLVED;
     memcpy(action->prereqs + action->prereq_len, s, len);
     action->prereqs[action->prereq_len + len] = '\0';
     action->prereq_len += len + 1;
@@ -815,10 +833,14 @@ void isms_action_clear_prerequisites(isms_action *action)
     if (!action)
         return;
     isms__free(action->prereqs);
+    isms__free(action->prereq_idx);
     action->prereqs = NULL;
+    action->prereq_idx = NULL;
     action->prereq_len = 0;
     action->prereq_cap = 0;
+    action->prereq_idx_cap = 0;
     action->n_prereqs = 0;
+    action->prereq_gen = action->plan->gen;
     isms__action_changed(action);
 }
 

@@ -125,17 +125,36 @@ static int graph_build(isms__graph *out, const isms_plan *plan, bool lenient)
         b->g.row[0] = 0;
     for (size_t i = 0; i < count && total && !rc; i++) {
         const isms_action *a = items[i];
-        if (!isms__action_open(a))
+        if (!isms__action_open(a) || !a->n_prereqs)
             continue;
+        /* The prerequisites of an action whose prerequisites were all resolved when they
+         * were added are written at once; the others are looked up in batches. The rows stay
+         * in plan order, and each row in prerequisite order: what is queued for earlier
+         * actions is flushed before this one writes. */
+        const uint32_t *known = a->prereq_gen == plan->gen ? a->prereq_idx : NULL;
+        for (uint32_t j = 0; known && j < a->n_prereqs; j++)
+            if (known[j] == ISMS__UNRESOLVED) /* keep the row in prerequisite order */
+                known = NULL;
+        if (known && b->n)
+            rc = flush(b);
+        if (known)
+            for (; b->next_row < i; b->next_row++)
+                b->g.row[b->next_row + 1] = b->k;
         const char *p = a->prereqs;
         for (uint32_t j = 0; j < a->n_prereqs && !rc; j++) {
             size_t len = strlen(p);
-            b->id[b->n] = p;
-            b->len[b->n] = len;
-            b->action[b->n] = (uint32_t)i;
+            if (known) {
+                uint32_t idx = known[j];
+                if (open[idx >> 6] >> (idx & 63) & 1)
+                    b->g.pre[b->k++] = idx;
+            } else {
+                b->id[b->n] = p;
+                b->len[b->n] = len;
+                b->action[b->n] = (uint32_t)i;
+                if (++b->n == BATCH)
+                    rc = flush(b);
+            }
             p += len + 1;
-            if (++b->n == BATCH)
-                rc = flush(b);
         }
     }
     if (!rc && b->n)

@@ -13,6 +13,8 @@
 
 /* The most actions a plan holds: the order numbers actions with 32-bit integers. */
 #define ISMS__ACTIONS_MAX 0xFFFFFFF0u
+/* A prerequisite whose action did not exist when it was added. */
+#define ISMS__UNRESOLVED UINT32_MAX
 /* Longest id of an action, in bytes. */
 #define ISMS__ACTION_ID_MAX 256
 /* Largest effort, in person-days. */
@@ -40,6 +42,13 @@ struct isms_action {
     char *prereqs;
     size_t prereq_len, prereq_cap;
     uint32_t n_prereqs;
+    /* The prerequisites resolved when they were added, as with the inventory's links: the
+     * plan index of each (ISMS__UNRESOLVED for an id that no action had then). Valid while
+     * prereq_gen equals the plan's gen, which isms_plan_remove() moves on (indices shift);
+     * the graph looks up only what is unresolved or stale. */
+    uint32_t *prereq_idx;
+    size_t prereq_idx_cap;
+    uint64_t prereq_gen;
     int exp_likelihood, exp_consequence; /* ISMS_LEVEL_UNSET when not given */
     uint8_t status;          /* isms_action_status */
     uint8_t recurrence;      /* isms_recurrence */
@@ -63,6 +72,7 @@ struct isms_plan {
     isms_action **items;               /* insertion order */
     size_t count, cap;
     isms__index index;                 /* by id */
+    uint64_t gen;                      /* moved on by every removal (see prereq_idx) */
     /* Terms of the last scoring, for every action at once (see isms__scoring). */
     isms_term *terms;
     size_t n_terms;
