@@ -15,6 +15,7 @@
  * and a block with a bad element is redone through the look-up tables.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -883,6 +884,22 @@ double isms_matrix_normalize(const isms_matrix *m, int value)
     if (value >= m->max_value)
         return 1.0;
     return ((double)value - m->min_value) / ((double)m->max_value - m->min_value);
+}
+
+int isms_matrix_denormalize(const isms_matrix *m, double normalized)
+{
+    if (!m)
+        return 0;
+    int lo = m->min_value, hi = m->max_value;
+    if (!(normalized > 0.0)) /* also NaN */
+        return lo;
+    if (normalized >= 1.0)
+        return hi;
+    /* Halves up; the small allowance keeps ties such as 0.7 × 15 = 10.5 from falling below
+     * the half when 0.7 is stored a little under 0.7. */
+    double steps = floor(normalized * ((double)hi - (double)lo) + 0.5 + 1e-9);
+    int v = lo + (int)steps;
+    return v > hi ? hi : v;
 }
 
 /* ---- scoring ------------------------------------------------------------------------- */

@@ -11,7 +11,6 @@
  * A risk may carry the vector of another rating method; its rating is computed once, when
  * the vector is set, and kept beside it.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -524,23 +523,6 @@ static void formula_text(char *buf, size_t size, const isms_matrix *m, int l, in
 }
 
 /* ---- ratings of other methods ---------------------------------------------------------- */
-
-int isms_matrix_denormalize(const isms_matrix *m, double normalized)
-{
-    if (!m)
-        return 0;
-    int lo = isms_matrix_min_value(m), hi = isms_matrix_max_value(m);
-    if (!(normalized > 0.0)) /* also NaN */
-        return lo;
-    if (normalized >= 1.0)
-        return hi;
-    /* Halves up; the small allowance keeps ties such as 0.7 × 15 = 10.5 from falling below
-     * the half when 0.7 is stored a little under 0.7. */
-    double span = (double)hi - (double)lo;
-    double steps = floor(normalized * span + 0.5 + 1e-9);
-    int v = lo + (int)steps;
-    return v > hi ? hi : v;
-}
 
 typedef struct title_slot {
     uint64_t hash;
