@@ -39,7 +39,7 @@ struct isms_simulation {
     size_t n_models, iterations;
     size_t n_series; /* models + portfolio, or 1 when one model is its own portfolio */
     char **names;    /* n_models */
-    isms_sim_stats *stats; /* n_models + 1; the last is the portfolio */
+    isms_sim_stats *stats; /* n_series; the last is the portfolio */
     double **samples;      /* n_series arrays, or NULL when not kept */
     double **sorted;       /* n_series, each made on first use under `lock` */
     pthread_mutex_t lock;
@@ -173,6 +173,7 @@ static void fill_node(const plan *p, unsigned node, const uint64_t *keys, size_t
         for (size_t j = 0; j < n; j++)
             out[j] = s->p[0];
         return;
+    case ISMS__DRAW_UNIFORM: /* the draws isms__draw() makes inline */
     case ISMS__DRAW_PERT_TABLE:
         for (size_t j = 0; j < n; j++) {
             isms__rng r = isms__node_rng(keys[j], node);
@@ -459,7 +460,7 @@ static int sim_alloc(isms_simulation **out, size_t n_models, size_t iterations, 
     sim->names = isms__calloc(n_models, sizeof *sim->names);
     if (sim->names)
         sim->n_models = n_models; /* names may be freed from here on */
-    sim->stats = isms__calloc(n_models + 1, sizeof *sim->stats);
+    sim->stats = isms__calloc(sim->n_series, sizeof *sim->stats);
     sim->sorted = isms__calloc(sim->n_series, sizeof *sim->sorted);
     bool ok = sim->names && sim->stats && sim->sorted;
     if (ok && keep) {
@@ -489,8 +490,6 @@ static void sim_finish(isms_simulation *sim, const moments *cm, size_t chunks)
             moments_merge(&total, &cm[c * sim->n_series + s]);
         stats_from(&sim->stats[s], &total, sim->iterations);
     }
-    if (sim->n_models == 1)
-        sim->stats[1] = sim->stats[0];
 }
 
 static size_t online_cores(void)
@@ -700,7 +699,7 @@ int isms_simulation_stats(isms_sim_stats *out, const isms_simulation *sim, size_
     int rc = series_of(&s, sim, index);
     if (rc != ISMS_OK)
         return rc;
-    *out = sim->stats[index == ISMS_PORTFOLIO ? sim->n_models : index];
+    *out = sim->stats[s];
     return ISMS_OK;
 }
 
