@@ -825,8 +825,8 @@ done:
 
 /* ---- prioritise ---------------------------------------------------------------------- */
 
-int isms__plan_rank(uint32_t **order, size_t *n, isms__graph *graph, isms_plan *plan,
-                    const isms_priority *w)
+int isms__plan_rank(uint32_t **order, size_t *n, isms__graph *graph, isms__scoring *scoring,
+                    const isms_plan *plan, const isms_priority *w)
 {
     isms_priority def;
     if (!w) {
@@ -846,25 +846,17 @@ int isms__plan_rank(uint32_t **order, size_t *n, isms__graph *graph, isms_plan *
         isms__graph_free(&g);
         return rc;
     }
-    uint32_t *ord = NULL;
-    size_t k = 0;
-    rc = isms__plan_order(&ord, &k, plan, &g, s.score);
+    rc = isms__plan_order(order, n, plan, &g, s.score);
     if (rc) {
         isms__scoring_free(&s);
         isms__graph_free(&g);
         return rc;
     }
-    isms__plan_commit(plan, &s);
+    *scoring = s;
     if (graph)
         *graph = g;
     else
         isms__graph_free(&g);
-    if (order) {
-        *order = ord;
-        *n = k;
-    } else {
-        isms__free(ord);
-    }
     return ISMS_OK;
 }
 
@@ -886,11 +878,13 @@ int isms_plan_prioritise(isms_action ***out, size_t *n, isms_plan *plan,
     }
     uint32_t *ord = NULL;
     size_t k = 0;
-    int rc = isms__plan_rank(&ord, &k, NULL, plan, weights);
+    isms__scoring sc;
+    int rc = isms__plan_rank(&ord, &k, NULL, &sc, plan, weights);
     if (rc) {
         isms__free(list);
         return rc;
     }
+    isms__plan_commit(plan, &sc);
     if (list)
         for (size_t j = 0; j < k; j++)
             list[j] = plan->items[ord[j]];

@@ -160,10 +160,11 @@ void isms__graph_free(isms__graph *g);
  * ids of a cycle. */
 int isms__plan_order(uint32_t **order, size_t *n, const isms_plan *plan, const isms__graph *g,
                      const double *score);
-/* Scores, orders and commits the scores: isms_plan_prioritise() by indices, with the graph
- * handed out too (may be NULL) for the scheduler. */
-int isms__plan_rank(uint32_t **order, size_t *n, isms__graph *graph, isms_plan *plan,
-                    const isms_priority *w);
+/* Checks the weights (NULL: the defaults), scores and orders the open actions: the order by
+ * indices, the graph (may be NULL) and the scores, which the caller commits with
+ * isms__plan_commit() once nothing else can fail, or frees. Writes nothing on error. */
+int isms__plan_rank(uint32_t **order, size_t *n, isms__graph *graph, isms__scoring *scoring,
+                    const isms_plan *plan, const isms_priority *w);
 /* The graph as isms__plan_graph(), but a prerequisite that no action has is left out (for
  * lint, which reports it). */
 int isms__plan_graph_lenient(isms__graph *out, const isms_plan *plan);

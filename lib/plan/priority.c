@@ -618,9 +618,13 @@ static int lint_target(const lint_ctx *x, const isms_action *a, const isms__targ
 static int lint_prereqs(const lint_ctx *x, const isms_action *a, bool open)
 {
     const char *p = a->prereqs;
+    /* Resolved when added (see plan-internal.h), unless a removal has moved indices since. */
+    const uint32_t *known = a->prereq_gen == x->plan->gen ? a->prereq_idx : NULL;
     int rc = ISMS_OK;
     for (uint32_t j = 0; j < a->n_prereqs && !rc; j++, p += strlen(p) + 1) {
-        const isms_action *b = isms__index_find(&x->plan->index, p);
+        const isms_action *b = known && known[j] != ISMS__UNRESOLVED
+                                   ? x->plan->items[known[j]]
+                                   : isms__index_find(&x->plan->index, p);
         if (!b) {
             if (!open)
                 continue;

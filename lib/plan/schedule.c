@@ -1,7 +1,7 @@
 /* Schedules: a plan's open actions placed in periods under a capacity.
  *
- * isms_plan_schedule() scores and orders the actions (the pieces of isms__plan_rank(), so
- * that the scores are committed only once everything else has succeeded), then places them
+ * isms_plan_schedule() scores and orders the actions with isms__plan_rank() (committing the
+ * scores only once everything else has succeeded), then places them
  * in two passes over the priority order:
  *
  * 1. fixed actions, which take their periods whatever the capacity: actions in progress (the
@@ -78,6 +78,8 @@ typedef struct sched_ctx {
     place *pl;       /* per action, in plan order */
     double *oload;   /* owner_count × n_periods: an owner's load per period */
     size_t np;
+    double most;     /* the largest period capacity; INFINITY when one is unlimited */
+    uint64_t *ohash; /* isms__text_hash() of each owner of the options */
 } sched_ctx;
 
 /* ---- options ------------------------------------------------------------------------------ */
@@ -158,8 +160,7 @@ static int make_periods(isms_period *out, const isms_schedule_options *o)
 {
     isms_period_containing(&out[0], o->unit, o->start); /* checked: cannot fail */
     for (size_t i = 1; i < o->periods; i++) {
-        const isms_date e = out[i - 1].end;
-        if (e.year >= 9999 && e.month == 12 && e.day == 31) {
+        if (isms_period_next(&out[i], &out[i - 1]) != ISMS_OK) { /* past 9999 */
             char first[16];
             isms_period_format(first, sizeof first, &out[0]);
             return isms__error(ISMS_ERANGE, "options.periods: %zu periods (%s) from %s run past "
@@ -167,7 +168,6 @@ static int make_periods(isms_period *out, const isms_schedule_options *o)
                                o->periods, isms_period_kind_label(o->unit, ISMS_LANG_EN),
                                first, i);
         }
-        isms_period_next(&out[i], &out[i - 1]);
     }
     return ISMS_OK;
 }
@@ -177,13 +177,6 @@ static int make_periods(isms_period *out, const isms_schedule_options *o)
 static bool dated(const isms_period *p)
 {
     return p->kind >= ISMS_PERIOD_DAY && p->kind <= ISMS_PERIOD_YEAR;
-}
-
-static int month_days(int y, int m)
-{
-    static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : days[m - 1];
 }
 
 /* How many times a recurring action recurs in a period: the number of its anchor days (the
@@ -202,8 +195,8 @@ static unsigned occurrences(const isms_action *a, const isms_period *p)
         if (dated(&a->due)) {
             d.month = a->due.end.month;
             d.day = a->due.end.day;
-            if (d.day > month_days(y, d.month)) /* 29 February in a common year */
-                d.day = month_days(y, d.month);
+            if (!isms_date_valid(d)) /* 29 February in a common year */
+                d.day = 28;
         }
         n = isms_period_contains(p, d);
         break;
@@ -231,10 +224,14 @@ static double effort_of(const isms_action *a)
     return a->effort > 0.0 ? a->effort : 0.0;
 }
 
-static int32_t owner_of(const isms_schedule_options *o, const isms_action *a)
+/* The owner in the options that the action's owner matches, or -1. Texts that match hash
+ * alike (isms__text_hash), so the text is compared only where the hashes agree. */
+static int32_t owner_of(const sched_ctx *x, const isms_action *a)
 {
-    for (size_t j = 0; j < o->owner_count; j++)
-        if (isms_text_matches(o->owners[j], a->owner))
+    bool blank;
+    uint64_t h = isms__text_hash(a->owner, &blank);
+    for (size_t j = 0; j < x->opt->owner_count; j++)
+        if (x->ohash[j] == h && isms_text_matches(x->opt->owners[j], a->owner))
             return (int32_t)j;
     return -1;
 }
@@ -305,7 +302,7 @@ static void place_recurring(sched_ctx *x, uint32_t i, int32_t from)
 static void mark_late(sched_ctx *x, const isms_action *a, place *pl)
 {
     const isms_period *p = &x->s->periods[pl->period];
-    if (!dated(&a->due) || isms_date_compare(p->start, a->due.end) <= 0)
+    if (!isms_period_overdue(&a->due, p->start))
         return;
     pl->late = true;
     pl->why = pl->period == 0 ? WHY_LATE_FIRST
@@ -334,10 +331,7 @@ static bool too_large(const sched_ctx *x, int32_t owner, double e)
         if (c > 0.0 && e > c + EPS)
             return true;
     }
-    for (size_t p = 0; p < x->np; p++)
-        if (x->s->capacity[p] <= 0.0 || e <= x->s->capacity[p] + EPS)
-            return false;
-    return true;
+    return e > x->most + EPS;
 }
 
 /* One action of a pass: 1 places the fixed ones it can, 2 everything left. */
@@ -350,7 +344,7 @@ static void place_action(sched_ctx *x, uint32_t i, int pass)
     bool fixed = is_fixed(a);
     if (pass == 1 && !fixed)
         return;
-    pl->owner = owner_of(x->opt, a);
+    pl->owner = owner_of(x, a);
     double e = effort_of(a);
     if (a->status == ISMS_ACTION_IN_PROGRESS) { /* under way: now, whatever else holds */
         pl->lo = 0;
@@ -504,17 +498,13 @@ static int out_findings(sched_ctx *x, const isms_action *a, const place *pl, boo
                      id, days_text(d1, e, sv), x->opt->owners[pl->owner],
                      days_text(d2, oc, sv));
         } else {
-            double most = 0.0;
-            for (size_t p = 0; p < x->np; p++)
-                if (x->s->capacity[p] > most)
-                    most = x->s->capacity[p];
             char d2[40];
             rc = ADD(x, sv, ISMS_SEVERITY_WARNING, "plan-too-large", id,
                      "Åtgärd %s kräver %s persondagar, mer än någon periods kapacitet "
                      "(högst %s)",
                      "Action %s needs %s person-days, more than any period's capacity "
                      "(at most %s)",
-                     id, days_text(d1, e, sv), days_text(d2, most, sv));
+                     id, days_text(d1, e, sv), days_text(d2, x->most, sv));
         }
         break;
     }
@@ -705,30 +695,31 @@ int isms_plan_schedule(isms_schedule **out, isms_plan *plan,
     isms_schedule *s = NULL;
     if ((rc = new_schedule(&s, options)))
         return rc;
-    if ((rc = isms__priority_check(&options->priority))) {
-        isms_schedule_free(s);
-        return rc;
-    }
 
     isms__scoring sc;
     memset(&sc, 0, sizeof sc);
     isms__graph g = { NULL, NULL };
     uint32_t *order = NULL;
     size_t n = 0;
-    sched_ctx x = { plan, options, &g, s, NULL, NULL, options->periods };
-    if ((rc = isms__plan_graph(&g, plan)) ||
-        (rc = isms__plan_score(&sc, plan, &options->priority)) ||
-        (rc = isms__plan_order(&order, &n, plan, &g, sc.score)))
+    sched_ctx x = { plan, options, &g, s, NULL, NULL, options->periods, 0.0, NULL };
+    for (size_t p = 0; p < x.np; p++)
+        x.most = s->capacity[p] <= 0.0 ? INFINITY : fmax(x.most, s->capacity[p]);
+    if ((rc = isms__plan_rank(&order, &n, &g, &sc, plan, &options->priority)))
         goto done;
     x.pl = isms__calloc(plan->count, sizeof *x.pl);
     x.oload = isms__calloc(options->owner_count * options->periods, sizeof *x.oload);
-    if (!x.pl || !x.oload) {
+    x.ohash = isms__calloc(options->owner_count + 1, sizeof *x.ohash);
+    if (!x.pl || !x.oload || !x.ohash) {
         rc = isms__error_nomem();
         goto done;
     }
     for (size_t i = 0; i < plan->count; i++) {
         x.pl[i].period = -1;
         x.pl[i].owner = -1;
+    }
+    for (size_t j = 0; j < options->owner_count; j++) {
+        bool blank;
+        x.ohash[j] = isms__text_hash(options->owners[j], &blank);
     }
     for (int pass = 1; pass <= 2; pass++)
         for (size_t k = 0; k < n; k++)
@@ -741,6 +732,7 @@ int isms_plan_schedule(isms_schedule **out, isms_plan *plan,
 done:
     isms__free(x.pl);
     isms__free(x.oload);
+    isms__free(x.ohash);
     isms__free(order);
     isms__graph_free(&g);
     isms__scoring_free(&sc);
