@@ -129,17 +129,31 @@ int isms_owasp_factor_parse(isms_owasp_factor *out, const char *text)
                        text);
 }
 
-static const char *const owasp_level_labels[3][2] = {
-    { "Låg", "Low" },
-    { "Medel", "Medium" },
-    { "Hög", "High" },
+/* ---- severity words: OWASP's severities and levels, and the common scale of every method - */
+
+typedef struct severity_words {
+    const char *name;
+    const char *sv;
+    const char *en;
+} severity_words;
+
+static const severity_words sev_none = { "none", "Ingen", "None" };
+static const severity_words sev_scale[5] = {
+    { "note", "Notering", "Note" },
+    { "low", "Låg", "Low" },
+    { "medium", "Medel", "Medium" },
+    { "high", "Hög", "High" },
+    { "critical", "Kritisk", "Critical" },
 };
+
+/* The words of an OWASP level: the severities Low, Medium, High. */
+#define LEVEL_WORDS(level) (&sev_scale[(level) + 1])
 
 const char *isms_owasp_level_label(isms_owasp_level level, isms_lang lang)
 {
     if ((unsigned)level > ISMS_OWASP_LEVEL_HIGH || (unsigned)lang > ISMS_LANG_EN)
         return NULL;
-    return owasp_level_labels[level][lang];
+    return lang == ISMS_LANG_SV ? LEVEL_WORDS(level)->sv : LEVEL_WORDS(level)->en;
 }
 
 int isms_owasp_level_parse(isms_owasp_level *out, const char *text)
@@ -147,8 +161,8 @@ int isms_owasp_level_parse(isms_owasp_level *out, const char *text)
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_owasp_level_parse: NULL argument");
     for (unsigned l = 0; l <= ISMS_OWASP_LEVEL_HIGH; l++)
-        if (isms_text_matches(owasp_level_labels[l][0], text) ||
-            isms_text_matches(owasp_level_labels[l][1], text)) {
+        if (isms_text_matches(LEVEL_WORDS(l)->sv, text) ||
+            isms_text_matches(LEVEL_WORDS(l)->en, text)) {
             *out = (isms_owasp_level)l;
             return ISMS_OK;
         }
@@ -167,19 +181,11 @@ isms_owasp_level isms_owasp_level_of(double value)
     return ISMS_OWASP_LEVEL_LOW; /* also NaN */
 }
 
-static const char *const owasp_severity_labels[5][2] = {
-    { "Notering", "Note" },
-    { "Låg", "Low" },
-    { "Medel", "Medium" },
-    { "Hög", "High" },
-    { "Kritisk", "Critical" },
-};
-
 const char *isms_owasp_severity_label(isms_owasp_severity severity, isms_lang lang)
 {
     if ((unsigned)severity > ISMS_OWASP_CRITICAL || (unsigned)lang > ISMS_LANG_EN)
         return NULL;
-    return owasp_severity_labels[severity][lang];
+    return lang == ISMS_LANG_SV ? sev_scale[severity].sv : sev_scale[severity].en;
 }
 
 int isms_owasp_severity_parse(isms_owasp_severity *out, const char *text)
@@ -187,8 +193,7 @@ int isms_owasp_severity_parse(isms_owasp_severity *out, const char *text)
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_owasp_severity_parse: NULL argument");
     for (unsigned s = 0; s <= ISMS_OWASP_CRITICAL; s++)
-        if (isms_text_matches(owasp_severity_labels[s][0], text) ||
-            isms_text_matches(owasp_severity_labels[s][1], text)) {
+        if (isms_text_matches(sev_scale[s].sv, text) || isms_text_matches(sev_scale[s].en, text)) {
             *out = (isms_owasp_severity)s;
             return ISMS_OK;
         }
@@ -206,23 +211,6 @@ isms_owasp_severity isms_owasp_severity_of(isms_owasp_level likelihood, isms_owa
      * LOW/LOW Note, one step Low, two Medium, three High, four (HIGH/HIGH) Critical. */
     return (isms_owasp_severity)((unsigned)likelihood + (unsigned)impact);
 }
-
-/* ---- severities on the common scale -------------------------------------------------- */
-
-typedef struct severity_words {
-    const char *name;
-    const char *sv;
-    const char *en;
-} severity_words;
-
-static const severity_words sev_none = { "none", "Ingen", "None" };
-static const severity_words sev_scale[5] = {
-    { "note", "Notering", "Note" },
-    { "low", "Låg", "Low" },
-    { "medium", "Medel", "Medium" },
-    { "high", "Hög", "High" },
-    { "critical", "Kritisk", "Critical" },
-};
 
 /* Lower bounds of the normalised ranges of the ranks 0–4, and 1 above the top. */
 static const double rank_floor[6] = { 0.0, 0.1, 0.4, 0.7, 0.9, 1.0 };
@@ -576,23 +564,6 @@ int isms_dread_format(char *buf, size_t size, const isms_dread *dread)
 
 /* ---- any vector ----------------------------------------------------------------------- */
 
-/* The rank of a score 0–10 by CVSS v3's qualitative rating: 0 None, 0.1–3.9 Low,
- * 4.0–6.9 Medium, 7.0–8.9 High, 9.0–10.0 Critical. Scores have one decimal, so they are
- * compared in tenths. */
-static int rank_of_ten(double score)
-{
-    long tenths = (long)(score * 10.0 + 0.5);
-    if (tenths <= 0)
-        return 0;
-    if (tenths < 40)
-        return 1;
-    if (tenths < 70)
-        return 2;
-    if (tenths < 90)
-        return 3;
-    return 4;
-}
-
 static int rate_cvss(isms_rating *out, const char *vector)
 {
     isms_cvss c;
@@ -602,10 +573,7 @@ static int rate_cvss(isms_rating *out, const char *vector)
     out->method = ISMS_METHOD_CVSS;
     out->score = c.score;
     out->normalized = isms_cvss_normalized(&c);
-    out->rank = (int)c.severity;
-    out->severity = isms_cvss_severity_name(c.severity);
-    out->label_sv = isms_cvss_severity_label(c.severity, ISMS_LANG_SV);
-    out->label_en = isms_cvss_severity_label(c.severity, ISMS_LANG_EN);
+    set_severity(out, (int)c.severity, true);
     return ISMS_OK;
 }
 
@@ -640,7 +608,7 @@ int isms_rating_parse(isms_rating *out, const char *vector)
         r.method = ISMS_METHOD_DREAD;
         r.score = d.mean;
         r.normalized = d.normalized;
-        set_severity(&r, rank_of_ten(d.mean), true);
+        set_severity(&r, (int)isms_cvss_severity_of(d.mean), true); /* CVSS's cut points */
     } else {
         return isms__error_at(ISMS_EPARSE, NULL, 1, 1,
                               "column 1: \"%.32s\" is not a risk vector: expected a CVSS vector "

@@ -569,7 +569,7 @@ class Owasp(_VectorRating):
     @property
     def score(self):
         """likelihood x impact (0-81): the OWASP score of :class:`Rating`."""
-        return self.rating.score
+        return self.likelihood * self.impact
 
     def __repr__(self):
         return "<Owasp likelihood %.3g (%s) impact %.3g (%s) %s %r>" % (
@@ -664,7 +664,7 @@ class Dread(_VectorRating):
     @property
     def severity(self):
         """The :class:`CvssSeverity` of the mean (CVSS's cut points)."""
-        return CvssSeverity.parse(self.rating.severity)
+        return CvssSeverity.of(self.mean)
 
     def __repr__(self):
         return "<Dread %s mean %.3g %s>" % (self._vector, self.mean, self.severity.value)

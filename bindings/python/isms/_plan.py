@@ -18,7 +18,6 @@ import collections.abc
 import contextlib
 import datetime
 import math
-import numbers
 import operator
 import weakref
 from typing import NamedTuple, Optional
@@ -33,6 +32,7 @@ from ._findings import Finding, _FindingsList
 from ._handle import _Handle
 from ._lang import Severity, _Labelled, lang_value
 from ._matrix import c_int
+from ._methods import _number
 from ._period import Period, PeriodKind, _Coded, _date_in, _date_out, _match_labelled, _year_arg
 from ._register import Risk, RiskRegister, _text_arg
 
@@ -270,12 +270,6 @@ def _argument(name):
         if named is err:
             raise
         raise named from err
-
-
-def _number(value, what):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError("%s must be a number, not %s" % (what, type(value).__name__))
-    return float(value)
 
 
 def _effort_arg(value):

@@ -26,6 +26,8 @@ from ._errors import (ErrorCode, InvalidArgumentError, NotFoundError, RangeError
                       UnsupportedError, check, check_result, last_error)
 from ._handle import _Handle
 from ._lang import _Labelled
+from ._matrix import _text
+from ._methods import _number
 
 __all__ = [
     "DistKind", "PertMethod", "FairNode", "Distribution", "Constant", "Uniform", "Normal",
@@ -110,12 +112,6 @@ class FairNode(_Labelled):
 
 
 # ---- helpers -----------------------------------------------------------------------------
-
-def _number(value, what):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError("%s must be a number, not %s" % (what, type(value).__name__))
-    return float(value)
-
 
 def _count(value, what, low=0):
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -370,10 +366,7 @@ class FairModel(_Handle):
                                               slef, slem))), events)
 
     def _build(self, name, nodes, events):
-        if not isinstance(name, str):
-            raise TypeError("the name of a model must be a str, not %s" % type(name).__name__)
-        if "\0" in name:
-            raise InvalidArgumentError("the name of a model must not contain NUL characters")
+        _text(name, "the name of a model")
         given = [(node, _as_dist(value, node.value)) for node, value in nodes.items()
                  if value is not None]
         self._adopt_into(check_result(_isms.isms_fair_new(name)))
