@@ -24,6 +24,13 @@ typedef struct isms__cvss_metric {
     bool mandatory;
 } isms__cvss_metric;
 
+/* For the tables of metrics (cvss3.c, cvss4.c): the number of strings in a list of values,
+ * and a table row. */
+#define ISMS__CVSS_NV(...) \
+    ((uint8_t)(sizeof((const char *[]){ __VA_ARGS__ }) / sizeof(const char *)))
+#define ISMS__CVSS_METRIC(name, group, mandatory, ...) \
+    { name, { __VA_ARGS__ }, ISMS__CVSS_NV(__VA_ARGS__), group, mandatory }
+
 /* The metrics of a version, in canonical order. `ordered`: a vector must give them in this
  * order (v4.0); otherwise any order is allowed (v3.x). */
 typedef struct isms__cvss_def {

@@ -16,10 +16,7 @@
 #include "cvss-internal.h"
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
-/* The number of strings in a list of values. */
-#define NV(...) ((uint8_t)(sizeof((const char *[]){ __VA_ARGS__ }) / sizeof(const char *)))
-#define METRIC(name, group, mandatory, ...) \
-    { name, { __VA_ARGS__ }, NV(__VA_ARGS__), group, mandatory }
+#define METRIC ISMS__CVSS_METRIC
 
 enum {
     BASE = ISMS_CVSS_PART_BASE,
