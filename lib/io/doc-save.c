@@ -1,0 +1,1270 @@
+/*
+ * The JSON writer of the ISMS document (format libisms/1, lib/io/libisms-1.schema.json).
+ *
+ * The text is streamed straight into a growing buffer, without a JSON tree: keys in the
+ * schema's order, two-space indentation, UTF-8 as is (only '"', '\\' and control characters
+ * are escaped), integers as integers, doubles in the shortest form that reads back to the
+ * same double, and a newline at the end. The document is read through the public API only.
+ */
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc-internal.h"
+
+/* Deepest nesting the format has (document, risks, risk, model, nodes, distribution: 6;
+ * matrix grid rows: 5); room to spare. */
+#define MAX_DEPTH 16
+
+/* Where the writer is, for error messages: a member's key in an object, an element's index in
+ * an array. */
+typedef struct place {
+    const char *key; /* objects: the member being written */
+    size_t index;    /* arrays: the element being written */
+    bool array;
+} place;
+
+typedef struct writer {
+    isms__buf b;
+    int depth;     /* containers open */
+    bool first;    /* nothing written yet in the innermost container */
+    int err;       /* sticky: ISMS_OK, ISMS_ENOMEM or ISMS_EINVAL (the message is set) */
+    place path[MAX_DEPTH + 1];
+} writer;
+
+/* A newline and enough indentation for MAX_DEPTH levels. */
+static const char newline_indent[] = "\n"
+                                     "                                "
+                                     "                                ";
+
+/* ---- the buffer ---------------------------------------------------------------------- */
+
+/* The slow part of reserve(): grows the buffer. */
+static bool grow(writer *w, size_t n)
+{
+    if (w->err == ISMS_ENOMEM)
+        return false;
+    if (n > SIZE_MAX - w->b.len - 1 ||
+        !isms__grow((void **)&w->b.data, &w->b.cap, w->b.len + n + 1, 1)) {
+        w->err = ISMS_ENOMEM;
+        return false;
+    }
+    return true;
+}
+
+/* Makes room for `n` more bytes and the NUL; false (err set) when out of memory. After an
+ * error the writer may go on writing into the room it has: the text is thrown away. */
+static inline bool reserve(writer *w, size_t n)
+{
+    if (w->b.cap - w->b.len > n)
+        return true;
+    return grow(w, n);
+}
+
+static void put(writer *w, const char *s, size_t n)
+{
+    if (!reserve(w, n))
+        return;
+    memcpy(w->b.data + w->b.len, s, n);
+    w->b.len += n;
+}
+
+#define PUT_LIT(w, lit) put((w), (lit), sizeof(lit) - 1)
+
+/* The path of the value being written, "$.risks[3].title", for error messages. */
+static void describe_path(char *buf, size_t size, const writer *w)
+{
+    size_t used = 0;
+    int n = snprintf(buf, size, "$");
+    if (n > 0)
+        used = (size_t)n;
+    for (int d = 1; d <= w->depth && used < size; d++) {
+        const place *p = &w->path[d];
+        if (p->array)
+            n = snprintf(buf + used, size - used, "[%zu]", p->index);
+        else
+            n = snprintf(buf + used, size - used, ".%s", p->key ? p->key : "");
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+}
+
+/* Fails the write with ISMS_EINVAL and a message that begins with the path. */
+static void invalid(writer *w, const char *what)
+{
+    if (w->err)
+        return;
+    char path[256];
+    describe_path(path, sizeof path, w);
+    w->err = isms__error(ISMS_EINVAL, "cannot write the document: %s: %s", path, what);
+}
+
+/* ---- structure ----------------------------------------------------------------------- */
+
+/* Starts a value in the innermost container: the comma, the line break and indentation. */
+static void next_line(writer *w)
+{
+    size_t indent = (size_t)w->depth * 2;
+    if (!reserve(w, indent + 2))
+        return;
+    char *o = w->b.data + w->b.len;
+    if (!w->first)
+        *o++ = ',';
+    memcpy(o, newline_indent, indent + 1);
+    w->b.len = (size_t)(o - w->b.data) + indent + 1;
+    w->first = false;
+}
+
+/* Writes the key of a member: `key` is a literal that needs no escaping. */
+static void key_raw(writer *w, const char *key, size_t n)
+{
+    w->path[w->depth].key = key;
+    size_t indent = (size_t)w->depth * 2;
+    if (!reserve(w, indent + n + 6))
+        return;
+    char *o = w->b.data + w->b.len;
+    if (!w->first)
+        *o++ = ',';
+    w->first = false;
+    memcpy(o, newline_indent, indent + 1);
+    o += indent + 1;
+    *o++ = '"';
+    memcpy(o, key, n);
+    o += n;
+    *o++ = '"';
+    *o++ = ':';
+    *o++ = ' ';
+    w->b.len = (size_t)(o - w->b.data);
+}
+
+#define KEY(w, lit) key_raw((w), (lit), sizeof(lit) - 1)
+
+/* Starts an element of the innermost array. */
+static void element(writer *w)
+{
+    place *p = &w->path[w->depth];
+    if (w->first)
+        p->index = 0;
+    else
+        p->index++;
+    next_line(w);
+}
+
+static void open_container(writer *w, char c, bool array)
+{
+    if (w->depth >= MAX_DEPTH) {
+        invalid(w, "nested too deeply");
+        return;
+    }
+    put(w, &c, 1);
+    w->depth++;
+    w->path[w->depth].array = array;
+    w->path[w->depth].key = NULL;
+    w->path[w->depth].index = 0;
+    w->first = true;
+}
+
+static void close_container(writer *w, char c)
+{
+    if (w->depth <= 0)
+        return;
+    w->depth--;
+    if (!w->first) {
+        size_t indent = (size_t)w->depth * 2;
+        put(w, newline_indent, indent + 1);
+    }
+    put(w, &c, 1);
+    w->first = false;
+}
+
+#define OPEN_OBJECT(w) open_container((w), '{', false)
+#define CLOSE_OBJECT(w) close_container((w), '}')
+#define OPEN_ARRAY(w) open_container((w), '[', true)
+#define CLOSE_ARRAY(w) close_container((w), ']')
+
+/* ---- scalars ------------------------------------------------------------------------- */
+
+/* Bytes that go into a JSON string as they are, without a closer look: printable ASCII but
+ * the quote and the backslash. Control characters need escapes; bytes of 0x80 and above
+ * must form valid UTF-8. */
+static const unsigned char plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
+    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x30 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
+};
+
+/* The length of the valid UTF-8 sequence at p (before end) that starts with a byte >= 0x80,
+ * or 0 when it is not valid (overlong forms, surrogates and code points above U+10FFFF are
+ * not). */
+static size_t utf8_sequence(const unsigned char *p, const unsigned char *end)
+{
+    unsigned char c = p[0];
+    size_t left = (size_t)(end - p);
+    if (c >= 0xC2 && c <= 0xDF)
+        return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (left < 3 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return p[1] >= lo && p[1] <= hi ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (left < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+            return 0;
+        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return p[1] >= lo && p[1] <= hi ? 4 : 0;
+    }
+    return 0;
+}
+
+/* Bytes an escape adds to a byte below 0x20, '"' or '\\'. */
+static size_t escape_extra(unsigned char c)
+{
+    switch (c) {
+    case '"': case '\\': case '\n': case '\t': case '\r': case '\b': case '\f':
+        return 1;
+    default:
+        return 5; /* \u00XX */
+    }
+}
+
+/* Writes the `n` bytes of text as a JSON string; the bytes before `from` are plain (need no
+ * closer look). Text that is not valid UTF-8 fails the write. */
+static void string_from(writer *w, const char *text, size_t n, const char *from)
+{
+    const unsigned char *s = (const unsigned char *)text, *end = s + n;
+    const unsigned char *p = (const unsigned char *)from;
+    size_t extra = 0;
+    while (p < end) { /* the slow part: check the UTF-8 and count the escapes */
+        if (*p >= 0x80) {
+            size_t k = utf8_sequence(p, end);
+            if (!k) {
+                char what[96];
+                snprintf(what, sizeof what, "the text is not valid UTF-8 (byte %zu is 0x%02X)",
+                         (size_t)(p - s) + 1, *p);
+                invalid(w, what);
+                return;
+            }
+            p += k;
+        } else {
+            if (!plain[*p])
+                extra += escape_extra(*p);
+            p++;
+        }
+    }
+    if (n > SIZE_MAX / 2 || !reserve(w, n + extra + 2))
+        return;
+    char *o = w->b.data + w->b.len;
+    *o++ = '"';
+    if (!extra) {
+        memcpy(o, text, n);
+        o += n;
+    } else {
+        static const char hex[] = "0123456789abcdef";
+        for (p = s; p < end; p++) {
+            unsigned char c = *p;
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                *o++ = (char)c;
+                continue;
+            }
+            *o++ = '\\';
+            switch (c) {
+            case '"': *o++ = '"'; break;
+            case '\\': *o++ = '\\'; break;
+            case '\n': *o++ = 'n'; break;
+            case '\t': *o++ = 't'; break;
+            case '\r': *o++ = 'r'; break;
+            case '\b': *o++ = 'b'; break;
+            case '\f': *o++ = 'f'; break;
+            default:
+                *o++ = 'u';
+                *o++ = '0';
+                *o++ = '0';
+                *o++ = hex[c >> 4];
+                *o++ = hex[c & 15];
+            }
+        }
+    }
+    *o++ = '"';
+    w->b.len = (size_t)(o - w->b.data);
+}
+
+static void string_n(writer *w, const char *text, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)text, *end = p + n;
+    while (p < end && plain[*p])
+        p++;
+    string_from(w, text, n, (const char *)p);
+}
+
+/* Writes a NUL-terminated text as a JSON string. Most texts are plain ASCII up to their end:
+ * one pass finds both that and the length. */
+static void string(writer *w, const char *text)
+{
+    if (!text) {
+        invalid(w, "a text is missing");
+        return;
+    }
+    const unsigned char *p = (const unsigned char *)text;
+    while (plain[*p]) /* stops at the NUL, which is not plain */
+        p++;
+    size_t n = (size_t)((const char *)p - text);
+    if (*p) {
+        string_from(w, text, n + strlen((const char *)p), (const char *)p);
+        return;
+    }
+    if (!reserve(w, n + 2))
+        return;
+    char *o = w->b.data + w->b.len;
+    *o++ = '"';
+    memcpy(o, text, n);
+    o += n;
+    *o++ = '"';
+    w->b.len = (size_t)(o - w->b.data);
+}
+
+/* Writes an integer. */
+static void integer(writer *w, long long v)
+{
+    char buf[24];
+    char *e = buf + sizeof buf, *o = e;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        *--o = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--o = '-';
+    put(w, o, (size_t)(e - o));
+}
+
+static void unsigned_integer(writer *w, uint64_t v)
+{
+    char buf[24];
+    char *e = buf + sizeof buf, *o = e;
+    do {
+        *--o = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put(w, o, (size_t)(e - o));
+}
+
+int isms__doc_double(char *buf, size_t size, double v)
+{
+    if (!buf || size < 32 || !isfinite(v))
+        return 0;
+    if (v == floor(v) && fabs(v) < 1e15) { /* whole numbers as integers, exactly */
+        long long i = (long long)v;
+        return snprintf(buf, size, "%lld", i);
+    }
+    /* The first precision that reads back to the same double is the shortest. printf and
+     * strtod follow LC_NUMERIC alike, so the check holds in any locale; the decimal point is
+     * made a '.' afterwards. */
+    int n = 0;
+    for (int prec = 15; prec <= 17; prec++) {
+        n = snprintf(buf, size, "%.*g", prec, v);
+        if (n <= 0 || (size_t)n >= size)
+            return 0;
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    /* A locale's decimal point is whatever lies between the digits that is not a digit,
+     * a sign or an exponent. */
+    char *p = buf, *o = buf;
+    bool point = false;
+    for (; *p; p++) {
+        char c = *p;
+        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e' || c == 'E') {
+            *o++ = c;
+        } else if (!point) {
+            *o++ = '.';
+            point = true;
+        }
+    }
+    *o = '\0';
+    return (int)(o - buf);
+}
+
+static void number(writer *w, double v)
+{
+    char buf[40];
+    int n = isms__doc_double(buf, sizeof buf, v);
+    if (n <= 0) {
+        invalid(w, isnan(v) ? "a number is not a number (NaN)" : "a number is infinite");
+        return;
+    }
+    put(w, buf, (size_t)n);
+}
+
+static void boolean(writer *w, bool v)
+{
+    if (v)
+        PUT_LIT(w, "true");
+    else
+        PUT_LIT(w, "false");
+}
+
+static void date(writer *w, isms_date d)
+{
+    if (!isms_date_valid(d)) {
+        invalid(w, "a date does not exist");
+        return;
+    }
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "\"%04d-%02d-%02d\"", d.year, d.month, d.day);
+    put(w, buf, (size_t)n);
+}
+
+/* A name of a vocabulary; a value without a name fails the write. */
+static void name(writer *w, const char *const *names, size_t n, int value)
+{
+    if (value < 0 || (size_t)value >= n || !names[value]) {
+        char what[64];
+        snprintf(what, sizeof what, "the value %d has no name in the format", value);
+        invalid(w, what);
+        return;
+    }
+    string(w, names[value]);
+}
+
+#define NAME(w, list, value) name((w), (list), ISMS__DOC_N(list), (int)(value))
+
+/* ---- members ------------------------------------------------------------------------- */
+
+#define M_STRING(w, key, text) (KEY(w, key), string((w), (text)))
+#define M_INT(w, key, v) (KEY(w, key), integer((w), (v)))
+#define M_NUMBER(w, key, v) (KEY(w, key), number((w), (v)))
+#define M_BOOL(w, key, v) (KEY(w, key), boolean((w), (v)))
+#define M_NAME(w, key, list, v) (KEY(w, key), NAME((w), (list), (v)))
+
+/* An optional text: left out when empty. */
+static void opt_text(writer *w, const char *key, size_t n, const char *text)
+{
+    if (text && *text) {
+        key_raw(w, key, n);
+        string(w, text);
+    }
+}
+
+#define M_TEXT(w, key, text) opt_text((w), (key), sizeof(key) - 1, (text))
+
+/* A member whose key is text (an owner, a column header). */
+static void key_text(writer *w, const char *key)
+{
+    w->path[w->depth].key = key;
+    next_line(w);
+    string(w, key);
+    PUT_LIT(w, ": ");
+}
+
+/* Flags as an array of their names (bit k: names[k]). */
+static void flags(writer *w, const char *const *names, size_t n, unsigned bits)
+{
+    OPEN_ARRAY(w);
+    for (size_t k = 0; k < n; k++)
+        if (bits & (1u << k)) {
+            element(w);
+            string(w, names[k]);
+        }
+    if (n < sizeof bits * 8 && bits >> n)
+        invalid(w, "unknown flags");
+    CLOSE_ARRAY(w);
+}
+
+/* ---- the matrix ---------------------------------------------------------------------- */
+
+static bool same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* True when `m` is the preset of its name, level by level. Sets *err on allocation failure. */
+static bool matrix_is_preset(const isms_matrix *m, int *err)
+{
+    static const char *const presets[] = { "4x4", "5x5", "3x3" };
+    const char *nm = isms_matrix_name(m);
+    if (isms__doc_lookup(presets, ISMS__DOC_N(presets), nm) < 0)
+        return false;
+    isms_matrix *p = NULL;
+    int rc = isms_matrix_preset(&p, nm);
+    if (rc) {
+        *err = rc;
+        return false;
+    }
+    bool same = isms_matrix_formula(p) == isms_matrix_formula(m) &&
+                isms_matrix_acceptance(p) == isms_matrix_acceptance(m) &&
+                isms_matrix_band_count(p) == isms_matrix_band_count(m);
+    for (int a = 0; same && a < 2; a++) {
+        isms_axis axis = (isms_axis)a;
+        size_t n = isms_matrix_level_count(m, axis);
+        same = n == isms_matrix_level_count(p, axis);
+        for (size_t i = 0; same && i < n; i++) {
+            isms_level x, y;
+            same = isms_matrix_level(&x, m, axis, i) == ISMS_OK &&
+                   isms_matrix_level(&y, p, axis, i) == ISMS_OK && x.value == y.value &&
+                   same_text(x.label_sv, y.label_sv) && same_text(x.label_en, y.label_en) &&
+                   same_text(x.description, y.description);
+        }
+    }
+    for (size_t i = 0; same && i < isms_matrix_band_count(m); i++) {
+        isms_band x, y;
+        same = isms_matrix_band(&x, m, i) == ISMS_OK && isms_matrix_band(&y, p, i) == ISMS_OK &&
+               same_text(x.name, y.name) && x.min_value == y.min_value &&
+               x.max_value == y.max_value && same_text(x.color, y.color) &&
+               same_text(x.label_sv, y.label_sv) && same_text(x.label_en, y.label_en);
+    }
+    isms_matrix_free(p);
+    return same;
+}
+
+static void matrix_axis(writer *w, const isms_matrix *m, isms_axis axis)
+{
+    OPEN_ARRAY(w);
+    size_t n = isms_matrix_level_count(m, axis);
+    for (size_t i = 0; i < n; i++) {
+        isms_level l;
+        if (isms_matrix_level(&l, m, axis, i) != ISMS_OK) {
+            invalid(w, "a level of the matrix cannot be read");
+            return;
+        }
+        element(w);
+        OPEN_OBJECT(w);
+        M_INT(w, "value", l.value);
+        M_STRING(w, "label_sv", l.label_sv);
+        M_STRING(w, "label_en", l.label_en);
+        M_TEXT(w, "description", l.description);
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+}
+
+static void write_matrix(writer *w, const isms_matrix *m)
+{
+    KEY(w, "matrix");
+    if (!m) {
+        invalid(w, "the register has no matrix");
+        return;
+    }
+    int err = ISMS_OK;
+    if (matrix_is_preset(m, &err)) {
+        string(w, isms_matrix_name(m));
+        return;
+    }
+    if (err) {
+        if (!w->err)
+            w->err = err;
+        return;
+    }
+    OPEN_OBJECT(w);
+    M_STRING(w, "name", isms_matrix_name(m));
+    isms_formula formula = isms_matrix_formula(m);
+    M_NAME(w, "formula", isms__doc_formula, formula);
+    KEY(w, "likelihood");
+    matrix_axis(w, m, ISMS_AXIS_LIKELIHOOD);
+    KEY(w, "consequence");
+    matrix_axis(w, m, ISMS_AXIS_CONSEQUENCE);
+    if (formula == ISMS_FORMULA_GRID) {
+        KEY(w, "grid");
+        OPEN_ARRAY(w);
+        size_t nl = isms_matrix_level_count(m, ISMS_AXIS_LIKELIHOOD);
+        size_t nc = isms_matrix_level_count(m, ISMS_AXIS_CONSEQUENCE);
+        for (size_t i = 0; i < nl; i++) {
+            isms_level l;
+            isms_matrix_level(&l, m, ISMS_AXIS_LIKELIHOOD, i);
+            element(w);
+            OPEN_ARRAY(w);
+            for (size_t j = 0; j < nc; j++) {
+                isms_level c;
+                isms_score s;
+                isms_matrix_level(&c, m, ISMS_AXIS_CONSEQUENCE, j);
+                if (isms_matrix_score(&s, m, l.value, c.value) != ISMS_OK) {
+                    invalid(w, "a cell of the grid cannot be read");
+                    return;
+                }
+                element(w);
+                integer(w, s.value);
+            }
+            CLOSE_ARRAY(w);
+        }
+        CLOSE_ARRAY(w);
+    }
+    KEY(w, "bands");
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < isms_matrix_band_count(m); i++) {
+        isms_band b;
+        if (isms_matrix_band(&b, m, i) != ISMS_OK) {
+            invalid(w, "a band of the matrix cannot be read");
+            return;
+        }
+        element(w);
+        OPEN_OBJECT(w);
+        M_STRING(w, "name", b.name);
+        M_INT(w, "min", b.min_value);
+        M_INT(w, "max", b.max_value);
+        M_STRING(w, "color", b.color);
+        M_STRING(w, "label_sv", b.label_sv);
+        M_STRING(w, "label_en", b.label_en);
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+    M_INT(w, "acceptance", isms_matrix_acceptance(m));
+    CLOSE_OBJECT(w);
+}
+
+/* ---- the classification scheme and floors -------------------------------------------- */
+
+static bool scheme_is_preset(const isms_scheme *s, int *err)
+{
+    static const char *const presets[] = { "klassa", "klassa-cia", "fips199" };
+    const char *nm = isms_scheme_name(s);
+    if (isms__doc_lookup(presets, ISMS__DOC_N(presets), nm) < 0)
+        return false;
+    isms_scheme *p = NULL;
+    int rc = isms_scheme_preset(&p, nm);
+    if (rc) {
+        *err = rc;
+        return false;
+    }
+    bool same = true;
+    for (int a = 0; same && a < ISMS_ASPECTS; a++) {
+        isms_aspect aspect = (isms_aspect)a;
+        size_t n = isms_scheme_level_count(s, aspect);
+        same = isms_scheme_has_aspect(s, aspect) == isms_scheme_has_aspect(p, aspect) &&
+               n == isms_scheme_level_count(p, aspect);
+        for (size_t i = 0; same && i < n; i++) {
+            isms_class_level x, y;
+            same = isms_scheme_level(&x, s, aspect, i) == ISMS_OK &&
+                   isms_scheme_level(&y, p, aspect, i) == ISMS_OK && x.value == y.value &&
+                   same_text(x.label_sv, y.label_sv) && same_text(x.label_en, y.label_en) &&
+                   same_text(x.description, y.description);
+        }
+    }
+    isms_scheme_free(p);
+    return same;
+}
+
+static void scheme_aspect(writer *w, const isms_scheme *s, isms_aspect aspect)
+{
+    OPEN_ARRAY(w);
+    size_t n = isms_scheme_level_count(s, aspect);
+    for (size_t i = 0; i < n; i++) {
+        isms_class_level l;
+        if (isms_scheme_level(&l, s, aspect, i) != ISMS_OK) {
+            invalid(w, "a level of the scheme cannot be read");
+            return;
+        }
+        element(w);
+        OPEN_OBJECT(w);
+        M_INT(w, "value", l.value);
+        M_STRING(w, "label_sv", l.label_sv);
+        M_STRING(w, "label_en", l.label_en);
+        M_TEXT(w, "description", l.description);
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+}
+
+/* Levels per aspect as an object of the aspects that have one (ISMS_CLASS_UNSET: left out). */
+static void aspect_levels(writer *w, const int *levels)
+{
+    OPEN_OBJECT(w);
+    for (int a = 0; a < ISMS_ASPECTS; a++)
+        if (levels[a] != ISMS_CLASS_UNSET) {
+            key_raw(w, isms__doc_aspect[a], strlen(isms__doc_aspect[a]));
+            integer(w, levels[a]);
+        }
+    CLOSE_OBJECT(w);
+}
+
+static void write_classification(writer *w, const isms_inventory *inv)
+{
+    KEY(w, "classification");
+    const isms_scheme *s = inv ? isms_inventory_scheme(inv) : NULL;
+    if (!s) {
+        invalid(w, "the inventory has no classification scheme");
+        return;
+    }
+    OPEN_OBJECT(w);
+    KEY(w, "scheme");
+    int err = ISMS_OK;
+    if (scheme_is_preset(s, &err)) {
+        string(w, isms_scheme_name(s));
+    } else if (err) {
+        if (!w->err)
+            w->err = err;
+        return;
+    } else {
+        OPEN_OBJECT(w);
+        M_STRING(w, "name", isms_scheme_name(s));
+        KEY(w, "confidentiality");
+        scheme_aspect(w, s, ISMS_ASPECT_CONFIDENTIALITY);
+        KEY(w, "integrity");
+        scheme_aspect(w, s, ISMS_ASPECT_INTEGRITY);
+        KEY(w, "availability");
+        scheme_aspect(w, s, ISMS_ASPECT_AVAILABILITY);
+        if (isms_scheme_has_aspect(s, ISMS_ASPECT_TRACEABILITY)) {
+            KEY(w, "traceability");
+            scheme_aspect(w, s, ISMS_ASPECT_TRACEABILITY);
+        }
+        CLOSE_OBJECT(w);
+    }
+    isms_floors floors, def;
+    if (isms_inventory_floors(&floors, inv) != ISMS_OK ||
+        isms_floors_default(&def, s) != ISMS_OK) {
+        invalid(w, "the floors cannot be read");
+        return;
+    }
+    if (memcmp(&floors, &def, sizeof floors) != 0) {
+        KEY(w, "floors");
+        OPEN_OBJECT(w);
+        for (int k = 0; k < ISMS_PDATA_KINDS; k++) {
+            bool any = false;
+            for (int a = 0; a < ISMS_ASPECTS; a++)
+                any = any || floors.min[k][a] != ISMS_CLASS_UNSET;
+            if (!any)
+                continue; /* a kind left out has no floors */
+            key_raw(w, isms__doc_pdata[k], strlen(isms__doc_pdata[k]));
+            aspect_levels(w, floors.min[k]);
+        }
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_OBJECT(w);
+}
+
+/* ---- risks and their models ---------------------------------------------------------- */
+
+static void write_dist(writer *w, const isms_dist *d)
+{
+    OPEN_OBJECT(w);
+    M_NAME(w, "kind", isms__doc_dist, d->kind);
+    switch (d->kind) {
+    case ISMS_DIST_CONSTANT:
+        M_NUMBER(w, "value", d->value);
+        break;
+    case ISMS_DIST_UNIFORM:
+    case ISMS_DIST_LOGNORMAL90:
+        M_NUMBER(w, "low", d->low);
+        M_NUMBER(w, "high", d->high);
+        break;
+    case ISMS_DIST_PERT:
+        M_NUMBER(w, "low", d->low);
+        M_NUMBER(w, "mode", d->mode);
+        M_NUMBER(w, "high", d->high);
+        M_NUMBER(w, "gamma", d->gamma);
+        M_NAME(w, "method", isms__doc_pert, d->method);
+        break;
+    case ISMS_DIST_NORMAL:
+        M_NUMBER(w, "mean", d->mean);
+        M_NUMBER(w, "sd", d->sd);
+        break;
+    case ISMS_DIST_POISSON:
+        M_NUMBER(w, "rate", d->rate);
+        break;
+    }
+    CLOSE_OBJECT(w);
+}
+
+static void write_model(writer *w, const isms_fair *model)
+{
+    KEY(w, "model");
+    OPEN_OBJECT(w);
+    M_BOOL(w, "events", isms_fair_events(model));
+    KEY(w, "nodes");
+    OPEN_OBJECT(w);
+    for (int k = 0; k < ISMS_FAIR_NODE_COUNT; k++) {
+        isms_dist d;
+        if (isms_fair_get(&d, model, (isms_fair_node)k) != ISMS_OK)
+            continue; /* not given */
+        const char *node = isms_fair_node_name((isms_fair_node)k);
+        key_raw(w, node, strlen(node));
+        write_dist(w, &d);
+    }
+    CLOSE_OBJECT(w);
+    CLOSE_OBJECT(w);
+}
+
+static void level_member(writer *w, const char *key, size_t n, int level)
+{
+    if (level == ISMS_LEVEL_UNSET)
+        return; /* not assessed */
+    key_raw(w, key, n);
+    integer(w, level);
+}
+
+#define M_LEVEL(w, key, v) level_member((w), (key), sizeof(key) - 1, (v))
+
+static void write_risks(writer *w, const isms_document *doc)
+{
+    const isms_register *reg = isms_document_register(doc);
+    size_t n = isms_register_count(reg);
+    bool has_models = isms_document_model_count(doc) > 0;
+    KEY(w, "risks");
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < n && !w->err; i++) {
+        const isms_risk *r = isms_register_at(reg, i);
+        element(w);
+        OPEN_OBJECT(w);
+        const char *id = isms_risk_id(r);
+        M_STRING(w, "id", id);
+        M_STRING(w, "title", isms_risk_title(r));
+        M_TEXT(w, "consequence_text", isms_risk_consequence_text(r));
+        M_LEVEL(w, "likelihood", isms_risk_likelihood(r));
+        M_LEVEL(w, "consequence", isms_risk_consequence(r));
+        M_LEVEL(w, "stated_value", isms_risk_stated_value(r));
+        int rl = isms_risk_residual_likelihood(r), rc = isms_risk_residual_consequence(r);
+        if (rl != ISMS_LEVEL_UNSET || rc != ISMS_LEVEL_UNSET) {
+            KEY(w, "residual");
+            OPEN_OBJECT(w);
+            M_LEVEL(w, "likelihood", rl);
+            M_LEVEL(w, "consequence", rc);
+            CLOSE_OBJECT(w);
+        }
+        M_NAME(w, "treatment", isms__doc_treatment, isms_risk_treatment(r));
+        M_TEXT(w, "treatment_text", isms_risk_treatment_text(r));
+        M_TEXT(w, "owner", isms_risk_owner(r));
+        M_NAME(w, "status", isms__doc_risk_status, isms_risk_get_status(r));
+        M_TEXT(w, "vector", isms_risk_vector(r));
+        if (has_models) {
+            const isms_fair *model = isms_document_model(doc, id);
+            if (model)
+                write_model(w, model);
+        }
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+}
+
+/* ---- assessments --------------------------------------------------------------------- */
+
+static void write_entry(writer *w, const isms_assessment *a, const isms_entry *e)
+{
+    OPEN_OBJECT(w);
+    M_STRING(w, "ref", isms_entry_ref(e));
+    M_NAME(w, "status", isms__doc_status, isms_entry_status(e));
+    isms_need need = isms_entry_need(e);
+    if (need != ISMS_NEED_UNSET)
+        M_NAME(w, "need", isms__doc_need, need);
+    M_TEXT(w, "text", isms_entry_get(e, ISMS_FIELD_TEXT));
+    M_TEXT(w, "comment", isms_entry_get(e, ISMS_FIELD_COMMENT));
+    M_TEXT(w, "plan", isms_entry_get(e, ISMS_FIELD_PLAN));
+    M_TEXT(w, "owner", isms_entry_get(e, ISMS_FIELD_OWNER));
+    M_TEXT(w, "due", isms_entry_get(e, ISMS_FIELD_DUE));
+    KEY(w, "evidence");
+    OPEN_ARRAY(w);
+    size_t n_evidence = isms_entry_evidence_count(e);
+    for (size_t k = 0; k < n_evidence; k++) {
+        element(w);
+        string(w, isms_entry_evidence(e, k));
+    }
+    CLOSE_ARRAY(w);
+    isms_applicability app = isms_entry_applicability(e);
+    if (app != ISMS_APPLICABILITY_UNDECIDED)
+        M_NAME(w, "applicability", isms__doc_applicability, app);
+    KEY(w, "reasons");
+    flags(w, isms__doc_reason, ISMS__DOC_N(isms__doc_reason), isms_entry_reasons(e));
+    M_TEXT(w, "justification", isms_entry_get(e, ISMS_FIELD_JUSTIFICATION));
+    M_TEXT(w, "origin", isms_entry_get(e, ISMS_FIELD_ORIGIN));
+    /* The cells of the table's own columns, in the order of the assessment's "extra"
+     * headers (which may repeat), without the empty cells at the end. */
+    KEY(w, "extra");
+    OPEN_ARRAY(w);
+    size_t n_extra = isms_assessment_extra_count(a);
+    while (n_extra > 0) {
+        const char *last = isms_entry_extra(e, n_extra - 1);
+        if (last && *last)
+            break;
+        n_extra--;
+    }
+    for (size_t k = 0; k < n_extra; k++) {
+        const char *value = isms_entry_extra(e, k);
+        element(w);
+        string(w, value ? value : "");
+    }
+    CLOSE_ARRAY(w);
+    CLOSE_OBJECT(w);
+}
+
+static void write_assessments(writer *w, const isms_document *doc)
+{
+    size_t n = isms_document_assessment_count(doc);
+    KEY(w, "assessments");
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < n && !w->err; i++) {
+        const isms_assessment *a = isms_document_assessment_at(doc, i);
+        element(w);
+        OPEN_OBJECT(w);
+        M_INT(w, "year", isms_assessment_year(a));
+        M_NAME(w, "edition", isms__doc_edition, isms_assessment_edition(a));
+        M_NAME(w, "scope", isms__doc_scope, isms_assessment_scope(a));
+        KEY(w, "date");
+        date(w, isms_assessment_date(a));
+        KEY(w, "extra");
+        OPEN_ARRAY(w);
+        size_t n_extra = isms_assessment_extra_count(a);
+        for (size_t k = 0; k < n_extra; k++) {
+            element(w);
+            string(w, isms_assessment_extra_name(a, k));
+        }
+        CLOSE_ARRAY(w);
+        KEY(w, "entries");
+        OPEN_ARRAY(w);
+        size_t n_entries = isms_assessment_count(a);
+        for (size_t k = 0; k < n_entries && !w->err; k++) {
+            element(w);
+            write_entry(w, a, isms_assessment_at(a, k));
+        }
+        CLOSE_ARRAY(w);
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+}
+
+/* ---- assets and relations ------------------------------------------------------------ */
+
+static void asset_text(writer *w, const isms_asset *asset, isms_asset_field field)
+{
+    const char *text = isms_asset_get(asset, field);
+    if (text && *text) {
+        const char *key = isms__doc_asset_field[field];
+        key_raw(w, key, strlen(key));
+        string(w, text);
+    }
+}
+
+static void write_asset(writer *w, const isms_asset *asset)
+{
+    OPEN_OBJECT(w);
+    M_STRING(w, "id", isms_asset_id(asset));
+    M_STRING(w, "name", isms_asset_get(asset, ISMS_ASSET_NAME));
+    M_NAME(w, "type", isms__doc_asset_type, isms_asset_get_type(asset));
+    asset_text(w, asset, ISMS_ASSET_OWNER);
+    asset_text(w, asset, ISMS_ASSET_DESCRIPTION);
+    int levels[ISMS_ASPECTS], overrides[ISMS_ASPECTS];
+    for (int a = 0; a < ISMS_ASPECTS; a++) {
+        levels[a] = isms_asset_level(asset, (isms_aspect)a);
+        overrides[a] = isms_asset_override(asset, (isms_aspect)a);
+    }
+    KEY(w, "levels");
+    aspect_levels(w, levels);
+    KEY(w, "overrides");
+    aspect_levels(w, overrides);
+    asset_text(w, asset, ISMS_ASSET_OVERRIDE_REASON);
+    KEY(w, "personal_data");
+    flags(w, isms__doc_pdata, ISMS__DOC_N(isms__doc_pdata), isms_asset_pdata(asset));
+    KEY(w, "special_categories");
+    flags(w, isms__doc_special, ISMS__DOC_N(isms__doc_special), isms_asset_special(asset));
+    M_BOOL(w, "nis", isms_asset_nis(asset));
+    isms_date classified = isms_asset_classified(asset);
+    if (classified.year != 0) {
+        KEY(w, "classified");
+        date(w, classified);
+    }
+    M_INT(w, "interval", isms_asset_interval(asset));
+    for (int f = ISMS_ASSET_PURPOSE; f <= ISMS_ASSET_MEASURES; f++)
+        asset_text(w, asset, (isms_asset_field)f);
+    CLOSE_OBJECT(w);
+}
+
+static void write_assets(writer *w, const isms_inventory *inv)
+{
+    size_t n = isms_inventory_count(inv);
+    KEY(w, "assets");
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < n && !w->err; i++) {
+        element(w);
+        write_asset(w, isms_inventory_at(inv, i));
+    }
+    CLOSE_ARRAY(w);
+
+    n = isms_inventory_relation_count(inv);
+    KEY(w, "relations");
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < n && !w->err; i++) {
+        isms_relation_info r;
+        if (isms_inventory_relation(&r, inv, i) != ISMS_OK) {
+            invalid(w, "a relation cannot be read");
+            break;
+        }
+        element(w);
+        OPEN_OBJECT(w);
+        M_STRING(w, "from", isms_asset_id(r.src));
+        M_STRING(w, "to", isms_asset_id(r.dst));
+        M_NAME(w, "kind", isms__doc_relkind, r.kind);
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+}
+
+/* ---- actions ------------------------------------------------------------------------- */
+
+static void write_target(writer *w, const isms_target *t)
+{
+    if ((unsigned)t->kind >= ISMS__DOC_N(isms__doc_target)) {
+        invalid(w, "a target has an unknown kind");
+        return;
+    }
+    if (t->kind == ISMS_TARGET_ANY) {
+        string(w, t->id);
+        return;
+    }
+    /* "risk:R1": the prefix and the id as one string. */
+    const char *prefix = isms__doc_target[t->kind];
+    size_t np = strlen(prefix), ni = strlen(t->id);
+    char small[128];
+    char *s = np + 1 + ni < sizeof small ? small : isms__malloc(np + 1 + ni + 1);
+    if (!s) {
+        if (!w->err)
+            w->err = ISMS_ENOMEM;
+        return;
+    }
+    memcpy(s, prefix, np);
+    s[np] = ':';
+    memcpy(s + np + 1, t->id, ni);
+    string_n(w, s, np + 1 + ni);
+    if (s != small)
+        isms__free(s);
+}
+
+static void write_action(writer *w, const isms_action *a)
+{
+    OPEN_OBJECT(w);
+    M_STRING(w, "id", isms_action_id(a));
+    M_STRING(w, "title", isms_action_get(a, ISMS_ACTION_TITLE));
+    M_TEXT(w, "description", isms_action_get(a, ISMS_ACTION_DESCRIPTION));
+    M_TEXT(w, "owner", isms_action_get(a, ISMS_ACTION_OWNER));
+    isms_effort_size size = isms_action_effort_size(a);
+    if (size != ISMS_EFFORT_UNSIZED) {
+        M_NAME(w, "effort", isms__doc_effort, size);
+    } else {
+        double days = isms_action_effort(a);
+        if (days >= 0) /* negative: not known */
+            M_NUMBER(w, "effort", days);
+    }
+    double cost = isms_action_cost(a);
+    if (cost >= 0)
+        M_NUMBER(w, "cost", cost);
+    M_TEXT(w, "due", isms_action_get(a, ISMS_ACTION_DUE));
+    M_NAME(w, "status", isms__doc_action_status, isms_action_get_status(a));
+    M_NAME(w, "recurrence", isms__doc_recurrence, isms_action_recurrence(a));
+    KEY(w, "targets");
+    OPEN_ARRAY(w);
+    size_t n = isms_action_target_count(a);
+    for (size_t i = 0; i < n; i++) {
+        isms_target t;
+        if (isms_action_target(&t, a, i) != ISMS_OK) {
+            invalid(w, "a target cannot be read");
+            break;
+        }
+        element(w);
+        write_target(w, &t);
+    }
+    CLOSE_ARRAY(w);
+    KEY(w, "prerequisites");
+    OPEN_ARRAY(w);
+    n = isms_action_prerequisite_count(a);
+    for (size_t i = 0; i < n; i++) {
+        element(w);
+        string(w, isms_action_prerequisite(a, i));
+    }
+    CLOSE_ARRAY(w);
+    int el = ISMS_LEVEL_UNSET, ec = ISMS_LEVEL_UNSET;
+    isms_action_expected_residual(&el, &ec, a);
+    if (el != ISMS_LEVEL_UNSET || ec != ISMS_LEVEL_UNSET) {
+        KEY(w, "expected_residual");
+        OPEN_OBJECT(w);
+        M_LEVEL(w, "likelihood", el);
+        M_LEVEL(w, "consequence", ec);
+        CLOSE_OBJECT(w);
+    }
+    isms_status expected = isms_action_expected_status(a);
+    if (expected != ISMS_STATUS_NOT_ASSESSED)
+        M_NAME(w, "expected_status", isms__doc_status, expected);
+    CLOSE_OBJECT(w);
+}
+
+static void write_actions(writer *w, const isms_plan *plan)
+{
+    size_t n = isms_plan_count(plan);
+    KEY(w, "actions");
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < n && !w->err; i++) {
+        element(w);
+        write_action(w, isms_plan_at(plan, i));
+    }
+    CLOSE_ARRAY(w);
+}
+
+/* ---- settings ------------------------------------------------------------------------ */
+
+static void write_settings(writer *w, const isms_document *doc)
+{
+    isms_settings s;
+    KEY(w, "settings");
+    if (isms_document_settings(&s, doc) != ISMS_OK) {
+        invalid(w, "the settings cannot be read");
+        return;
+    }
+    OPEN_OBJECT(w);
+    KEY(w, "priority");
+    OPEN_OBJECT(w);
+    M_NUMBER(w, "base", s.priority.base);
+    M_NUMBER(w, "risk", s.priority.risk);
+    M_NUMBER(w, "reduction", s.priority.reduction);
+    M_NUMBER(w, "requirement", s.priority.requirement);
+    M_NUMBER(w, "asset", s.priority.asset);
+    M_NUMBER(w, "urgency", s.priority.urgency);
+    M_NUMBER(w, "overdue", s.priority.overdue);
+    M_NUMBER(w, "horizon_days", s.priority.horizon_days);
+    M_NUMBER(w, "effort_unit", s.priority.effort_unit);
+    M_NUMBER(w, "effort", s.priority.effort);
+    CLOSE_OBJECT(w);
+
+    KEY(w, "compliance");
+    OPEN_OBJECT(w);
+    M_NUMBER(w, "yes", s.compliance.yes);
+    M_NUMBER(w, "partial", s.compliance.partial);
+    M_NUMBER(w, "no", s.compliance.no);
+    CLOSE_OBJECT(w);
+
+    KEY(w, "schedule");
+    OPEN_OBJECT(w);
+    M_NAME(w, "unit", isms__doc_unit, s.unit);
+    if (s.start_year != 0) /* 0: the year after the document's */
+        M_INT(w, "start", s.start_year);
+    M_INT(w, "periods", (long long)s.periods);
+    KEY(w, "capacity");
+    if (s.capacities) {
+        OPEN_ARRAY(w);
+        for (size_t i = 0; i < s.periods; i++) {
+            element(w);
+            number(w, s.capacities[i]);
+        }
+        CLOSE_ARRAY(w);
+    } else {
+        number(w, s.capacity);
+    }
+    KEY(w, "owners");
+    OPEN_OBJECT(w);
+    for (size_t i = 0; i < s.owner_count; i++) {
+        if (!s.owners || !s.owner_capacity || !s.owners[i]) {
+            invalid(w, "an owner's capacity cannot be read");
+            break;
+        }
+        key_text(w, s.owners[i]);
+        number(w, s.owner_capacity[i]);
+    }
+    CLOSE_OBJECT(w);
+    M_BOOL(w, "strict", s.strict);
+    CLOSE_OBJECT(w);
+
+    KEY(w, "simulation");
+    OPEN_OBJECT(w);
+    KEY(w, "iterations");
+    unsigned_integer(w, (uint64_t)s.iterations);
+    KEY(w, "seed");
+    unsigned_integer(w, s.seed);
+    CLOSE_OBJECT(w);
+    CLOSE_OBJECT(w);
+}
+
+/* ---- the document -------------------------------------------------------------------- */
+
+static void write_document(writer *w, const isms_document *doc)
+{
+    OPEN_OBJECT(w);
+    M_STRING(w, "format", ISMS_DOCUMENT_FORMAT);
+    M_STRING(w, "organisation", isms_document_get(doc, ISMS_DOC_ORGANISATION));
+    M_TEXT(w, "unit", isms_document_get(doc, ISMS_DOC_UNIT));
+    M_TEXT(w, "title", isms_document_get(doc, ISMS_DOC_TITLE));
+    M_TEXT(w, "author", isms_document_get(doc, ISMS_DOC_AUTHOR));
+    M_INT(w, "year", isms_document_year(doc));
+    isms_date d = isms_document_date(doc);
+    if (d.year != 0) {
+        KEY(w, "date");
+        date(w, d);
+    }
+    M_STRING(w, "language", isms_lang_code(isms_document_lang(doc)));
+    M_TEXT(w, "scope", isms_document_get(doc, ISMS_DOC_SCOPE));
+    KEY(w, "context");
+    OPEN_ARRAY(w);
+    size_t n = isms_document_context_count(doc);
+    for (size_t i = 0; i < n; i++) {
+        const char *title = NULL, *text = NULL;
+        if (isms_document_context(&title, &text, doc, i) != ISMS_OK) {
+            invalid(w, "a context item cannot be read");
+            break;
+        }
+        element(w);
+        OPEN_OBJECT(w);
+        M_STRING(w, "title", title);
+        M_TEXT(w, "text", text);
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+    M_TEXT(w, "decision", isms_document_get(doc, ISMS_DOC_DECISION));
+    const isms_register *reg = isms_document_register(doc);
+    write_matrix(w, reg ? isms_register_matrix(reg) : NULL);
+    const isms_inventory *inv = isms_document_inventory(doc);
+    write_classification(w, inv);
+    write_risks(w, doc);
+    write_assessments(w, doc);
+    write_assets(w, inv);
+    write_actions(w, isms_document_plan(doc));
+    write_settings(w, doc);
+    CLOSE_OBJECT(w);
+    PUT_LIT(w, "\n");
+}
+
+int isms_document_write(char **out, size_t *len, const isms_document *doc)
+{
+    if (!out || !doc)
+        return isms__error(ISMS_EINVAL, "isms_document_write: NULL argument");
+    writer w;
+    memset(&w, 0, sizeof w);
+    isms__buf_init(&w.b);
+    /* The text grows by doubling; start with room for a small document. */
+    reserve(&w, 16 * 1024);
+    write_document(&w, doc);
+    if (w.err) {
+        isms__buf_free(&w.b);
+        return w.err == ISMS_ENOMEM ? isms__error_nomem() : w.err;
+    }
+    w.b.data[w.b.len] = '\0';
+    size_t n = w.b.len;
+    *out = isms__buf_take(&w.b, NULL);
+    if (len)
+        *len = n;
+    return ISMS_OK;
+}
+
+int isms_document_save(const isms_document *doc, const char *path)
+{
+    if (!doc || !path)
+        return isms__error(ISMS_EINVAL, "isms_document_save: NULL argument");
+    if (!*path)
+        return isms__error(ISMS_EINVAL, "isms_document_save: the file name is empty");
+    char *text = NULL;
+    size_t n = 0;
+    int rc = isms_document_write(&text, &n, doc);
+    if (rc)
+        return rc;
+    if (strcmp(path, "-") == 0) {
+        size_t written = fwrite(text, 1, n, stdout);
+        bool ok = written == n && fflush(stdout) == 0 && !ferror(stdout);
+        isms__free(text);
+        if (!ok)
+            return isms__error(ISMS_EIO, "cannot write the document to standard output");
+        return ISMS_OK;
+    }
+    rc = isms__file_save_atomic(path, text, n);
+    isms__free(text);
+    return rc;
+}

@@ -1,0 +1,1033 @@
+/* The ISMS document: the object that holds an organisation's whole ISMS, its accessors, its
+ * settings, and the calculations over all its parts (lint, simulation).
+ *
+ * The document owns a register (and through it the matrix), an inventory (and through it the
+ * scheme and floors), a plan, the assessments sorted by year (oldest first), the models of
+ * risks, the context items, the text fields and the settings. The plan's sources are always
+ * the register, the latest assessment and the inventory: every function that replaces one of
+ * them calls sync_sources().
+ *
+ * Models are kept by risk id in a hash index, in no particular order; they are reported in
+ * the register's order of their risks. The register is borrowed out and may be changed by the
+ * caller (isms_register_remove()), so a model's risk may be gone: such a stale model is not
+ * reported (isms_document_model_count() and isms_document_model_at() count only models whose
+ * risk is in the register, isms_document_model() gives NULL for it), and it is freed at the
+ * next isms_document_set_model(), isms_document_set_register() or isms_document_set_matrix().
+ * The const readers never change the document, so reading from many threads stays safe.
+ *
+ * Every mutator allocates what it needs before it changes anything, so ISMS_ENOMEM leaves the
+ * document as it was and the caller still owns what it passed in.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "doc-internal.h"
+#include "asset/asset-internal.h"
+
+#define N_FIELDS 6
+/* The limits of the format (lib/io/libisms-1.schema.json). */
+#define YEAR_MIN 1900
+#define YEAR_MAX 9999
+#define PERIODS_MAX 1200
+#define ITERATIONS_MAX 100000000u
+/* Seeds are JSON integers, which the loader reads as signed 64-bit numbers. */
+#define SEED_MAX ((uint64_t)INT64_MAX)
+
+typedef struct doc_context {
+    char *title; /* owned (isms__text_dup) */
+    char *text;  /* owned, or isms__text_empty */
+} doc_context;
+
+typedef struct doc_model {
+    isms_fair *model; /* owned */
+    char id[];        /* the risk's id */
+} doc_model;
+
+struct isms_document {
+    int year;
+    isms_lang lang;
+    isms_date date; /* all zero when not set */
+    char *text[N_FIELDS];
+    doc_context *context;
+    size_t n_context, cap_context;
+    isms_register *reg;
+    isms_inventory *inv;
+    isms_plan *plan;
+    isms_assessment **assessments; /* by year, oldest first */
+    size_t n_assessments, cap_assessments;
+    doc_model **models; /* in no particular order */
+    size_t n_models, cap_models;
+    isms__index model_index; /* by risk id */
+    /* The settings; their arrays point to the owned copies below. */
+    isms_settings settings;
+    double *capacities;
+    char **owners;
+    double *owner_capacity;
+};
+
+static const char *const field_names[N_FIELDS] = {
+    "organisation", "unit", "title", "author", "scope", "decision",
+};
+
+static bool date_empty(isms_date d)
+{
+    return d.year == 0 && d.month == 0 && d.day == 0;
+}
+
+static const char *model_key(const void *item)
+{
+    return ((const doc_model *)item)->id;
+}
+
+static void model_free(doc_model *m)
+{
+    if (m) {
+        isms_fair_free(m->model);
+        isms__free(m);
+    }
+}
+
+/* The latest assessment, or NULL. */
+static isms_assessment *latest(const isms_document *doc)
+{
+    return doc->n_assessments ? doc->assessments[doc->n_assessments - 1] : NULL;
+}
+
+/* The plan's sources are the document's register, latest assessment and inventory. */
+static void sync_sources(isms_document *doc)
+{
+    isms_plan_set_sources(doc->plan, doc->reg, latest(doc), doc->inv);
+}
+
+/* The model entry of a risk id, whether its risk exists or not. */
+static doc_model *model_entry(const isms_document *doc, const char *id)
+{
+    return doc->n_models ? isms__index_find(&doc->model_index, id) : NULL;
+}
+
+static void model_remove_at(isms_document *doc, size_t i)
+{
+    doc_model *m = doc->models[i];
+    isms__index_remove(&doc->model_index, m->id);
+    doc->models[i] = doc->models[--doc->n_models];
+    model_free(m);
+}
+
+/* Frees the models whose risk is not in the register `reg`. Never allocates. */
+static void drop_stale_models(isms_document *doc, const isms_register *reg)
+{
+    for (size_t i = doc->n_models; i-- > 0;)
+        if (!isms__register_lookup(reg, doc->models[i]->id))
+            model_remove_at(doc, i);
+}
+
+/* ---- settings storage -------------------------------------------------------------------- */
+
+static void settings_free_arrays(double *capacities, char **owners, double *owner_capacity,
+                                 size_t owner_count)
+{
+    isms__free(capacities);
+    for (size_t i = 0; owners && i < owner_count; i++)
+        isms__free(owners[i]);
+    isms__free(owners);
+    isms__free(owner_capacity);
+}
+
+isms_settings isms_settings_default(void)
+{
+    isms_settings s;
+    memset(&s, 0, sizeof s);
+    s.priority = isms_priority_default();
+    s.compliance = isms_weights_default();
+    s.unit = ISMS_PERIOD_YEAR;
+    s.start_year = 0;
+    s.periods = 3;
+    s.capacity = 0.0;
+    s.capacities = NULL;
+    s.owners = NULL;
+    s.owner_capacity = NULL;
+    s.owner_count = 0;
+    s.strict = false;
+    s.iterations = ISMS_SIM_DEFAULT_ITERATIONS;
+    s.seed = 1;
+    return s;
+}
+
+/* ---- new and free ------------------------------------------------------------------------ */
+
+int isms_document_new(isms_document **out, int year)
+{
+    if (!out)
+        return isms__error(ISMS_EINVAL, "isms_document_new: out is NULL");
+    if (year < YEAR_MIN || year > YEAR_MAX)
+        return isms__error(ISMS_ERANGE, "the document's year %d is out of range: expected "
+                                        "%d–%d", year, YEAR_MIN, YEAR_MAX);
+    isms_document *doc = isms__calloc(1, sizeof *doc);
+    if (!doc)
+        return isms__error_nomem();
+    doc->year = year;
+    doc->lang = ISMS_LANG_SV;
+    for (int f = 0; f < N_FIELDS; f++)
+        doc->text[f] = isms__text_empty;
+    isms__index_init(&doc->model_index, model_key);
+    doc->settings = isms_settings_default();
+    int rc = isms_register_new(&doc->reg, NULL);
+    if (!rc)
+        rc = isms_inventory_new(&doc->inv, NULL);
+    if (!rc)
+        rc = isms_plan_new(&doc->plan, year);
+    if (rc) {
+        isms_document_free(doc);
+        return rc;
+    }
+    sync_sources(doc);
+    *out = doc;
+    return ISMS_OK;
+}
+
+void isms_document_free(isms_document *doc)
+{
+    if (!doc)
+        return;
+    for (int f = 0; f < N_FIELDS; f++)
+        isms__text_free(doc->text[f]);
+    for (size_t i = 0; i < doc->n_context; i++) {
+        isms__text_free(doc->context[i].title);
+        isms__text_free(doc->context[i].text);
+    }
+    isms__free(doc->context);
+    isms_plan_free(doc->plan);
+    for (size_t i = 0; i < doc->n_assessments; i++)
+        isms_assessment_free(doc->assessments[i]);
+    isms__free(doc->assessments);
+    isms_inventory_free(doc->inv);
+    for (size_t i = 0; i < doc->n_models; i++)
+        model_free(doc->models[i]);
+    isms__free(doc->models);
+    isms__index_free(&doc->model_index);
+    isms_register_free(doc->reg);
+    settings_free_arrays(doc->capacities, doc->owners, doc->owner_capacity,
+                         doc->settings.owner_count);
+    isms__free(doc);
+}
+
+int isms_document_year(const isms_document *doc)
+{
+    return doc ? doc->year : 0;
+}
+
+/* ---- text fields, language, date --------------------------------------------------------- */
+
+const char *isms_document_get(const isms_document *doc, isms_document_field field)
+{
+    if (!doc || (unsigned)field >= N_FIELDS)
+        return "";
+    return doc->text[field];
+}
+
+int isms_document_set(isms_document *doc, isms_document_field field, const char *text)
+{
+    if (!doc)
+        return isms__error(ISMS_EINVAL, "isms_document_set: document is NULL");
+    if ((unsigned)field >= N_FIELDS)
+        return isms__error(ISMS_EINVAL, "%d is not a text field of a document: expected "
+                                        "ISMS_DOC_ORGANISATION … ISMS_DOC_DECISION (0–5)",
+                           (int)field);
+    if (text && !isms__utf8_valid(text, strlen(text)))
+        return isms__error(ISMS_EINVAL, "the document's %s is not valid UTF-8 text",
+                           field_names[field]);
+    return isms__text_set(&doc->text[field], text);
+}
+
+isms_lang isms_document_lang(const isms_document *doc)
+{
+    return doc ? doc->lang : ISMS_LANG_SV;
+}
+
+int isms_document_set_lang(isms_document *doc, isms_lang lang)
+{
+    if (!doc)
+        return isms__error(ISMS_EINVAL, "isms_document_set_lang: document is NULL");
+    if (lang != ISMS_LANG_SV && lang != ISMS_LANG_EN)
+        return isms__error(ISMS_EINVAL, "%d is not a language: expected ISMS_LANG_SV or "
+                                        "ISMS_LANG_EN", (int)lang);
+    doc->lang = lang;
+    return ISMS_OK;
+}
+
+isms_date isms_document_date(const isms_document *doc)
+{
+    return doc ? doc->date : (isms_date){ 0, 0, 0 };
+}
+
+int isms_document_set_date(isms_document *doc, isms_date date)
+{
+    if (!doc)
+        return isms__error(ISMS_EINVAL, "isms_document_set_date: document is NULL");
+    if (!date_empty(date) && !isms_date_valid(date))
+        return isms__error(ISMS_EINVAL, "the reference date %04d-%02d-%02d does not exist: "
+                                        "expected a day from 1900-01-01 to 9999-12-31, or "
+                                        "the empty date to clear it",
+                           date.year, date.month, date.day);
+    doc->date = date;
+    return ISMS_OK;
+}
+
+isms_date isms_document_today(const isms_document *doc)
+{
+    if (!doc)
+        return (isms_date){ 0, 0, 0 };
+    if (!date_empty(doc->date))
+        return doc->date;
+    return (isms_date){ doc->year, 12, 31 };
+}
+
+/* ---- context ----------------------------------------------------------------------------- */
+
+size_t isms_document_context_count(const isms_document *doc)
+{
+    return doc ? doc->n_context : 0;
+}
+
+int isms_document_context(const char **title, const char **text, const isms_document *doc,
+                          size_t index)
+{
+    if (!doc)
+        return isms__error(ISMS_EINVAL, "isms_document_context: document is NULL");
+    if (index >= doc->n_context)
+        return isms__error(ISMS_ERANGE, "context item %zu does not exist (the document has "
+                                        "%zu)", index, doc->n_context);
+    if (title)
+        *title = doc->context[index].title;
+    if (text)
+        *text = doc->context[index].text;
+    return ISMS_OK;
+}
+
+int isms_document_add_context(isms_document *doc, const char *title, const char *text)
+{
+    if (!doc)
+        return isms__error(ISMS_EINVAL, "isms_document_add_context: document is NULL");
+    if (!title || isms__text_blank(title))
+        return isms__error(ISMS_EINVAL, "a context item needs a title that is not empty");
+    if (!isms__utf8_valid(title, strlen(title)))
+        return isms__error(ISMS_EINVAL, "the title of a context item is not valid UTF-8 text");
+    if (text && !isms__utf8_valid(text, strlen(text)))
+        return isms__error(ISMS_EINVAL, "the text of the context item \"%.64s\" is not valid "
+                                        "UTF-8 text", title);
+    if (!isms__grow((void **)&doc->context, &doc->cap_context, doc->n_context + 1,
+                    sizeof *doc->context))
+        return isms__error_nomem();
+    char *t = isms__text_dup(title);
+    char *x = t ? isms__text_dup(text) : NULL;
+    if (!x) {
+        isms__text_free(t);
+        return isms__error_nomem();
+    }
+    doc->context[doc->n_context++] = (doc_context){ t, x };
+    return ISMS_OK;
+}
+
+void isms_document_clear_context(isms_document *doc)
+{
+    if (!doc)
+        return;
+    for (size_t i = 0; i < doc->n_context; i++) {
+        isms__text_free(doc->context[i].title);
+        isms__text_free(doc->context[i].text);
+    }
+    doc->n_context = 0;
+}
+
+/* ---- register and matrix ----------------------------------------------------------------- */
+
+isms_register *isms_document_register(const isms_document *doc)
+{
+    return doc ? doc->reg : NULL;
+}
+
+int isms_document_set_register(isms_document *doc, isms_register *reg)
+{
+    if (!doc || !reg)
+        return isms__error(ISMS_EINVAL, "isms_document_set_register: NULL argument");
+    if (reg == doc->reg)
+        return isms__error(ISMS_EINVAL, "the register is already the document's");
+    drop_stale_models(doc, reg);
+    isms_register *old = doc->reg;
+    doc->reg = reg;
+    sync_sources(doc);
+    isms_register_free(old);
+    return ISMS_OK;
+}
+
+static bool on_axis(const isms_matrix *m, isms_axis axis, int value)
+{
+    size_t n = isms_matrix_level_count(m, axis);
+    for (size_t i = 0; i < n; i++) {
+        isms_level lv;
+        if (isms_matrix_level(&lv, m, axis, i) == ISMS_OK && lv.value == value)
+            return true;
+    }
+    return false;
+}
+
+/* ISMS_ERANGE when a set level is not on the axis of the new matrix. */
+static int check_level(const isms_matrix *m, isms_axis axis, int value, const char *owner,
+                       const char *id, const char *what)
+{
+    if (value == ISMS_LEVEL_UNSET || on_axis(m, axis, value))
+        return ISMS_OK;
+    char scale[128];
+    isms__matrix_scale_text(scale, sizeof scale, m, axis);
+    return isms__error(ISMS_ERANGE, "%s \"%.64s\": %s %d is not on the %s scale %s of the matrix "
+                                    "\"%.64s\"; change it before changing the matrix",
+                       owner, id, what, value,
+                       axis == ISMS_AXIS_LIKELIHOOD ? "likelihood" : "consequence", scale,
+                       isms_matrix_name(m));
+}
+
+static int check_risk_levels(const isms_matrix *m, const isms_risk *r)
+{
+    const char *id = isms_risk_id(r);
+    int rc = check_level(m, ISMS_AXIS_LIKELIHOOD, isms_risk_likelihood(r), "risk", id,
+                         "likelihood");
+    if (!rc)
+        rc = check_level(m, ISMS_AXIS_CONSEQUENCE, isms_risk_consequence(r), "risk", id,
+                         "consequence");
+    if (!rc)
+        rc = check_level(m, ISMS_AXIS_LIKELIHOOD, isms_risk_residual_likelihood(r), "risk", id,
+                         "residual likelihood");
+    if (!rc)
+        rc = check_level(m, ISMS_AXIS_CONSEQUENCE, isms_risk_residual_consequence(r), "risk",
+                         id, "residual consequence");
+    return rc;
+}
+
+/* Adds a copy of risk `r`, with all its fields, to `reg`. */
+static int copy_risk(isms_register *reg, const isms_risk *r)
+{
+    isms_risk *c = NULL;
+    int rc = isms_register_add(&c, reg, isms_risk_id(r), isms_risk_title(r),
+                               isms_risk_likelihood(r), isms_risk_consequence(r));
+    if (!rc)
+        rc = isms_risk_set_consequence_text(c, isms_risk_consequence_text(r));
+    if (!rc)
+        rc = isms_risk_set_residual(c, isms_risk_residual_likelihood(r),
+                                    isms_risk_residual_consequence(r));
+    if (!rc)
+        rc = isms_risk_set_stated_value(c, isms_risk_stated_value(r));
+    if (!rc)
+        rc = isms_risk_set_treatment(c, isms_risk_treatment(r), isms_risk_treatment_text(r));
+    if (!rc)
+        rc = isms_risk_set_owner(c, isms_risk_owner(r));
+    if (!rc)
+        rc = isms_risk_set_status(c, isms_risk_get_status(r));
+    if (!rc && *isms_risk_vector(r))
+        rc = isms_risk_set_vector(c, isms_risk_vector(r));
+    return rc;
+}
+
+int isms_document_set_matrix(isms_document *doc, isms_matrix *matrix)
+{
+    if (!doc || !matrix)
+        return isms__error(ISMS_EINVAL, "isms_document_set_matrix: NULL argument");
+    size_t n = isms_register_count(doc->reg);
+    for (size_t i = 0; i < n; i++) {
+        int rc = check_risk_levels(matrix, isms_register_at(doc->reg, i));
+        if (rc)
+            return rc;
+    }
+    size_t n_actions = isms_plan_count(doc->plan);
+    for (size_t i = 0; i < n_actions; i++) {
+        const isms_action *a = isms_plan_at(doc->plan, i);
+        int l, c;
+        isms_action_expected_residual(&l, &c, a);
+        int rc = check_level(matrix, ISMS_AXIS_LIKELIHOOD, l, "action", isms_action_id(a),
+                             "expected residual likelihood");
+        if (!rc)
+            rc = check_level(matrix, ISMS_AXIS_CONSEQUENCE, c, "action", isms_action_id(a),
+                             "expected residual consequence");
+        if (rc)
+            return rc;
+    }
+    isms_register *reg = NULL;
+    int rc = isms_register_new(&reg, matrix);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = copy_risk(reg, isms_register_at(doc->reg, i));
+    if (rc) {
+        isms_register_free(reg);
+        return rc;
+    }
+    drop_stale_models(doc, reg);
+    isms_register *old = doc->reg;
+    doc->reg = reg;
+    sync_sources(doc);
+    isms_register_free(old);
+    return ISMS_OK;
+}
+
+/* ---- inventory and plan ------------------------------------------------------------------ */
+
+isms_inventory *isms_document_inventory(const isms_document *doc)
+{
+    return doc ? doc->inv : NULL;
+}
+
+int isms_document_set_inventory(isms_document *doc, isms_inventory *inv)
+{
+    if (!doc || !inv)
+        return isms__error(ISMS_EINVAL, "isms_document_set_inventory: NULL argument");
+    if (inv == doc->inv)
+        return isms__error(ISMS_EINVAL, "the inventory is already the document's");
+    isms_inventory *old = doc->inv;
+    doc->inv = inv;
+    sync_sources(doc);
+    isms_inventory_free(old);
+    return ISMS_OK;
+}
+
+isms_plan *isms_document_plan(const isms_document *doc)
+{
+    return doc ? doc->plan : NULL;
+}
+
+int isms_document_set_plan(isms_document *doc, isms_plan *plan)
+{
+    if (!doc || !plan)
+        return isms__error(ISMS_EINVAL, "isms_document_set_plan: NULL argument");
+    if (plan == doc->plan)
+        return isms__error(ISMS_EINVAL, "the plan is already the document's");
+    /* The document does not store a plan year of its own: a plan of another year would
+     * read its due texts differently once saved and loaded again. */
+    if (isms_plan_year(plan) != doc->year)
+        return isms__error(ISMS_EINVAL, "the plan is for %d, the document for %d: due dates "
+                           "without a year would change meaning; make the plan with the "
+                           "document's year", isms_plan_year(plan), doc->year);
+    isms_plan *old = doc->plan;
+    doc->plan = plan;
+    sync_sources(doc);
+    isms_plan_free(old);
+    return ISMS_OK;
+}
+
+/* ---- assessments ------------------------------------------------------------------------- */
+
+size_t isms_document_assessment_count(const isms_document *doc)
+{
+    return doc ? doc->n_assessments : 0;
+}
+
+isms_assessment *isms_document_assessment_at(const isms_document *doc, size_t index)
+{
+    if (!doc || index >= doc->n_assessments)
+        return NULL;
+    return doc->assessments[index];
+}
+
+/* The position of the first assessment whose year is `year` or later. */
+static size_t year_position(const isms_document *doc, int year)
+{
+    size_t lo = 0, hi = doc->n_assessments;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (isms_assessment_year(doc->assessments[mid]) < year)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+isms_assessment *isms_document_assessment_find(const isms_document *doc, int year)
+{
+    if (!doc)
+        return NULL;
+    size_t i = year_position(doc, year);
+    if (i < doc->n_assessments && isms_assessment_year(doc->assessments[i]) == year)
+        return doc->assessments[i];
+    return NULL;
+}
+
+isms_assessment *isms_document_current(const isms_document *doc)
+{
+    return doc ? latest(doc) : NULL;
+}
+
+int isms_document_add_assessment(isms_document *doc, isms_assessment *assessment)
+{
+    if (!doc || !assessment)
+        return isms__error(ISMS_EINVAL, "isms_document_add_assessment: NULL argument");
+    int year = isms_assessment_year(assessment);
+    if (year < YEAR_MIN || year > YEAR_MAX)
+        return isms__error(ISMS_EINVAL, "the assessment has no year (%d): expected %d–%d",
+                           year, YEAR_MIN, YEAR_MAX);
+    for (size_t i = 0; i < doc->n_assessments; i++)
+        if (doc->assessments[i] == assessment)
+            return isms__error(ISMS_EINVAL, "the assessment of %d is already the document's",
+                               year);
+    size_t i = year_position(doc, year);
+    if (i < doc->n_assessments && isms_assessment_year(doc->assessments[i]) == year) {
+        isms_assessment *old = doc->assessments[i];
+        doc->assessments[i] = assessment;
+        sync_sources(doc);
+        isms_assessment_free(old);
+        return ISMS_OK;
+    }
+    if (!isms__grow((void **)&doc->assessments, &doc->cap_assessments, doc->n_assessments + 1,
+                    sizeof *doc->assessments))
+        return isms__error_nomem();
+    memmove(&doc->assessments[i + 1], &doc->assessments[i],
+            (doc->n_assessments - i) * sizeof *doc->assessments);
+    doc->assessments[i] = assessment;
+    doc->n_assessments++;
+    sync_sources(doc);
+    return ISMS_OK;
+}
+
+/* Writes the years assessed as "2022, 2023 and 2024" (English), cut at `size`. */
+static void describe_years(char *buf, size_t size, const isms_document *doc)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->n_assessments && len < size; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == doc->n_assessments ? " and " : ", ";
+        int k = snprintf(buf + len, size - len, "%s%d", sep,
+                         isms_assessment_year(doc->assessments[i]));
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+}
+
+int isms_document_remove_assessment(isms_document *doc, int year)
+{
+    if (!doc)
+        return isms__error(ISMS_EINVAL, "isms_document_remove_assessment: document is NULL");
+    size_t i = year_position(doc, year);
+    if (i >= doc->n_assessments || isms_assessment_year(doc->assessments[i]) != year) {
+        if (!doc->n_assessments)
+            return isms__error(ISMS_ENOTFOUND, "no assessment of %d: the document has no "
+                                               "assessments", year);
+        char years[256];
+        describe_years(years, sizeof years, doc);
+        return isms__error(ISMS_ENOTFOUND, "no assessment of %d: the document has assessments "
+                                           "of %s", year, years);
+    }
+    isms_assessment *old = doc->assessments[i];
+    memmove(&doc->assessments[i], &doc->assessments[i + 1],
+            (doc->n_assessments - i - 1) * sizeof *doc->assessments);
+    doc->n_assessments--;
+    sync_sources(doc);
+    isms_assessment_free(old);
+    return ISMS_OK;
+}
+
+/* ---- models ------------------------------------------------------------------------------ */
+
+/* The live model of a risk of the register (stale models are not seen). */
+static doc_model *live_model(const isms_document *doc, const isms_risk *r)
+{
+    return model_entry(doc, isms_risk_id(r));
+}
+
+size_t isms_document_model_count(const isms_document *doc)
+{
+    if (!doc)
+        return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_models; i++)
+        if (isms__register_lookup(doc->reg, doc->models[i]->id))
+            n++;
+    return n;
+}
+
+isms_fair *isms_document_model_at(const char **risk_id, const isms_document *doc, size_t index)
+{
+    if (!doc || index >= doc->n_models)
+        return NULL;
+    size_t n = isms_register_count(doc->reg), k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const isms_risk *r = isms_register_at(doc->reg, i);
+        doc_model *m = live_model(doc, r);
+        if (m && k++ == index) {
+            if (risk_id)
+                *risk_id = m->id;
+            return m->model;
+        }
+    }
+    return NULL;
+}
+
+isms_fair *isms_document_model(const isms_document *doc, const char *risk_id)
+{
+    if (!doc || !risk_id || !isms__register_lookup(doc->reg, risk_id))
+        return NULL;
+    doc_model *m = model_entry(doc, risk_id);
+    return m ? m->model : NULL;
+}
+
+int isms_document_set_model(isms_document *doc, const char *risk_id, isms_fair *model)
+{
+    if (!doc || !risk_id)
+        return isms__error(ISMS_EINVAL, "isms_document_set_model: NULL argument");
+    doc_model *m = model_entry(doc, risk_id);
+    if (!model) {
+        if (m) {
+            for (size_t i = 0; i < doc->n_models; i++)
+                if (doc->models[i] == m) {
+                    model_remove_at(doc, i);
+                    break;
+                }
+        } else if (!isms__register_lookup(doc->reg, risk_id)) {
+            return isms__error(ISMS_ENOTFOUND, "no risk with id \"%.64s\" in the register",
+                               risk_id);
+        }
+        drop_stale_models(doc, doc->reg);
+        return ISMS_OK;
+    }
+    if (!isms__register_lookup(doc->reg, risk_id))
+        return isms__error(ISMS_ENOTFOUND, "no risk with id \"%.64s\" in the register: a model "
+                                           "belongs to a risk", risk_id);
+    for (size_t i = 0; i < doc->n_models; i++)
+        if (doc->models[i]->model == model) {
+            if (doc->models[i] == m)
+                return ISMS_OK; /* already this risk's model */
+            return isms__error(ISMS_EINVAL, "the model is already the document's model of "
+                                            "risk \"%.64s\"", doc->models[i]->id);
+        }
+    int rc = isms_fair_check(model);
+    if (rc)
+        return rc;
+    if (m) {
+        isms_fair_free(m->model);
+        m->model = model;
+        drop_stale_models(doc, doc->reg);
+        return ISMS_OK;
+    }
+    size_t len = strlen(risk_id);
+    doc_model *e = isms__malloc(sizeof *e + len + 1);
+    if (!e)
+        return isms__error_nomem();
+    if (!isms__grow((void **)&doc->models, &doc->cap_models, doc->n_models + 1,
+                    sizeof *doc->models) ||
+        !isms__index_reserve(&doc->model_index, doc->n_models + 1)) {
+        isms__free(e);
+        return isms__error_nomem();
+    }
+    memcpy(e->id, risk_id, len + 1);
+    e->model = model;
+    isms__index_insert(&doc->model_index, e);
+    doc->models[doc->n_models++] = e;
+    drop_stale_models(doc, doc->reg);
+    return ISMS_OK;
+}
+
+/* ---- settings ---------------------------------------------------------------------------- */
+
+int isms_document_settings(isms_settings *out, const isms_document *doc)
+{
+    if (!out || !doc)
+        return isms__error(ISMS_EINVAL, "isms_document_settings: NULL argument");
+    *out = doc->settings;
+    return ISMS_OK;
+}
+
+static int bad_number(const char *name, double value, const char *expected)
+{
+    return isms__error(ISMS_ERANGE, "the setting %s is %g: expected %s", name, value, expected);
+}
+
+static bool non_negative(double v)
+{
+    return isfinite(v) && v >= 0.0;
+}
+
+/* Periods of `unit` per year. */
+static int per_year(isms_period_kind unit)
+{
+    switch (unit) {
+    case ISMS_PERIOD_TERTIAL: return 3;
+    case ISMS_PERIOD_QUARTER: return 4;
+    case ISMS_PERIOD_MONTH: return 12;
+    default: return 1;
+    }
+}
+
+static int check_settings(const isms_document *doc, const isms_settings *s)
+{
+    const struct {
+        const char *name;
+        double value;
+    } weights[] = {
+        { "priority.base", s->priority.base },
+        { "priority.risk", s->priority.risk },
+        { "priority.reduction", s->priority.reduction },
+        { "priority.requirement", s->priority.requirement },
+        { "priority.asset", s->priority.asset },
+        { "priority.urgency", s->priority.urgency },
+        { "priority.overdue", s->priority.overdue },
+        { "priority.effort", s->priority.effort },
+    };
+    for (size_t i = 0; i < sizeof weights / sizeof *weights; i++)
+        if (!non_negative(weights[i].value))
+            return bad_number(weights[i].name, weights[i].value, "a finite number of 0 or more");
+    if (!isfinite(s->priority.horizon_days) || !(s->priority.horizon_days > 0))
+        return bad_number("priority.horizon_days", s->priority.horizon_days,
+                          "a finite number of days above 0");
+    if (!isfinite(s->priority.effort_unit) || !(s->priority.effort_unit > 0))
+        return bad_number("priority.effort_unit", s->priority.effort_unit,
+                          "a finite number of person-days above 0");
+    const struct {
+        const char *name;
+        double value;
+    } shares[] = {
+        { "compliance.yes", s->compliance.yes },
+        { "compliance.partial", s->compliance.partial },
+        { "compliance.no", s->compliance.no },
+    };
+    for (size_t i = 0; i < sizeof shares / sizeof *shares; i++)
+        if (!isfinite(shares[i].value) || shares[i].value < 0.0 || shares[i].value > 1.0)
+            return bad_number(shares[i].name, shares[i].value, "a number from 0 to 1");
+    if (s->unit != ISMS_PERIOD_YEAR && s->unit != ISMS_PERIOD_TERTIAL &&
+        s->unit != ISMS_PERIOD_QUARTER && s->unit != ISMS_PERIOD_MONTH)
+        return isms__error(ISMS_EINVAL, "the setting schedule.unit is %d: expected a year, "
+                                        "tertial, quarter or month", (int)s->unit);
+    if (s->start_year != 0 && (s->start_year < YEAR_MIN || s->start_year > YEAR_MAX))
+        return isms__error(ISMS_ERANGE, "the setting schedule.start is %d: expected a year "
+                                        "%d–%d, or 0 for the year after the document's",
+                           s->start_year, YEAR_MIN, YEAR_MAX);
+    if (s->periods < 1 || s->periods > PERIODS_MAX)
+        return isms__error(ISMS_ERANGE, "the setting schedule.periods is %zu: expected 1–%d",
+                           s->periods, PERIODS_MAX);
+    int start = s->start_year ? s->start_year : doc->year + 1;
+    size_t room = (size_t)(YEAR_MAX + 1 - (start > YEAR_MAX + 1 ? YEAR_MAX + 1 : start)) *
+                  (size_t)per_year(s->unit);
+    if (s->periods > room)
+        return isms__error(ISMS_ERANGE, "the setting schedule.periods is %zu: %zu periods (%s) "
+                                        "from %d run past the year 9999; at most %zu fit",
+                           s->periods, s->periods, isms_period_kind_label(s->unit, ISMS_LANG_EN),
+                           start, room);
+    if (!non_negative(s->capacity))
+        return bad_number("schedule.capacity", s->capacity,
+                          "0 (unlimited) or more person-days");
+    for (size_t i = 0; s->capacities && i < s->periods; i++)
+        if (!non_negative(s->capacities[i])) {
+            char name[48];
+            snprintf(name, sizeof name, "schedule.capacity[%zu]", i);
+            return bad_number(name, s->capacities[i], "0 (unlimited) or more person-days");
+        }
+    if (s->owner_count && (!s->owners || !s->owner_capacity))
+        return isms__error(ISMS_EINVAL, "the setting schedule.owners has %zu owners but %s is "
+                                        "NULL", s->owner_count,
+                           s->owners ? "owner_capacity" : "owners");
+    for (size_t i = 0; i < s->owner_count; i++) {
+        const char *o = s->owners[i];
+        if (!o || isms__text_blank(o))
+            return isms__error(ISMS_EINVAL, "the setting schedule.owners: owner %zu has no "
+                                            "name", i);
+        if (!isms__utf8_valid(o, strlen(o)))
+            return isms__error(ISMS_EINVAL, "the setting schedule.owners: the name of owner "
+                                            "%zu is not valid UTF-8 text", i);
+        for (size_t j = 0; j < i; j++)
+            if (isms_text_matches(s->owners[j], o))
+                return isms__error(ISMS_EINVAL, "the setting schedule.owners names \"%.64s\" "
+                                                "twice (owners %zu and %zu)", o, j, i);
+        if (!non_negative(s->owner_capacity[i])) {
+            char name[128];
+            snprintf(name, sizeof name, "schedule.owners.\"%.64s\"", o);
+            return bad_number(name, s->owner_capacity[i], "0 (unlimited) or more person-days");
+        }
+    }
+    if (s->iterations < 1 || s->iterations > ITERATIONS_MAX)
+        return isms__error(ISMS_ERANGE, "the setting simulation.iterations is %zu: expected "
+                                        "1–%u", s->iterations, ITERATIONS_MAX);
+    if (s->seed > SEED_MAX)
+        return isms__error(ISMS_ERANGE, "the setting simulation.seed is %llu: expected 0–%llu",
+                           (unsigned long long)s->seed, (unsigned long long)SEED_MAX);
+    return ISMS_OK;
+}
+
+int isms_document_set_settings(isms_document *doc, const isms_settings *settings)
+{
+    if (!doc || !settings)
+        return isms__error(ISMS_EINVAL, "isms_document_set_settings: NULL argument");
+    int rc = check_settings(doc, settings);
+    if (rc)
+        return rc;
+    double *caps = NULL, *owner_cap = NULL;
+    char **owners = NULL;
+    size_t n_owners = settings->owner_count;
+    if (settings->capacities) {
+        caps = isms__malloc(settings->periods * sizeof *caps);
+        if (!caps)
+            return isms__error_nomem();
+        memcpy(caps, settings->capacities, settings->periods * sizeof *caps);
+    }
+    if (n_owners) {
+        owners = isms__calloc(n_owners, sizeof *owners);
+        owner_cap = isms__malloc(n_owners * sizeof *owner_cap);
+        bool ok = owners && owner_cap;
+        for (size_t i = 0; ok && i < n_owners; i++)
+            ok = (owners[i] = isms__strdup(settings->owners[i])) != NULL;
+        if (!ok) {
+            settings_free_arrays(caps, owners, owner_cap, n_owners);
+            return isms__error_nomem();
+        }
+        memcpy(owner_cap, settings->owner_capacity, n_owners * sizeof *owner_cap);
+    }
+    settings_free_arrays(doc->capacities, doc->owners, doc->owner_capacity,
+                         doc->settings.owner_count);
+    doc->capacities = caps;
+    doc->owners = owners;
+    doc->owner_capacity = owner_cap;
+    doc->settings = *settings;
+    doc->settings.priority.today = (isms_date){ 0, 0, 0 };
+    doc->settings.capacities = caps;
+    doc->settings.owners = (const char *const *)owners;
+    doc->settings.owner_capacity = owner_cap;
+    doc->settings.owner_count = n_owners;
+    return ISMS_OK;
+}
+
+int isms_document_schedule_options(isms_schedule_options *out, const isms_document *doc)
+{
+    if (!out || !doc)
+        return isms__error(ISMS_EINVAL, "isms_document_schedule_options: NULL argument");
+    const isms_settings *s = &doc->settings;
+    int start = s->start_year ? s->start_year : doc->year + 1;
+    if (start > YEAR_MAX)
+        return isms__error(ISMS_ERANGE, "the plan would start in %d, after the year %d: set "
+                                        "the setting schedule.start", start, YEAR_MAX);
+    isms_schedule_options o = isms_schedule_options_default();
+    o.start = (isms_date){ start, 1, 1 };
+    o.unit = s->unit;
+    o.periods = s->periods;
+    o.capacity = s->capacity;
+    o.capacities = s->capacities;
+    o.owners = s->owners;
+    o.owner_capacity = s->owner_capacity;
+    o.owner_count = s->owner_count;
+    o.strict = s->strict;
+    o.priority = s->priority;
+    o.priority.today = isms_document_today(doc);
+    o.lang = doc->lang;
+    *out = o;
+    return ISMS_OK;
+}
+
+/* ---- lint -------------------------------------------------------------------------------- */
+
+static int lint_models(isms_findings *out, const isms_document *doc, bool sv)
+{
+    size_t n = isms_register_count(doc->reg);
+    for (size_t i = 0; i < n && doc->n_models; i++) {
+        const isms_risk *r = isms_register_at(doc->reg, i);
+        doc_model *m = live_model(doc, r);
+        if (!m || isms_fair_check(m->model) == ISMS_OK)
+            continue;
+        char why[512];
+        snprintf(why, sizeof why, "%s", isms_error_last()->message);
+        int rc = sv ? isms__findings_addf(out, ISMS_SEVERITY_ERROR, "doc-model-invalid", m->id,
+                                          "Den kvantitativa modellen för risken %s går inte att "
+                                          "simulera: %s", m->id, why)
+                    : isms__findings_addf(out, ISMS_SEVERITY_ERROR, "doc-model-invalid", m->id,
+                                          "The quantitative model of risk %s cannot be "
+                                          "simulated: %s", m->id, why);
+        if (rc)
+            return rc;
+    }
+    return ISMS_OK;
+}
+
+static int lint_editions(isms_findings *out, const isms_document *doc, bool sv)
+{
+    for (size_t i = 1; i < doc->n_assessments; i++) {
+        const isms_assessment *a = doc->assessments[i - 1], *b = doc->assessments[i];
+        isms_edition ea = isms_assessment_edition(a), eb = isms_assessment_edition(b);
+        if (ea == eb)
+            continue;
+        int ya = isms_assessment_year(a), yb = isms_assessment_year(b);
+        char ref[16];
+        snprintf(ref, sizeof ref, "%d", yb);
+        int rc = sv ? isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-assessment-edition", ref,
+                                          "Gapanalysen %d är gjord mot %s och den för %d mot "
+                                          "%s: för att jämföra åren måste den äldre räknas om "
+                                          "till den nyare utgåvan",
+                                          ya, isms_edition_name(ea), yb, isms_edition_name(eb))
+                    : isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-assessment-edition", ref,
+                                          "The assessment of %d is against %s and that of %d "
+                                          "against %s: comparing the years needs the older one "
+                                          "converted to the newer edition",
+                                          ya, isms_edition_name(ea), yb, isms_edition_name(eb));
+        if (rc)
+            return rc;
+    }
+    return ISMS_OK;
+}
+
+static int lint_date(isms_findings *out, const isms_document *doc, bool sv)
+{
+    if (!date_empty(doc->date))
+        return ISMS_OK;
+    return sv ? isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-no-date", "",
+                                    "Dokumentet har inget referensdatum: beräkningarna använder "
+                                    "den 31 december %d", doc->year)
+              : isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-no-date", "",
+                                    "The document has no reference date: calculations use "
+                                    "31 December %d", doc->year);
+}
+
+int isms_document_lint(isms_findings *out, isms_document *doc)
+{
+    if (!out || !doc)
+        return isms__error(ISMS_EINVAL, "isms_document_lint: NULL argument");
+    bool sv = isms_findings_lang(out) == ISMS_LANG_SV;
+    isms_date today = isms_document_today(doc);
+    int rc = isms_register_lint(out, doc->reg);
+    if (!rc && latest(doc))
+        rc = isms_assessment_lint(out, latest(doc), &today);
+    if (!rc && !doc->inv->classified)
+        rc = isms_inventory_classify(doc->inv);
+    if (!rc)
+        rc = isms_inventory_lint(out, doc->inv, today);
+    if (!rc)
+        rc = isms_plan_lint(out, doc->plan, today);
+    if (!rc)
+        rc = lint_models(out, doc, sv);
+    if (!rc)
+        rc = lint_editions(out, doc, sv);
+    if (!rc)
+        rc = lint_date(out, doc, sv);
+    return rc;
+}
+
+/* ---- simulation -------------------------------------------------------------------------- */
+
+int isms_document_simulate(isms_simulation **out, const isms_document *doc, bool keep_samples)
+{
+    if (!out || !doc)
+        return isms__error(ISMS_EINVAL, "isms_document_simulate: NULL argument");
+    size_t n = isms_document_model_count(doc);
+    if (!n)
+        return isms__error(ISMS_ENOTFOUND, "the document has no quantitative models: no risk "
+                                           "of the register carries one");
+    const isms_fair **models = isms__malloc(n * sizeof *models);
+    if (!models)
+        return isms__error_nomem();
+    size_t k = 0, count = isms_register_count(doc->reg);
+    for (size_t i = 0; i < count && k < n; i++) {
+        doc_model *m = live_model(doc, isms_register_at(doc->reg, i));
+        if (m)
+            models[k++] = m->model;
+    }
+    isms_sim_options opts;
+    isms_sim_options_init(&opts);
+    opts.iterations = doc->settings.iterations;
+    opts.seed = doc->settings.seed;
+    opts.keep_samples = keep_samples;
+    int rc = isms_simulate(out, models, k, &opts);
+    isms__free(models);
+    return rc;
+}
