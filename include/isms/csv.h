@@ -1,7 +1,7 @@
 /**
  * @file isms/csv.h
- * @brief CSV import and export of risk registers, gap analyses and asset inventories (io
- *        layer).
+ * @brief CSV import and export of risk registers, gap analyses, asset inventories and
+ *        improvement actions (io layer).
  *
  * Reads the organisation's own spreadsheets as Excel and Word export them: UTF-8 with or
  * without BOM, or Windows-1252 (detected); comma, semicolon or tab separated (detected);
@@ -49,6 +49,7 @@
 #include "isms/risk.h"
 #include "isms/assess.h"
 #include "isms/asset.h"
+#include "isms/plan.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -493,6 +494,98 @@ ISMS_EXPORT int isms_inventory_save_csv(const char *path, const isms_inventory *
  */
 ISMS_EXPORT int isms_inventory_save_relations_csv(const char *path, const isms_inventory *inv,
                                                   isms_lang lang, unsigned flags);
+
+/* ---- improvement actions ---------------------------------------------------------------- */
+
+/**
+ * @brief Reads improvement actions from CSV text in memory into a new plan.
+ *
+ * The input may be any of the variants described for risk registers. Columns are found by
+ * their header, in Swedish or English:
+ *
+ * | field | headers recognised (examples) |
+ * |---|---|
+ * | id | `Åtgärd-id`, `Id`, `Nr`, `Action id` |
+ * | title | `Åtgärd`, `Rubrik`, `Titel`, `Action`, `Title` |
+ * | description | `Beskrivning`, `Description` |
+ * | owner | `Ansvarig`, `Owner`, `Responsible` |
+ * | effort | `Insats`, `Omfattning`, `Effort` (`M`, `20`, `2 veckor`; isms_effort_parse()) |
+ * | cost | `Kostnad`, `Cost` (a number; spaces and a `kr`/`SEK` suffix allowed) |
+ * | due | `Klart senast`, `Datum`, `Due` |
+ * | status | `Status` (isms_action_status_parse()) |
+ * | recurrence | `Återkommande`, `Intervall`, `Recurrence` (isms_recurrence_parse()) |
+ * | targets | `Mål`, `Adresserar`, `Targets` (`risk:R1, req:6.1.2 asset:HR`; separated by
+ *   commas, semicolons, spaces or line breaks) |
+ * | prerequisites | `Förutsättningar`, `Beroenden`, `Prerequisites`, `Depends on` (ids,
+ *   separated the same way) |
+ * | expected residual | `Förväntad restrisk`, `Expected residual` (`2/3`) |
+ * | expected status | `Förväntat nuläge`, `Expected status` |
+ *
+ * A cell of targets or prerequisites is a list: items are separated by commas, semicolons,
+ * white space or line breaks; double quotes keep separators inside one item
+ * (`asset:"HR system"`, a quote inside doubled). Expected status accepts `Ja`/`Yes` and
+ * `Delvis`/`Partial`. Export writes target prefixes in the language asked for (`krav:`,
+ * `tillgång:` or `req:`, `asset:`).
+ *
+ * Rows without an id get `A1`, `A2`, … in file order (`A3-2` when the file uses `A3`
+ * elsewhere). Prerequisites may name actions on
+ * later rows; one that names no action of the file is an error naming both ids and the
+ * line. Other columns are reported once as `csv-ignored-column`.
+ * @param[out] out The new plan (caller frees with isms_plan_free()).
+ * @param data The bytes.
+ * @param len Number of bytes, at most #ISMS_CSV_MAX_INPUT.
+ * @param source Name for error messages, or NULL.
+ * @param year The plan's year (due texts without a year take it), 1900–9999.
+ * @param notes Optional list for import notes (`csv-encoding`, `csv-ignored-column`,
+ *              `csv-generated-id`), appended only on success.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (line, column and what was expected),
+ *         #ISMS_EEXIST (an id twice: both lines named), #ISMS_ENOTFOUND (a prerequisite that
+ *         is not in the file), #ISMS_ECYCLE, #ISMS_ERANGE, #ISMS_ENOMEM. On any error nothing
+ *         is returned and nothing leaks.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_plan_parse_csv(isms_plan **out, const char *data, size_t len,
+                                    const char *source, int year, isms_findings *notes);
+
+/**
+ * @brief Reads improvement actions from a CSV file, as isms_plan_parse_csv() does.
+ * @param[out] out The new plan (caller frees with isms_plan_free()).
+ * @param path The file.
+ * @param year The plan's year.
+ * @param notes Optional list for import notes.
+ * @return As isms_plan_parse_csv(), and #ISMS_EIO.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_plan_load_csv(isms_plan **out, const char *path, int year,
+                                   isms_findings *notes);
+
+/**
+ * @brief Writes a plan's actions as CSV, in the plan's order, with every column above.
+ *
+ * Cells that a spreadsheet would run as a formula are neutralised as in
+ * isms_register_write_csv(). Reading the output back gives the same actions.
+ * @param[out] out The text; the caller frees it with isms_free().
+ * @param[out] len Its length; may be NULL.
+ * @param plan The plan.
+ * @param lang Language of the headers and the vocabulary.
+ * @param flags #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_plan_write_csv(char **out, size_t *len, const isms_plan *plan,
+                                    isms_lang lang, unsigned flags);
+
+/**
+ * @brief Saves a plan's actions to a CSV file atomically.
+ * @param path The file.
+ * @param plan The plan.
+ * @param lang Language of the headers and the vocabulary.
+ * @param flags #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EIO, #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_plan_save_csv(const char *path, const isms_plan *plan, isms_lang lang,
+                                   unsigned flags);
 
 #ifdef __cplusplus
 }

@@ -23,6 +23,9 @@
  * loses data: it writes a temporary file beside the old one, syncs it and renames it over
  * the old file, which keeps its permission bits.
  *
+ * Tables from spreadsheets come in with isms_document_import_csv(), which recognises the
+ * kind of table from its headers, and go out with isms_document_export_csv().
+ *
  * Thread safety: as everywhere in libisms, reading one document from several threads is
  * safe; changing it needs the caller's lock.
  */
@@ -552,6 +555,105 @@ ISMS_EXPORT int isms_document_write(char **out, size_t *len, const isms_document
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_save(const isms_document *doc, const char *path);
+
+/* ---- CSV tables ------------------------------------------------------------------------ */
+
+/**
+ * @brief Kinds of table a document imports and exports.
+ * @since 0.1.0
+ */
+typedef enum isms_table_kind {
+    ISMS_TABLE_UNKNOWN = 0,   /**< Not known: detect it from the headers. */
+    ISMS_TABLE_GAP = 1,       /**< A gap analysis ("gap"; isms_assessment_parse_csv()). */
+    ISMS_TABLE_RISKS = 2,     /**< A risk register ("risks"; isms_register_parse_csv()). */
+    ISMS_TABLE_ASSETS = 3,    /**< An asset inventory ("assets"; isms_inventory_parse_csv()). */
+    ISMS_TABLE_RELATIONS = 4, /**< Relations between assets ("relations"). */
+    ISMS_TABLE_ACTIONS = 5    /**< Improvement actions ("actions"; isms_plan_parse_csv()). */
+} isms_table_kind;
+
+/**
+ * @brief The machine name of a kind: "gap", "risks", "assets", "relations", "actions".
+ * @param kind The kind.
+ * @return The name; "unknown" for #ISMS_TABLE_UNKNOWN and values out of range.
+ * @since 0.1.0
+ */
+ISMS_EXPORT const char *isms_table_kind_name(isms_table_kind kind);
+
+/**
+ * @brief The label of a kind ("Gapanalys" / "Gap analysis").
+ * @param kind The kind.
+ * @param lang The language.
+ * @return The label; "" for values out of range.
+ * @since 0.1.0
+ */
+ISMS_EXPORT const char *isms_table_kind_label(isms_table_kind kind, isms_lang lang);
+
+/**
+ * @brief Reads a kind from its name or either label, in any case ("gap", "Riskregister").
+ * @param[out] out The kind.
+ * @param text The text.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (lists the names).
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_table_kind_parse(isms_table_kind *out, const char *text);
+
+/**
+ * @brief Recognises the kind of a CSV table from its header row.
+ *
+ * Each kind has headers only it uses (gap: `Nuläge`/`Status` with `ISO`/`Krav`; risks:
+ * `Sannolikhet`, `Riskvärde`; assets: `Konfidentialitet`, `Typ`; relations: `Från`, `Till`,
+ * `Relation`; actions: `Åtgärd-id`, `Insats`, `Förutsättningar`). The kind whose headers
+ * fit clearly best wins.
+ * @param[out] out The kind.
+ * @param data The CSV bytes (any encoding and separator the importers accept).
+ * @param len Their number.
+ * @return #ISMS_OK; #ISMS_EPARSE when no header row is recognised, or when two kinds fit
+ *         equally well (the message names both and says to give the kind); #ISMS_EINVAL,
+ *         #ISMS_ERANGE (input too large), #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_table_detect(isms_table_kind *out, const char *data, size_t len);
+
+/**
+ * @brief Imports a CSV table into a document.
+ *
+ * A gap table becomes the assessment of `year` (replacing one of that year); a risk
+ * register replaces the register's risks, scored on the document's matrix; an inventory
+ * replaces the assets (on the document's scheme and floors) and drops relations whose ends
+ * are gone (each dropped relation is a `doc-relation-dropped` note, a warning); relations
+ * replace the relations; actions replace the plan's actions. On any error the document and
+ * the notes are unchanged.
+ * @param[out] kind Receives the kind imported; may be NULL.
+ * @param doc The document.
+ * @param data The CSV bytes.
+ * @param len Their number.
+ * @param source Name used in messages, or NULL.
+ * @param want The kind, or #ISMS_TABLE_UNKNOWN to detect it.
+ * @param year For gap tables: the assessment's year; 0 for the document's year.
+ * @param notes Optional list that receives the importer's notes.
+ * @return #ISMS_OK, or any error of isms_table_detect() and the importer (with line and
+ *         column), #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_document_import_csv(isms_table_kind *kind, isms_document *doc,
+                                         const char *data, size_t len, const char *source,
+                                         isms_table_kind want, int year, isms_findings *notes);
+
+/**
+ * @brief Writes one table of a document as CSV.
+ * @param[out] out The text; the caller frees it with isms_free().
+ * @param[out] len Its length; may be NULL.
+ * @param doc The document.
+ * @param kind The table (not #ISMS_TABLE_UNKNOWN).
+ * @param year For gap tables: the assessment's year; 0 for the latest.
+ * @param lang Language of the headers and vocabulary.
+ * @param flags #isms_csv_flags.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOTFOUND (no assessment of that year), #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_document_export_csv(char **out, size_t *len, const isms_document *doc,
+                                         isms_table_kind kind, int year, isms_lang lang,
+                                         unsigned flags);
 
 #ifdef __cplusplus
 }

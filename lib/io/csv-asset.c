@@ -201,6 +201,12 @@ static const isms__csv_alias asset_aliases[] = {
 };
 #define N_ASSET_ALIASES (sizeof asset_aliases / sizeof *asset_aliases)
 
+isms__csv_alias_table isms__csv_asset_aliases(void)
+{
+    isms__csv_alias_table t = { asset_aliases, N_ASSET_ALIASES };
+    return t;
+}
+
 /* The text fields read as they are, and their columns. The name is given to
  * isms_inventory_add() and is not in this list. */
 static const struct {
@@ -799,6 +805,12 @@ static const isms__csv_alias rel_aliases[] = {
     { "Destination", R_DST },
 };
 #define N_REL_ALIASES (sizeof rel_aliases / sizeof *rel_aliases)
+
+isms__csv_alias_table isms__csv_relation_aliases(void)
+{
+    isms__csv_alias_table t = { rel_aliases, N_REL_ALIASES };
+    return t;
+}
 
 /* Relation kinds as the export writes them: Swedish labels, or the English machine names
  * (isms_relkind_parse() reads both back). */

@@ -164,6 +164,12 @@ static const isms__csv_alias gap_aliases[] = {
 };
 #define N_ALIASES (sizeof gap_aliases / sizeof *gap_aliases)
 
+isms__csv_alias_table isms__csv_gap_aliases(void)
+{
+    isms__csv_alias_table t = { gap_aliases, N_ALIASES };
+    return t;
+}
+
 /* Title rows above the header are searched this far. */
 enum { HEADER_SEARCH_ROWS = 50, TEXT_MAX = 256, FOLD_MAX = 1024 };
 

@@ -258,4 +258,18 @@ int isms__csv_load(char **data, size_t *len, const char *path);
  * file (see isms__file_save_atomic()), and frees the document. */
 int isms__csv_save(const char *path, char *doc, size_t len);
 
+/* ---- the header tables of the importers (for isms_table_detect(), doc-csv.c) --------------
+ * Each importer's aliases, the same table it finds its header row and columns with, so that
+ * the kind of a table is recognised by exactly the headers its importer reads. */
+typedef struct isms__csv_alias_table {
+    const isms__csv_alias *aliases;
+    size_t n;
+} isms__csv_alias_table;
+
+isms__csv_alias_table isms__csv_risk_aliases(void);     /* csv-risk.c */
+isms__csv_alias_table isms__csv_gap_aliases(void);      /* csv-gap.c */
+isms__csv_alias_table isms__csv_asset_aliases(void);    /* csv-asset.c: assets */
+isms__csv_alias_table isms__csv_relation_aliases(void); /* csv-asset.c: relations */
+isms__csv_alias_table isms__csv_action_aliases(void);   /* csv-action.c */
+
 #endif

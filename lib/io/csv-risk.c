@@ -176,6 +176,12 @@ static const isms__csv_alias risk_aliases[] = {
 };
 #define N_ALIASES (sizeof risk_aliases / sizeof *risk_aliases)
 
+isms__csv_alias_table isms__csv_risk_aliases(void)
+{
+    isms__csv_alias_table t = { risk_aliases, N_ALIASES };
+    return t;
+}
+
 /* Title rows above the header are searched this far. */
 enum { HEADER_SEARCH_ROWS = 50, TEXT_MAX = 256, VECTOR_MAX = 512 };
 
