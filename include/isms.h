@@ -7,8 +7,8 @@
  * Layers, lowest first: base (errors, languages, findings, periods), methods (CVSS and
  * other scoring methods), catalog (ISO/IEC 27001 editions), risk (matrices, registers),
  * assess (gap analyses, Statement of Applicability), asset (classification), plan (actions,
- * priorities, schedules), io (CSV, the JSON document). The pure core (everything but io) does
- * no file I/O.
+ * priorities, schedules), io (CSV, the JSON document), report (the management review). The
+ * pure core (everything but io and report) does no file I/O.
  */
 #ifndef ISMS_H
 #define ISMS_H
@@ -27,5 +27,6 @@
 #include "isms/plan.h"
 #include "isms/csv.h"
 #include "isms/document.h"
+#include "isms/report.h"
 
 #endif

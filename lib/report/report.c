@@ -1,0 +1,2288 @@
+/*
+ * The management review (include/isms/report.h): options, the gatherer that computes every
+ * figure once (isms__report_gather), the words of the report in Swedish and English, the
+ * escaping of user text for each format, and the layout that the text and Markdown
+ * renderers share. The renderers live in report-text.c, report-md.c, report-html.c and
+ * report-json.c.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/io-internal.h"
+#include "report-internal.h"
+
+/* ---- formats and options ---------------------------------------------------------------- */
+
+static const char *const format_names[] = { "text", "md", "html", "json" };
+
+const char *isms_report_format_name(isms_report_format format)
+{
+    if ((int)format < 0 || (size_t)format >= sizeof format_names / sizeof *format_names)
+        return "";
+    return format_names[format];
+}
+
+int isms_report_format_parse(isms_report_format *out, const char *text)
+{
+    if (!out || !text)
+        return isms__error(ISMS_EINVAL, "isms_report_format_parse: NULL argument");
+    static const isms__alias aliases[] = {
+        { "text", ISMS_REPORT_TEXT },     { "txt", ISMS_REPORT_TEXT },
+        { "md", ISMS_REPORT_MARKDOWN },   { "markdown", ISMS_REPORT_MARKDOWN },
+        { "html", ISMS_REPORT_HTML },     { "htm", ISMS_REPORT_HTML },
+        { "json", ISMS_REPORT_JSON },
+    };
+    int v;
+    if (!isms__alias_lookup(&v, aliases, sizeof aliases / sizeof *aliases, text))
+        return isms__error(ISMS_EPARSE,
+                           "report format \"%.64s\" is not known: use \"text\", \"md\" (or "
+                           "\"markdown\"), \"html\" or \"json\"",
+                           text);
+    *out = (isms_report_format)v;
+    return ISMS_OK;
+}
+
+void isms_report_options_init(isms_report_options *out, const isms_document *doc)
+{
+    if (!out)
+        return;
+    out->format = ISMS_REPORT_HTML;
+    out->lang = doc ? isms_document_lang(doc) : ISMS_LANG_SV;
+    out->color = false;
+    out->width = 100;
+    out->simulate = true;
+}
+
+static int check_options(const isms_report_options *o)
+{
+    if ((int)o->format < ISMS_REPORT_TEXT || (int)o->format > ISMS_REPORT_JSON)
+        return isms__error(ISMS_EINVAL,
+                           "report options: format %d is not one of text (0), md (1), html (2) "
+                           "or json (3)",
+                           (int)o->format);
+    if ((int)o->lang != ISMS_LANG_SV && (int)o->lang != ISMS_LANG_EN)
+        return isms__error(ISMS_EINVAL,
+                           "report options: language %d is neither Swedish (0) nor English (1)",
+                           (int)o->lang);
+    if (o->width < 40 || o->width > 1000)
+        return isms__error(ISMS_EINVAL,
+                           "report options: width %u is outside 40–1000 columns", o->width);
+    return ISMS_OK;
+}
+
+/* ---- words ------------------------------------------------------------------------------ */
+
+typedef struct word {
+    const char *key, *sv, *en;
+} word;
+
+/* Every word and phrase of the report that is not a label of a vocabulary (those come from
+ * their modules: isms_status_label() and the like). Section headings are "sec-*". */
+static const word words[] = {
+    /* section headings (numbered 1–10 as report.h lists them) */
+    { "sec-about", "Om genomgången", "About this review" },
+    { "sec-summary", "Sammanfattning", "Summary" },
+    { "sec-context", "Förändringar som påverkar ledningssystemet",
+      "Changes that affect the ISMS" },
+    { "sec-risks", "Risker", "Risks" },
+    { "sec-gap", "Gapanalys", "Gap analysis" },
+    { "sec-class", "Klassning av information", "Classification of information" },
+    { "sec-plan", "Förbättringsplan", "Improvement plan" },
+    { "sec-quant", "Kvantitativ riskanalys", "Quantitative risk analysis" },
+    { "sec-findings", "Iakttagelser", "Findings" },
+    { "sec-decision", "Ledningens beslut", "Management's decision" },
+    /* subsections */
+    { "sub-register", "Riskregistret", "The risk register" },
+    { "sub-heat-inherent", "Riskkarta, inneboende risk", "Heat map, inherent risk" },
+    { "sub-heat-residual", "Riskkarta, restrisk", "Heat map, residual risk" },
+    { "sub-chapters", "Efterlevnad per kapitel", "Compliance per chapter" },
+    { "sub-gaps", "Krav som inte är uppfyllda", "Requirements not met" },
+    { "sub-changes", "Förändringar sedan föregående år", "Changes since last year" },
+    { "sub-soa", "Uttalande om tillämplighet", "Statement of Applicability" },
+    { "sub-levels", "Nivåer per aspekt", "Levels per aspect" },
+    { "sub-types", "Tillgångar per typ", "Assets per type" },
+    { "sub-due", "Klassning att se över i år", "Classifications to review this year" },
+    { "sub-unscheduled", "Åtgärder som inte ryms i planen", "Actions that do not fit the plan" },
+    { "sub-overdue-actions", "Försenade åtgärder", "Overdue actions" },
+    { "sub-schedule-notes", "Anmärkningar till planen", "Notes on the plan" },
+    { "sub-ale", "Förväntad årlig förlust", "Annual loss expectancy" },
+    { "sub-lec", "Förlustöverskridandekurva", "Loss exceedance curve" },
+    /* title block */
+    { "title-default", "Ledningens genomgång", "Management review" },
+    { "organisation", "Organisation", "Organisation" },
+    { "unit", "Förvaltning", "Unit" },
+    { "year", "År", "Year" },
+    { "date", "Datum", "Date" },
+    { "author", "Upprättad av", "Prepared by" },
+    { "scope", "Omfattning", "Scope" },
+    { "not-stated", "ej angiven", "not stated" },
+    /* summary */
+    { "key-figure", "Nyckeltal", "Key figure" },
+    { "value", "Värde", "Value" },
+    { "risks-total", "Risker", "Risks" },
+    { "risks-above", "Risker över acceptansnivån (inneboende / rest)",
+      "Risks above the acceptance level (inherent / residual)" },
+    { "compliance", "Efterlevnad", "Compliance" },
+    { "change", "Förändring", "Change" },
+    { "percentage-points", "procentenheter", "percentage points" },
+    { "coverage", "Bedömda krav (täckning)", "Requirements assessed (coverage)" },
+    { "classified-info", "Klassade informationstillgångar", "Classified information assets" },
+    { "with-pdata", "Tillgångar med personuppgifter", "Assets with personal data" },
+    { "overdue-gaps", "Försenade krav", "Overdue requirements" },
+    { "overdue-actions", "Försenade åtgärder", "Overdue actions" },
+    { "overdue-reviews", "Försenade omklassningar", "Overdue reclassifications" },
+    { "open-actions", "Öppna åtgärder i planen", "Open actions in the plan" },
+    { "findings-count", "Iakttagelser (fel / varningar / information)",
+      "Findings (errors / warnings / info)" },
+    { "ale-total", "Förväntad årlig förlust (ALE), alla modeller",
+      "Annual loss expectancy (ALE), all models" },
+    { "risks-per-band", "Risker per nivå", "Risks per level" },
+    { "of", "av", "of" },
+    { "none", "inga", "none" },
+    { "no-assessment", "ingen gapanalys", "no gap analysis" },
+    /* context */
+    { "no-context", "Inga förändringar har förts in i dokumentet.",
+      "No changes have been recorded in the document." },
+    /* risks */
+    { "id", "Id", "Id" },
+    { "risk", "Risk", "Risk" },
+    { "band", "Nivå", "Level" },
+    { "inherent", "Inneboende", "Inherent" },
+    { "residual", "Restrisk", "Residual" },
+    { "treatment", "Behandling", "Treatment" },
+    { "owner", "Ansvarig", "Owner" },
+    { "status", "Status", "Status" },
+    { "unscored", "Ej bedömd", "Not scored" },
+    { "total", "Totalt", "Total" },
+    { "no-risks", "Registret har inga risker.", "The register holds no risks." },
+    { "risk-note",
+      "Riskvärde, sannolikhet/konsekvens inom parentes, och nivå. En risk utan bedömd "
+      "restrisk har den inneboende risken som restrisk. Acceptansnivå",
+      "Risk value, likelihood/consequence in brackets, and level. A risk without an "
+      "assessed residual risk keeps its inherent risk as residual. Acceptance level" },
+    { "likelihood", "Sannolikhet", "Likelihood" },
+    { "consequence", "Konsekvens", "Consequence" },
+    { "heat-note", "Antal risker per cell; rader: sannolikhet, kolumner: konsekvens.",
+      "Number of risks per cell; rows: likelihood, columns: consequence." },
+    /* gap analysis */
+    { "no-gap", "Dokumentet har ingen gapanalys.", "The document holds no gap analysis." },
+    { "gap-intro", "Gapanalys", "Gap analysis" },
+    { "against", "mot", "against" },
+    { "previous-year", "föregående år", "last year" },
+    { "chapter", "Kapitel", "Chapter" },
+    { "heading", "Rubrik", "Title" },
+    { "requirement", "Krav", "Requirement" },
+    { "need", "Behov", "Need" },
+    { "gap-status", "Nuläge", "Status" },
+    { "action-plan", "Handlingsplan", "Action plan" },
+    { "due", "Klart senast", "Due" },
+    { "overdue", "försenad", "overdue" },
+    { "no-gaps", "Alla bedömda krav är uppfyllda.", "Every requirement assessed is met." },
+    { "compared-with", "Jämfört med", "Compared with" },
+    { "count", "Antal", "Count" },
+    { "control", "Kontroll", "Control" },
+    { "applicability", "Tillämplighet", "Applicability" },
+    { "undecided", "Ej angiven", "Not decided" },
+    { "justification", "Motivering", "Justification" },
+    { "no-soa", "Gapanalysen omfattar inte bilaga A.",
+      "The gap analysis does not cover Annex A." },
+    { "no-comparison",
+      "Föregående års gapanalys gäller en annan utgåva av standarden och jämförs inte krav "
+      "för krav.",
+      "Last year's gap analysis is against another edition of the standard and is not "
+      "compared requirement by requirement." },
+    /* classification */
+    { "no-assets", "Förteckningen har inga tillgångar.", "The inventory holds no assets." },
+    { "assets", "Tillgångar", "Assets" },
+    { "information-assets", "Informationstillgångar", "Information assets" },
+    { "unclassified", "Ej klassad", "Not classified" },
+    { "type", "Typ", "Type" },
+    { "asset", "Tillgång", "Asset" },
+    { "name", "Namn", "Name" },
+    { "classified", "Senast klassad", "Last classified" },
+    { "next-review", "Nästa klassning", "Next review" },
+    { "no-due", "Ingen klassning behöver ses över i år.",
+      "No classification is due for review this year." },
+    /* plan */
+    { "no-plan", "Planen har inga åtgärder.", "The plan holds no actions." },
+    { "no-open", "Planen har inga öppna åtgärder.", "The plan holds no open actions." },
+    { "plan-not-scheduled", "Planen kunde inte schemaläggas", "The plan could not be scheduled" },
+    { "plan-intro",
+      "Öppna åtgärder i prioritetsordning (Nr), fördelade på perioder; återkommande åtgärder "
+      "finns med i varje period de återkommer i.",
+      "Open actions in order of priority (No.), placed in periods; recurring actions appear "
+      "in every period they recur in." },
+    { "period", "Period", "Period" },
+    { "effort-planned", "Planerad insats", "Planned effort" },
+    { "person-days", "persondagar", "person-days" },
+    { "no-limit", "ingen övre gräns", "no limit" },
+    { "over-capacity", "över kapaciteten", "over capacity" },
+    { "rank", "Nr", "No." },
+    { "action", "Åtgärd", "Action" },
+    { "title", "Rubrik", "Title" },
+    { "effort", "Insats", "Effort" },
+    { "score", "Poäng", "Score" },
+    { "note", "Anmärkning", "Note" },
+    { "recurring", "återkommande", "recurring" },
+    { "late", "sen, klart senast", "late, due" },
+    { "in-progress", "pågår", "in progress" },
+    { "empty-period", "Inga åtgärder i perioden.", "No actions in this period." },
+    /* quantitative */
+    { "no-models", "Inga risker har en kvantitativ modell.",
+      "No risk carries a quantitative model." },
+    { "sim-off", "Simuleringen av de kvantitativa modellerna var avslagen.",
+      "The simulation of the quantitative models was turned off." },
+    { "sim-failed", "Modellerna kunde inte simuleras", "The models could not be simulated" },
+    { "sim-intro", "Monte Carlo-simulering, antal simulerade år",
+      "Monte Carlo simulation, simulated years" },
+    { "seed", "frö", "seed" },
+    { "portfolio", "Alla modellerade risker", "All modelled risks" },
+    { "ale", "ALE (medel)", "ALE (mean)" },
+    { "p50", "P50", "P50" },
+    { "p90", "P90", "P90" },
+    { "p99", "P99", "P99" },
+    { "var95", "VaR 95 %", "VaR 95%" },
+    { "es95", "ES 95 %", "ES 95%" },
+    { "annual-loss", "Årlig förlust", "Annual loss" },
+    { "exceedance", "Sannolikhet att överskridas", "Probability of exceeding" },
+    { "quant-note",
+      "Årlig förlust per risk: medelvärde (ALE), percentiler, värde i risk (VaR) och "
+      "förväntat underskott (ES) vid 95 %.",
+      "Annual loss per risk: mean (ALE), percentiles, value at risk (VaR) and expected "
+      "shortfall (ES) at 95%." },
+    /* findings */
+    { "no-findings", "Kontrollerna gav inga iakttagelser.", "The checks gave no findings." },
+    { "severity", "Allvarlighet", "Severity" },
+    { "code", "Kod", "Code" },
+    { "ref", "Avser", "Concerns" },
+    { "message", "Meddelande", "Message" },
+    { "findings-intro", "Iakttagelser från alla kontroller av dokumentet",
+      "Findings of every check of the document" },
+    { "errors", "fel", "errors" },
+    { "warnings", "varningar", "warnings" },
+    { "infos", "information", "info" },
+    /* decision */
+    { "decision-intro",
+      "Ledningen har gått igenom underlaget ovan och beslutar följande.",
+      "Management has reviewed the material above and decides as follows." },
+    { "decision", "Beslut", "Decision" },
+    { "signature", "Underskrift", "Signature" },
+    { "name-clarification", "Namnförtydligande", "Name in print" },
+};
+
+const char *isms__report_word(const isms__report *r, const char *key)
+{
+    if (!key)
+        return "";
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(words[i].key, key) == 0)
+            return r && r->lang == ISMS_LANG_EN ? words[i].en : words[i].sv;
+    return key;
+}
+
+/* ---- escaping ----------------------------------------------------------------------------- */
+
+/* Decodes one UTF-8 sequence at s (not at its NUL): returns its length and the code point,
+ * or 1 and U+FFFD for a byte that does not start a valid sequence. */
+size_t isms__report_decode(const char *s, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    size_t n;
+    uint32_t c, min;
+    if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+        n = 2;
+        c = u[0] & 0x1F;
+        min = 0x80;
+    } else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+        n = 3;
+        c = u[0] & 0x0F;
+        min = 0x800;
+    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+        n = 4;
+        c = u[0] & 0x07;
+        min = 0x10000;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((u[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        c = (c << 6) | (u[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return n;
+}
+
+/* Characters that must not reach a terminal or a document as they are: C0 and C1 controls,
+ * DEL, and the bidirectional overrides and isolates that can make text read differently
+ * from what it holds. Line breaks are handled by the callers. */
+static bool is_control(uint32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
+static void put_cp(isms__buf *out, uint32_t cp)
+{
+    char tmp[4];
+    isms__buf_append(out, tmp, isms__utf8_put(tmp, cp));
+}
+
+void isms__escape_html(isms__buf *out, const char *text)
+{
+    if (!text)
+        return;
+    const char *s = text;
+    while (*s) {
+        const char *run = s;
+        while (*s && *s != '&' && *s != '<' && *s != '>' && *s != '"' && *s != '\'' &&
+               (unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F)
+            s++;
+        isms__buf_append(out, run, (size_t)(s - run));
+        if (!*s)
+            break;
+        switch (*s) {
+        case '&': isms__buf_puts(out, "&amp;"); s++; continue;
+        case '<': isms__buf_puts(out, "&lt;"); s++; continue;
+        case '>': isms__buf_puts(out, "&gt;"); s++; continue;
+        case '"': isms__buf_puts(out, "&quot;"); s++; continue;
+        case '\'': isms__buf_puts(out, "&#39;"); s++; continue;
+        default: break;
+        }
+        uint32_t cp;
+        size_t n = isms__report_decode(s, &cp);
+        if (cp == '\n' || cp == '\t')
+            isms__buf_append(out, s, 1);
+        else if (cp == '\r')
+            ; /* CRLF: the LF stays */
+        else if (is_control(cp))
+            isms__buf_puts(out, " ");
+        else if (cp == 0xFFFD && n == 1)
+            put_cp(out, 0xFFFD);
+        else
+            isms__buf_append(out, s, n);
+        s += n;
+    }
+}
+
+static bool ascii_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+void isms__escape_md(isms__buf *out, const char *text)
+{
+    isms__escape_md_span(out, text, true);
+}
+
+void isms__escape_md_span(isms__buf *out, const char *text, bool line_start)
+{
+    if (!text)
+        return;
+    const char *s = text;
+    /* Leading white space could make an indented code block; it is dropped. */
+    while (line_start && (*s == ' ' || *s == '\t'))
+        s++;
+    /* What would start a block at the beginning of a line: a list item, a thematic break,
+     * a setext underline, an ordered list. (A quote starts with '>', which becomes an
+     * entity; '#' is escaped everywhere, as a heading's closing '#'s would vanish.) */
+    if (!line_start) {
+        /* inline: nothing starts a block here */
+    } else if (*s == '+' || *s == '-' || *s == '=') {
+        isms__buf_append(out, "\\", 1);
+        isms__buf_append(out, s, 1);
+        s++;
+    } else if (*s >= '0' && *s <= '9') {
+        const char *d = s;
+        while (*d >= '0' && *d <= '9')
+            d++;
+        if (*d == '.' || *d == ')') {
+            isms__buf_append(out, s, (size_t)(d - s));
+            isms__buf_append(out, "\\", 1);
+            isms__buf_append(out, d, 1);
+            s = d + 1;
+        }
+    }
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&': isms__buf_puts(out, "&amp;"); s++; continue;
+        case '<': isms__buf_puts(out, "&lt;"); s++; continue;
+        case '>': isms__buf_puts(out, "&gt;"); s++; continue;
+        case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+        case '#':
+            isms__buf_append(out, "\\", 1);
+            isms__buf_append(out, s, 1);
+            s++;
+            continue;
+        case '\r':
+            isms__buf_puts(out, "<br>");
+            s += s[1] == '\n' ? 2 : 1;
+            continue;
+        case '\n':
+            isms__buf_puts(out, "<br>");
+            s++;
+            continue;
+        case ':':
+            /* "https://…" would become a link in GitHub's Markdown: an escaped colon keeps
+             * it text */
+            if (s[1] == '/' && s[2] == '/') {
+                isms__buf_puts(out, "\\:");
+                s++;
+                continue;
+            }
+            break;
+        case 'w': case 'W':
+            /* so would "www.…" at the start of a word */
+            if ((s == text || !ascii_alnum(s[-1])) && (s[1] == 'w' || s[1] == 'W') &&
+                (s[2] == 'w' || s[2] == 'W') && s[3] == '.') {
+                isms__buf_append(out, s, 3);
+                isms__buf_puts(out, "\\.");
+                s += 4;
+                continue;
+            }
+            break;
+        default: break;
+        }
+        if (c >= 0x20 && c < 0x7F) {
+            isms__buf_append(out, s, 1);
+            s++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = isms__report_decode(s, &cp);
+        if (is_control(cp))
+            isms__buf_puts(out, " ");
+        else if (cp == 0xFFFD && n == 1)
+            put_cp(out, 0xFFFD);
+        else
+            isms__buf_append(out, s, n);
+        s += n;
+    }
+}
+
+void isms__escape_json(isms__buf *out, const char *text)
+{
+    isms__buf_append(out, "\"", 1);
+    const char *s = text ? text : "";
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<' && c != '>' &&
+            c != '&') {
+            const char *run = s;
+            while (*s && (unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F && *s != '"' &&
+                   *s != '\\' && *s != '<' && *s != '>' && *s != '&')
+                s++;
+            isms__buf_append(out, run, (size_t)(s - run));
+            continue;
+        }
+        if (c < 0x80) {
+            switch (c) {
+            case '"': isms__buf_puts(out, "\\\""); break;
+            case '\\': isms__buf_puts(out, "\\\\"); break;
+            case '\n': isms__buf_puts(out, "\\n"); break;
+            case '\r': isms__buf_puts(out, "\\r"); break;
+            case '\t': isms__buf_puts(out, "\\t"); break;
+            default: isms__buf_printf(out, "\\u%04x", (unsigned)c); break;
+            }
+            s++;
+            continue;
+        }
+        uint32_t cp;
+        size_t n = isms__report_decode(s, &cp);
+        if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x80 && cp <= 0x9F))
+            isms__buf_printf(out, "\\u%04x", (unsigned)cp);
+        else if (cp == 0xFFFD && n == 1)
+            isms__buf_puts(out, "\\ufffd");
+        else
+            isms__buf_append(out, s, n);
+        s += n;
+    }
+    isms__buf_append(out, "\"", 1);
+}
+
+void isms__escape_text(isms__buf *out, const char *text)
+{
+    if (!text)
+        return;
+    const char *s = text;
+    while (*s) {
+        const char *run = s;
+        while ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F)
+            s++;
+        isms__buf_append(out, run, (size_t)(s - run));
+        if (!*s)
+            break;
+        uint32_t cp;
+        size_t n = isms__report_decode(s, &cp);
+        if (cp == '\r' && s[1] == '\n')
+            n = 2; /* one line break, one space */
+        if (is_control(cp))
+            isms__buf_puts(out, " ");
+        else if (cp == 0xFFFD && n == 1)
+            isms__buf_puts(out, "?");
+        else
+            isms__buf_append(out, s, n);
+        s += n;
+    }
+}
+
+/* ---- numbers ------------------------------------------------------------------------------ */
+
+/* Inserts the thousands separator into the digits of `digits` (an optional '-' first). */
+static void group_digits(char *buf, size_t size, const char *digits, const char *sep)
+{
+    size_t pos = 0;
+    const char *d = digits;
+    if (*d == '-') {
+        if (pos + 1 < size)
+            buf[pos++] = '-';
+        d++;
+    }
+    size_t nd = 0;
+    while (d[nd] >= '0' && d[nd] <= '9')
+        nd++;
+    size_t seplen = strlen(sep);
+    for (size_t i = 0; i < nd; i++) {
+        if (i > 0 && (nd - i) % 3 == 0) {
+            if (pos + seplen < size) {
+                memcpy(buf + pos, sep, seplen);
+                pos += seplen;
+            }
+        }
+        if (pos + 1 < size)
+            buf[pos++] = d[i];
+    }
+    /* the rest (a decimal part) */
+    const char *rest = d + nd;
+    while (*rest && pos + 1 < size)
+        buf[pos++] = *rest++;
+    if (size)
+        buf[pos < size ? pos : size - 1] = '\0';
+}
+
+#define NBSP "\xc2\xa0"
+
+/* Writes `value` with `decimals` decimals and the language's marks. Whatever the C
+ * library's locale writes as its decimal point becomes the language's; figures of a
+ * quadrillion and more are written in scientific notation. */
+static void format_number(char *buf, size_t size, const isms__report *r, double value,
+                          int decimals)
+{
+    if (!isfinite(value)) {
+        snprintf(buf, size, "–");
+        return;
+    }
+    bool en = r && r->lang == ISMS_LANG_EN;
+    char raw[64], clean[64];
+    double scale = pow(10, decimals);
+    double v = round(value * scale) / scale;
+    if (v == 0)
+        v = 0; /* no "-0" */
+    if (fabs(v) >= 1e15)
+        snprintf(raw, sizeof raw, "%.6g", v);
+    else
+        snprintf(raw, sizeof raw, "%.*f", decimals, v);
+    size_t n = 0;
+    bool point = false;
+    for (const char *p = raw; *p && n + 1 < sizeof clean; p++) {
+        bool plain = (*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e';
+        if (plain) {
+            clean[n++] = *p;
+        } else if (!point) {
+            clean[n++] = en ? '.' : ',';
+            point = true;
+            while (p[1] && !((p[1] >= '0' && p[1] <= '9') || p[1] == 'e'))
+                p++; /* a decimal point of several bytes */
+        }
+    }
+    clean[n] = '\0';
+    group_digits(buf, size, clean, en ? "," : NBSP);
+}
+
+void isms__report_int(char *buf, size_t size, const isms__report *r, double value)
+{
+    format_number(buf, size, r, value, 0);
+}
+
+void isms__report_dec(char *buf, size_t size, const isms__report *r, double value, int decimals)
+{
+    format_number(buf, size, r, value, decimals);
+}
+
+void isms__report_pct(char *buf, size_t size, const isms__report *r, double fraction)
+{
+    if (!isfinite(fraction)) {
+        snprintf(buf, size, "–");
+        return;
+    }
+    char num[64];
+    double pct = round(fraction * 1000) / 10;
+    if (pct == round(pct))
+        isms__report_dec(num, sizeof num, r, pct, 0);
+    else
+        isms__report_dec(num, sizeof num, r, pct, 1);
+    snprintf(buf, size, "%s%s", num, r && r->lang == ISMS_LANG_EN ? "%" : NBSP "%");
+}
+
+const char *isms__report_band_label(const isms__report *r, int band)
+{
+    isms_band b;
+    if (band < 0 || !r->matrix || isms_matrix_band(&b, r->matrix, (size_t)band) != ISMS_OK)
+        return "";
+    return r->lang == ISMS_LANG_EN ? b.label_en : b.label_sv;
+}
+
+static bool action_open(const isms_action *a)
+{
+    isms_action_status s = isms_action_get_status(a);
+    return s == ISMS_ACTION_PROPOSED || s == ISMS_ACTION_PLANNED || s == ISMS_ACTION_IN_PROGRESS;
+}
+
+bool isms__report_action_overdue(const isms__report *r, const isms_action *a)
+{
+    if (!a || !action_open(a))
+        return false;
+    isms_period due = isms_action_due(a);
+    return isms_period_overdue(&due, r->today);
+}
+
+/* ---- gathering ---------------------------------------------------------------------------- */
+
+static void keep_message(char *dst, size_t size)
+{
+    snprintf(dst, size, "%s", isms_error_last()->message);
+}
+
+static int gather_risks(isms__report *r)
+{
+    const isms_register *reg = isms_document_register(r->doc);
+    r->matrix = isms_register_matrix(reg);
+    int rc = isms_register_sorted(&r->risks, &r->n_risks, reg, ISMS_INHERENT);
+    if (rc != ISMS_OK)
+        return rc;
+    r->n_bands = isms_matrix_band_count(r->matrix);
+    r->n_likelihood = isms_matrix_level_count(r->matrix, ISMS_AXIS_LIKELIHOOD);
+    r->n_consequence = isms_matrix_level_count(r->matrix, ISMS_AXIS_CONSEQUENCE);
+    size_t cells = r->n_likelihood * r->n_consequence;
+    r->band_inherent = isms__calloc(r->n_bands, sizeof *r->band_inherent);
+    r->band_residual = isms__calloc(r->n_bands, sizeof *r->band_residual);
+    r->heat_inherent = isms__calloc(cells, sizeof *r->heat_inherent);
+    r->heat_residual = isms__calloc(cells, sizeof *r->heat_residual);
+    if (!r->band_inherent || !r->band_residual || !r->heat_inherent || !r->heat_residual)
+        return isms__error_nomem();
+    rc = isms_register_band_counts(r->band_inherent, r->n_bands, &r->unscored, reg,
+                                   ISMS_INHERENT);
+    if (rc == ISMS_OK)
+        rc = isms_register_band_counts(r->band_residual, r->n_bands, &r->unscored_residual,
+                                       reg, ISMS_RESIDUAL);
+    if (rc == ISMS_OK)
+        rc = isms_register_heatmap(r->heat_inherent, cells, reg, ISMS_INHERENT);
+    if (rc == ISMS_OK)
+        rc = isms_register_heatmap(r->heat_residual, cells, reg, ISMS_RESIDUAL);
+    int accept = isms_matrix_acceptance(r->matrix);
+    for (size_t i = 0; i < r->n_risks; i++) {
+        int v = isms_risk_value(r->risks[i], ISMS_INHERENT);
+        if (v != ISMS_VALUE_UNSET && v > accept)
+            r->above_inherent++;
+        v = isms_risk_value(r->risks[i], ISMS_RESIDUAL);
+        if (v != ISMS_VALUE_UNSET && v > accept)
+            r->above_residual++;
+    }
+    return rc;
+}
+
+/* Annex A of 2022 and of 2022 with Amendment 1 is the same. */
+static bool same_annex(isms_edition a, isms_edition b)
+{
+    bool a22 = a == ISMS_EDITION_2022 || a == ISMS_EDITION_2022_AMD1;
+    bool b22 = b == ISMS_EDITION_2022 || b == ISMS_EDITION_2022_AMD1;
+    return a == b || (a22 && b22);
+}
+
+/* A requirement counted in a scope: a clause of 4–10 or an Annex A control. */
+static bool in_scope(const isms_item *item, isms_scope scope)
+{
+    if (!item || !isms_item_assessable(item))
+        return false;
+    if (isms_item_chapter(item) >= 4)
+        return (scope & ISMS_SCOPE_CLAUSES) != 0;
+    return (scope & ISMS_SCOPE_ANNEX_A) != 0;
+}
+
+static bool is_gap(const isms_entry *e)
+{
+    isms_status s = isms_entry_status(e);
+    return s == ISMS_STATUS_PARTIAL || s == ISMS_STATUS_NO;
+}
+
+static void add_gap(isms__report *r, const isms_entry *e)
+{
+    isms_period due = isms_entry_due(e);
+    isms__report_gap *g = &r->gaps[r->n_gaps++];
+    g->entry = e;
+    g->overdue = isms_period_overdue(&due, r->today);
+    if (g->overdue)
+        r->overdue_gaps++;
+}
+
+static int gather_gap(isms__report *r)
+{
+    size_t na = isms_document_assessment_count(r->doc);
+    if (na == 0)
+        return ISMS_OK;
+    r->current = isms_document_assessment_at(r->doc, na - 1);
+    r->previous = na >= 2 ? isms_document_assessment_at(r->doc, na - 2) : NULL;
+    isms_settings settings;
+    int rc = isms_document_settings(&settings, r->doc);
+    if (rc == ISMS_OK)
+        rc = isms_assessment_summarise(&r->now, r->current, &settings.compliance);
+    if (rc == ISMS_OK && r->previous)
+        rc = isms_assessment_summarise(&r->before, r->previous, &settings.compliance);
+    if (rc != ISMS_OK)
+        return rc;
+
+    /* chapters 4–10 in scope, then the Annex A groups */
+    const isms_catalog *cat = isms_assessment_catalog(r->current);
+    isms_edition ed = isms_assessment_edition(r->current);
+    bool groups_before = r->previous && same_annex(ed, isms_assessment_edition(r->previous));
+    size_t n = r->now.group_count;
+    for (int c = 0; c < 7; c++)
+        if (r->now.chapter[c].total > 0)
+            n++;
+    if (n > 0) {
+        r->chapters = isms__calloc(n, sizeof *r->chapters);
+        if (!r->chapters)
+            return isms__error_nomem();
+    }
+    for (int c = 0; c < 7; c++) {
+        if (r->now.chapter[c].total == 0)
+            continue;
+        isms__report_chapter *ch = &r->chapters[r->n_chapters++];
+        static const char *const ids[] = { "4", "5", "6", "7", "8", "9", "10" };
+        ch->id = ids[c];
+        ch->title = "";
+        for (size_t i = 0; i < isms_catalog_root_count(cat); i++) {
+            const isms_item *it = isms_catalog_root(cat, i);
+            if (isms_item_kind_of(it) == ISMS_ITEM_CHAPTER && isms_item_chapter(it) == c + 4) {
+                ch->title = isms_item_title(it);
+                break;
+            }
+        }
+        ch->now = r->now.chapter[c];
+        if (r->previous && r->before.chapter[c].total > 0) {
+            ch->before = r->before.chapter[c];
+            ch->has_before = true;
+        }
+    }
+    for (size_t g = 0; g < r->now.group_count; g++) {
+        isms__report_chapter *ch = &r->chapters[r->n_chapters++];
+        ch->id = isms_item_id(r->now.group[g]);
+        ch->title = isms_item_title(r->now.group[g]);
+        ch->now = r->now.groups[g];
+        for (size_t h = 0; groups_before && h < r->before.group_count; h++)
+            if (strcmp(isms_item_id(r->before.group[h]), ch->id) == 0 &&
+                r->before.groups[h].total > 0) {
+                ch->before = r->before.groups[h];
+                ch->has_before = true;
+            }
+    }
+
+    /* partial and missing requirements: catalog order, then what the catalog does not
+     * count (unknown references, requirements out of scope) in the table's order */
+    size_t ne = isms_assessment_count(r->current);
+    size_t ngaps = 0;
+    for (size_t i = 0; i < ne; i++)
+        if (is_gap(isms_assessment_at(r->current, i)))
+            ngaps++;
+    if (ngaps > 0) {
+        r->gaps = isms__calloc(ngaps, sizeof *r->gaps);
+        if (!r->gaps)
+            return isms__error_nomem();
+    }
+    isms_scope scope = isms_assessment_scope(r->current);
+    size_t nreq = isms_catalog_requirement_count(cat, scope);
+    for (size_t i = 0; i < nreq && r->n_gaps < ngaps; i++) {
+        const isms_item *it = isms_catalog_requirement(cat, scope, i);
+        const isms_entry *e = isms_assessment_find(r->current, isms_item_id(it));
+        if (e && isms_entry_item(e) == it && is_gap(e))
+            add_gap(r, e);
+    }
+    for (size_t i = 0; i < ne && r->n_gaps < ngaps; i++) {
+        const isms_entry *e = isms_assessment_at(r->current, i);
+        if (is_gap(e) && !in_scope(isms_entry_item(e), scope))
+            add_gap(r, e);
+    }
+
+    /* the comparison with last year */
+    if (r->previous && isms_assessment_edition(r->previous) == ed) {
+        rc = isms_assessment_compare(&r->comparison, r->previous, r->current);
+        if (rc != ISMS_OK)
+            return rc;
+    }
+
+    /* the Statement of Applicability */
+    for (size_t i = 0; i < ne; i++) {
+        const isms_entry *e = isms_assessment_at(r->current, i);
+        const isms_item *it = isms_entry_item(e);
+        if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL)
+            continue;
+        switch (isms_entry_applicability(e)) {
+        case ISMS_APPLICABILITY_APPLICABLE: r->soa_applicable++; break;
+        case ISMS_APPLICABILITY_EXCLUDED: r->soa_excluded++; break;
+        default: r->soa_undecided++; break;
+        }
+    }
+    return ISMS_OK;
+}
+
+/* An asset whose every aspect of the scheme is assessed or overridden: what lint calls
+ * classified (floors and inheritance do not make a classification). */
+static bool fully_classified(const isms_asset *a, const isms_scheme *scheme)
+{
+    for (int k = 0; k < ISMS_ASPECTS; k++) {
+        isms_aspect asp = (isms_aspect)k;
+        if (!isms_scheme_has_aspect(scheme, asp))
+            continue;
+        if (isms_asset_level(a, asp) == ISMS_CLASS_UNSET &&
+            isms_asset_override(a, asp) == ISMS_CLASS_UNSET)
+            return false;
+    }
+    return true;
+}
+
+static int gather_assets(isms__report *r)
+{
+    isms_inventory *inv = isms_document_inventory(r->doc);
+    int rc = isms_inventory_classify(inv);
+    if (rc == ISMS_OK)
+        rc = isms_inventory_summarise(&r->inventory, inv);
+    if (rc != ISMS_OK)
+        return rc;
+    r->classified = true;
+    const isms_scheme *scheme = isms_inventory_scheme(inv);
+    for (size_t i = 0; i < isms_inventory_count(inv); i++) {
+        const isms_asset *a = isms_inventory_at(inv, i);
+        if (isms_asset_get_type(a) != ISMS_ASSET_INFORMATION)
+            continue;
+        r->information_total++;
+        if (fully_classified(a, scheme))
+            r->information_classified++;
+    }
+    rc = isms_inventory_due(&r->due, &r->n_due, inv, isms_document_year(r->doc));
+    if (rc != ISMS_OK)
+        return rc;
+    for (size_t i = 0; i < r->n_due; i++)
+        if (isms_date_compare(isms_asset_next_review(r->due[i]), r->today) < 0)
+            r->overdue_reviews++;
+    return ISMS_OK;
+}
+
+static int gather_plan(isms__report *r)
+{
+    isms_plan *plan = isms_document_plan(r->doc);
+    for (size_t i = 0; i < isms_plan_count(plan); i++) {
+        const isms_action *a = isms_plan_at(plan, i);
+        if (action_open(a))
+            r->open_actions++;
+        if (isms__report_action_overdue(r, a))
+            r->overdue_actions++;
+    }
+    if (isms_plan_count(plan) == 0)
+        return ISMS_OK;
+    isms_schedule_options so;
+    int rc = isms_document_schedule_options(&so, r->doc);
+    if (rc != ISMS_OK)
+        return rc;
+    so.lang = r->lang;
+    rc = isms_plan_prioritise(&r->ranked, &r->n_ranked, plan, &so.priority);
+    if (rc == ISMS_OK)
+        rc = isms_plan_schedule(&r->schedule, plan, &so);
+    if (rc == ISMS_ENOTFOUND) {
+        /* A prerequisite that no action has: lint reports it as an error; the report shows
+         * the plan unscheduled rather than not at all. */
+        keep_message(r->plan_error, sizeof r->plan_error);
+        isms_free(r->ranked);
+        r->ranked = NULL;
+        r->n_ranked = 0;
+        return ISMS_OK;
+    }
+    return rc;
+}
+
+static int quant_of(isms__report_quant *q, const isms_simulation *sim, size_t index)
+{
+    int rc = isms_simulation_stats(&q->stats, sim, index);
+    if (rc == ISMS_OK)
+        rc = isms_simulation_percentile(&q->p50, sim, index, 50);
+    if (rc == ISMS_OK)
+        rc = isms_simulation_percentile(&q->p90, sim, index, 90);
+    if (rc == ISMS_OK)
+        rc = isms_simulation_percentile(&q->p99, sim, index, 99);
+    if (rc == ISMS_OK)
+        rc = isms_simulation_var(&q->var95, sim, index, 0.95);
+    if (rc == ISMS_OK)
+        rc = isms_simulation_expected_shortfall(&q->es95, sim, index, 0.95);
+    return rc;
+}
+
+static int compare_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The portfolio's loss exceedance curve. Annual losses usually span several decades, so
+ * when the largest loss is more than a hundred times the smallest positive one the points
+ * are spaced evenly on a logarithmic scale between the two (the chart then draws a log
+ * axis); otherwise evenly from min(0, smallest) to the largest, as isms_simulation_lec()
+ * does. Each point carries the share of simulated years whose loss is above it. */
+static int portfolio_lec(isms__report *r)
+{
+    const double *samples;
+    size_t n;
+    int rc = isms_simulation_samples(&samples, &n, r->simulation, ISMS_PORTFOLIO);
+    if (rc != ISMS_OK || n == 0)
+        return isms_simulation_lec(r->lec, ISMS__REPORT_LEC_POINTS, r->simulation,
+                                   ISMS_PORTFOLIO);
+    double *x = isms__malloc(n * sizeof *x);
+    if (!x)
+        return isms__error_nomem();
+    memcpy(x, samples, n * sizeof *x);
+    qsort(x, n, sizeof *x, compare_double);
+    size_t first = 0; /* the smallest positive loss */
+    while (first < n && !(x[first] > 0))
+        first++;
+    double hi = x[n - 1];
+    bool logscale = first < n && hi > 100 * x[first];
+    double lo = logscale ? x[first] : fmin(0, x[0]);
+    size_t above = 0; /* samples at or below the current loss */
+    for (size_t k = 0; k < ISMS__REPORT_LEC_POINTS; k++) {
+        double t = (double)k / (double)(ISMS__REPORT_LEC_POINTS - 1);
+        double loss = k + 1 == ISMS__REPORT_LEC_POINTS ? hi
+                      : logscale ? lo * pow(hi / lo, t) : lo + (hi - lo) * t;
+        while (above < n && x[above] <= loss)
+            above++;
+        r->lec[k].loss = loss;
+        r->lec[k].exceedance = (double)(n - above) / (double)n;
+    }
+    isms__free(x);
+    return ISMS_OK;
+}
+
+static int gather_quant(isms__report *r)
+{
+    isms_settings settings;
+    int rc = isms_document_settings(&settings, r->doc);
+    if (rc != ISMS_OK)
+        return rc;
+    r->sim_iterations = settings.iterations;
+    r->sim_seed = (unsigned long long)settings.seed;
+    size_t nm = isms_document_model_count(r->doc);
+    if (!r->opt.simulate || nm == 0)
+        return ISMS_OK;
+    rc = isms_document_simulate(&r->simulation, r->doc, true);
+    if (rc == ISMS_ENOMEM)
+        return rc;
+    if (rc != ISMS_OK) {
+        /* A model that no longer passes its check: lint reports it; the report says why
+         * there are no figures. */
+        keep_message(r->sim_error, sizeof r->sim_error);
+        r->simulation = NULL;
+        return ISMS_OK;
+    }
+    r->quant = isms__calloc(nm, sizeof *r->quant);
+    if (!r->quant)
+        return isms__error_nomem();
+    const isms_register *reg = isms_document_register(r->doc);
+    for (size_t i = 0; i < nm; i++) {
+        isms__report_quant *q = &r->quant[i];
+        q->risk_id = "";
+        isms_document_model_at(&q->risk_id, r->doc, i);
+        const isms_risk *risk = isms__register_lookup(reg, q->risk_id);
+        q->title = risk ? isms_risk_title(risk) : "";
+        rc = quant_of(q, r->simulation, i);
+        if (rc != ISMS_OK)
+            return rc;
+        r->n_quant++;
+    }
+    r->portfolio.risk_id = "";
+    r->portfolio.title = isms__report_word(r, "portfolio");
+    rc = quant_of(&r->portfolio, r->simulation, ISMS_PORTFOLIO);
+    if (rc == ISMS_OK)
+        rc = portfolio_lec(r);
+    return rc;
+}
+
+int isms__report_gather(isms__report *r, isms_document *doc, const isms_report_options *opt)
+{
+    memset(r, 0, sizeof *r);
+    r->doc = doc;
+    r->opt = *opt;
+    r->lang = opt->lang;
+    r->today = isms_document_today(doc);
+    const char *title = isms_document_get(doc, ISMS_DOC_TITLE);
+    if (title && *title) {
+        r->title = title;
+    } else {
+        snprintf(r->title_buf, sizeof r->title_buf, "%s %d", isms__report_word(r, "title-default"),
+                 isms_document_year(doc));
+        r->title = r->title_buf;
+    }
+    int rc = gather_risks(r);
+    if (rc == ISMS_OK)
+        rc = gather_gap(r);
+    if (rc == ISMS_OK)
+        rc = gather_assets(r);
+    if (rc == ISMS_OK)
+        rc = gather_plan(r);
+    if (rc == ISMS_OK)
+        rc = gather_quant(r);
+    if (rc == ISMS_OK)
+        rc = isms_findings_new(&r->findings, r->lang);
+    if (rc == ISMS_OK)
+        rc = isms_document_lint(r->findings, doc);
+    if (rc != ISMS_OK) {
+        isms__report_release(r);
+        return rc;
+    }
+    return ISMS_OK;
+}
+
+void isms__report_release(isms__report *r)
+{
+    if (!r)
+        return;
+    isms_free(r->risks);
+    isms__free(r->band_inherent);
+    isms__free(r->band_residual);
+    isms__free(r->heat_inherent);
+    isms__free(r->heat_residual);
+    isms__free(r->chapters);
+    isms__free(r->gaps);
+    isms_comparison_free(r->comparison);
+    isms_free(r->due);
+    isms_schedule_free(r->schedule);
+    isms_free(r->ranked);
+    isms_simulation_free(r->simulation);
+    isms__free(r->quant);
+    isms_findings_free(r->findings);
+    r->risks = NULL;
+    r->band_inherent = r->band_residual = r->heat_inherent = r->heat_residual = NULL;
+    r->chapters = NULL;
+    r->gaps = NULL;
+    r->comparison = NULL;
+    r->due = NULL;
+    r->schedule = NULL;
+    r->ranked = NULL;
+    r->simulation = NULL;
+    r->quant = NULL;
+    r->findings = NULL;
+    r->n_risks = r->n_chapters = r->n_gaps = r->n_due = r->n_ranked = r->n_quant = 0;
+}
+
+/* ---- layout (shared by the text and Markdown renderers) ----------------------------------- */
+
+#define W(key) isms__report_word(r, (key))
+
+/* Spans are NUL-terminated in the text buffer, so that the escapes can take them as they are:
+ * a span is begun at the buffer's end, filled, and ended. */
+static void span_end(isms__layout *l, size_t off, unsigned style, int band)
+{
+    isms__buf_append(&l->text, "", 1); /* its NUL */
+    if (l->text.failed)
+        l->failed = true;
+    if (l->failed)
+        return;
+    if (!isms__grow((void **)&l->spans, &l->cap_spans, l->n_spans + 1, sizeof *l->spans)) {
+        l->failed = true;
+        return;
+    }
+    isms__span *sp = &l->spans[l->n_spans++];
+    sp->off = off;
+    sp->len = l->text.len - 1 - off;
+    sp->style = style;
+    sp->band = band;
+}
+
+/* A span of up to three pieces of text (NULL pieces are left out). */
+static void span3(isms__layout *l, unsigned style, int band, const char *a, const char *b,
+                  const char *c)
+{
+    if (l->failed)
+        return;
+    size_t off = l->text.len;
+    if (a)
+        isms__buf_puts(&l->text, a);
+    if (b)
+        isms__buf_puts(&l->text, b);
+    if (c)
+        isms__buf_puts(&l->text, c);
+    span_end(l, off, style, band);
+}
+
+static void span_n(isms__layout *l, const char *s, size_t n, unsigned style, int band)
+{
+    if (l->failed)
+        return;
+    size_t off = l->text.len;
+    isms__buf_append(&l->text, s ? s : "", s ? n : 0);
+    span_end(l, off, style, band);
+}
+
+static void span(isms__layout *l, const char *s, unsigned style)
+{
+    span3(l, style, -1, s, NULL, NULL);
+}
+
+static void ISMS__PRINTF(4, 5) spanf(isms__layout *l, unsigned style, int band,
+                                     const char *fmt, ...)
+{
+    if (l->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        n = 0;
+    char *tmp = isms__malloc((size_t)n + 1);
+    if (!tmp) {
+        l->failed = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    span_n(l, tmp, (size_t)n, style, band);
+    isms__free(tmp);
+}
+
+static void block(isms__layout *l, isms__block_kind kind, int level, size_t mark, size_t cols)
+{
+    if (l->failed)
+        return;
+    if (!isms__grow((void **)&l->blocks, &l->cap_blocks, l->n_blocks + 1, sizeof *l->blocks)) {
+        l->failed = true;
+        return;
+    }
+    isms__block *b = &l->blocks[l->n_blocks++];
+    b->kind = kind;
+    b->level = level;
+    b->first = mark;
+    b->count = l->n_spans - mark;
+    b->cols = cols;
+    b->rows = kind == ISMS__BLOCK_TABLE && cols ? b->count / cols : 0;
+}
+
+/* A block of one span. */
+static void one(isms__layout *l, isms__block_kind kind, const char *text)
+{
+    size_t m = l->n_spans;
+    span(l, text, 0);
+    block(l, kind, 0, m, 0);
+}
+
+/* Section headings: "4. Risker", and "4.2 Riskkarta, inneboende risk" below them. */
+typedef struct numbering {
+    int section, sub;
+} numbering;
+
+static void section(isms__layout *l, numbering *nb, int number, const char *text)
+{
+    nb->section = number;
+    nb->sub = 0;
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%d. %s", number, text);
+    block(l, ISMS__BLOCK_HEADING, 2, m, 0);
+}
+
+static void subsection(isms__layout *l, numbering *nb, const char *text)
+{
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%d.%d %s", nb->section, ++nb->sub, text);
+    block(l, ISMS__BLOCK_HEADING, 3, m, 0);
+}
+
+/* A bullet "**label:** value". */
+static void item_kv(isms__layout *l, const char *label, const char *value)
+{
+    size_t m = l->n_spans;
+    spanf(l, ISMS__SPAN_BOLD, -1, "%s:", label);
+    span(l, " ", 0);
+    span(l, value, 0);
+    block(l, ISMS__BLOCK_ITEM, 0, m, 0);
+}
+
+static void cell(isms__layout *l, const char *text)
+{
+    span(l, text, 0);
+}
+
+static void cell_num(isms__layout *l, const char *text)
+{
+    span(l, text, ISMS__SPAN_NUM);
+}
+
+static void cell_count(isms__layout *l, size_t n)
+{
+    spanf(l, ISMS__SPAN_NUM, -1, "%zu", n);
+}
+
+static void cell_band(isms__layout *l, const isms__report *r, int band)
+{
+    span_n(l, isms__report_band_label(r, band), strlen(isms__report_band_label(r, band)), 0,
+           band);
+}
+
+static void date_text(char *buf, size_t size, isms_date d)
+{
+    if (isms_date_format(buf, size, d) != ISMS_OK || !*buf)
+        snprintf(buf, size, "–");
+}
+
+/* ---- 1. about ---- */
+
+static void lay_about(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 1, W("sec-about"));
+    static const struct {
+        const char *key;
+        isms_document_field field;
+    } fields[] = {
+        { "organisation", ISMS_DOC_ORGANISATION },
+        { "unit", ISMS_DOC_UNIT },
+        { "author", ISMS_DOC_AUTHOR },
+        { "scope", ISMS_DOC_SCOPE },
+    };
+    char buf[64];
+    for (size_t i = 0; i < 2; i++) {
+        const char *v = isms_document_get(r->doc, fields[i].field);
+        item_kv(l, W(fields[i].key), *v ? v : W("not-stated"));
+    }
+    snprintf(buf, sizeof buf, "%d", isms_document_year(r->doc));
+    item_kv(l, W("year"), buf);
+    date_text(buf, sizeof buf, r->today);
+    item_kv(l, W("date"), buf);
+    for (size_t i = 2; i < 4; i++) {
+        const char *v = isms_document_get(r->doc, fields[i].field);
+        item_kv(l, W(fields[i].key), *v ? v : W("not-stated"));
+    }
+}
+
+/* ---- 2. summary ---- */
+
+static void kv_row(isms__layout *l, const char *label, const char *value)
+{
+    cell(l, label);
+    cell_num(l, value);
+}
+
+static void lay_summary(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 2, W("sec-summary"));
+    char label[256], value[256], a[64], b[64];
+    size_t m = l->n_spans;
+    cell(l, W("key-figure"));
+    cell(l, W("value"));
+    snprintf(value, sizeof value, "%zu", r->n_risks);
+    kv_row(l, W("risks-total"), value);
+    snprintf(value, sizeof value, "%zu / %zu", r->above_inherent, r->above_residual);
+    kv_row(l, W("risks-above"), value);
+    if (r->current) {
+        snprintf(label, sizeof label, "%s %d", W("compliance"),
+                 isms_assessment_year(r->current));
+        isms__report_pct(value, sizeof value, r,
+                         r->now.total.assessed ? r->now.total.compliance : NAN);
+        kv_row(l, label, value);
+        if (r->previous) {
+            snprintf(label, sizeof label, "%s %d", W("compliance"),
+                     isms_assessment_year(r->previous));
+            isms__report_pct(value, sizeof value, r,
+                             r->before.total.assessed ? r->before.total.compliance : NAN);
+            kv_row(l, label, value);
+            if (r->now.total.assessed && r->before.total.assessed) {
+                double d = round((r->now.total.compliance - r->before.total.compliance) * 1000) /
+                           10;
+                isms__report_dec(a, sizeof a, r, fabs(d), d == round(d) ? 0 : 1);
+                snprintf(value, sizeof value, "%s%s %s", d > 0 ? "+" : d < 0 ? "−" : "±", a,
+                         W("percentage-points"));
+                kv_row(l, W("change"), value);
+            }
+        }
+        isms__report_pct(value, sizeof value, r,
+                         r->now.total.applicable ? r->now.total.coverage : NAN);
+        kv_row(l, W("coverage"), value);
+    } else {
+        kv_row(l, W("compliance"), W("no-assessment"));
+    }
+    if (r->information_total) {
+        isms__report_pct(a, sizeof a, r,
+                         (double)r->information_classified / (double)r->information_total);
+        snprintf(value, sizeof value, "%zu %s %zu (%s)", r->information_classified, W("of"),
+                 r->information_total, a);
+    } else {
+        snprintf(value, sizeof value, "0");
+    }
+    kv_row(l, W("classified-info"), value);
+    snprintf(value, sizeof value, "%zu", r->inventory.with_pdata);
+    kv_row(l, W("with-pdata"), value);
+    snprintf(value, sizeof value, "%zu", r->overdue_gaps);
+    kv_row(l, W("overdue-gaps"), value);
+    snprintf(value, sizeof value, "%zu", r->overdue_actions);
+    kv_row(l, W("overdue-actions"), value);
+    snprintf(value, sizeof value, "%zu", r->overdue_reviews);
+    kv_row(l, W("overdue-reviews"), value);
+    snprintf(value, sizeof value, "%zu", r->open_actions);
+    kv_row(l, W("open-actions"), value);
+    snprintf(value, sizeof value, "%zu / %zu / %zu",
+             isms_findings_count_severity(r->findings, ISMS_SEVERITY_ERROR),
+             isms_findings_count_severity(r->findings, ISMS_SEVERITY_WARNING),
+             isms_findings_count_severity(r->findings, ISMS_SEVERITY_INFO));
+    kv_row(l, W("findings-count"), value);
+    if (r->simulation) {
+        isms__report_int(b, sizeof b, r, r->portfolio.stats.ale);
+        kv_row(l, W("ale-total"), b);
+    }
+    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+
+    /* risks per band, the highest first */
+    m = l->n_spans;
+    cell(l, W("risks-per-band"));
+    cell(l, W("inherent"));
+    cell(l, W("residual"));
+    for (size_t i = r->n_bands; i-- > 0;) {
+        cell_band(l, r, (int)i);
+        cell_count(l, r->band_inherent[i]);
+        cell_count(l, r->band_residual[i]);
+    }
+    if (r->unscored || r->unscored_residual) {
+        cell(l, W("unscored"));
+        cell_count(l, r->unscored);
+        cell_count(l, r->unscored_residual);
+    }
+    span(l, W("total"), ISMS__SPAN_BOLD);
+    spanf(l, ISMS__SPAN_NUM | ISMS__SPAN_BOLD, -1, "%zu", r->n_risks);
+    spanf(l, ISMS__SPAN_NUM | ISMS__SPAN_BOLD, -1, "%zu", r->n_risks);
+    block(l, ISMS__BLOCK_TABLE, 0, m, 3);
+}
+
+/* ---- 3. context ---- */
+
+static void lay_context(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 3, W("sec-context"));
+    size_t n = isms_document_context_count(r->doc);
+    if (n == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-context"));
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *title = "", *text = "";
+        if (isms_document_context(&title, &text, r->doc, i) != ISMS_OK)
+            continue;
+        size_t m = l->n_spans;
+        span(l, title, ISMS__SPAN_BOLD);
+        if (text && *text) {
+            span(l, ": ", 0);
+            span(l, text, 0);
+        }
+        block(l, ISMS__BLOCK_ITEM, 0, m, 0);
+    }
+}
+
+/* ---- 4. risks ---- */
+
+/* "12 (3/4)", or the value alone when `levels` is false; "–" without a value. */
+/* "12 (3/4) Mycket hög" in the band's colour; without `levels` the value and band alone
+ * ("8 Hög": a residual risk that is the inherent one); "–" without a value. */
+static void value_cell(isms__layout *l, const isms__report *r, const isms_risk *risk,
+                       isms_which which, bool levels)
+{
+    int lk = which == ISMS_INHERENT ? isms_risk_likelihood(risk)
+                                    : isms_risk_residual_likelihood(risk);
+    int cq = which == ISMS_INHERENT ? isms_risk_consequence(risk)
+                                    : isms_risk_residual_consequence(risk);
+    isms_score sc;
+    bool scored = isms_risk_score(&sc, risk, which) == ISMS_OK;
+    bool both = lk != ISMS_LEVEL_UNSET && cq != ISMS_LEVEL_UNSET;
+    if (!scored && both)
+        spanf(l, 0, -1, "– (%d/%d)", lk, cq); /* levels off the scales */
+    else if (!scored)
+        cell(l, "–");
+    else if (levels && both)
+        spanf(l, 0, sc.band, "%d (%d/%d) %s", sc.value, lk, cq,
+              isms__report_band_label(r, sc.band));
+    else
+        spanf(l, 0, sc.band, "%d %s", sc.value, isms__report_band_label(r, sc.band));
+}
+
+static void lay_heatmap(isms__layout *l, const isms__report *r, bool residual)
+{
+    const size_t *grid = residual ? r->heat_residual : r->heat_inherent;
+    size_t nl = r->n_likelihood, nc = r->n_consequence;
+    size_t m = l->n_spans;
+    cell(l, "");
+    for (size_t c = 0; c < nc; c++) {
+        isms_level lv;
+        if (isms_matrix_level(&lv, r->matrix, ISMS_AXIS_CONSEQUENCE, c) == ISMS_OK)
+            spanf(l, 0, -1, "%d %s", lv.value, r->lang == ISMS_LANG_EN ? lv.label_en
+                                                                        : lv.label_sv);
+        else
+            cell(l, "");
+    }
+    for (size_t li = nl; li-- > 0;) {
+        isms_level ll;
+        if (isms_matrix_level(&ll, r->matrix, ISMS_AXIS_LIKELIHOOD, li) != ISMS_OK)
+            ll.value = 0, ll.label_sv = ll.label_en = "";
+        spanf(l, 0, -1, "%d %s", ll.value, r->lang == ISMS_LANG_EN ? ll.label_en : ll.label_sv);
+        for (size_t c = 0; c < nc; c++) {
+            isms_level lc;
+            isms_score sc;
+            int band = -1;
+            if (isms_matrix_level(&lc, r->matrix, ISMS_AXIS_CONSEQUENCE, c) == ISMS_OK &&
+                isms_matrix_score(&sc, r->matrix, ll.value, lc.value) == ISMS_OK)
+                band = sc.band;
+            spanf(l, ISMS__SPAN_NUM, band, "%zu", grid[li * nc + c]);
+        }
+    }
+    block(l, ISMS__BLOCK_TABLE, 0, m, nc + 1);
+}
+
+static void lay_risks(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 4, W("sec-risks"));
+    if (r->n_risks == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-risks"));
+        return;
+    }
+    subsection(l, nb, W("sub-register"));
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%s %d.", W("risk-note"), isms_matrix_acceptance(r->matrix));
+    block(l, ISMS__BLOCK_PARA, 0, m, 0);
+    m = l->n_spans;
+    cell(l, W("id"));
+    cell(l, W("risk"));
+    cell(l, W("inherent"));
+    cell(l, W("residual"));
+    cell(l, W("treatment"));
+    cell(l, W("owner"));
+    cell(l, W("status"));
+    for (size_t i = 0; i < r->n_risks; i++) {
+        const isms_risk *risk = r->risks[i];
+        cell(l, isms_risk_id(risk));
+        cell(l, isms_risk_title(risk));
+        value_cell(l, r, risk, ISMS_INHERENT, true);
+        bool res = isms_risk_residual_likelihood(risk) != ISMS_LEVEL_UNSET ||
+                   isms_risk_residual_consequence(risk) != ISMS_LEVEL_UNSET;
+        value_cell(l, r, risk, ISMS_RESIDUAL, res);
+        const char *opt = isms_treatment_label(isms_risk_treatment(risk), r->lang);
+        const char *text = isms_risk_treatment_text(risk);
+        if (opt && *opt && *text)
+            span3(l, 0, -1, opt, ": ", text); /* the option, then the text */
+        else
+            cell(l, opt && *opt ? opt : text);
+        cell(l, isms_risk_owner(risk));
+        const char *st = isms_risk_status_label(isms_risk_get_status(risk), r->lang);
+        cell(l, st ? st : "");
+    }
+    block(l, ISMS__BLOCK_TABLE, 0, m, 7);
+
+    subsection(l, nb, W("sub-heat-inherent"));
+    one(l, ISMS__BLOCK_PARA, W("heat-note"));
+    lay_heatmap(l, r, false);
+    subsection(l, nb, W("sub-heat-residual"));
+    lay_heatmap(l, r, true);
+}
+
+/* ---- 5. gap analysis ---- */
+
+static void pct_cell(isms__layout *l, const isms__report *r, const isms_tally *t, unsigned style)
+{
+    char buf[64];
+    isms__report_pct(buf, sizeof buf, r, t->assessed ? t->compliance : NAN);
+    span(l, buf, ISMS__SPAN_NUM | style);
+}
+
+static void tally_cells(isms__layout *l, const isms__report *r, const isms_tally *now,
+                        const isms_tally *before, bool has_before, unsigned style)
+{
+    static const isms_status order[] = { ISMS_STATUS_YES, ISMS_STATUS_PARTIAL, ISMS_STATUS_NO,
+                                         ISMS_STATUS_NOT_APPLICABLE,
+                                         ISMS_STATUS_NOT_ASSESSED };
+    for (size_t k = 0; k < 5; k++)
+        spanf(l, ISMS__SPAN_NUM | style, -1, "%u", now->counts[order[k]]);
+    pct_cell(l, r, now, style);
+    if (r->previous) {
+        if (has_before)
+            pct_cell(l, r, before, style);
+        else
+            span(l, "–", ISMS__SPAN_NUM | style);
+    }
+}
+
+static const char *entry_title(const isms_entry *e)
+{
+    const char *t = isms_entry_get(e, ISMS_FIELD_TEXT);
+    if (*t)
+        return t;
+    return isms_item_title(isms_entry_item(e));
+}
+
+static void lay_gap(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 5, W("sec-gap"));
+    if (!r->current) {
+        one(l, ISMS__BLOCK_PARA, W("no-gap"));
+        return;
+    }
+    char a[64], b[64];
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%s %d %s %s.", W("gap-intro"), isms_assessment_year(r->current),
+          W("against"), isms_edition_name(isms_assessment_edition(r->current)));
+    isms__report_pct(a, sizeof a, r, r->now.total.assessed ? r->now.total.compliance : NAN);
+    spanf(l, 0, -1, " %s %s", W("compliance"), a);
+    if (r->previous) {
+        isms__report_pct(b, sizeof b, r,
+                         r->before.total.assessed ? r->before.total.compliance : NAN);
+        spanf(l, 0, -1, " (%s %d: %s)", W("previous-year"), isms_assessment_year(r->previous),
+              b);
+    }
+    span(l, ".", 0);
+    block(l, ISMS__BLOCK_PARA, 0, m, 0);
+
+    /* per chapter */
+    if (r->n_chapters) {
+        subsection(l, nb, W("sub-chapters"));
+        m = l->n_spans;
+        size_t cols = r->previous ? 9 : 8;
+        cell(l, W("chapter"));
+        cell(l, W("heading"));
+        cell(l, isms_status_label(ISMS_STATUS_YES, r->lang));
+        cell(l, isms_status_label(ISMS_STATUS_PARTIAL, r->lang));
+        cell(l, isms_status_label(ISMS_STATUS_NO, r->lang));
+        cell(l, isms_status_label(ISMS_STATUS_NOT_APPLICABLE, r->lang));
+        cell(l, isms_status_label(ISMS_STATUS_NOT_ASSESSED, r->lang));
+        spanf(l, 0, -1, "%s %d", W("compliance"), isms_assessment_year(r->current));
+        if (r->previous)
+            spanf(l, 0, -1, "%d", isms_assessment_year(r->previous));
+        for (size_t i = 0; i < r->n_chapters; i++) {
+            const isms__report_chapter *ch = &r->chapters[i];
+            cell(l, ch->id);
+            cell(l, ch->title);
+            tally_cells(l, r, &ch->now, &ch->before, ch->has_before, 0);
+        }
+        span(l, W("total"), ISMS__SPAN_BOLD);
+        cell(l, "");
+        tally_cells(l, r, &r->now.total, &r->before.total, r->previous != NULL,
+                    ISMS__SPAN_BOLD);
+        block(l, ISMS__BLOCK_TABLE, 0, m, cols);
+    }
+
+    /* what is not met */
+    subsection(l, nb, W("sub-gaps"));
+    if (r->n_gaps == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-gaps"));
+    } else {
+        m = l->n_spans;
+        cell(l, W("requirement"));
+        cell(l, W("heading"));
+        cell(l, W("gap-status"));
+        cell(l, W("need"));
+        cell(l, W("action-plan"));
+        cell(l, W("owner"));
+        cell(l, W("due"));
+        for (size_t i = 0; i < r->n_gaps; i++) {
+            const isms_entry *e = r->gaps[i].entry;
+            cell(l, isms_entry_ref(e));
+            cell(l, entry_title(e));
+            cell(l, isms_status_label(isms_entry_status(e), r->lang));
+            cell(l, isms_need_label(isms_entry_need(e), r->lang));
+            cell(l, isms_entry_get(e, ISMS_FIELD_PLAN));
+            cell(l, isms_entry_get(e, ISMS_FIELD_OWNER));
+            const char *due = isms_entry_get(e, ISMS_FIELD_DUE);
+            if (r->gaps[i].overdue)
+                spanf(l, ISMS__SPAN_BOLD, -1, "%s (%s)", due, W("overdue"));
+            else
+                cell(l, due);
+        }
+        block(l, ISMS__BLOCK_TABLE, 0, m, 7);
+    }
+
+    /* changes since last year */
+    if (r->previous) {
+        subsection(l, nb, W("sub-changes"));
+        if (!r->comparison) {
+            one(l, ISMS__BLOCK_PARA, W("no-comparison"));
+        } else {
+            m = l->n_spans;
+            spanf(l, 0, -1, "%s %d.", W("compared-with"), isms_assessment_year(r->previous));
+            block(l, ISMS__BLOCK_PARA, 0, m, 0);
+            m = l->n_spans;
+            cell(l, W("change"));
+            cell(l, W("count"));
+            static const isms_change changes[] = { ISMS_CHANGE_IMPROVED, ISMS_CHANGE_REGRESSED,
+                                                   ISMS_CHANGE_NEW, ISMS_CHANGE_REMOVED,
+                                                   ISMS_CHANGE_UNCHANGED };
+            for (size_t k = 0; k < 5; k++) {
+                cell(l, isms_change_label(changes[k], r->lang));
+                cell_count(l, isms_comparison_count_change(r->comparison, changes[k]));
+            }
+            block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+            size_t moved = isms_comparison_count_change(r->comparison, ISMS_CHANGE_IMPROVED) +
+                           isms_comparison_count_change(r->comparison, ISMS_CHANGE_REGRESSED);
+            if (moved) {
+                m = l->n_spans;
+                cell(l, W("requirement"));
+                spanf(l, 0, -1, "%d", isms_assessment_year(r->previous));
+                spanf(l, 0, -1, "%d", isms_assessment_year(r->current));
+                cell(l, W("change"));
+                for (size_t i = 0; i < isms_comparison_count(r->comparison); i++) {
+                    isms_delta d;
+                    if (isms_comparison_get(&d, r->comparison, i) != ISMS_OK ||
+                        (d.change != ISMS_CHANGE_IMPROVED && d.change != ISMS_CHANGE_REGRESSED))
+                        continue;
+                    cell(l, d.ref);
+                    cell(l, isms_status_label(d.before, r->lang));
+                    cell(l, isms_status_label(d.after, r->lang));
+                    cell(l, isms_change_label(d.change, r->lang));
+                }
+                block(l, ISMS__BLOCK_TABLE, 0, m, 4);
+            }
+        }
+    }
+
+    /* the Statement of Applicability */
+    subsection(l, nb, W("sub-soa"));
+    if (!(isms_assessment_scope(r->current) & ISMS_SCOPE_ANNEX_A)) {
+        one(l, ISMS__BLOCK_PARA, W("no-soa"));
+        return;
+    }
+    m = l->n_spans;
+    cell(l, W("applicability"));
+    cell(l, W("count"));
+    cell(l, isms_applicability_label(ISMS_APPLICABILITY_APPLICABLE, r->lang));
+    cell_count(l, r->soa_applicable);
+    cell(l, isms_applicability_label(ISMS_APPLICABILITY_EXCLUDED, r->lang));
+    cell_count(l, r->soa_excluded);
+    cell(l, W("undecided"));
+    cell_count(l, r->soa_undecided);
+    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+    if (r->soa_excluded) {
+        m = l->n_spans;
+        cell(l, W("control"));
+        cell(l, W("heading"));
+        cell(l, W("justification"));
+        for (size_t i = 0; i < isms_assessment_count(r->current); i++) {
+            const isms_entry *e = isms_assessment_at(r->current, i);
+            const isms_item *it = isms_entry_item(e);
+            if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL ||
+                isms_entry_applicability(e) != ISMS_APPLICABILITY_EXCLUDED)
+                continue;
+            cell(l, isms_entry_ref(e));
+            cell(l, entry_title(e));
+            cell(l, isms_entry_get(e, ISMS_FIELD_JUSTIFICATION));
+        }
+        block(l, ISMS__BLOCK_TABLE, 0, m, 3);
+    }
+}
+
+/* ---- 6. classification ---- */
+
+static void lay_class(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 6, W("sec-class"));
+    const isms_inventory_summary *s = &r->inventory;
+    if (s->total == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-assets"));
+        return;
+    }
+    char buf[128], pct[64];
+    snprintf(buf, sizeof buf, "%zu", s->total);
+    item_kv(l, W("assets"), buf);
+    if (r->information_total) {
+        isms__report_pct(pct, sizeof pct, r,
+                         (double)r->information_classified / (double)r->information_total);
+        snprintf(buf, sizeof buf, "%zu %s %zu (%s)", r->information_classified, W("of"),
+                 r->information_total, pct);
+    } else {
+        snprintf(buf, sizeof buf, "0");
+    }
+    item_kv(l, W("classified-info"), buf);
+    snprintf(buf, sizeof buf, "%zu", s->with_pdata);
+    item_kv(l, W("with-pdata"), buf);
+
+    /* levels per aspect: one row per level value any aspect has */
+    const isms_scheme *scheme = isms_inventory_scheme(isms_document_inventory(r->doc));
+    subsection(l, nb, W("sub-levels"));
+    size_t m = l->n_spans, cols = 1;
+    cell(l, W("band"));
+    for (int k = 0; k < ISMS_ASPECTS; k++)
+        if (isms_scheme_has_aspect(scheme, (isms_aspect)k)) {
+            cell(l, isms_aspect_label((isms_aspect)k, r->lang));
+            cols++;
+        }
+    for (int v = ISMS_CLASS_MAX; v >= 0; v--) {
+        const char *label = NULL;
+        for (int k = 0; k < ISMS_ASPECTS && !label; k++)
+            for (size_t i = 0; i < isms_scheme_level_count(scheme, (isms_aspect)k); i++) {
+                isms_class_level cl;
+                if (isms_scheme_level(&cl, scheme, (isms_aspect)k, i) == ISMS_OK &&
+                    cl.value == v) {
+                    label = r->lang == ISMS_LANG_EN ? cl.label_en : cl.label_sv;
+                    break;
+                }
+            }
+        if (!label)
+            continue;
+        spanf(l, 0, -1, "%d %s", v, label);
+        for (int k = 0; k < ISMS_ASPECTS; k++)
+            if (isms_scheme_has_aspect(scheme, (isms_aspect)k))
+                cell_count(l, s->per_level[k][v + 1]);
+    }
+    cell(l, W("unclassified"));
+    for (int k = 0; k < ISMS_ASPECTS; k++)
+        if (isms_scheme_has_aspect(scheme, (isms_aspect)k))
+            cell_count(l, s->per_level[k][0]);
+    block(l, ISMS__BLOCK_TABLE, 0, m, cols);
+
+    subsection(l, nb, W("sub-types"));
+    m = l->n_spans;
+    cell(l, W("type"));
+    cell(l, W("count"));
+    for (int t = 0; t < ISMS_ASSET_TYPES; t++)
+        if (s->per_type[t]) {
+            cell(l, isms_asset_type_label((isms_asset_type)t, r->lang));
+            cell_count(l, s->per_type[t]);
+        }
+    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+
+    subsection(l, nb, W("sub-due"));
+    if (r->n_due == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-due"));
+        return;
+    }
+    m = l->n_spans;
+    cell(l, W("asset"));
+    cell(l, W("name"));
+    cell(l, W("type"));
+    cell(l, W("owner"));
+    cell(l, W("classified"));
+    cell(l, W("next-review"));
+    for (size_t i = 0; i < r->n_due; i++) {
+        const isms_asset *a = r->due[i];
+        cell(l, isms_asset_id(a));
+        cell(l, isms_asset_get(a, ISMS_ASSET_NAME));
+        cell(l, isms_asset_type_label(isms_asset_get_type(a), r->lang));
+        cell(l, isms_asset_get(a, ISMS_ASSET_OWNER));
+        date_text(buf, sizeof buf, isms_asset_classified(a));
+        cell(l, buf);
+        isms_date next = isms_asset_next_review(a);
+        date_text(buf, sizeof buf, next);
+        if (isms_date_compare(next, r->today) < 0)
+            spanf(l, ISMS__SPAN_BOLD, -1, "%s (%s)", buf, W("overdue"));
+        else
+            cell(l, buf);
+    }
+    block(l, ISMS__BLOCK_TABLE, 0, m, 6);
+}
+
+/* ---- 7. plan ---- */
+
+typedef struct ranked {
+    const isms_action *action;
+    size_t rank; /* 1-based */
+} ranked;
+
+static int ranked_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const ranked *)a)->action;
+    uintptr_t y = (uintptr_t)((const ranked *)b)->action;
+    return x < y ? -1 : x > y;
+}
+
+static size_t rank_of(const ranked *index, size_t n, const isms_action *a)
+{
+    ranked key = { a, 0 };
+    const ranked *hit = index ? bsearch(&key, index, n, sizeof *index, ranked_cmp) : NULL;
+    return hit ? hit->rank : 0;
+}
+
+static void effort_cell(isms__layout *l, const isms__report *r, double days)
+{
+    char buf[64];
+    if (days < 0) {
+        cell_num(l, "–");
+        return;
+    }
+    isms__report_dec(buf, sizeof buf, r, days, days == round(days) ? 0 : 1);
+    cell_num(l, buf);
+}
+
+static void action_head(isms__layout *l, const isms__report *r, bool note)
+{
+    cell(l, W("rank"));
+    cell(l, W("action"));
+    cell(l, W("title"));
+    cell(l, W("owner"));
+    cell(l, W("effort"));
+    cell(l, W("score"));
+    if (note)
+        cell(l, W("note"));
+}
+
+static void action_cells(isms__layout *l, const isms__report *r, const ranked *index,
+                         const isms_action *a, double effort)
+{
+    char buf[64];
+    size_t rank = rank_of(index, r->n_ranked, a);
+    if (rank)
+        spanf(l, ISMS__SPAN_NUM, -1, "%zu", rank);
+    else
+        cell_num(l, "–");
+    cell(l, isms_action_id(a));
+    cell(l, isms_action_get(a, ISMS_ACTION_TITLE));
+    cell(l, isms_action_get(a, ISMS_ACTION_OWNER));
+    effort_cell(l, r, effort);
+    double score = isms_action_score(a);
+    if (score < 0) {
+        cell_num(l, "–");
+    } else {
+        isms__report_dec(buf, sizeof buf, r, score, 2);
+        cell_num(l, buf);
+    }
+}
+
+static void slot_note(char *buf, size_t size, const isms__report *r, const isms_slot *s)
+{
+    size_t pos = 0;
+    buf[0] = '\0';
+#define NOTE(...)                                                                            \
+    do {                                                                                     \
+        if (pos < size) {                                                                    \
+            int n_ = snprintf(buf + pos, size - pos, __VA_ARGS__);                           \
+            if (n_ > 0)                                                                      \
+                pos += (size_t)n_;                                                           \
+        }                                                                                    \
+    } while (0)
+    if (s->recurring) {
+        /* the label in lower case after the first word: "återkommande (årligen)" */
+        const char *how = isms_recurrence_label(isms_action_recurrence(s->action), r->lang);
+        char lower[64] = "";
+        if (how && *how) {
+            const char *p = how;
+            uint32_t cp = isms__utf8_next(&p);
+            size_t n = isms__utf8_put(lower, isms__fold(cp));
+            snprintf(lower + n, sizeof lower - n, "%s", p);
+        }
+        NOTE("%s (%s)", W("recurring"), lower);
+        if (s->occurrences > 1)
+            NOTE(" ×%u", s->occurrences);
+    }
+    if (isms_action_get_status(s->action) == ISMS_ACTION_IN_PROGRESS)
+        NOTE("%s%s", pos ? "; " : "", W("in-progress"));
+    if (s->late)
+        NOTE("%s%s %s", pos ? "; " : "", W("late"), isms_action_get(s->action, ISMS_ACTION_DUE));
+#undef NOTE
+}
+
+static void lay_plan(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 7, W("sec-plan"));
+    isms_plan *plan = isms_document_plan(r->doc);
+    if (isms_plan_count(plan) == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-plan"));
+        return;
+    }
+    if (r->plan_error[0]) {
+        size_t m = l->n_spans;
+        spanf(l, 0, -1, "%s: %s", W("plan-not-scheduled"), r->plan_error);
+        block(l, ISMS__BLOCK_PARA, 0, m, 0);
+    }
+    if (r->open_actions == 0)
+        one(l, ISMS__BLOCK_PARA, W("no-open"));
+    ranked *index = NULL;
+    if (r->n_ranked) {
+        index = isms__malloc(r->n_ranked * sizeof *index);
+        if (!index) {
+            l->failed = true;
+            return;
+        }
+        for (size_t i = 0; i < r->n_ranked; i++) {
+            index[i].action = r->ranked[i];
+            index[i].rank = i + 1;
+        }
+        qsort(index, r->n_ranked, sizeof *index, ranked_cmp);
+    }
+    char buf[512], a[64], b[64];
+    if (r->schedule && r->open_actions) {
+        one(l, ISMS__BLOCK_PARA, W("plan-intro"));
+        for (size_t p = 0; p < isms_schedule_period_count(r->schedule); p++) {
+            isms_period per;
+            if (isms_schedule_period(&per, r->schedule, p) != ISMS_OK ||
+                isms_period_format(buf, sizeof buf, &per) != ISMS_OK)
+                snprintf(buf, sizeof buf, "%zu", p + 1);
+            subsection(l, nb, buf);
+            double cap = isms_schedule_capacity(r->schedule, p);
+            double load = isms_schedule_load(r->schedule, p);
+            isms__report_dec(a, sizeof a, r, load, load == round(load) ? 0 : 1);
+            size_t m = l->n_spans;
+            if (cap > 0) {
+                isms__report_dec(b, sizeof b, r, cap, cap == round(cap) ? 0 : 1);
+                spanf(l, 0, -1, "%s: %s %s %s %s.", W("effort-planned"), a, W("of"), b,
+                      W("person-days"));
+                if (load > cap + 1e-9) {
+                    span(l, " ", 0);
+                    span(l, W("over-capacity"), ISMS__SPAN_BOLD);
+                }
+            } else {
+                spanf(l, 0, -1, "%s: %s %s (%s).", W("effort-planned"), a, W("person-days"),
+                      W("no-limit"));
+            }
+            block(l, ISMS__BLOCK_PARA, 0, m, 0);
+            size_t n = isms_schedule_count(r->schedule, p);
+            if (n == 0) {
+                one(l, ISMS__BLOCK_PARA, W("empty-period"));
+                continue;
+            }
+            m = l->n_spans;
+            action_head(l, r, true);
+            for (size_t i = 0; i < n; i++) {
+                isms_slot s;
+                if (isms_schedule_item(&s, r->schedule, p, i) != ISMS_OK)
+                    continue;
+                action_cells(l, r, index, s.action, s.effort);
+                slot_note(buf, sizeof buf, r, &s);
+                span(l, buf, s.late ? ISMS__SPAN_BOLD : 0);
+            }
+            block(l, ISMS__BLOCK_TABLE, 0, m, 7);
+        }
+        size_t nu = isms_schedule_unscheduled_count(r->schedule);
+        if (nu) {
+            subsection(l, nb, W("sub-unscheduled"));
+            size_t m = l->n_spans;
+            action_head(l, r, false);
+            for (size_t i = 0; i < nu; i++) {
+                const isms_action *act = isms_schedule_unscheduled(r->schedule, i);
+                action_cells(l, r, index, act, isms_action_effort(act));
+            }
+            block(l, ISMS__BLOCK_TABLE, 0, m, 6);
+        }
+    }
+    if (!r->schedule && r->open_actions) {
+        /* not scheduled (see plan_error): the open actions in the plan's order */
+        subsection(l, nb, W("sub-unscheduled"));
+        size_t m = l->n_spans;
+        action_head(l, r, false);
+        for (size_t i = 0; i < isms_plan_count(plan); i++) {
+            const isms_action *act = isms_plan_at(plan, i);
+            if (action_open(act))
+                action_cells(l, r, index, act, isms_action_effort(act));
+        }
+        block(l, ISMS__BLOCK_TABLE, 0, m, 6);
+    }
+    if (r->overdue_actions) {
+        subsection(l, nb, W("sub-overdue-actions"));
+        size_t m = l->n_spans;
+        cell(l, W("action"));
+        cell(l, W("title"));
+        cell(l, W("owner"));
+        cell(l, W("due"));
+        cell(l, W("status"));
+        /* in priority order when there is one, else in the plan's order */
+        size_t n = r->n_ranked ? r->n_ranked : isms_plan_count(plan);
+        for (size_t i = 0; i < n; i++) {
+            const isms_action *act = r->n_ranked ? r->ranked[i] : isms_plan_at(plan, i);
+            if (!isms__report_action_overdue(r, act))
+                continue;
+            cell(l, isms_action_id(act));
+            cell(l, isms_action_get(act, ISMS_ACTION_TITLE));
+            cell(l, isms_action_get(act, ISMS_ACTION_OWNER));
+            cell(l, isms_action_get(act, ISMS_ACTION_DUE));
+            const char *st = isms_action_status_label(isms_action_get_status(act), r->lang);
+            cell(l, st ? st : "");
+        }
+        block(l, ISMS__BLOCK_TABLE, 0, m, 5);
+    }
+    const isms_findings *notes = r->schedule ? isms_schedule_findings(r->schedule) : NULL;
+    /* the schedule's own findings (its copy of the plan's lint is in section 9) */
+    static const char *const schedule_codes[] = { "plan-due-missed", "plan-over-capacity",
+                                                  "plan-owner-over-capacity",
+                                                  "plan-beyond-horizon", "plan-too-large" };
+    bool noted = false;
+    for (size_t i = 0; i < isms_findings_count(notes); i++) {
+        isms_finding f;
+        if (isms_findings_get(&f, notes, i) != ISMS_OK)
+            continue;
+        bool own = false;
+        for (size_t k = 0; k < sizeof schedule_codes / sizeof *schedule_codes; k++)
+            own = own || strcmp(f.code, schedule_codes[k]) == 0;
+        if (!own)
+            continue;
+        if (!noted) {
+            subsection(l, nb, W("sub-schedule-notes"));
+            noted = true;
+        }
+        size_t m = l->n_spans;
+        const char *sev = isms_severity_label(f.severity, r->lang);
+        span(l, sev ? sev : "", ISMS__SPAN_BOLD);
+        spanf(l, 0, -1, " (%s%s%s): ", f.code, *f.ref ? ", " : "", f.ref);
+        span(l, f.message, 0);
+        block(l, ISMS__BLOCK_ITEM, 0, m, 0);
+    }
+    isms__free(index);
+}
+
+/* ---- 8. quantitative ---- */
+
+static void quant_row(isms__layout *l, const isms__report *r, const isms__report_quant *q,
+                      unsigned style)
+{
+    char buf[64];
+    span(l, q->risk_id, style);
+    span(l, q->title, style);
+    const double v[] = { q->stats.ale, q->p50, q->p90, q->p99, q->var95, q->es95 };
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        isms__report_int(buf, sizeof buf, r, v[i]);
+        span(l, buf, ISMS__SPAN_NUM | style);
+    }
+}
+
+static void lay_quant(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 8, W("sec-quant"));
+    if (isms_document_model_count(r->doc) == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-models"));
+        return;
+    }
+    if (!r->opt.simulate) {
+        one(l, ISMS__BLOCK_PARA, W("sim-off"));
+        return;
+    }
+    size_t m = l->n_spans;
+    if (!r->simulation) {
+        spanf(l, 0, -1, "%s: %s", W("sim-failed"), r->sim_error);
+        block(l, ISMS__BLOCK_PARA, 0, m, 0);
+        return;
+    }
+    char a[64], b[64];
+    isms__report_int(a, sizeof a, r, (double)isms_simulation_iterations(r->simulation));
+    spanf(l, 0, -1, "%s: %s (%s %llu). %s", W("sim-intro"), a, W("seed"), r->sim_seed,
+          W("quant-note"));
+    block(l, ISMS__BLOCK_PARA, 0, m, 0);
+    subsection(l, nb, W("sub-ale"));
+    m = l->n_spans;
+    cell(l, W("id"));
+    cell(l, W("risk"));
+    cell(l, W("ale"));
+    cell(l, W("p50"));
+    cell(l, W("p90"));
+    cell(l, W("p99"));
+    cell(l, W("var95"));
+    cell(l, W("es95"));
+    for (size_t i = 0; i < r->n_quant; i++)
+        quant_row(l, r, &r->quant[i], 0);
+    quant_row(l, r, &r->portfolio, ISMS__SPAN_BOLD);
+    block(l, ISMS__BLOCK_TABLE, 0, m, 8);
+
+    subsection(l, nb, W("sub-lec"));
+    m = l->n_spans;
+    cell(l, W("annual-loss"));
+    cell(l, W("exceedance"));
+    for (size_t k = 1; k <= 8; k++) {
+        const isms_lec_point *p = &r->lec[k * (ISMS__REPORT_LEC_POINTS - 1) / 8];
+        isms__report_int(a, sizeof a, r, p->loss);
+        cell_num(l, a);
+        isms__report_pct(b, sizeof b, r, p->exceedance);
+        cell_num(l, b);
+    }
+    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+}
+
+/* ---- 9. findings ---- */
+
+static void lay_findings(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 9, W("sec-findings"));
+    size_t n = isms_findings_count(r->findings);
+    if (n == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-findings"));
+        return;
+    }
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%s: %zu %s, %zu %s, %zu %s.", W("findings-intro"),
+          isms_findings_count_severity(r->findings, ISMS_SEVERITY_ERROR), W("errors"),
+          isms_findings_count_severity(r->findings, ISMS_SEVERITY_WARNING), W("warnings"),
+          isms_findings_count_severity(r->findings, ISMS_SEVERITY_INFO), W("infos"));
+    block(l, ISMS__BLOCK_PARA, 0, m, 0);
+    m = l->n_spans;
+    cell(l, W("severity"));
+    cell(l, W("code"));
+    cell(l, W("ref"));
+    cell(l, W("message"));
+    for (int sev = ISMS_SEVERITY_ERROR; sev >= ISMS_SEVERITY_INFO; sev--)
+        for (size_t i = 0; i < n; i++) {
+            isms_finding f;
+            if (isms_findings_get(&f, r->findings, i) != ISMS_OK || (int)f.severity != sev)
+                continue;
+            const char *label = isms_severity_label(f.severity, r->lang);
+            span(l, label ? label : "", f.severity == ISMS_SEVERITY_ERROR ? ISMS__SPAN_BOLD : 0);
+            cell(l, f.code);
+            cell(l, f.ref);
+            cell(l, f.message);
+        }
+    block(l, ISMS__BLOCK_TABLE, 0, m, 4);
+}
+
+/* ---- 10. decision ---- */
+
+static void fill(isms__layout *l, const char *label, size_t lines)
+{
+    size_t m = l->n_spans;
+    span(l, label, ISMS__SPAN_BOLD);
+    block(l, ISMS__BLOCK_FILL, 0, m, 0);
+    if (!l->failed)
+        l->blocks[l->n_blocks - 1].rows = lines;
+}
+
+static void lay_decision(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    section(l, nb, 10, W("sec-decision"));
+    const char *text = isms_document_get(r->doc, ISMS_DOC_DECISION);
+    if (text && !isms__text_blank(text)) {
+        /* one paragraph per line of the decision */
+        const char *s = text;
+        while (*s) {
+            size_t n = strcspn(s, "\r\n");
+            bool blank = true;
+            for (size_t i = 0; i < n; i++)
+                if (s[i] != ' ' && s[i] != '\t')
+                    blank = false;
+            if (!blank) {
+                size_t m = l->n_spans;
+                span_n(l, s, n, 0, -1);
+                block(l, ISMS__BLOCK_PARA, 0, m, 0);
+            }
+            s += n;
+            while (*s == '\r' || *s == '\n')
+                s++;
+        }
+        return;
+    }
+    one(l, ISMS__BLOCK_PARA, W("decision-intro"));
+    fill(l, W("decision"), 3);
+    fill(l, W("date"), 1);
+    fill(l, W("signature"), 1);
+    fill(l, W("name-clarification"), 1);
+}
+
+bool isms__report_layout(isms__layout *lay, const isms__report *r)
+{
+    memset(lay, 0, sizeof *lay);
+    isms__buf_init(&lay->text);
+    numbering nb = { 0, 0 };
+    one(lay, ISMS__BLOCK_TITLE, r->title);
+    lay_about(lay, &nb, r);
+    lay_summary(lay, &nb, r);
+    lay_context(lay, &nb, r);
+    lay_risks(lay, &nb, r);
+    lay_gap(lay, &nb, r);
+    lay_class(lay, &nb, r);
+    lay_plan(lay, &nb, r);
+    lay_quant(lay, &nb, r);
+    lay_findings(lay, &nb, r);
+    lay_decision(lay, &nb, r);
+    if (lay->failed || lay->text.failed) {
+        isms__layout_free(lay);
+        return false;
+    }
+    return true;
+}
+
+void isms__layout_free(isms__layout *lay)
+{
+    if (!lay)
+        return;
+    isms__buf_free(&lay->text);
+    isms__free(lay->spans);
+    isms__free(lay->blocks);
+    lay->spans = NULL;
+    lay->blocks = NULL;
+    lay->n_spans = lay->cap_spans = lay->n_blocks = lay->cap_blocks = 0;
+}
+
+#undef W
+
+/* ---- writing ------------------------------------------------------------------------------ */
+
+int isms_report_write(char **out, size_t *len, isms_document *doc,
+                      const isms_report_options *options)
+{
+    if (!out || !doc)
+        return isms__error(ISMS_EINVAL, "isms_report_write: NULL argument");
+    isms_report_options opt;
+    if (options)
+        opt = *options;
+    else
+        isms_report_options_init(&opt, doc);
+    int rc = check_options(&opt);
+    if (rc != ISMS_OK)
+        return rc;
+    isms__report r;
+    rc = isms__report_gather(&r, doc, &opt);
+    if (rc != ISMS_OK)
+        return rc;
+    isms__buf b;
+    isms__buf_init(&b);
+    switch (opt.format) {
+    case ISMS_REPORT_TEXT: isms__report_text(&b, &r); break;
+    case ISMS_REPORT_MARKDOWN: isms__report_md(&b, &r); break;
+    case ISMS_REPORT_HTML: isms__report_html(&b, &r); break;
+    case ISMS_REPORT_JSON: isms__report_json(&b, &r); break;
+    }
+    isms__report_release(&r);
+    size_t n = 0;
+    char *text = isms__buf_take(&b, &n);
+    if (!text)
+        return isms__error_nomem();
+    *out = text;
+    if (len)
+        *len = n;
+    return ISMS_OK;
+}
+
+int isms_report_save(isms_document *doc, const char *path, const isms_report_options *options)
+{
+    if (!doc || !path || !*path)
+        return isms__error(ISMS_EINVAL, "isms_report_save: NULL argument or empty path");
+    char *text = NULL;
+    size_t len = 0;
+    int rc = isms_report_write(&text, &len, doc, options);
+    if (rc != ISMS_OK)
+        return rc;
+    if (strcmp(path, "-") == 0) {
+        if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
+            rc = isms__error(ISMS_EIO, "standard output: the report could not be written: %s",
+                             strerror(errno));
+    } else {
+        rc = isms__file_save_atomic(path, text, len);
+    }
+    isms_free(text);
+    return rc;
+}
