@@ -1,0 +1,930 @@
+"""Tests of the `isms` command (tools/).
+
+Run by meson with ISMS_TOOL (the built command), ISMS_SOURCE_ROOT, ISMS_BUILD_ROOT and
+ISMS_REFERENCE_DIR in the environment. Every subcommand is run at least once and its output
+is checked for values; every exit status, standard input, -o, colour on a terminal and
+NO_COLOR, and both languages are covered.
+
+Fixtures: tests/data/cli/ (small JSON documents written after lib/io/libisms-1.schema.json,
+CSV tables) and the sample spreadsheets in examples/data/, turned into a document with
+`isms convert`.
+"""
+
+import csv
+import fcntl
+import io
+import json
+import os
+import pty
+import re
+import select
+import stat
+import struct
+import subprocess
+import termios
+import unicodedata
+
+import pytest
+
+TOOL = os.environ.get("ISMS_TOOL")
+SRC = os.environ.get("ISMS_SOURCE_ROOT",
+                     os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
+DATA = os.path.join(SRC, "tests", "data", "cli")
+EXAMPLES = os.path.join(SRC, "examples", "data")
+
+pytestmark = pytest.mark.skipif(not TOOL or not os.path.exists(TOOL),
+                                reason="ISMS_TOOL is not set to the built isms command")
+
+SMALL = os.path.join(DATA, "small.json")
+ERROR_DOC = os.path.join(DATA, "error.json")
+NBSP = "\u00a0"
+ESC = b"\x1b"
+
+COMMANDS = ["report", "lint", "score", "classify", "plan", "convert", "catalog", "cvss",
+            "simulate", "version"]
+
+
+def base_env(**extra):
+    """A clean environment: Swedish by default, no colour settings, no terminal width."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NO_COLOR", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "COLUMNS",
+                        "CLICOLOR", "CLICOLOR_FORCE")}
+    env["LANG"] = "C.UTF-8"
+    env["TERM"] = "xterm-256color"
+    for k, v in extra.items():
+        if v is None:
+            env.pop(k, None)
+        else:
+            env[k] = v
+    return env
+
+
+def run(*args, stdin=None, env=None, cwd=None):
+    """Runs the command; returns (status, stdout text, stderr text)."""
+    p = subprocess.run([TOOL, *args], input=stdin, capture_output=True,
+                       env=env or base_env(), cwd=cwd, timeout=120)
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def run_bytes(*args, stdin=None, env=None):
+    p = subprocess.run([TOOL, *args], input=stdin, capture_output=True,
+                       env=env or base_env(), timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def run_json(*args, **kw):
+    rc, out, err = run(*args, **kw)
+    assert rc == 0, err
+    return json.loads(out)
+
+
+def run_pty(*args, env=None, cols=100, rows=40):
+    """Runs the command with standard output on a pseudo-terminal of `cols` columns."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    p = subprocess.Popen([TOOL, *args], stdin=subprocess.DEVNULL, stdout=slave,
+                         stderr=subprocess.PIPE, env=env or base_env(), close_fds=True)
+    os.close(slave)
+    out = b""
+    while True:
+        r, _, _ = select.select([master], [], [], 30)
+        if not r:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the other side is closed
+            break
+        if not chunk:
+            break
+        out += chunk
+    err = p.stderr.read()
+    p.wait(timeout=30)
+    os.close(master)
+    return p.returncode, out.replace(b"\r\n", b"\n"), err
+
+
+def width(s):
+    """Display width of text as a terminal shows it."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
+
+
+def read_csv(text, delimiter=";"):
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+@pytest.fixture(scope="session")
+def example_doc(tmp_path_factory):
+    """The sample administration's spreadsheets as one document, built with isms convert."""
+    d = tmp_path_factory.mktemp("example")
+    out = d / "isms.json"
+    rc, stdout, err = run("convert",
+                          os.path.join(EXAMPLES, "gap-analysis-2023.csv"),
+                          os.path.join(EXAMPLES, "gap-analysis-2024.csv"),
+                          os.path.join(EXAMPLES, "riskregister.csv"),
+                          os.path.join(EXAMPLES, "inventory.csv"),
+                          os.path.join(EXAMPLES, "relations.csv"),
+                          os.path.join(DATA, "actions.csv"),
+                          "--org", "Exempelby kommun", "--unit", "Socialförvaltningen",
+                          "--year", "2024", "--date", "2024-11-30", "-o", str(out))
+    assert rc == 0, err
+    assert stdout == ""
+    return str(out)
+
+
+# ---- help -------------------------------------------------------------------------------
+
+def test_main_help_lists_every_command():
+    rc, out, err = run("--help")
+    assert rc == 0 and err == ""
+    assert "Användning: isms KOMMANDO" in out
+    for name in COMMANDS:
+        assert f"\n  {name} " in out
+    rc, out_en, _ = run("--help", "--lang", "en")
+    assert rc == 0 and "Usage: isms COMMAND" in out_en and "Commands:" in out_en
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_help_of_each_command(name):
+    rc, out, err = run(name, "--help")
+    assert rc == 0 and err == ""
+    assert out.startswith(f"Användning: isms {name}")
+    assert "Flaggor:" in out and "--format" in out and "Exempel:" in out
+    rc2, out2, _ = run("help", name)
+    assert rc2 == 0 and out2 == out
+    rc3, out3, _ = run(name, "-h", "--lang", "en")
+    assert rc3 == 0 and out3.startswith(f"Usage: isms {name}") and "Options:" in out3
+
+
+def test_help_names_the_formats_of_the_command():
+    _, out, _ = run("report", "--help", "--lang", "en")
+    fmt_line = next(line for line in out.splitlines() if "-f, --format" in line)
+    assert "text, json, md or html (default text)" in fmt_line
+    _, out, _ = run("version", "--help", "--lang", "en")
+    assert "text or json" in out
+
+
+# ---- exit status 2: usage and input errors ----------------------------------------------
+
+def test_no_command_is_a_usage_error():
+    rc, out, err = run()
+    assert rc == 2 and out == ""
+    assert err.startswith("isms: ")
+
+
+def test_unknown_command_suggests_the_nearest():
+    rc, out, err = run("lnit", SMALL)
+    assert rc == 2 and out == ""
+    assert 'okänt kommando "lnit"; menade du "lint"?' in err
+
+
+def test_unknown_option_is_a_usage_error():
+    rc, out, err = run("score", SMALL, "--residul", "--lang", "en")
+    assert rc == 2 and out == ""
+    assert "unknown option --residul; did you mean --residual?" in err
+    assert "see 'isms score --help'" in err
+
+
+def test_option_of_another_command_is_refused():
+    rc, _, err = run("lint", SMALL, "--seed", "3", "--lang", "en")
+    assert rc == 2 and "unknown option --seed" in err
+
+
+def test_missing_option_value():
+    rc, _, err = run("simulate", SMALL, "--iterations", "--lang", "en")
+    # "--lang" is taken as the value of --iterations, which is not a number
+    assert rc == 2 and 'invalid value for --iterations: "--lang"' in err
+    rc, _, err = run("simulate", SMALL, "--lang", "en", "--iterations")
+    assert rc == 2 and "--iterations needs a value" in err
+
+
+def test_format_the_command_does_not_write():
+    rc, out, err = run("report", SMALL, "--format", "csv", "--lang", "en")
+    assert rc == 2 and out == ""
+    assert "isms report does not write the format csv; choose text, json, md or html" in err
+    rc, _, err = run("version", "-f", "html")
+    assert rc == 2 and "välj text eller json" in err
+
+
+def test_missing_file():
+    rc, out, err = run("lint", "/nonexistent/isms.json")
+    assert rc == 2 and out == ""
+    assert err.startswith("isms: ") and "/nonexistent/isms.json" in err
+    assert "No such file" in err
+
+
+def test_broken_json_names_file_line_and_column():
+    path = os.path.join(DATA, "broken-syntax.json")
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    # The loader points at the token after the missing comma: line 6, at "consequence".
+    column = lines[5].index('"consequence"') + 1
+    for cmd in ("lint", "report", "score", "classify", "plan", "simulate"):
+        rc, out, err = run(cmd, path)
+        assert rc == 2 and out == "", cmd
+        assert err.startswith(f"isms: {path}:6:{column}: "), err
+
+
+def test_unknown_key_error_with_did_you_mean():
+    path = os.path.join(DATA, "broken-key.json")
+    rc, out, err = run("score", path)
+    assert rc == 2 and out == ""
+    # "likelihod" is on line 9, after six spaces
+    assert err == (f'isms: {path}:9:7: $.risks[0].likelihod: unknown key, '
+                   f'did you mean "likelihood"?\n')
+
+
+def test_broken_json_on_stdin():
+    with open(os.path.join(DATA, "broken-key.json"), "rb") as f:
+        data = f.read()
+    rc, out, err = run("lint", "-", stdin=data)
+    assert rc == 2 and out == ""
+    assert ":9:7: $.risks[0].likelihod" in err
+
+
+# ---- lint and exit status 1 -------------------------------------------------------------
+
+def test_lint_warnings_only_exits_0():
+    rc, out, err = run("lint", SMALL)
+    assert rc == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["Allvarlighet", "Kod", "Avser", "Meddelande"]
+    assert any(line.startswith("varning") and "risk-vector-disagrees" in line and " R3 " in line
+               for line in lines)
+    assert any("plan-addresses-nothing" in line and " A2 " in line for line in lines)
+    assert lines[-1] == "0 fel, 2 varningar, 0 information"
+
+
+def test_lint_error_finding_exits_1():
+    rc, out, err = run("lint", ERROR_DOC)
+    assert rc == 1 and err == ""
+    # the document is in English
+    assert "asset-special-no-legal-basis" in out
+    assert out.splitlines()[0].split() == ["Severity", "Code", "Ref", "Message"]
+    assert out.splitlines()[2].startswith("error ")
+    assert out.splitlines()[-1] == "1 error, 0 warnings, 0 info"
+
+
+def test_lint_json_and_csv():
+    data = run_json("lint", SMALL, "--format", "json")
+    assert data["counts"] == {"error": 0, "warning": 2, "info": 0}
+    assert [(f["severity"], f["code"], f["ref"]) for f in data["findings"]] == [
+        ("warning", "risk-vector-disagrees", "R3"),
+        ("warning", "plan-addresses-nothing", "A2"),
+    ]
+    rc, out, _ = run("lint", ERROR_DOC, "-f", "csv", "--lang", "sv")
+    assert rc == 1
+    rows = read_csv(out)
+    assert rows[0] == ["Allvarlighet", "Kod", "Avser", "Meddelande"]
+    assert rows[1][:3] == ["fel", "asset-special-no-legal-basis", "INF9"]
+    assert out.startswith("\ufeff") and "\r\n" in out
+
+
+def test_lint_no_findings(tmp_path):
+    doc = tmp_path / "clean.json"
+    doc.write_text(json.dumps({"format": "libisms/1", "organisation": "Renby", "year": 2024,
+                               "date": "2024-06-01"}))
+    rc, out, _ = run("lint", str(doc))
+    assert rc == 0 and out == "Inga anmärkningar.\n"
+
+
+# ---- score ------------------------------------------------------------------------------
+
+def test_score_document_text():
+    rc, out, err = run("score", SMALL)
+    assert rc == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split()[:4] == ["ID", "Risk", "S×K", "Värde"]
+    r1 = next(line for line in lines if line.startswith("R1 "))
+    assert "3×4" in r1 and " 12 " in r1 and "Mycket hög" in r1
+    assert "2×3" in r1 and r1.rstrip().endswith("Medel")
+    # sorted by value, ties by id
+    ids = [line.split()[0] for line in lines[2:5]]
+    assert ids == ["R1", "R2", "R3"]
+    assert "Risker per nivå (matris 4x4):" in out
+    vh = next(line for line in lines if line.startswith("Mycket hög (12–16)"))
+    assert vh.split()[-2:] == ["1", "0"]
+
+
+def test_score_document_json():
+    data = run_json("score", SMALL, "-f", "json")
+    assert data["matrix"] == {"name": "4x4", "acceptance": 3}
+    r1, r2, r3 = data["risks"]
+    assert (r1["id"], r1["likelihood"], r1["consequence"], r1["value"], r1["band"]) == \
+        ("R1", 3, 4, 12, "very-high")
+    assert r1["residual"] == {"likelihood": 2, "consequence": 3, "value": 6,
+                              "band": "medium", "band_label": "Medel"}
+    assert r2["residual"]["value"] == 4 and r2["residual"]["likelihood"] is None
+    assert r3["rating"]["method"] == "cvss" and r3["rating"]["score"] == 9.8
+    bands = {b["name"]: (b["inherent"], b["residual"]) for b in data["bands"]}
+    assert bands == {"low": (0, 0), "medium": (2, 3), "high": (0, 0), "very-high": (1, 0)}
+
+
+def test_score_residual_order():
+    data = run_json("score", SMALL, "-f", "json", "--residual")
+    # residual values: R1 6, R2 4, R3 4
+    assert [r["id"] for r in data["risks"]] == ["R1", "R2", "R3"]
+
+
+def test_score_without_document():
+    data = run_json("score", "--likelihood", "3", "--consequence", "4", "-f", "json")
+    assert data["value"] == 12 and data["band"] == "very-high"
+    assert data["normalized"] == pytest.approx(11 / 15)
+    assert data["acceptable"] is False
+    data = run_json("score", "-l", "4", "-c", "5", "--matrix", "5x5", "-f", "json")
+    assert (data["matrix"], data["value"], data["band"]) == ("5x5", 20, "very-high")
+    data = run_json("score", "-l", "1", "-c", "2", "-f", "json")
+    assert data["value"] == 2 and data["band"] == "low" and data["acceptable"] is True
+    rc, out, _ = run("score", "-l", "Sannolik", "-c", "2")
+    assert rc == 0
+    assert re.search(r"^Värde +6$", out, re.M) and re.search(r"^Nivå +Medel$", out, re.M)
+    assert re.search(r"^Sannolikhet +3 Sannolik$", out, re.M)
+    rc, out, _ = run("score", "-l", "3", "-c", "4", "--lang", "en")
+    assert re.search(r"^Value +12$", out, re.M) and re.search(r"^Band +Very high$", out, re.M)
+
+
+def test_score_level_off_the_scale():
+    rc, out, err = run("score", "-l", "5", "-c", "1")
+    assert rc == 2 and out == ""
+    assert "likelihood 5 is outside the scale 1–4" in err
+    rc, _, err = run("score", "-l", "3")
+    assert rc == 2 and "--consequence" in err
+    rc, _, err = run("score", SMALL, "-l", "3", "-c", "3")
+    assert rc == 2
+
+
+# ---- classify ---------------------------------------------------------------------------
+
+def test_classify_text_shows_provenance():
+    rc, out, err = run("classify", SMALL)
+    assert rc == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "Namn", "Typ", "K", "R", "T", "S", "Klass"]
+    sys1 = next(line for line in lines if line.startswith("SYS1"))
+    assert "3 ← INF2" in sys1 and "2 ← INF1" in sys1 and "3 (manuell)" in sys1
+    inf2 = next(line for line in lines if line.startswith("INF2"))
+    assert "3 (golv)" in inf2 and "2 (golv)" in inf2
+    assert "3 tillgångar, 3 klassade, 2 med personuppgifter" in out
+    # aligned by display width: the type column starts at one place in every row
+    rows = lines[2:5]
+    starts = {width(row[:row.index("System" if row.startswith("SYS") else "Information")])
+              for row in rows}
+    assert len(starts) == 1
+
+
+def test_classify_json():
+    data = run_json("classify", SMALL, "--format", "json")
+    assets = {a["id"]: a for a in data["assets"]}
+    sys1 = assets["SYS1"]
+    assert sys1["type"] == "system" and sys1["overall"] == 3
+    assert sys1["aspects"]["confidentiality"] == {"level": 3, "label": "Allvarlig",
+                                                  "origin": "inherited", "from": "INF2",
+                                                  "cycle": False}
+    assert sys1["aspects"]["availability"]["origin"] == "overridden"
+    assert assets["INF2"]["aspects"]["confidentiality"]["floor"] == "special"
+    assert assets["INF1"]["aspects"]["integrity"]["origin"] == "assessed"
+    assert data["summary"] == {"total": 3, "classified": 3, "personal_data": 2}
+
+
+def test_classify_english_headers():
+    rc, out, _ = run("classify", SMALL, "--lang", "en", "-f", "csv", "--comma", "--no-bom")
+    assert rc == 0
+    rows = read_csv(out, ",")
+    assert rows[0] == ["ID", "Name", "Type", "C", "I", "A", "T", "Class"]
+    sys1 = next(r for r in rows if r[0] == "SYS1")
+    assert sys1[3:] == ["3 ← INF2", "2 ← INF1", "3 (override)", "1 ← INF1", "3"]
+
+
+# ---- plan -------------------------------------------------------------------------------
+
+def test_plan_text():
+    rc, out, err = run("plan", SMALL)
+    assert rc == 0 and err == ""
+    assert "2025 · 33 av 40 persondagar" in out
+    assert "2026 · 3 av 40 persondagar" in out
+    first = out.split("2026 ·")[0]
+    rows = [line for line in first.splitlines() if line[:2] in ("A1", "A2", "A3")]
+    assert [r.split()[0] for r in rows] == ["A1", "A3", "A2"]
+    assert "återkommande" in rows[2]
+    assert "Anmärkningar:" in out and "A2" in out.split("Anmärkningar:")[1]
+
+
+def test_plan_json_and_csv():
+    data = run_json("plan", SMALL, "-f", "json")
+    assert data["unit"] == "year"
+    p2025, p2026 = data["periods"]
+    assert (p2025["period"], p2025["start"], p2025["end"]) == ("2025", "2025-01-01", "2025-12-31")
+    assert (p2025["capacity"], p2025["load"]) == (40, 33)
+    assert [a["id"] for a in p2025["actions"]] == ["A1", "A3", "A2"]
+    assert [a["id"] for a in p2026["actions"]] == ["A2"]
+    assert p2026["actions"][0]["recurring"] is True
+    a1 = p2025["actions"][0]
+    assert a1["effort"] == 10 and a1["status"] == "planned" and a1["score"] > 0
+    assert data["unscheduled"] == []
+    assert any(f["code"] == "plan-addresses-nothing" for f in data["findings"])
+
+    rc, out, _ = run("plan", SMALL, "-f", "csv")
+    rows = read_csv(out)
+    assert rows[0] == ["ID", "Åtgärd", "Ansvarig", "Dagar", "Prioritet", "Klart senast",
+                       "Anmärkning", "Period"]
+    assert [(r[0], r[-1]) for r in rows[1:]] == [("A1", "2025"), ("A3", "2025"), ("A2", "2025"),
+                                                 ("A2", "2026")]
+    assert rows[2][3] == "20"
+
+
+def test_plan_options_override_the_settings():
+    data = run_json("plan", SMALL, "-f", "json", "--periods", "1", "--capacity", "15")
+    (period,) = data["periods"]
+    assert [a["id"] for a in period["actions"]] == ["A1", "A2"]
+    assert [a["id"] for a in data["unscheduled"]] == ["A3"]
+    data = run_json("plan", SMALL, "-f", "json", "--period", "tertial", "--periods", "3",
+                    "--start", "2026")
+    assert data["unit"] == "tertial"
+    assert [p["period"] for p in data["periods"]] == ["T1 2026", "T2 2026", "T3 2026"]
+    rc, _, err = run("plan", SMALL, "--period", "fortnight")
+    assert rc == 2 and "fortnight" in err
+
+
+def test_plan_explain():
+    rc, out, _ = run("plan", SMALL, "--explain", "--lang", "en")
+    assert rc == 0
+    assert "Priorities explained:" in out
+    part = out.split("Priorities explained:")[1]
+    assert "A1 Inför tvåfaktorsinloggning" in part and "risk R1" in part
+
+
+# ---- simulate ---------------------------------------------------------------------------
+
+def test_simulate_json():
+    data = run_json("simulate", SMALL, "-f", "json")
+    assert data["iterations"] == 2000 and data["seed"] == 7
+    r1, r2 = data["risks"]
+    # constant models: two events a year of 50 000 and one of 10 000
+    assert (r1["id"], r1["ale"], r1["sd"], r1["p90"], r1["var99"]) == ("R1", 100000, 0, 100000,
+                                                                      100000)
+    assert (r2["id"], r2["ale"]) == ("R2", 10000)
+    assert data["portfolio"]["ale"] == 110000 and data["portfolio"]["var95"] == 110000
+
+
+def test_simulate_text_and_options():
+    rc, out, err = run("simulate", SMALL, "--iterations", "500", "--seed", "3")
+    assert rc == 0 and err == ""
+    assert out.startswith(f"500 simulerade år, frö 3\n")
+    assert f"100{NBSP}000" in out and f"110{NBSP}000" in out
+    assert "Portfölj (alla risker)" in out
+    rc, out, _ = run("simulate", SMALL, "--lang", "en", "-n", "100")
+    assert out.startswith("100 simulated years, seed 7")
+    assert "100,000" in out and "Portfolio (all risks)" in out
+
+
+def test_simulate_without_models():
+    rc, out, _ = run("simulate", ERROR_DOC)
+    assert rc == 0 and out == "No risk of the document carries a quantitative model.\n"
+    data = run_json("simulate", ERROR_DOC, "-f", "json")
+    assert data["risks"] == [] and data["portfolio"] is None
+
+
+# ---- cvss -------------------------------------------------------------------------------
+
+CVSS_CRIT = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
+DREAD = "D:8/R:10/E:7/A:10/DI:10"
+
+
+def test_cvss_text():
+    rc, out, err = run("cvss", CVSS_CRIT, DREAD, "--matrix", "4x4")
+    assert rc == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["Metod", "Poäng", "Allvarlighet", "Normaliserat", "4x4", "Nivå",
+                                "Vektor"]
+    assert lines[2].split()[:6] == ["CVSS", "3.1", "9,8", "Kritisk", "0,980", "16"]
+    assert lines[3].split()[:5] == ["DREAD", "9,0", "Kritisk", "0,900", "15"]
+
+
+def test_cvss_json():
+    data = run_json("cvss", CVSS_CRIT, DREAD, "-m", "4x4", "-f", "json", "--lang", "en")
+    c, d = data["ratings"]
+    assert (c["method"], c["version"], c["score"], c["severity"], c["label"]) == \
+        ("cvss", "3.1", 9.8, "critical", "Critical")
+    assert c["base"] == 9.8 and c["matrix"] == {"name": "4x4", "value": 16, "band": "very-high",
+                                                "band_label": "Very high"}
+    assert (d["method"], d["score"], d["normalized"]) == ("dread", 9, 0.9)
+
+
+def test_cvss_from_stdin_with_an_invalid_vector():
+    text = f"# vectors\n{CVSS_CRIT}\n\n{CVSS_CRIT.replace('AC:L', 'AC:X')}\n{DREAD}\n"
+    rc, out, err = run("cvss", "-", "-f", "json", stdin=text.encode())
+    assert rc == 2
+    assert [r["vector"] for r in json.loads(out)["ratings"]] == [CVSS_CRIT, DREAD]
+    # line 4, the metric AC at byte 15
+    assert err.startswith("isms: <stdin>:4:15: ")
+    assert 'metric AC at position 15 has unknown value "X"' in err
+
+
+def test_cvss_invalid_argument():
+    rc, out, err = run("cvss", "SL:1/M:2", "--lang", "en")
+    assert rc == 2 and out == ""
+    assert err.startswith("isms: argument 1, column ")
+    rc, _, err = run("cvss")
+    assert rc == 2 and "standard in" in err
+
+
+# ---- catalog ----------------------------------------------------------------------------
+
+def test_catalog_lists_annex_a():
+    rc, out, err = run("catalog", "--annex")
+    assert rc == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "Rubrik", "Typ", "Tema", "Nytt"]
+    a523 = next(line for line in lines if line.strip().startswith("A.5.23 "))
+    assert "Information security for use of cloud services" in a523 and a523.endswith("ny")
+    assert "organisatoriska" in a523
+    assert not any(line.startswith("6.1.2") for line in lines)
+
+
+def test_catalog_counts_requirements():
+    data = run_json("catalog", "--edition", "2013", "--annex", "--requirements", "-f", "json")
+    assert data["edition"] == "ISO/IEC 27001:2013" and len(data["items"]) == 114
+    data = run_json("catalog", "--clauses", "--requirements", "-f", "json")
+    assert len(data["items"]) == 30
+    assert "6.3" in [i["id"] for i in data["items"]]
+
+
+def test_catalog_item_and_mapping():
+    rc, out, _ = run("catalog", "A.5.23", "--lang", "en")
+    assert rc == 0
+    assert "Information security for use of cloud services" in out
+    assert "New in the edition                 yes" in out
+    assert "Control type                       Preventive" in out
+    data = run_json("catalog", "-e", "2013", "A.9.2.1", "-f", "json")
+    assert data["kind"] == "control" and data["parent"]["id"] == "A.9.2"
+    assert data["mapping"]["edition"] == "ISO/IEC 27001:2022"
+    assert {"id": "A.5.16", "relation": "subset"} in data["mapping"]["items"]
+
+
+def test_catalog_attribute_filter():
+    data = run_json("catalog", "--attr", "#Detective", "--attr", "confidentiality",
+                    "-f", "json")
+    ids = [i["id"] for i in data["items"]]
+    assert "A.5.7" in ids and "A.8.12" in ids and "A.5.1" not in ids
+    rc, _, err = run("catalog", "--edition", "2013", "--attr", "#Detective")
+    assert rc == 2 and "2022" in err
+
+
+def test_catalog_unknown_item():
+    rc, out, err = run("catalog", "A.99.1")
+    assert rc == 2 and out == ""
+    assert 'ISO/IEC 27001:2022 har ingen post "A.99.1"' in err
+
+
+# ---- version ----------------------------------------------------------------------------
+
+def test_version():
+    data = run_json("version", "-f", "json")
+    assert data["format"] == "libisms/1"
+    assert data["isms"].count(".") == 2 and data["libisms"] == data["isms"]
+    rc, out, _ = run("--version")
+    assert rc == 0 and out.splitlines()[0] == "isms " + data["isms"]
+    assert out.splitlines()[2] == "dokumentformat libisms/1"
+
+
+# ---- report -----------------------------------------------------------------------------
+
+def test_report_text_to_stdout():
+    rc, out, err = run("report", SMALL)
+    assert rc == 0 and err == ""
+    assert out.startswith("Ledningens genomgång 2024")
+    assert "Testby kommun" in out and "Kulturförvaltningen" in out
+    assert ESC.decode() not in out
+    rc, out, _ = run("report", SMALL, "--lang", "en")
+    assert out.startswith("Management review 2024")
+
+
+def test_report_format_from_the_extension(tmp_path):
+    for name, check in [("review.html", lambda t: t.lstrip().lower().startswith("<!doctype html")),
+                        ("review.md", lambda t: t.startswith("#")),
+                        ("review.json", lambda t: json.loads(t) is not None),
+                        ("review.txt", lambda t: t.startswith("Ledningens genomgång 2024"))]:
+        path = tmp_path / name
+        rc, out, err = run("report", SMALL, "-o", str(path))
+        assert rc == 0 and out == "" and err == "", name
+        text = path.read_text(encoding="utf-8")
+        assert check(text), name
+        assert "\x1b" not in text
+    # --format wins over the extension
+    path = tmp_path / "review.out.html"
+    assert run("report", SMALL, "-f", "md", "-o", str(path))[0] == 0
+    assert path.read_text(encoding="utf-8").startswith("#")
+
+
+def test_report_html_escapes_hostile_titles(tmp_path):
+    rc, out, _ = run("report", os.path.join(DATA, "hostile.json"), "-f", "html")
+    assert rc == 0
+    assert "<b>fet</b>" not in out and "&lt;b&gt;fet&lt;/b&gt;" in out
+
+
+def test_report_of_the_example_document(example_doc, tmp_path):
+    rc, out, err = run("report", example_doc)
+    assert rc == 0 and err == ""
+    assert "Exempelby kommun" in out and "Socialförvaltningen" in out
+    html = tmp_path / "genomgang.html"
+    rc, _, _ = run("report", example_doc, "-o", str(html))
+    assert rc == 0 and "<svg" in html.read_text(encoding="utf-8")
+
+
+# ---- convert ----------------------------------------------------------------------------
+
+def test_convert_builds_the_example_document(example_doc):
+    with open(example_doc, encoding="utf-8") as f:
+        doc = json.load(f)
+    assert doc["format"] == "libisms/1"
+    assert doc["organisation"] == "Exempelby kommun" and doc["unit"] == "Socialförvaltningen"
+    assert doc["year"] == 2024 and doc["date"] == "2024-11-30"
+    assert [a["year"] for a in doc["assessments"]] == [2023, 2024]
+    with open(os.path.join(EXAMPLES, "riskregister.csv"), encoding="utf-8-sig", newline="") as f:
+        n_risks = len(list(csv.reader(f, delimiter=";"))) - 1
+    assert len(doc["risks"]) == n_risks == 12
+    assert len(doc["assets"]) == 22 and len(doc["relations"]) == 33
+    assert [a["id"] for a in doc["actions"]] == ["A1", "A2", "A3", "A4"]
+    # the document reads back, and every command works on it
+    data = run_json("score", example_doc, "-f", "json")
+    assert len(data["risks"]) == 12
+    first = data["risks"][0]
+    assert first["value"] == first["likelihood"] * first["consequence"]
+    assert run("classify", example_doc)[0] == 0
+    plan = run_json("plan", example_doc, "-f", "json")
+    placed = {a["id"] for p in plan["periods"] for a in p["actions"]}
+    assert {"A1", "A2"} <= placed
+
+
+def test_convert_example_lint_exits_1(example_doc):
+    # INF4 (LSS decisions) holds special-category data without a legal basis
+    rc, out, _ = run("lint", example_doc, "-f", "json")
+    assert rc == 1
+    data = json.loads(out)
+    assert {"severity": "error", "code": "asset-special-no-legal-basis"}.items() <= \
+        next(f for f in data["findings"] if f["ref"] == "INF4"
+             and f["code"] == "asset-special-no-legal-basis").items()
+    assert data["counts"]["error"] >= 1
+
+
+def test_convert_document_to_csv(example_doc, tmp_path):
+    out = tmp_path / "risks.csv"
+    rc, stdout, err = run("convert", example_doc, "--table", "risks", "-o", str(out))
+    assert rc == 0 and stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")
+    rows = read_csv(text)
+    assert len(rows) == 1 + 12
+    assert rows[1][0] == "R1" and rows[1][1].startswith("Nätfiske mot medarbetare")
+    # English, to standard output
+    rc, stdout, _ = run("convert", example_doc, "--table", "gap", "--year", "2023", "--lang", "en",
+                        "--comma", "--no-bom", "--lf")
+    assert rc == 0 and "\r\n" not in stdout
+    rows = read_csv(stdout, ",")
+    header = next(r for r in rows if r and r[0] == "Clause")
+    assert header[:3] == ["Clause", "Requirement", "Status"]
+    rc, _, err = run("convert", example_doc, "--table", "gap", "--year", "2019")
+    assert rc == 2 and "2023, 2024" in err
+
+
+def test_convert_gap_2013_to_2022(tmp_path):
+    out = tmp_path / "gap-2022.csv"
+    rc, stdout, err = run("convert", os.path.join(DATA, "gap-2013.csv"), "--to", "2022",
+                          "-o", str(out))
+    assert rc == 0 and stdout == "", err
+    rows = read_csv(out.read_text(encoding="utf-8"))
+    assert "ISO/IEC 27001:2022" in rows[0][0]
+    header = rows[1]
+    assert header[:3] == ["ISO", "Krav", "Nuläge"]
+    status = {r[0]: r[2] for r in rows[2:]}
+    # 2013 10.1 (nonconformity) is 2022 10.2; 9.2 is inherited by 9.2.1 and 9.2.2
+    assert status["10.2"] == "Delvis" and status["10.1"] == "Ja"
+    assert status["9.2.1"] == "Nej" and status["9.2.2"] == "Nej"
+    assert status["6.1.2"] == "Delvis" and status["6.3"] == ""
+    origin = header.index("Ursprung")
+    assert next(r for r in rows[2:] if r[0] == "10.2")[origin] == "2013: 10.1"
+    # without -o: CSV on standard output
+    rc, stdout, _ = run("convert", os.path.join(DATA, "gap-2013.csv"), "--to", "2022")
+    assert rc == 0 and "ISO/IEC 27001:2022" in stdout.splitlines()[0]
+
+
+def test_convert_document_assessments_to_2022(tmp_path):
+    doc = tmp_path / "doc.json"
+    rc, _, err = run("convert", os.path.join(DATA, "gap-2013.csv"), "--year", "2023",
+                     "-o", str(doc))
+    assert rc == 0, err
+    assert json.loads(doc.read_text())["assessments"][0]["edition"] == "2013"
+    doc2 = tmp_path / "doc-2022.json"
+    rc, _, err = run("convert", str(doc), "--to", "2022", "-o", str(doc2))
+    assert rc == 0, err
+    converted = json.loads(doc2.read_text())["assessments"][0]
+    assert converted["edition"] == "2022" and converted["year"] == 2023
+    entries = {e["ref"]: e for e in converted["entries"]}
+    assert entries["10.2"]["status"] == "partial"
+
+
+def test_convert_from_stdin_with_kind():
+    with open(os.path.join(EXAMPLES, "riskregister.csv"), "rb") as f:
+        data = f.read()
+    rc, out, err = run("convert", "-", "--kind", "risks", "--year", "2024", "--org", "Stdin",
+                       stdin=data)
+    assert rc == 0, err
+    doc = json.loads(out)
+    assert doc["organisation"] == "Stdin" and len(doc["risks"]) == 12
+    # and a document from standard input to the score command
+    rc, out, _ = run("score", "-", "-f", "json", stdin=out.encode())
+    assert rc == 0 and len(json.loads(out)["risks"]) == 12
+
+
+def test_convert_usage_errors():
+    rc, _, err = run("convert")
+    assert rc == 2
+    rc, _, err = run("convert", os.path.join(EXAMPLES, "riskregister.csv"),
+                     os.path.join(EXAMPLES, "riskregister.csv"), "--lang", "en")
+    assert rc == 2 and "both of the kind risks" in err
+    rc, _, err = run("convert", SMALL, "--table", "nonsense", "--lang", "en")
+    assert rc == 2 and 'unknown table kind for --table: "nonsense"' in err
+    rc, _, err = run("convert", SMALL, "--to", "1999")
+    assert rc == 2
+    rc, _, err = run("convert", SMALL, "-f", "md")
+    assert rc == 2 and "json eller csv" in err
+
+
+# ---- -o ---------------------------------------------------------------------------------
+
+def test_output_file_and_format_from_extension(tmp_path):
+    out = tmp_path / "findings.json"
+    rc, stdout, _ = run("lint", SMALL, "-o", str(out))
+    assert rc == 0 and stdout == ""
+    assert json.loads(out.read_text())["counts"]["warning"] == 2
+    out = tmp_path / "risks.csv"
+    assert run("score", SMALL, "-o", str(out))[0] == 0
+    assert read_csv(out.read_text(encoding="utf-8"))[1][:4] == ["R1", "Nätfiske mot medarbetare",
+                                                               "3×4", "12"]
+    out = tmp_path / "risks.tsv"
+    assert run("score", SMALL, "-o", str(out))[0] == 0
+    assert read_csv(out.read_text(encoding="utf-8"), "\t")[1][0] == "R1"
+    out = tmp_path / "catalog.md"
+    assert run("catalog", "--clauses", "-o", str(out))[0] == 0
+    assert out.read_text(encoding="utf-8").startswith("# ISO/IEC 27001:2022\n\n| ID |")
+    out = tmp_path / "plan.html"
+    assert run("plan", SMALL, "-o", str(out))[0] == 0
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<th class=\"section\"" in html
+    # a known extension the command does not write
+    rc, _, err = run("lint", SMALL, "-o", str(tmp_path / "x.md"))
+    assert rc == 0
+    rc, _, err = run("version", "-o", str(tmp_path / "x.csv"))
+    assert rc == 2 and "csv" in err
+
+
+def test_output_replaces_atomically_and_keeps_the_mode(tmp_path):
+    out = tmp_path / "score.txt"
+    out.write_text("old content\n")
+    os.chmod(out, 0o640)
+    rc, _, _ = run("score", SMALL, "-o", str(out))
+    assert rc == 0
+    assert out.read_text(encoding="utf-8").startswith("ID  Risk")
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o640
+    # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["score.txt"]
+    # a document saved by convert keeps its mode too
+    doc = tmp_path / "doc.json"
+    doc.write_text("{}")
+    os.chmod(doc, 0o600)
+    assert run("convert", SMALL, "-o", str(doc))[0] == 0
+    assert stat.S_IMODE(os.stat(doc).st_mode) == 0o600
+    assert json.loads(doc.read_text())["organisation"] == "Testby kommun"
+
+
+def test_output_to_a_missing_directory(tmp_path):
+    target = tmp_path / "no" / "such" / "dir" / "out.json"
+    rc, out, err = run("lint", SMALL, "-o", str(target))
+    assert rc == 2 and out == "" and str(target) in err
+    rc, out, err = run("report", SMALL, "-o", str(target.with_suffix(".html")))
+    assert rc == 2 and err.startswith("isms: ")
+
+
+def test_output_dash_is_stdout():
+    rc, out, _ = run("lint", SMALL, "-o", "-", "-f", "json")
+    assert rc == 0 and json.loads(out)["counts"]["warning"] == 2
+
+
+# ---- standard input ---------------------------------------------------------------------
+
+def test_document_from_stdin():
+    with open(SMALL, "rb") as f:
+        data = f.read()
+    rc, out, _ = run("lint", "-", stdin=data)
+    assert rc == 0 and "plan-addresses-nothing" in out
+    assert run_json("classify", "-", "-f", "json", stdin=data)["summary"]["total"] == 3
+    with open(ERROR_DOC, "rb") as f:
+        rc, _, _ = run("lint", "-", stdin=f.read())
+    assert rc == 1
+
+
+# ---- colour -----------------------------------------------------------------------------
+
+def test_no_colour_when_not_a_terminal():
+    for args in (["lint", SMALL], ["score", SMALL], ["report", SMALL], ["classify", SMALL],
+                 ["plan", SMALL], ["cvss", CVSS_CRIT], ["catalog", "--annex"]):
+        rc, out, err = run_bytes(*args)
+        assert ESC not in out and ESC not in err, args
+
+
+def test_colour_on_a_terminal():
+    for args in (["lint", SMALL], ["score", SMALL], ["cvss", CVSS_CRIT], ["report", SMALL]):
+        rc, out, _ = run_pty(*args)
+        assert rc == 0, args
+        assert b"\x1b[" in out, args
+    rc, out, _ = run_pty("lint", SMALL)
+    # severity in yellow, header bold
+    assert b"\x1b[33mvarning\x1b[0m" in out and b"\x1b[1mAllvarlighet\x1b[0m" in out
+
+
+def test_no_colour_with_no_color_on_a_terminal():
+    for value in ("1", "true", "0"):
+        rc, out, _ = run_pty("lint", SMALL, env=base_env(NO_COLOR=value))
+        assert rc == 0 and ESC not in out and b"varning" in out
+    rc, out, _ = run_pty("report", SMALL, env=base_env(NO_COLOR="1"))
+    assert ESC not in out and "Ledningens genomgång".encode() in out
+    # an empty NO_COLOR does not count (no-color.org)
+    rc, out, _ = run_pty("lint", SMALL, env=base_env(NO_COLOR=""))
+    assert ESC in out
+
+
+def test_no_colour_with_output_file_on_a_terminal(tmp_path):
+    out = tmp_path / "lint.txt"
+    rc, stdout, _ = run_pty("lint", SMALL, "-o", str(out))
+    assert rc == 0 and stdout == b""
+    assert "\x1b" not in out.read_text(encoding="utf-8")
+
+
+def test_tables_wrap_to_the_terminal_width():
+    rc, out, _ = run_pty("lint", SMALL, env=base_env(NO_COLOR="1"), cols=70)
+    assert rc == 0
+    lines = out.decode("utf-8").splitlines()
+    assert max(width(line) for line in lines) <= 70
+    # the long message continues on the next line, in its own column
+    msg_col = lines[0].index("Meddelande")
+    cont = [line for line in lines[2:] if line[:msg_col].strip() == "" and line.strip()]
+    assert cont and all(width(line[:msg_col]) == msg_col for line in cont)
+
+
+# ---- language ---------------------------------------------------------------------------
+
+def test_language_from_the_environment_without_a_document():
+    rc, out, _ = run("catalog", "--clauses", env=base_env(LANG="en_GB.UTF-8"))
+    assert out.splitlines()[0].split() == ["ID", "Title", "Kind", "New"]
+    rc, out, _ = run("catalog", "--clauses", env=base_env(LANG="sv_SE.UTF-8"))
+    assert out.splitlines()[0].split() == ["ID", "Rubrik", "Typ", "Nytt"]
+    rc, out, _ = run("catalog", "--clauses", env=base_env(LANG="sv_SE.UTF-8",
+                                                          LC_ALL="en_US.UTF-8"))
+    assert out.splitlines()[0].split()[1] == "Title"
+    rc, out, _ = run("score", "-l", "2", "-c", "2", env=base_env(LANG="en_US.UTF-8"))
+    assert "Likelihood" in out and "Medium" in out
+
+
+def test_language_of_the_document_wins_over_the_environment():
+    rc, out, _ = run("lint", SMALL, env=base_env(LANG="en_US.UTF-8"))
+    assert "Allvarlighet" in out and "varning" in out
+    rc, out, _ = run("lint", SMALL, "--lang", "en", env=base_env(LANG="sv_SE.UTF-8"))
+    assert "Severity" in out and "warning" in out and "varning" not in out
+    rc, out, _ = run("lint", ERROR_DOC, "--lang", "sv")
+    assert rc == 1 and "Allvarlighet" in out
+    assert out.splitlines()[-1] == "1 fel, 0 varningar, 0 information"
+
+
+def test_language_changes_the_words_of_every_table():
+    pairs = [(["score", SMALL], "Värde", "Value"),
+             (["classify", SMALL], "Namn", "Name"),
+             (["plan", SMALL], "Ansvarig", "Owner"),
+             (["simulate", SMALL], "Std.avv.", "SD"),
+             (["cvss", DREAD], "Allvarlighet", "Severity")]
+    for args, sv, en in pairs:
+        _, out_sv, _ = run(*args, "--lang", "sv")
+        _, out_en, _ = run(*args, "--lang", "en")
+        assert sv in out_sv and sv not in out_en, args
+        assert en in out_en, args
+
+
+# ---- formats and escaping ---------------------------------------------------------------
+
+def test_csv_neutralises_formulas_and_markdown_escapes():
+    hostile = os.path.join(DATA, "hostile.json")
+    rc, out, _ = run("score", hostile, "-f", "csv")
+    assert rc == 0
+    rows = read_csv(out)
+    assert rows[1][1] == "'=HYPERLINK(\"http://x\") | <b>fet</b> *stjärna*"
+    rc, out, _ = run("score", hostile, "-f", "md")
+    row = next(line for line in out.splitlines() if line.startswith("| R1 "))
+    assert "\\| \\<b\\>fet\\</b\\> \\*stjärna\\*" in row
+    assert row.count(" | ") == 7  # eight cells, none broken by the title's pipe
+    rc, out, _ = run("score", hostile, "-f", "html")
+    assert "&lt;b&gt;fet&lt;/b&gt;" in out and "<b>fet" not in out

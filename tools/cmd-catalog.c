@@ -1,0 +1,412 @@
+/* isms catalog, isms version. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *kind_name(isms_item_kind k)
+{
+    switch (k) {
+    case ISMS_ITEM_CHAPTER: return "chapter";
+    case ISMS_ITEM_CLAUSE: return "clause";
+    case ISMS_ITEM_SUBCLAUSE: return "subclause";
+    case ISMS_ITEM_ANNEX: return "annex";
+    case ISMS_ITEM_GROUP: return "group";
+    case ISMS_ITEM_OBJECTIVE: return "objective";
+    case ISMS_ITEM_CONTROL: return "control";
+    }
+    return "";
+}
+
+static bool is_clause(const isms_item *it)
+{
+    isms_item_kind k = isms_item_kind_of(it);
+    return k == ISMS_ITEM_CHAPTER || k == ISMS_ITEM_CLAUSE || k == ISMS_ITEM_SUBCLAUSE;
+}
+
+static size_t depth_of(const isms_item *it)
+{
+    size_t d = 0;
+    for (const isms_item *p = isms_item_parent(it); p; p = isms_item_parent(p))
+        d++;
+    return d;
+}
+
+static const char *relation_label(isms_relation r, const cli *c)
+{
+    switch (r) {
+    case ISMS_RELATION_EQUAL: return T(c, "samma", "equal");
+    case ISMS_RELATION_SUBSET: return T(c, "snävare", "narrower");
+    case ISMS_RELATION_SUPERSET: return T(c, "bredare", "broader");
+    case ISMS_RELATION_INTERSECT: return T(c, "delvis överlapp", "partly overlapping");
+    case ISMS_RELATION_NEW: return T(c, "ny", "new");
+    case ISMS_RELATION_REMOVED: return T(c, "borttagen", "removed");
+    }
+    return "";
+}
+
+static const char *family_label(isms_attr_family f, const cli *c)
+{
+    switch (f) {
+    case ISMS_ATTR_CONTROL_TYPE: return T(c, "Kontrolltyp", "Control type");
+    case ISMS_ATTR_PROPERTIES:
+        return T(c, "Informationssäkerhetsegenskaper", "Information security properties");
+    case ISMS_ATTR_CONCEPTS: return T(c, "Cybersäkerhetskoncept", "Cybersecurity concepts");
+    case ISMS_ATTR_CAPABILITIES: return T(c, "Operativa förmågor", "Operational capabilities");
+    case ISMS_ATTR_DOMAINS: return T(c, "Säkerhetsdomäner", "Security domains");
+    }
+    return "";
+}
+
+/* "ny", "ändrad 2024", "ny, ändrad 2024" or "". */
+static void news_text(strbuf *b, const isms_item *it, const cli *c)
+{
+    const char *amend = isms_item_amendment(it);
+    if (isms_item_is_new(it))
+        sb_puts(b, T(c, "ny", "new"));
+    if (amend && *amend)
+        sb_printf(b, "%s%s", b->len ? ", " : "", T(c, "ändrad 2024", "amended 2024"));
+}
+
+static isms_edition other_edition(isms_edition e)
+{
+    return e == ISMS_EDITION_2013 ? ISMS_EDITION_2022 : ISMS_EDITION_2013;
+}
+
+/* ---- one item -------------------------------------------------------------------------- */
+
+static void kv(table *t, const char *key, const char *value)
+{
+    table_row(t);
+    table_cell(t, key, COLOR_BOLD);
+    table_cell(t, value, COLOR_NONE);
+}
+
+static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
+{
+    isms_edition ed = isms_catalog_edition(cat);
+    isms_edition other = other_edition(ed);
+    const isms_item *parent = isms_item_parent(it);
+    size_t nchild = isms_item_child_count(it);
+    isms_attributes attrs;
+    bool has_attrs = isms_item_attributes(&attrs, it);
+    size_t nmap = isms_item_map(NULL, 0, it, other);
+    isms_mapping *map = xcalloc(nmap ? nmap : 1, sizeof *map);
+    if (nmap)
+        nmap = isms_item_map(map, nmap, it, other);
+    const char *amend = isms_item_amendment(it);
+
+    strbuf b;
+    sb_init(&b);
+    if (c->format == FMT_JSON) {
+        jw w;
+        jw_init(&w, &b);
+        jw_obj(&w);
+        jw_kstr(&w, "edition", isms_edition_name(ed));
+        jw_kstr(&w, "id", isms_item_id(it));
+        jw_kstr(&w, "title", isms_item_title(it));
+        jw_kstr(&w, "kind", kind_name(isms_item_kind_of(it)));
+        jw_key(&w, "parent");
+        if (parent) {
+            jw_obj(&w);
+            jw_kstr(&w, "id", isms_item_id(parent));
+            jw_kstr(&w, "title", isms_item_title(parent));
+            jw_obj_end(&w);
+        } else {
+            jw_null(&w);
+        }
+        jw_key(&w, "children");
+        jw_arr(&w);
+        for (size_t i = 0; i < nchild; i++)
+            jw_str(&w, isms_item_id(isms_item_child(it, i)));
+        jw_arr_end(&w);
+        if (isms_item_chapter(it))
+            jw_kint(&w, "chapter", isms_item_chapter(it));
+        if (isms_item_theme(it) != ISMS_THEME_NONE)
+            jw_kstr(&w, "theme", isms_theme_label(isms_item_theme(it), ISMS_LANG_EN));
+        jw_kbool(&w, "assessable", isms_item_assessable(it));
+        jw_kbool(&w, "new", isms_item_is_new(it));
+        if (amend && *amend)
+            jw_kstr(&w, "amendment", amend);
+        if (has_attrs) {
+            jw_key(&w, "attributes");
+            jw_obj(&w);
+            for (int f = 0; f < ISMS_ATTR_FAMILIES; f++) {
+                jw_key(&w, isms_attr_family_name((isms_attr_family)f));
+                jw_arr(&w);
+                for (size_t k = 0; k < isms_attr_count((isms_attr_family)f); k++)
+                    if (attrs.bits[f] & (1u << k))
+                        jw_str(&w, isms_attr_name((isms_attr_family)f, k));
+                jw_arr_end(&w);
+            }
+            jw_obj_end(&w);
+        }
+        jw_key(&w, "mapping");
+        jw_obj(&w);
+        jw_kstr(&w, "edition", isms_edition_name(other));
+        jw_key(&w, "items");
+        jw_arr(&w);
+        for (size_t i = 0; i < nmap; i++) {
+            jw_obj(&w);
+            jw_key(&w, "id");
+            if (map[i].to)
+                jw_str(&w, isms_item_id(map[i].to));
+            else
+                jw_null(&w);
+            jw_kstr(&w, "relation", isms_relation_name(map[i].relation));
+            jw_obj_end(&w);
+        }
+        jw_arr_end(&w);
+        jw_obj_end(&w);
+        jw_obj_end(&w);
+        jw_end(&w);
+    } else {
+        table *t = table_new(2);
+        table_col(t, 0, T(c, "Fält", "Field"), COL_LEFT);
+        table_col(t, 1, T(c, "Värde", "Value"), COL_WRAP);
+        table_no_header(t);
+        strbuf v;
+        sb_init(&v);
+        kv(t, "ID", isms_item_id(it));
+        kv(t, T(c, "Rubrik", "Title"), isms_item_title(it));
+        kv(t, T(c, "Utgåva", "Edition"), isms_edition_name(ed));
+        kv(t, T(c, "Typ", "Kind"), isms_item_kind_label(isms_item_kind_of(it), c->lang));
+        if (parent) {
+            sb_printf(&v, "%s %s", isms_item_id(parent), isms_item_title(parent));
+            kv(t, T(c, "Överordnad", "Parent"), v.data);
+        }
+        if (nchild > 0) {
+            v.len = 0;
+            v.data[0] = '\0';
+            for (size_t i = 0; i < nchild; i++)
+                sb_printf(&v, "%s%s", i ? ", " : "", isms_item_id(isms_item_child(it, i)));
+            kv(t, T(c, "Underordnade", "Children"), v.data);
+        }
+        if (isms_item_theme(it) != ISMS_THEME_NONE)
+            kv(t, T(c, "Tema", "Theme"), isms_theme_label(isms_item_theme(it), c->lang));
+        kv(t, T(c, "Bedöms", "Assessed"),
+           isms_item_assessable(it) ? T(c, "ja", "yes") : T(c, "nej", "no"));
+        kv(t, T(c, "Ny i utgåvan", "New in the edition"),
+           isms_item_is_new(it) ? T(c, "ja", "yes") : T(c, "nej", "no"));
+        if (amend && *amend)
+            kv(t, T(c, "Ändring 2024", "Amendment 2024"), amend);
+        if (has_attrs) {
+            for (int f = 0; f < ISMS_ATTR_FAMILIES; f++) {
+                v.len = 0;
+                v.data[0] = '\0';
+                for (size_t k = 0; k < isms_attr_count((isms_attr_family)f); k++)
+                    if (attrs.bits[f] & (1u << k))
+                        sb_printf(&v, "%s%s", v.len ? ", " : "",
+                                  isms_attr_label((isms_attr_family)f, k, c->lang));
+                kv(t, family_label((isms_attr_family)f, c), v.data);
+            }
+        }
+        if (nmap > 0) {
+            v.len = 0;
+            v.data[0] = '\0';
+            for (size_t i = 0; i < nmap; i++) {
+                if (i)
+                    sb_puts(&v, "; ");
+                if (map[i].to)
+                    sb_printf(&v, "%s %s (%s)", isms_item_id(map[i].to),
+                              isms_item_title(map[i].to), relation_label(map[i].relation, c));
+                else
+                    sb_puts(&v, relation_label(map[i].relation, c));
+            }
+            char key[96];
+            snprintf(key, sizeof key, "%s %s", T(c, "Motsvarighet i", "Counterpart in"),
+                     isms_edition_name(other));
+            kv(t, key, v.data);
+        }
+        sb_free(&v);
+        if (c->format == FMT_HTML)
+            html_begin(&b, c, isms_item_id(it));
+        else if (c->format == FMT_MD)
+            sb_printf(&b, "# %s %s\n\n", isms_item_id(it), isms_item_title(it));
+        table_render(t, &b, c);
+        if (c->format == FMT_HTML)
+            html_end(&b);
+        table_free(t);
+    }
+    int rc = cli_emit(c, &b);
+    sb_free(&b);
+    free(map);
+    return rc;
+}
+
+/* ---- the list -------------------------------------------------------------------------- */
+
+int cmd_catalog(cli *c)
+{
+    isms_edition ed = ISMS_EDITION_2022;
+    if (c->a.edition &&
+        (isms_edition_parse(&ed, c->a.edition) != ISMS_OK || ed == ISMS_EDITION_UNKNOWN))
+        return cli_usage(c, T(c, "okänd utgåva \"%s\"; välj 2013, 2022 eller 2024",
+                              "unknown edition \"%s\"; choose 2013, 2022 or 2024"),
+                         c->a.edition);
+    if (c->a.annex && c->a.clauses)
+        return cli_usage(c, T(c, "--annex och --clauses utesluter varandra",
+                              "--annex and --clauses exclude each other"));
+    if (c->a.npos > 1)
+        return cli_usage(c, T(c, "isms catalog visar en post i taget",
+                              "isms catalog shows one item at a time"));
+    isms_scope scope = c->a.annex ? ISMS_SCOPE_ANNEX_A
+                                  : c->a.clauses ? ISMS_SCOPE_CLAUSES : ISMS_SCOPE_BOTH;
+    const isms_catalog *cat = isms_catalog_get(ed);
+    if (!cat)
+        return cli_lib_error(c);
+
+    if (c->a.npos == 1) {
+        const isms_item *it = isms_catalog_find(cat, c->a.pos[0], scope);
+        if (!it)
+            return cli_error(c, T(c, "%s har ingen post \"%s\"", "%s has no item \"%s\""),
+                             isms_edition_name(ed), c->a.pos[0]);
+        return show_item(c, cat, it);
+    }
+
+    /* The items to list. */
+    size_t n = 0;
+    const isms_item **items = NULL;
+    if (c->a.nattrs > 0) {
+        if (ed == ISMS_EDITION_2013)
+            return cli_usage(c, T(c, "attribut finns bara i 2022 års utgåva",
+                                  "attributes exist only in the 2022 edition"));
+        isms_attributes want;
+        memset(&want, 0, sizeof want);
+        for (size_t i = 0; i < c->a.nattrs; i++) {
+            isms_attr_family f;
+            size_t idx;
+            if (isms_attr_parse(&f, &idx, c->a.attrs[i]) != ISMS_OK)
+                return cli_usage(c, "%s", isms_error_last()->message);
+            want.bits[f] |= 1u << idx;
+        }
+        isms_match match = c->a.any ? ISMS_MATCH_ANY : ISMS_MATCH_ALL;
+        n = isms_catalog_filter(NULL, 0, cat, &want, match);
+        items = xcalloc(n ? n : 1, sizeof *items);
+        if (n)
+            n = isms_catalog_filter(items, n, cat, &want, match);
+    } else {
+        size_t total = isms_catalog_count(cat);
+        items = xcalloc(total ? total : 1, sizeof *items);
+        for (size_t i = 0; i < total; i++) {
+            const isms_item *it = isms_catalog_at(cat, i);
+            if (!it)
+                continue;
+            bool clause = is_clause(it);
+            if ((clause && !(scope & ISMS_SCOPE_CLAUSES)) ||
+                (!clause && !(scope & ISMS_SCOPE_ANNEX_A)))
+                continue;
+            if (c->a.requirements && !isms_item_assessable(it))
+                continue;
+            items[n++] = it;
+        }
+    }
+
+    bool themes = ed != ISMS_EDITION_2013 && (scope & ISMS_SCOPE_ANNEX_A);
+    bool indent = c->format == FMT_TEXT && c->a.nattrs == 0 && !c->a.requirements;
+    strbuf b;
+    sb_init(&b);
+    if (c->format == FMT_JSON) {
+        jw w;
+        jw_init(&w, &b);
+        jw_obj(&w);
+        jw_kstr(&w, "edition", isms_edition_name(ed));
+        jw_key(&w, "items");
+        jw_arr(&w);
+        for (size_t i = 0; i < n; i++) {
+            const isms_item *it = items[i];
+            const isms_item *parent = isms_item_parent(it);
+            jw_obj(&w);
+            jw_kstr(&w, "id", isms_item_id(it));
+            jw_kstr(&w, "title", isms_item_title(it));
+            jw_kstr(&w, "kind", kind_name(isms_item_kind_of(it)));
+            jw_key(&w, "parent");
+            if (parent)
+                jw_str(&w, isms_item_id(parent));
+            else
+                jw_null(&w);
+            jw_kbool(&w, "assessable", isms_item_assessable(it));
+            jw_kbool(&w, "new", isms_item_is_new(it));
+            jw_obj_end(&w);
+        }
+        jw_arr_end(&w);
+        jw_obj_end(&w);
+        jw_end(&w);
+    } else {
+        size_t ncols = themes ? 5 : 4, col = 0;
+        table *t = table_new(ncols);
+        table_col(t, col++, "ID", COL_LEFT);
+        table_col(t, col++, T(c, "Rubrik", "Title"), COL_WRAP);
+        table_col(t, col++, T(c, "Typ", "Kind"), COL_LEFT);
+        if (themes)
+            table_col(t, col++, T(c, "Tema", "Theme"), COL_LEFT);
+        table_col(t, col++, T(c, "Nytt", "New"), COL_LEFT);
+        for (size_t i = 0; i < n; i++) {
+            const isms_item *it = items[i];
+            bool leaf = isms_item_child_count(it) == 0;
+            table_row(t);
+            if (indent) {
+                strbuf id;
+                sb_init(&id);
+                sb_repeat(&id, "  ", depth_of(it));
+                sb_puts(&id, isms_item_id(it));
+                table_cell(t, id.data, leaf ? COLOR_NONE : COLOR_BOLD);
+                sb_free(&id);
+            } else {
+                table_cell(t, isms_item_id(it), COLOR_NONE);
+            }
+            table_cell(t, isms_item_title(it), leaf ? COLOR_NONE : COLOR_BOLD);
+            table_cell(t, isms_item_kind_label(isms_item_kind_of(it), c->lang), COLOR_DIM);
+            if (themes)
+                table_cell(t, isms_theme_label(isms_item_theme(it), c->lang), COLOR_NONE);
+            strbuf news;
+            sb_init(&news);
+            news_text(&news, it, c);
+            table_cell(t, news.data, COLOR_YELLOW);
+            sb_free(&news);
+        }
+        if (c->format == FMT_HTML)
+            html_begin(&b, c, isms_edition_name(ed));
+        else if (c->format == FMT_MD)
+            sb_printf(&b, "# %s\n\n", isms_edition_name(ed));
+        table_render(t, &b, c);
+        if (c->format == FMT_TEXT)
+            sb_printf(&b, "\n%s: %zu %s\n", isms_edition_name(ed), n,
+                      n == 1 ? T(c, "post", "item") : T(c, "poster", "items"));
+        if (c->format == FMT_HTML)
+            html_end(&b);
+        table_free(t);
+    }
+    int rc = cli_emit(c, &b);
+    sb_free(&b);
+    free(items);
+    return rc;
+}
+
+/* ---- version --------------------------------------------------------------------------- */
+
+int cmd_version(cli *c)
+{
+    if (c->a.npos != 0)
+        return cli_usage(c, T(c, "isms version tar inga argument",
+                              "isms version takes no arguments"));
+    strbuf b;
+    sb_init(&b);
+    if (c->format == FMT_JSON) {
+        jw w;
+        jw_init(&w, &b);
+        jw_obj(&w);
+        jw_kstr(&w, "isms", ISMS_VERSION_STRING);
+        jw_kstr(&w, "libisms", isms_version());
+        jw_kstr(&w, "format", ISMS_DOCUMENT_FORMAT);
+        jw_obj_end(&w);
+        jw_end(&w);
+    } else {
+        sb_printf(&b, "isms %s\nlibisms %s\n%s %s\n", ISMS_VERSION_STRING, isms_version(),
+                  T(c, "dokumentformat", "document format"), ISMS_DOCUMENT_FORMAT);
+    }
+    int rc = cli_emit(c, &b);
+    sb_free(&b);
+    return rc;
+}

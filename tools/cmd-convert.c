@@ -1,0 +1,426 @@
+/* isms convert: CSV tables → document, document → CSV, gap analyses 2013 → 2022. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+typedef struct input {
+    const char *path;
+    const char *source;   /* the name in messages */
+    char *data;
+    size_t len;
+    bool is_doc;
+    isms_table_kind kind; /* CSV: the kind of table */
+    int year;             /* gap tables: the assessment's year (0: --year or the document's) */
+} input;
+
+/* The first four-digit number 1900–2999 in a file's base name, or 0. */
+static int year_in_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    for (const char *p = base; *p; p++) {
+        if (*p < '0' || *p > '9' || (p > base && p[-1] >= '0' && p[-1] <= '9'))
+            continue;
+        size_t n = 0;
+        while (p[n] >= '0' && p[n] <= '9')
+            n++;
+        if (n == 4) {
+            int y = atoi(p);
+            if (y >= 1900 && y <= 2999)
+                return y;
+        }
+    }
+    return 0;
+}
+
+static bool looks_like_document(const input *in)
+{
+    if (ends_with_ci(in->path, ".json"))
+        return true;
+    const unsigned char *p = (const unsigned char *)in->data;
+    size_t n = in->len, i = 0;
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        i = 3;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    return i < n && p[i] == '{';
+}
+
+static int kind_order(isms_table_kind k)
+{
+    switch (k) {
+    case ISMS_TABLE_GAP: return 0;
+    case ISMS_TABLE_RISKS: return 1;
+    case ISMS_TABLE_ASSETS: return 2;
+    case ISMS_TABLE_RELATIONS: return 3;
+    case ISMS_TABLE_ACTIONS: return 4;
+    case ISMS_TABLE_UNKNOWN: break;
+    }
+    return 5;
+}
+
+/* The library's last error, naming `source` when the error does not. */
+static int error_in(const cli *c, const char *source)
+{
+    const isms_error *e = isms_error_last();
+    if (e->source && *e->source)
+        return cli_lib_error(c);
+    return cli_error(c, "%s: %s", source, e->message && *e->message ? e->message
+                                                                    : isms_strerror(e->code));
+}
+
+/* Import and conversion notes: warnings and errors always, information with --verbose. */
+static void print_notes(const cli *c, const char *source, const isms_findings *f)
+{
+    size_t n = isms_findings_count(f);
+    for (size_t i = 0; i < n; i++) {
+        isms_finding x;
+        if (isms_findings_get(&x, f, i) != ISMS_OK)
+            continue;
+        if (x.severity == ISMS_SEVERITY_INFO && !c->a.verbose)
+            continue;
+        cli_note(c, "%s: %s: %s [%s]", source, isms_severity_label(x.severity, c->lang),
+                 x.message, x.code);
+    }
+}
+
+static int current_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (localtime_r(&now, &tm) == NULL)
+        return 2024;
+    return tm.tm_year + 1900;
+}
+
+/* Lists the years of the document's assessments: "2023, 2024". */
+static void assessment_years(strbuf *b, const isms_document *doc)
+{
+    size_t n = isms_document_assessment_count(doc);
+    for (size_t i = 0; i < n; i++)
+        sb_printf(b, "%s%d", i ? ", " : "",
+                  isms_assessment_year(isms_document_assessment_at(doc, i)));
+    if (n == 0)
+        sb_puts(b, "–");
+}
+
+/* Writes one table of the document as CSV: to standard output, or saved atomically. */
+static int write_table(cli *c, isms_document *doc, isms_table_kind kind, int year)
+{
+    const char *path = c->a.output && strcmp(c->a.output, "-") != 0 ? c->a.output : NULL;
+    isms_lang lang = c->lang;
+    unsigned flags = c->a.csv_flags;
+    char *text = NULL;
+    size_t len = 0;
+    int r = ISMS_OK;
+    switch (kind) {
+    case ISMS_TABLE_GAP: {
+        const isms_assessment *a = year ? isms_document_assessment_find(doc, year)
+                                        : isms_document_current(doc);
+        if (!a) {
+            strbuf years;
+            sb_init(&years);
+            assessment_years(&years, doc);
+            int rc = year ? cli_error(c, T(c, "dokumentet har ingen gapanalys för %d (det har: %s)",
+                                           "the document has no gap analysis of %d (it has: %s)"),
+                                      year, years.data)
+                          : cli_error(c, T(c, "dokumentet har ingen gapanalys",
+                                           "the document has no gap analysis"));
+            sb_free(&years);
+            return rc;
+        }
+        r = path ? isms_assessment_save_csv(path, a, lang, flags)
+                 : isms_assessment_write_csv(&text, &len, a, lang, flags);
+        break;
+    }
+    case ISMS_TABLE_RISKS:
+        r = path ? isms_register_save_csv(path, isms_document_register(doc), lang, flags)
+                 : isms_register_write_csv(&text, &len, isms_document_register(doc), lang, flags);
+        break;
+    case ISMS_TABLE_ASSETS:
+        r = path ? isms_inventory_save_csv(path, isms_document_inventory(doc), lang, flags)
+                 : isms_inventory_write_csv(&text, &len, isms_document_inventory(doc), lang,
+                                            flags);
+        break;
+    case ISMS_TABLE_RELATIONS:
+        r = path ? isms_inventory_save_relations_csv(path, isms_document_inventory(doc), lang,
+                                                     flags)
+                 : isms_inventory_write_relations_csv(&text, &len, isms_document_inventory(doc),
+                                                      lang, flags);
+        break;
+    case ISMS_TABLE_ACTIONS:
+        r = path ? isms_plan_save_csv(path, isms_document_plan(doc), lang, flags)
+                 : isms_plan_write_csv(&text, &len, isms_document_plan(doc), lang, flags);
+        break;
+    case ISMS_TABLE_UNKNOWN:
+        return cli_usage(c, T(c, "ange tabellen med --table", "say which table with --table"));
+    }
+    if (r != ISMS_OK)
+        return cli_lib_error(c);
+    int rc = EXIT_FINE;
+    if (!path) {
+        strbuf b = {text, len, len + 1};
+        rc = cli_emit(c, &b);
+        isms_free(text);
+    }
+    return rc;
+}
+
+static int parse_kind(const cli *c, const char *opt, const char *text, isms_table_kind *out)
+{
+    if (isms_table_kind_parse(out, text) != ISMS_OK || *out == ISMS_TABLE_UNKNOWN)
+        return cli_usage(c, T(c, "okänt tabellslag för --%s: \"%s\" (gap, risks, assets, "
+                                 "relations eller actions)",
+                              "unknown table kind for --%s: \"%s\" (gap, risks, assets, "
+                              "relations or actions)"),
+                         opt, text);
+    return 0;
+}
+
+int cmd_convert(cli *c)
+{
+    cli_args *a = &c->a;
+    if (a->npos == 0)
+        return cli_usage(c, T(c, "isms convert behöver ett dokument eller CSV-tabeller",
+                              "isms convert needs a document or CSV tables"));
+
+    isms_table_kind want = ISMS_TABLE_UNKNOWN, table_kind = ISMS_TABLE_UNKNOWN;
+    isms_edition to = ISMS_EDITION_UNKNOWN;
+    isms_date date = {0, 0, 0};
+    int rc;
+    if (a->kind && (rc = parse_kind(c, "kind", a->kind, &want)) != 0)
+        return rc;
+    if (a->table && (rc = parse_kind(c, "table", a->table, &table_kind)) != 0)
+        return rc;
+    if (a->to && (isms_edition_parse(&to, a->to) != ISMS_OK || to == ISMS_EDITION_UNKNOWN))
+        return cli_usage(c, T(c, "okänd utgåva för --to: \"%s\" (2013, 2022 eller 2024)",
+                              "unknown edition for --to: \"%s\" (2013, 2022 or 2024)"), a->to);
+    if (a->date && isms_date_parse(&date, a->date) != ISMS_OK)
+        return cli_usage(c, T(c, "ogiltigt datum för --date: %s", "invalid date for --date: %s"),
+                         isms_error_last()->message);
+
+    size_t n = a->npos;
+    input *in = xcalloc(n, sizeof *in);
+    isms_document *doc = NULL;
+    rc = EXIT_FINE;
+    size_t stdin_count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(a->pos[i], "-") == 0)
+            stdin_count++;
+    if (stdin_count > 1) {
+        rc = cli_usage(c, T(c, "standard in (-) kan bara läsas en gång",
+                            "standard input (-) can be read only once"));
+        goto done;
+    }
+
+    /* Read every input and tell documents from tables. */
+    size_t ncsv = 0;
+    for (size_t i = 0; i < n; i++) {
+        in[i].path = a->pos[i];
+        in[i].source = strcmp(in[i].path, "-") == 0 ? "<stdin>" : in[i].path;
+        if (!cli_read_file(c, in[i].path, &in[i].data, &in[i].len)) {
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        in[i].is_doc = looks_like_document(&in[i]);
+        if (in[i].is_doc && i > 0) {
+            rc = cli_usage(c, T(c, "%s: bara det första argumentet kan vara ett dokument",
+                                "%s: only the first argument can be a document"),
+                           in[i].source);
+            goto done;
+        }
+        if (in[i].is_doc)
+            continue;
+        ncsv++;
+        in[i].year = year_in_name(in[i].path);
+        if (want != ISMS_TABLE_UNKNOWN) {
+            in[i].kind = want;
+        } else if (isms_table_detect(&in[i].kind, in[i].data, in[i].len) != ISMS_OK) {
+            rc = error_in(c, in[i].source);
+            goto done;
+        }
+    }
+    bool first_doc = in[0].is_doc;
+    /* A gap table's year: --year when it is the only one, else the year in its name. */
+    size_t ngap = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!in[i].is_doc && in[i].kind == ISMS_TABLE_GAP)
+            ngap++;
+    for (size_t i = 0; i < n && ngap == 1 && a->year; i++)
+        if (!in[i].is_doc && in[i].kind == ISMS_TABLE_GAP)
+            in[i].year = a->year;
+    if (want != ISMS_TABLE_UNKNOWN && ncsv == 0) {
+        rc = cli_usage(c, T(c, "--kind gäller CSV-tabeller", "--kind applies to CSV tables"));
+        goto done;
+    }
+
+    /* Each kind once; gap analyses once per year. */
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < i && !in[i].is_doc; j++) {
+            if (in[j].is_doc || in[j].kind != in[i].kind)
+                continue;
+            int yi = in[i].year ? in[i].year : a->year, yj = in[j].year ? in[j].year : a->year;
+            if (in[i].kind == ISMS_TABLE_GAP && yi != yj)
+                continue;
+            rc = cli_usage(c, T(c, "%s och %s är båda av slaget %s%s",
+                                "%s and %s are both of the kind %s%s"),
+                           in[j].source, in[i].source, isms_table_kind_name(in[i].kind),
+                           in[i].kind == ISMS_TABLE_GAP
+                               ? T(c, " för samma år (ge året i filnamnet)",
+                                   " of the same year (give the year in the file name)")
+                               : "");
+            goto done;
+        }
+    }
+
+    /* What to write: a document (JSON) or one table (CSV). */
+    cli_format out = c->format;
+    if (out == FMT_NONE) {
+        if (table_kind != ISMS_TABLE_UNKNOWN)
+            out = FMT_CSV;
+        else if (!first_doc && ncsv == 1 && in[0].kind == ISMS_TABLE_GAP && to)
+            out = FMT_CSV;
+        else
+            out = FMT_JSON;
+    }
+    c->format = out;
+    isms_table_kind export_kind = table_kind;
+    int export_year = a->year;
+    if (out == FMT_CSV && export_kind == ISMS_TABLE_UNKNOWN) {
+        if (!first_doc && ncsv == 1) {
+            export_kind = in[0].kind;
+            if (!export_year)
+                export_year = in[0].year;
+        } else {
+            rc = cli_usage(c, T(c, "ange med --table vilken tabell som ska skrivas som CSV",
+                                "say with --table which table to write as CSV"));
+            goto done;
+        }
+    }
+    if (out == FMT_JSON && table_kind != ISMS_TABLE_UNKNOWN) {
+        rc = cli_usage(c, T(c, "--table skriver CSV, inte JSON", "--table writes CSV, not JSON"));
+        goto done;
+    }
+
+    /* The document: the one given, or a new one. */
+    if (first_doc) {
+        if (isms_document_parse(&doc, in[0].data, in[0].len, in[0].source, NULL) != ISMS_OK) {
+            rc = cli_lib_error(c);
+            goto done;
+        }
+        if (!a->lang_given)
+            c->lang = isms_document_lang(doc);
+    } else {
+        /* --year, else the latest year of the gap tables' names, else this year. */
+        int year = a->year;
+        for (size_t i = 0; i < n && !a->year; i++)
+            if (in[i].kind == ISMS_TABLE_GAP && in[i].year > year)
+                year = in[i].year;
+        if (!year)
+            year = current_year();
+        if (isms_document_new(&doc, year) != ISMS_OK ||
+            (a->lang_given && isms_document_set_lang(doc, c->lang) != ISMS_OK)) {
+            rc = cli_lib_error(c);
+            goto done;
+        }
+    }
+    if ((a->org && isms_document_set(doc, ISMS_DOC_ORGANISATION, a->org) != ISMS_OK) ||
+        (a->unit && isms_document_set(doc, ISMS_DOC_UNIT, a->unit) != ISMS_OK) ||
+        (a->date && isms_document_set_date(doc, date) != ISMS_OK)) {
+        rc = cli_lib_error(c);
+        goto done;
+    }
+
+    /* Import the tables, gap analyses first and relations after the assets. */
+    size_t *order = xcalloc(n, sizeof *order);
+    size_t no = 0;
+    for (int k = 0; k <= 5; k++)
+        for (size_t i = 0; i < n; i++)
+            if (!in[i].is_doc && kind_order(in[i].kind) == k)
+                order[no++] = i;
+    for (size_t k = 0; k < no && rc == EXIT_FINE; k++) {
+        input *t = &in[order[k]];
+        isms_findings *notes = NULL;
+        isms_table_kind got = t->kind;
+        int year = t->year ? t->year : a->year;
+        if (isms_findings_new(&notes, c->lang) != ISMS_OK ||
+            isms_document_import_csv(&got, doc, t->data, t->len, t->source, t->kind, year,
+                                     notes) != ISMS_OK) {
+            rc = error_in(c, t->source);
+        } else {
+            print_notes(c, t->source, notes);
+            if (c->a.verbose) {
+                if (got == ISMS_TABLE_GAP)
+                    cli_note(c, "%s: %s %d", t->source, isms_table_kind_label(got, c->lang),
+                             year ? year : isms_document_year(doc));
+                else
+                    cli_note(c, "%s: %s", t->source, isms_table_kind_label(got, c->lang));
+            }
+        }
+        isms_findings_free(notes);
+    }
+    free(order);
+    if (rc)
+        goto done;
+
+    /* Convert the gap analyses to another edition. */
+    if (to != ISMS_EDITION_UNKNOWN) {
+        size_t na = isms_document_assessment_count(doc);
+        if (na == 0) {
+            rc = cli_error(c, T(c, "--to: det finns ingen gapanalys att konvertera",
+                                "--to: there is no gap analysis to convert"));
+            goto done;
+        }
+        for (size_t i = 0; i < na; i++) {
+            const isms_assessment *old = isms_document_assessment_at(doc, i);
+            isms_edition from = isms_assessment_edition(old);
+            if (from == to)
+                continue;
+            int year = isms_assessment_year(old);
+            isms_findings *notes = NULL;
+            isms_assessment *conv = NULL;
+            if (isms_findings_new(&notes, c->lang) != ISMS_OK ||
+                isms_assessment_convert(&conv, old, to, notes) != ISMS_OK ||
+                isms_document_add_assessment(doc, conv) != ISMS_OK) {
+                rc = cli_lib_error(c);
+                isms_assessment_free(conv);
+                isms_findings_free(notes);
+                goto done;
+            }
+            char what[128];
+            snprintf(what, sizeof what, "%s %d", T(c, "gapanalys", "gap analysis"), year);
+            print_notes(c, what, notes);
+            if (c->a.verbose)
+                cli_note(c, "%s: %s → %s", what, isms_edition_name(from), isms_edition_name(to));
+            isms_findings_free(notes);
+        }
+    }
+
+    /* Write the document or the table. */
+    if (out == FMT_CSV) {
+        rc = write_table(c, doc, export_kind, export_year);
+    } else if (a->output && strcmp(a->output, "-") != 0) {
+        if (isms_document_save(doc, a->output) != ISMS_OK)
+            rc = cli_lib_error(c);
+    } else {
+        char *text = NULL;
+        size_t len = 0;
+        if (isms_document_write(&text, &len, doc) != ISMS_OK) {
+            rc = cli_lib_error(c);
+        } else {
+            strbuf b = {text, len, len + 1};
+            rc = cli_emit(c, &b);
+            isms_free(text);
+        }
+    }
+
+done:
+    isms_document_free(doc);
+    for (size_t i = 0; i < n; i++)
+        free(in[i].data);
+    free(in);
+    return rc;
+}

@@ -1,0 +1,165 @@
+/* isms report, isms lint. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* ---- report ---------------------------------------------------------------------------- */
+
+int cmd_report(cli *c)
+{
+    if (c->a.npos != 1)
+        return cli_usage(c, T(c, "isms report tar ett dokument", "isms report takes one document"));
+    isms_document *doc = NULL;
+    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    if (rc)
+        return rc;
+
+    isms_report_options o;
+    isms_report_options_init(&o, doc);
+    switch (c->format) {
+    case FMT_MD: o.format = ISMS_REPORT_MARKDOWN; break;
+    case FMT_HTML: o.format = ISMS_REPORT_HTML; break;
+    case FMT_JSON: o.format = ISMS_REPORT_JSON; break;
+    default: o.format = ISMS_REPORT_TEXT; break;
+    }
+    o.lang = c->lang;
+    o.color = c->color && o.format == ISMS_REPORT_TEXT;
+    if (c->a.width)
+        o.width = c->a.width;
+    else if (c->term_width)
+        o.width = c->term_width > 1000 ? 1000 : c->term_width;
+    o.simulate = !c->a.no_simulate;
+
+    if (c->a.output && strcmp(c->a.output, "-") != 0) {
+        if (isms_report_save(doc, c->a.output, &o) != ISMS_OK)
+            rc = cli_lib_error(c);
+    } else {
+        char *text = NULL;
+        size_t len = 0;
+        if (isms_report_write(&text, &len, doc, &o) != ISMS_OK) {
+            rc = cli_lib_error(c);
+        } else {
+            strbuf b = {text, len, len + 1};
+            rc = cli_emit(c, &b);
+            isms_free(text);
+        }
+    }
+    isms_document_free(doc);
+    return rc;
+}
+
+/* ---- lint ------------------------------------------------------------------------------ */
+
+/* "2 fel, 1 varning, 3 information" */
+static void count_line(strbuf *b, const cli *c, const isms_findings *f)
+{
+    size_t e = isms_findings_count_severity(f, ISMS_SEVERITY_ERROR);
+    size_t w = isms_findings_count_severity(f, ISMS_SEVERITY_WARNING);
+    size_t i = isms_findings_count_severity(f, ISMS_SEVERITY_INFO);
+    if (c->lang == ISMS_LANG_EN)
+        sb_printf(b, "%zu %s, %zu %s, %zu info", e, e == 1 ? "error" : "errors", w,
+                  w == 1 ? "warning" : "warnings", i);
+    else
+        sb_printf(b, "%zu fel, %zu %s, %zu information", e, w,
+                  w == 1 ? "varning" : "varningar", i);
+}
+
+int cmd_lint(cli *c)
+{
+    if (c->a.npos != 1)
+        return cli_usage(c, T(c, "isms lint tar ett dokument", "isms lint takes one document"));
+    isms_document *doc = NULL;
+    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    if (rc)
+        return rc;
+    isms_findings *f = NULL;
+    if (isms_findings_new(&f, c->lang) != ISMS_OK || isms_document_lint(f, doc) != ISMS_OK) {
+        rc = cli_lib_error(c);
+        isms_findings_free(f);
+        isms_document_free(doc);
+        return rc;
+    }
+
+    size_t n = isms_findings_count(f);
+    strbuf b;
+    sb_init(&b);
+    if (c->format == FMT_JSON) {
+        jw w;
+        jw_init(&w, &b);
+        jw_obj(&w);
+        jw_key(&w, "counts");
+        jw_obj(&w);
+        jw_kint(&w, "error", (long long)isms_findings_count_severity(f, ISMS_SEVERITY_ERROR));
+        jw_kint(&w, "warning",
+                (long long)isms_findings_count_severity(f, ISMS_SEVERITY_WARNING));
+        jw_kint(&w, "info", (long long)isms_findings_count_severity(f, ISMS_SEVERITY_INFO));
+        jw_obj_end(&w);
+        jw_key(&w, "findings");
+        jw_arr(&w);
+        for (size_t i = 0; i < n; i++) {
+            isms_finding x;
+            if (isms_findings_get(&x, f, i) != ISMS_OK)
+                continue;
+            jw_obj(&w);
+            jw_kstr(&w, "severity", severity_name(x.severity));
+            jw_kstr(&w, "code", x.code);
+            jw_kstr(&w, "ref", x.ref);
+            jw_kstr(&w, "message", x.message);
+            jw_obj_end(&w);
+        }
+        jw_arr_end(&w);
+        jw_obj_end(&w);
+        jw_end(&w);
+    } else {
+        table *t = table_new(4);
+        table_col(t, 0, T(c, "Allvarlighet", "Severity"), COL_LEFT);
+        table_col(t, 1, T(c, "Kod", "Code"), COL_LEFT);
+        table_col(t, 2, T(c, "Avser", "Ref"), COL_LEFT);
+        table_col(t, 3, T(c, "Meddelande", "Message"), COL_WRAP);
+        for (size_t i = 0; i < n; i++) {
+            isms_finding x;
+            if (isms_findings_get(&x, f, i) != ISMS_OK)
+                continue;
+            table_row(t);
+            table_cell(t, isms_severity_label(x.severity, c->lang), color_severity(x.severity));
+            table_cell(t, x.code, COLOR_NONE);
+            table_cell(t, x.ref, COLOR_NONE);
+            table_cell(t, x.message, COLOR_NONE);
+        }
+        const char *title = T(c, "Anmärkningar", "Findings");
+        if (c->format == FMT_HTML)
+            html_begin(&b, c, title);
+        else if (c->format == FMT_MD)
+            sb_printf(&b, "# %s\n\n", title);
+        if (c->format == FMT_TEXT && n == 0) {
+            sb_puts(&b, T(c, "Inga anmärkningar.\n", "No findings.\n"));
+        } else {
+            table_render(t, &b, c);
+            if (c->format == FMT_TEXT) {
+                sb_putc(&b, '\n');
+                count_line(&b, c, f);
+                sb_putc(&b, '\n');
+            } else if (c->format == FMT_MD) {
+                sb_putc(&b, '\n');
+                count_line(&b, c, f);
+                sb_putc(&b, '\n');
+            } else if (c->format == FMT_HTML) {
+                sb_puts(&b, "<p>");
+                count_line(&b, c, f);
+                sb_puts(&b, "</p>\n");
+            }
+        }
+        if (c->format == FMT_HTML)
+            html_end(&b);
+        table_free(t);
+    }
+    rc = cli_emit(c, &b);
+    if (rc == EXIT_FINE && isms_findings_count_severity(f, ISMS_SEVERITY_ERROR) > 0)
+        rc = EXIT_FINDINGS;
+    sb_free(&b);
+    isms_findings_free(f);
+    isms_document_free(doc);
+    return rc;
+}

@@ -1,0 +1,742 @@
+/* isms score, isms cvss, isms simulate. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* ---- helpers --------------------------------------------------------------------------- */
+
+static const char *band_label(const isms_band *b, const cli *c)
+{
+    return c->lang == ISMS_LANG_EN ? b->label_en : b->label_sv;
+}
+
+/* "3", or "–" for an unset level. */
+static void level_text(char *buf, size_t size, int level)
+{
+    if (level == ISMS_LEVEL_UNSET)
+        snprintf(buf, size, "–");
+    else
+        snprintf(buf, size, "%d", level);
+}
+
+/* The label of a level on an axis ("Sannolik"), or "" when the value is not a level. */
+static const char *axis_label(const isms_matrix *m, isms_axis axis, int value, const cli *c)
+{
+    size_t n = isms_matrix_level_count(m, axis);
+    for (size_t i = 0; i < n; i++) {
+        isms_level l;
+        if (isms_matrix_level(&l, m, axis, i) == ISMS_OK && l.value == value)
+            return c->lang == ISMS_LANG_EN ? l.label_en : l.label_sv;
+    }
+    return "";
+}
+
+static void html_or_md_title(strbuf *b, const cli *c, const char *title)
+{
+    if (c->format == FMT_HTML)
+        html_begin(b, c, title);
+    else if (c->format == FMT_MD)
+        sb_printf(b, "# %s\n\n", title);
+}
+
+static void html_or_md_end(strbuf *b, const cli *c)
+{
+    if (c->format == FMT_HTML)
+        html_end(b);
+}
+
+/* ---- score ----------------------------------------------------------------------------- */
+
+/* One likelihood and consequence on a matrix, without a document. */
+static int score_pair(cli *c)
+{
+    if (!c->a.likelihood || !c->a.consequence)
+        return cli_usage(c, T(c, "ange ett dokument, eller både --likelihood och --consequence",
+                              "give a document, or both --likelihood and --consequence"));
+    const char *name = c->a.matrix ? c->a.matrix : "4x4";
+    isms_matrix *m = NULL;
+    if (isms_matrix_preset(&m, name) != ISMS_OK)
+        return cli_usage(c, T(c, "okänd riskmatris \"%s\"; välj 4x4, 5x5 eller 3x3",
+                              "unknown risk matrix \"%s\"; choose 4x4, 5x5 or 3x3"), name);
+    int l, k;
+    isms_score s;
+    if (isms_matrix_parse_level(&l, m, ISMS_AXIS_LIKELIHOOD, c->a.likelihood) != ISMS_OK ||
+        isms_matrix_parse_level(&k, m, ISMS_AXIS_CONSEQUENCE, c->a.consequence) != ISMS_OK ||
+        isms_matrix_score(&s, m, l, k) != ISMS_OK) {
+        int rc = cli_lib_error(c);
+        isms_matrix_free(m);
+        return rc;
+    }
+    isms_band band;
+    memset(&band, 0, sizeof band);
+    isms_matrix_band(&band, m, (size_t)s.band);
+    bool acceptable = s.value <= isms_matrix_acceptance(m);
+
+    strbuf b;
+    sb_init(&b);
+    if (c->format == FMT_JSON) {
+        jw w;
+        jw_init(&w, &b);
+        jw_obj(&w);
+        jw_kstr(&w, "matrix", isms_matrix_name(m));
+        jw_kint(&w, "likelihood", l);
+        jw_kint(&w, "consequence", k);
+        jw_kint(&w, "value", s.value);
+        jw_kstr(&w, "band", band.name);
+        jw_kstr(&w, "band_label", band_label(&band, c));
+        jw_knum(&w, "normalized", s.normalized);
+        jw_kint(&w, "acceptance", isms_matrix_acceptance(m));
+        jw_kbool(&w, "acceptable", acceptable);
+        jw_obj_end(&w);
+        jw_end(&w);
+    } else {
+        table *t = table_new(2);
+        table_col(t, 0, T(c, "Fält", "Field"), COL_LEFT);
+        table_col(t, 1, T(c, "Värde", "Value"), COL_LEFT);
+        table_no_header(t);
+        char num[64];
+        table_row(t);
+        table_cell(t, T(c, "Riskmatris", "Risk matrix"), COLOR_BOLD);
+        table_cell(t, isms_matrix_name(m), COLOR_NONE);
+        table_row(t);
+        table_cell(t, T(c, "Sannolikhet", "Likelihood"), COLOR_BOLD);
+        table_cellf(t, COLOR_NONE, "%d %s", l, axis_label(m, ISMS_AXIS_LIKELIHOOD, l, c));
+        table_row(t);
+        table_cell(t, T(c, "Konsekvens", "Consequence"), COLOR_BOLD);
+        table_cellf(t, COLOR_NONE, "%d %s", k, axis_label(m, ISMS_AXIS_CONSEQUENCE, k, c));
+        table_row(t);
+        table_cell(t, T(c, "Värde", "Value"), COLOR_BOLD);
+        table_cellf(t, COLOR_NONE, "%d", s.value);
+        table_row(t);
+        table_cell(t, T(c, "Nivå", "Band"), COLOR_BOLD);
+        table_cell(t, band_label(&band, c), color_band(s.band, isms_matrix_band_count(m)));
+        table_row(t);
+        table_cell(t, T(c, "Normaliserat", "Normalised"), COLOR_BOLD);
+        fmt_num(num, sizeof num, c, s.normalized, 3, false);
+        table_cell(t, num, COLOR_NONE);
+        table_row(t);
+        table_cell(t, T(c, "Kan accepteras", "Acceptable"), COLOR_BOLD);
+        table_cellf(t, COLOR_NONE, "%s (%s %d)",
+                    acceptable ? T(c, "ja", "yes") : T(c, "nej", "no"),
+                    T(c, "acceptansnivå", "acceptance threshold"), isms_matrix_acceptance(m));
+        html_or_md_title(&b, c, T(c, "Riskvärde", "Risk value"));
+        table_render(t, &b, c);
+        html_or_md_end(&b, c);
+        table_free(t);
+    }
+    int rc = cli_emit(c, &b);
+    sb_free(&b);
+    isms_matrix_free(m);
+    return rc;
+}
+
+/* Value and band of one side of a risk into JSON. */
+static void json_side(jw *w, const isms_risk *r, isms_which which, const isms_matrix *m,
+                      const cli *c)
+{
+    int l = which == ISMS_INHERENT ? isms_risk_likelihood(r) : isms_risk_residual_likelihood(r);
+    int k = which == ISMS_INHERENT ? isms_risk_consequence(r)
+                                   : isms_risk_residual_consequence(r);
+    jw_key(w, "likelihood");
+    if (l == ISMS_LEVEL_UNSET)
+        jw_null(w);
+    else
+        jw_int(w, l);
+    jw_key(w, "consequence");
+    if (k == ISMS_LEVEL_UNSET)
+        jw_null(w);
+    else
+        jw_int(w, k);
+    isms_score s;
+    isms_band band;
+    if (isms_risk_score(&s, r, which) == ISMS_OK &&
+        isms_matrix_band(&band, m, (size_t)s.band) == ISMS_OK) {
+        jw_kint(w, "value", s.value);
+        jw_kstr(w, "band", band.name);
+        jw_kstr(w, "band_label", band_label(&band, c));
+    } else {
+        jw_key(w, "value");
+        jw_null(w);
+        jw_key(w, "band");
+        jw_null(w);
+        jw_key(w, "band_label");
+        jw_null(w);
+    }
+}
+
+/* Levels, value and band of one side of a risk into table cells. */
+static void cells_side(table *t, const isms_risk *r, isms_which which, const isms_matrix *m,
+                       const cli *c)
+{
+    int l = which == ISMS_INHERENT ? isms_risk_likelihood(r) : isms_risk_residual_likelihood(r);
+    int k = which == ISMS_INHERENT ? isms_risk_consequence(r)
+                                   : isms_risk_residual_consequence(r);
+    char a[16], b2[16];
+    if (l == ISMS_LEVEL_UNSET && k == ISMS_LEVEL_UNSET) {
+        table_cell(t, "", COLOR_NONE);
+    } else {
+        level_text(a, sizeof a, l);
+        level_text(b2, sizeof b2, k);
+        table_cellf(t, COLOR_NONE, "%s×%s", a, b2);
+    }
+    isms_score s;
+    isms_band band;
+    if (isms_risk_score(&s, r, which) == ISMS_OK &&
+        isms_matrix_band(&band, m, (size_t)s.band) == ISMS_OK) {
+        cli_color col = color_band(s.band, isms_matrix_band_count(m));
+        table_cellf(t, col, "%d", s.value);
+        table_cell(t, band_label(&band, c), col);
+    } else {
+        table_cell(t, "–", COLOR_NONE);
+        table_cell(t, "–", COLOR_NONE);
+    }
+}
+
+int cmd_score(cli *c)
+{
+    if (c->a.npos == 0)
+        return score_pair(c);
+    if (c->a.npos > 1)
+        return cli_usage(c, T(c, "isms score tar ett dokument", "isms score takes one document"));
+    if (c->a.likelihood || c->a.consequence || c->a.matrix)
+        return cli_usage(c, T(c, "--likelihood, --consequence och --matrix gäller bara utan "
+                                 "dokument",
+                              "--likelihood, --consequence and --matrix apply only without a "
+                              "document"));
+    isms_document *doc = NULL;
+    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    if (rc)
+        return rc;
+    const isms_register *reg = isms_document_register(doc);
+    const isms_matrix *m = isms_register_matrix(reg);
+    isms_risk **risks = NULL;
+    size_t n = 0;
+    if (isms_register_sorted(&risks, &n, reg, c->a.residual ? ISMS_RESIDUAL : ISMS_INHERENT) !=
+        ISMS_OK) {
+        rc = cli_lib_error(c);
+        isms_document_free(doc);
+        return rc;
+    }
+    size_t nb = isms_matrix_band_count(m);
+    size_t *inh = xcalloc(nb, sizeof *inh), *res = xcalloc(nb, sizeof *res);
+    size_t un_inh = 0, un_res = 0;
+    isms_register_band_counts(inh, nb, &un_inh, reg, ISMS_INHERENT);
+    isms_register_band_counts(res, nb, &un_res, reg, ISMS_RESIDUAL);
+
+    strbuf b;
+    sb_init(&b);
+    if (c->format == FMT_JSON) {
+        jw w;
+        jw_init(&w, &b);
+        jw_obj(&w);
+        jw_key(&w, "matrix");
+        jw_obj(&w);
+        jw_kstr(&w, "name", isms_matrix_name(m));
+        jw_kint(&w, "acceptance", isms_matrix_acceptance(m));
+        jw_obj_end(&w);
+        jw_key(&w, "risks");
+        jw_arr(&w);
+        for (size_t i = 0; i < n; i++) {
+            const isms_risk *r = risks[i];
+            jw_obj(&w);
+            jw_kstr(&w, "id", isms_risk_id(r));
+            jw_kstr(&w, "title", isms_risk_title(r));
+            json_side(&w, r, ISMS_INHERENT, m, c);
+            jw_key(&w, "residual");
+            jw_obj(&w);
+            json_side(&w, r, ISMS_RESIDUAL, m, c);
+            jw_obj_end(&w);
+            isms_rating rating;
+            if (isms_risk_rating(&rating, r) == ISMS_OK) {
+                jw_kstr(&w, "vector", isms_risk_vector(r));
+                jw_key(&w, "rating");
+                jw_obj(&w);
+                jw_kstr(&w, "method", isms_method_name(rating.method));
+                jw_knum(&w, "score", rating.score);
+                jw_kstr(&w, "severity", rating.severity);
+                jw_knum(&w, "normalized", rating.normalized);
+                jw_obj_end(&w);
+            }
+            jw_obj_end(&w);
+        }
+        jw_arr_end(&w);
+        jw_key(&w, "bands");
+        jw_arr(&w);
+        for (size_t i = 0; i < nb; i++) {
+            isms_band band;
+            if (isms_matrix_band(&band, m, i) != ISMS_OK)
+                continue;
+            jw_obj(&w);
+            jw_kstr(&w, "name", band.name);
+            jw_kstr(&w, "label", band_label(&band, c));
+            jw_kint(&w, "min", band.min_value);
+            jw_kint(&w, "max", band.max_value);
+            jw_kint(&w, "inherent", (long long)inh[i]);
+            jw_kint(&w, "residual", (long long)res[i]);
+            jw_obj_end(&w);
+        }
+        jw_arr_end(&w);
+        jw_key(&w, "unscored");
+        jw_obj(&w);
+        jw_kint(&w, "inherent", (long long)un_inh);
+        jw_kint(&w, "residual", (long long)un_res);
+        jw_obj_end(&w);
+        jw_obj_end(&w);
+        jw_end(&w);
+    } else {
+        table *t = table_new(8);
+        table_col(t, 0, "ID", COL_LEFT);
+        table_col(t, 1, "Risk", COL_WRAP);
+        table_col(t, 2, T(c, "S×K", "L×C"), COL_RIGHT);
+        table_col(t, 3, T(c, "Värde", "Value"), COL_RIGHT | COL_NUM);
+        table_col(t, 4, T(c, "Nivå", "Band"), COL_LEFT);
+        table_col(t, 5, T(c, "Rest S×K", "Res. L×C"), COL_RIGHT);
+        table_col(t, 6, T(c, "Restvärde", "Res. value"), COL_RIGHT | COL_NUM);
+        table_col(t, 7, T(c, "Restnivå", "Res. band"), COL_LEFT);
+        for (size_t i = 0; i < n; i++) {
+            table_row(t);
+            table_cell(t, isms_risk_id(risks[i]), COLOR_NONE);
+            table_cell(t, isms_risk_title(risks[i]), COLOR_NONE);
+            cells_side(t, risks[i], ISMS_INHERENT, m, c);
+            cells_side(t, risks[i], ISMS_RESIDUAL, m, c);
+        }
+        html_or_md_title(&b, c, T(c, "Risker", "Risks"));
+        if (n == 0 && c->format == FMT_TEXT)
+            sb_puts(&b, T(c, "Registret har inga risker.\n", "The register has no risks.\n"));
+        else
+            table_render(t, &b, c);
+        table_free(t);
+
+        if (c->format != FMT_CSV) {
+            /* Risks per band, before and after treatment. */
+            table *bt = table_new(3);
+            table_col(bt, 0, T(c, "Nivå", "Band"), COL_LEFT);
+            table_col(bt, 1, T(c, "Inneboende", "Inherent"), COL_RIGHT | COL_NUM);
+            table_col(bt, 2, T(c, "Rest", "Residual"), COL_RIGHT | COL_NUM);
+            for (size_t i = nb; i-- > 0;) {
+                isms_band band;
+                if (isms_matrix_band(&band, m, i) != ISMS_OK)
+                    continue;
+                table_row(bt);
+                table_cellf(bt, color_band((int)i, nb), "%s (%d–%d)", band_label(&band, c),
+                            band.min_value, band.max_value);
+                table_cellf(bt, COLOR_NONE, "%zu", inh[i]);
+                table_cellf(bt, COLOR_NONE, "%zu", res[i]);
+            }
+            if (un_inh || un_res) {
+                table_row(bt);
+                table_cell(bt, T(c, "utan värde", "no value"), COLOR_DIM);
+                table_cellf(bt, COLOR_NONE, "%zu", un_inh);
+                table_cellf(bt, COLOR_NONE, "%zu", un_res);
+            }
+            if (c->format == FMT_MD)
+                sb_printf(&b, "\n## %s\n\n", T(c, "Risker per nivå", "Risks per band"));
+            else if (c->format == FMT_HTML)
+                sb_printf(&b, "<h2>%s</h2>\n", T(c, "Risker per nivå", "Risks per band"));
+            else
+                sb_printf(&b, "\n%s (%s %s):\n", T(c, "Risker per nivå", "Risks per band"),
+                          T(c, "matris", "matrix"), isms_matrix_name(m));
+            table_render(bt, &b, c);
+            table_free(bt);
+        }
+        html_or_md_end(&b, c);
+    }
+    rc = cli_emit(c, &b);
+    sb_free(&b);
+    free(inh);
+    free(res);
+    isms_free(risks);
+    isms_document_free(doc);
+    return rc;
+}
+
+/* ---- cvss ------------------------------------------------------------------------------ */
+
+typedef struct vec_item {
+    char *vector;
+    isms_rating rating;
+    isms_cvss cvss;
+    bool is_cvss;
+} vec_item;
+
+static cli_color color_rank(int rank)
+{
+    switch (rank) {
+    case 0: return COLOR_DIM;
+    case 1: return COLOR_GREEN;
+    case 2: return COLOR_YELLOW;
+    case 3: return COLOR_RED;
+    default: return COLOR_BOLD_RED;
+    }
+}
+
+/* Rates one vector; on failure prints where and why and returns false. */
+static bool rate_one(const cli *c, vec_item *it, const char *vector, const char *where,
+                     unsigned line)
+{
+    memset(it, 0, sizeof *it);
+    if (isms_rating_parse(&it->rating, vector) != ISMS_OK) {
+        const isms_error *e = isms_error_last();
+        if (line > 0)
+            fprintf(stderr, "isms: %s:%u:%u: %s\n", where, line, e->column ? e->column : 1,
+                    e->message);
+        else
+            fprintf(stderr, "isms: %s, %s %u: %s\n", where, T(c, "kolumn", "column"),
+                    e->column ? e->column : 1, e->message);
+        return false;
+    }
+    it->vector = xstrdup(vector);
+    if (it->rating.method == ISMS_METHOD_CVSS && isms_cvss_parse(&it->cvss, vector) == ISMS_OK)
+        it->is_cvss = true;
+    return true;
+}
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+                     s[n - 1] == '\n'))
+        s[--n] = '\0';
+    return s;
+}
+
+int cmd_cvss(cli *c)
+{
+    if (c->a.npos == 0)
+        return cli_usage(c, T(c, "ange vektorer, eller - för att läsa dem från standard in",
+                              "give vectors, or - to read them from standard input"));
+    isms_matrix *m = NULL;
+    if (c->a.matrix && isms_matrix_preset(&m, c->a.matrix) != ISMS_OK)
+        return cli_usage(c, T(c, "okänd riskmatris \"%s\"; välj 4x4, 5x5 eller 3x3",
+                              "unknown risk matrix \"%s\"; choose 4x4, 5x5 or 3x3"),
+                         c->a.matrix);
+
+    vec_item *items = NULL;
+    size_t n = 0, cap = 0, bad = 0;
+    bool stdin_read = false;
+    for (size_t p = 0; p < c->a.npos; p++) {
+        const char *arg = c->a.pos[p];
+        if (strcmp(arg, "-") == 0) {
+            if (stdin_read)
+                continue;
+            stdin_read = true;
+            char *data;
+            size_t len;
+            if (!cli_read_file(c, "-", &data, &len)) {
+                bad++;
+                continue;
+            }
+            unsigned line = 0;
+            char *save = data;
+            while (save && *save) {
+                char *nl = strchr(save, '\n');
+                if (nl)
+                    *nl = '\0';
+                line++;
+                char *v = trim(save);
+                save = nl ? nl + 1 : NULL;
+                if (*v == '\0' || *v == '#')
+                    continue;
+                if (n == cap) {
+                    cap = cap ? cap * 2 : 16;
+                    items = xrealloc(items, cap * sizeof *items);
+                }
+                if (rate_one(c, &items[n], v, "<stdin>", line))
+                    n++;
+                else
+                    bad++;
+            }
+            free(data);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            items = xrealloc(items, cap * sizeof *items);
+        }
+        char where[64];
+        snprintf(where, sizeof where, "%s %zu", T(c, "argument", "argument"), p + 1);
+        if (rate_one(c, &items[n], arg, where, 0))
+            n++;
+        else
+            bad++;
+    }
+
+    int rc = EXIT_FINE;
+    if (n > 0 || bad == 0) {
+        strbuf b;
+        sb_init(&b);
+        if (c->format == FMT_JSON) {
+            jw w;
+            jw_init(&w, &b);
+            jw_obj(&w);
+            jw_key(&w, "ratings");
+            jw_arr(&w);
+            for (size_t i = 0; i < n; i++) {
+                const vec_item *it = &items[i];
+                jw_obj(&w);
+                jw_kstr(&w, "vector", it->vector);
+                jw_kstr(&w, "method", isms_method_name(it->rating.method));
+                if (it->is_cvss) {
+                    jw_kstr(&w, "version", isms_cvss_version_name(it->cvss.version));
+                    jw_kstr(&w, "nomenclature", isms_cvss_nomenclature_name(it->cvss.nomenclature));
+                    if (it->cvss.base >= 0) {
+                        jw_knum(&w, "base", it->cvss.base);
+                        jw_knum(&w, "temporal", it->cvss.temporal);
+                        jw_knum(&w, "environmental", it->cvss.environmental);
+                    }
+                }
+                jw_knum(&w, "score", it->rating.score);
+                jw_kstr(&w, "severity", it->rating.severity);
+                jw_kstr(&w, "label", c->lang == ISMS_LANG_EN ? it->rating.label_en
+                                                             : it->rating.label_sv);
+                jw_knum(&w, "normalized", it->rating.normalized);
+                if (m) {
+                    int v = isms_matrix_denormalize(m, it->rating.normalized);
+                    int bi = isms_matrix_band_of(m, v);
+                    isms_band band;
+                    jw_key(&w, "matrix");
+                    jw_obj(&w);
+                    jw_kstr(&w, "name", isms_matrix_name(m));
+                    jw_kint(&w, "value", v);
+                    if (bi >= 0 && isms_matrix_band(&band, m, (size_t)bi) == ISMS_OK) {
+                        jw_kstr(&w, "band", band.name);
+                        jw_kstr(&w, "band_label", band_label(&band, c));
+                    }
+                    jw_obj_end(&w);
+                }
+                jw_obj_end(&w);
+            }
+            jw_arr_end(&w);
+            jw_obj_end(&w);
+            jw_end(&w);
+        } else {
+            size_t ncols = m ? 7 : 5;
+            table *t = table_new(ncols);
+            size_t col = 0;
+            table_col(t, col++, T(c, "Metod", "Method"), COL_LEFT);
+            table_col(t, col++, T(c, "Poäng", "Score"), COL_RIGHT | COL_NUM);
+            table_col(t, col++, T(c, "Allvarlighet", "Severity"), COL_LEFT);
+            table_col(t, col++, T(c, "Normaliserat", "Normalised"), COL_RIGHT | COL_NUM);
+            if (m) {
+                table_col(t, col++, isms_matrix_name(m), COL_RIGHT | COL_NUM);
+                table_col(t, col++, T(c, "Nivå", "Band"), COL_LEFT);
+            }
+            table_col(t, col++, T(c, "Vektor", "Vector"), COL_LEFT);
+            for (size_t i = 0; i < n; i++) {
+                const vec_item *it = &items[i];
+                char num[64];
+                table_row(t);
+                if (it->is_cvss)
+                    table_cellf(t, COLOR_NONE, "CVSS %s", isms_cvss_version_name(it->cvss.version));
+                else
+                    table_cell(t, isms_method_label(it->rating.method, c->lang), COLOR_NONE);
+                fmt_num(num, sizeof num, c, it->rating.score,
+                        it->rating.method == ISMS_METHOD_OWASP ? 2 : 1, false);
+                table_cell(t, num, COLOR_NONE);
+                table_cell(t, c->lang == ISMS_LANG_EN ? it->rating.label_en : it->rating.label_sv,
+                           color_rank(it->rating.rank));
+                fmt_num(num, sizeof num, c, it->rating.normalized, 3, false);
+                table_cell(t, num, COLOR_NONE);
+                if (m) {
+                    int v = isms_matrix_denormalize(m, it->rating.normalized);
+                    int bi = isms_matrix_band_of(m, v);
+                    isms_band band;
+                    table_cellf(t, COLOR_NONE, "%d", v);
+                    if (bi >= 0 && isms_matrix_band(&band, m, (size_t)bi) == ISMS_OK)
+                        table_cell(t, band_label(&band, c),
+                                   color_band(bi, isms_matrix_band_count(m)));
+                    else
+                        table_cell(t, "–", COLOR_NONE);
+                }
+                table_cell(t, it->vector, COLOR_NONE);
+            }
+            html_or_md_title(&b, c, T(c, "Vektorer", "Vectors"));
+            table_render(t, &b, c);
+            html_or_md_end(&b, c);
+            table_free(t);
+        }
+        rc = cli_emit(c, &b);
+        sb_free(&b);
+    }
+    if (rc == EXIT_FINE && bad > 0)
+        rc = EXIT_USAGE;
+    for (size_t i = 0; i < n; i++)
+        free(items[i].vector);
+    free(items);
+    isms_matrix_free(m);
+    return rc;
+}
+
+/* ---- simulate -------------------------------------------------------------------------- */
+
+typedef struct sim_row {
+    isms_sim_stats st;
+    double p50, p90, var95, var99, es99;
+} sim_row;
+
+static int sim_row_get(sim_row *r, const isms_simulation *sim, size_t index)
+{
+    if (isms_simulation_stats(&r->st, sim, index) != ISMS_OK ||
+        isms_simulation_percentile(&r->p50, sim, index, 50) != ISMS_OK ||
+        isms_simulation_percentile(&r->p90, sim, index, 90) != ISMS_OK ||
+        isms_simulation_var(&r->var95, sim, index, 0.95) != ISMS_OK ||
+        isms_simulation_var(&r->var99, sim, index, 0.99) != ISMS_OK ||
+        isms_simulation_expected_shortfall(&r->es99, sim, index, 0.99) != ISMS_OK)
+        return -1;
+    return 0;
+}
+
+static void sim_json(jw *w, const sim_row *r)
+{
+    jw_knum(w, "ale", r->st.ale);
+    jw_knum(w, "sd", r->st.sd);
+    jw_knum(w, "min", r->st.min);
+    jw_knum(w, "max", r->st.max);
+    jw_knum(w, "p50", r->p50);
+    jw_knum(w, "p90", r->p90);
+    jw_knum(w, "var95", r->var95);
+    jw_knum(w, "var99", r->var99);
+    jw_knum(w, "es99", r->es99);
+}
+
+static void sim_cells(table *t, const cli *c, const sim_row *r)
+{
+    const double v[] = {r->st.ale, r->st.sd, r->p50, r->p90, r->var95, r->var99};
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        char num[64];
+        fmt_num(num, sizeof num, c, v[i], 0, true);
+        table_cell(t, num, COLOR_NONE);
+    }
+}
+
+int cmd_simulate(cli *c)
+{
+    if (c->a.npos != 1)
+        return cli_usage(c, T(c, "isms simulate tar ett dokument",
+                              "isms simulate takes one document"));
+    isms_document *doc = NULL;
+    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    if (rc)
+        return rc;
+    isms_settings st;
+    if (isms_document_settings(&st, doc) != ISMS_OK) {
+        rc = cli_lib_error(c);
+        isms_document_free(doc);
+        return rc;
+    }
+    isms_sim_options so;
+    isms_sim_options_init(&so);
+    so.iterations = c->a.iterations ? (size_t)c->a.iterations : st.iterations;
+    so.seed = c->a.seed_given ? (uint64_t)c->a.seed : st.seed;
+    so.keep_samples = true;
+
+    size_t n = isms_document_model_count(doc);
+    const isms_fair **models = xcalloc(n ? n : 1, sizeof *models);
+    const char **ids = xcalloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++)
+        models[i] = isms_document_model_at(&ids[i], doc, i);
+    isms_simulation *sim = NULL;
+    if (n > 0 && isms_simulate(&sim, (const isms_fair *const *)models, n, &so) != ISMS_OK) {
+        rc = cli_lib_error(c);
+        goto done;
+    }
+    sim_row *rows = xcalloc(n + 1, sizeof *rows);
+    for (size_t i = 0; i < n && rc == 0; i++)
+        if (sim_row_get(&rows[i], sim, i) != 0)
+            rc = cli_lib_error(c);
+    if (n > 0 && rc == 0 && sim_row_get(&rows[n], sim, ISMS_PORTFOLIO) != 0)
+        rc = cli_lib_error(c);
+    if (rc) {
+        free(rows);
+        goto done;
+    }
+
+    const isms_register *reg = isms_document_register(doc);
+    strbuf b;
+    sb_init(&b);
+    if (c->format == FMT_JSON) {
+        jw w;
+        jw_init(&w, &b);
+        jw_obj(&w);
+        jw_kint(&w, "iterations", (long long)so.iterations);
+        char seed[32];
+        snprintf(seed, sizeof seed, "%llu", (unsigned long long)so.seed);
+        jw_key(&w, "seed");
+        jw_raw(&w, seed);
+        jw_key(&w, "risks");
+        jw_arr(&w);
+        for (size_t i = 0; i < n; i++) {
+            const isms_risk *r = isms_register_find(reg, ids[i]);
+            jw_obj(&w);
+            jw_kstr(&w, "id", ids[i]);
+            jw_kstr(&w, "title", r ? isms_risk_title(r) : "");
+            sim_json(&w, &rows[i]);
+            jw_obj_end(&w);
+        }
+        jw_arr_end(&w);
+        jw_key(&w, "portfolio");
+        if (n > 0) {
+            jw_obj(&w);
+            sim_json(&w, &rows[n]);
+            jw_obj_end(&w);
+        } else {
+            jw_null(&w);
+        }
+        jw_obj_end(&w);
+        jw_end(&w);
+    } else if (n == 0 && c->format == FMT_TEXT) {
+        sb_puts(&b, T(c, "Ingen risk i dokumentet har en kvantitativ modell.\n",
+                      "No risk of the document carries a quantitative model.\n"));
+    } else {
+        table *t = table_new(8);
+        table_col(t, 0, "ID", COL_LEFT);
+        table_col(t, 1, "Risk", COL_WRAP);
+        table_col(t, 2, "ALE", COL_RIGHT | COL_NUM);
+        table_col(t, 3, T(c, "Std.avv.", "SD"), COL_RIGHT | COL_NUM);
+        table_col(t, 4, "Median", COL_RIGHT | COL_NUM);
+        table_col(t, 5, "P90", COL_RIGHT | COL_NUM);
+        table_col(t, 6, "VaR 95 %", COL_RIGHT | COL_NUM);
+        table_col(t, 7, "VaR 99 %", COL_RIGHT | COL_NUM);
+        for (size_t i = 0; i < n; i++) {
+            const isms_risk *r = isms_register_find(reg, ids[i]);
+            table_row(t);
+            table_cell(t, ids[i], COLOR_NONE);
+            table_cell(t, r ? isms_risk_title(r) : "", COLOR_NONE);
+            sim_cells(t, c, &rows[i]);
+        }
+        if (n > 0) {
+            table_row(t);
+            table_row_color(t, COLOR_BOLD);
+            table_cell(t, "", COLOR_NONE);
+            table_cell(t, T(c, "Portfölj (alla risker)", "Portfolio (all risks)"), COLOR_NONE);
+            sim_cells(t, c, &rows[n]);
+        }
+        char it_text[64];
+        fmt_num(it_text, sizeof it_text, c, (double)so.iterations, 0, true);
+        const char *title = T(c, "Kvantitativa resultat", "Quantitative results");
+        html_or_md_title(&b, c, title);
+        const char *years = T(c, "simulerade år", "simulated years");
+        if (c->format == FMT_HTML)
+            sb_printf(&b, "<p>%s %s, %s %llu</p>\n", it_text, years, T(c, "frö", "seed"),
+                      (unsigned long long)so.seed);
+        else if (c->format != FMT_CSV)
+            sb_printf(&b, "%s %s, %s %llu\n\n", it_text, years, T(c, "frö", "seed"),
+                      (unsigned long long)so.seed);
+        table_render(t, &b, c);
+        html_or_md_end(&b, c);
+        table_free(t);
+    }
+    rc = cli_emit(c, &b);
+    sb_free(&b);
+    free(rows);
+done:
+    isms_simulation_free(sim);
+    free(models);
+    free(ids);
+    isms_document_free(doc);
+    return rc;
+}
