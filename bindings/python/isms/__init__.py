@@ -1,7 +1,8 @@
 """libisms for Python: risk matrices, risk registers, ISO/IEC 27001 catalogs, gap analyses
 and Statements of Applicability, classification of information assets, due-date periods,
 CSV import and export, bulk scoring, improvement plans, rating methods (CVSS, OWASP Risk
-Rating, DREAD) and quantitative risk (FAIR Monte Carlo simulation).
+Rating, DREAD), quantitative risk (FAIR Monte Carlo simulation), and the ISMS document with
+its management review.
 
 A thin SWIG extension (``isms._isms``) wraps the C library as it is; this package makes it
 Pythonic. C result codes become exceptions (:class:`Error` and its subclasses), C handles
@@ -109,6 +110,17 @@ Quantitative risk (FAIR) by Monte Carlo simulation, in C on all cores::
     sim.portfolio.lec(points=50)                # [LecPoint(loss, exceedance), ...]
     numpy.asarray(sim.portfolio.samples)        # the C array itself, no copy
 
+The whole ISMS in one file, and the yearly management review::
+
+    doc = isms.Document.load("examples/data/exempelstad.isms.json")
+    doc.register, doc.current, doc.inventory, doc.plan   # the parts, borrowed from doc
+    for f in doc.findings(lang="en"):           # every lint of every part
+        print(f)
+    html = doc.report(format="html", lang="sv") # self-contained HTML, prints on A4
+    doc.save("exempelstad.isms.json")           # atomic: the old file or the new, never half
+    doc = isms.Document.from_csv("gapanalys.csv", "riskregister.csv", year=2024,
+                                 organisation="Exempelstads kommun")
+
 Languages are ``"sv"`` (default) and ``"en"``. Treatment options and statuses are the str
 enums :class:`Treatment` and :class:`Status`; finding severities are :class:`Severity`.
 Requirement statuses are :class:`RequirementStatus` (``"yes"``, ``"partial"``, ``"no"``,
@@ -140,6 +152,7 @@ from ._methods import (Cvss, CvssSeverity, Dread, Owasp, OwaspFactor, OwaspLevel
 from ._quant import (Constant, DistKind, Distribution, FairModel, FairNode, LecPoint,
                      Lognormal90, LossResult, LossStats, Normal, Pert, PertMethod, Poisson,
                      Simulation, Uniform, simulate)
+from ._document import Document
 
 __all__ = [
     "version", "version_info", "__version__", "strerror", "lang_code",
@@ -164,6 +177,7 @@ __all__ = [
     "DistKind", "PertMethod", "Distribution", "Constant", "Uniform", "Normal", "Pert",
     "Lognormal90", "Poisson", "FairNode", "FairModel", "Simulation", "LossResult",
     "LossStats", "LecPoint", "simulate",
+    "Document",
 ]
 
 

@@ -12,7 +12,7 @@ class _Handle:
     to the system anyway).
     """
 
-    __slots__ = ("_ptr", "_finalizer", "__weakref__")
+    __slots__ = ("_ptr", "_finalizer", "_owner", "__weakref__")
     _free = None
 
     def _adopt_into(self, ptr):
@@ -26,3 +26,25 @@ class _Handle:
         self = object.__new__(cls)
         self._adopt_into(ptr)
         return self
+
+    @classmethod
+    def _borrow(cls, ptr, owner):
+        """Wraps a handle that `owner` (another Python object) owns and frees: this object
+        never frees it, and keeps `owner` alive while it lives."""
+        self = cls._adopt(ptr)
+        self._finalizer.detach()
+        self._owner = owner
+        return self
+
+    def _give_to(self, owner):
+        """The handle's ownership passed to `owner` (a C call took it): it is no longer
+        freed here, and `owner` is kept alive while this object lives."""
+        self._finalizer.detach()
+        self._owner = owner
+
+    def _orphan(self):
+        """The owner freed the handle: later calls on this object fail cleanly (the C
+        functions refuse a NULL handle) instead of reaching freed memory."""
+        self._finalizer.detach()
+        self._ptr = None
+        self._owner = None

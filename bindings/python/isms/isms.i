@@ -98,6 +98,7 @@ ISMS_HANDLE_OUT(isms_plan)
 ISMS_HANDLE_OUT(isms_action)
 ISMS_HANDLE_OUT(isms_schedule)
 ISMS_HANDLE_OUT(isms_fair)
+ISMS_HANDLE_OUT(isms_document)
 ISMS_HANDLE_OUT(isms_simulation)
 
 /* ---- scalar out-parameters, appended as int or None ---------------------------------- */
@@ -1126,6 +1127,75 @@ ISMS_NOGIL(isms_simulation_var)
 ISMS_NOGIL(isms_simulation_expected_shortfall)
 ISMS_NOGIL(isms_simulation_lec)
 
+/* ---- documents and reports ------------------------------------------------------------
+ * isms_document_context(): (rc, title, text); isms_document_model_at(): (model, risk_id).
+ * Load limits go in as (max_bytes, max_depth) or None; report options as (format, lang,
+ * color, width, simulate) or None. The settings struct is not wrapped (see below). */
+ISMS_INT_OUT(isms_table_kind, kind)
+ISMS_INT_OUT(isms_table_kind, out)
+ISMS_INT_OUT(isms_report_format, out)
+%define ISMS_CSTR_OUT(NAME)
+%typemap(in, numinputs=0) const char **NAME (const char *cstr_tmp = NULL) {
+    $1 = ($1_ltype)&cstr_tmp;
+}
+%typemap(argout) const char **NAME {
+    PyObject *o = Py_None;
+    if (cstr_tmp$argnum) {
+        o = isms_py_str_obj(cstr_tmp$argnum);
+        if (!o)
+            SWIG_fail;
+    } else {
+        Py_INCREF(o);
+    }
+    $result = SWIG_Python_AppendOutput($result, o);
+}
+%enddef
+ISMS_CSTR_OUT(title)
+ISMS_CSTR_OUT(text)
+ISMS_CSTR_OUT(risk_id)
+%typemap(in) const isms_load_options *options (isms_load_options load_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        unsigned long long max_bytes = 0;
+        unsigned int max_depth = 0;
+        if (!PyArg_ParseTuple($input, "KI;load options are (max_bytes, max_depth)",
+                              &max_bytes, &max_depth))
+            SWIG_fail;
+        load_tmp.max_bytes = (size_t)max_bytes;
+        load_tmp.max_depth = max_depth;
+        $1 = &load_tmp;
+    }
+}
+%typemap(in) const isms_report_options *options (isms_report_options report_tmp) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        int format = 0, lang = 0, color = 0, simulate = 1;
+        unsigned int width = 0;
+        if (!PyArg_ParseTuple($input, "iipIp;report options are (format, lang, color, "
+                              "width, simulate)", &format, &lang, &color, &width, &simulate))
+            SWIG_fail;
+        report_tmp.format = (isms_report_format)format;
+        report_tmp.lang = (isms_lang)lang;
+        report_tmp.color = color != 0;
+        report_tmp.width = width;
+        report_tmp.simulate = simulate != 0;
+        $1 = &report_tmp;
+    }
+}
+ISMS_NOGIL(isms_document_simulate)
+ISMS_NOGIL(isms_report_write)
+ISMS_NOGIL(isms_report_save)
+%ignore isms_settings;
+%ignore isms_settings_default;
+%ignore isms_document_settings;
+%ignore isms_document_set_settings;
+%ignore isms_document_schedule_options;
+%ignore isms_load_options;
+%ignore isms_report_options;
+%ignore isms_report_options_init;
+
 /* ---- what is not wrapped ------------------------------------------------------------- */
 /* The structs come back as tuples (above); SWIG need not generate accessors for them. */
 %ignore isms_error;
@@ -2050,6 +2120,8 @@ static PyTypeObject isms_py_samples_type = {
 %include "isms/asset.h"
 %include "isms/plan.h"
 %include "isms/csv.h"
+%include "isms/document.h"
+%include "isms/report.h"
 
 /* ---- catalog lists: isms_item_map() and isms_catalog_filter() as Python lists --------- */
 %inline %{
