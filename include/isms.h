@@ -26,6 +26,7 @@
 #include "isms/asset.h"
 #include "isms/plan.h"
 #include "isms/csv.h"
+#include "isms/file.h"
 #include "isms/document.h"
 #include "isms/report.h"
 

@@ -492,6 +492,31 @@ static void test_index_find_many(void **state)
     free(items);
 }
 
+/* Terminal widths: ASCII 1, Swedish letters 1 (precomposed) and 1 + 0 (combining), CJK and
+ * emoji 2, controls and bidi overrides 0, invalid bytes 1; fit never cuts a character. */
+static void test_text_width(void **state)
+{
+    (void)state;
+    assert_int_equal(isms_text_width("abc", 3), 3);
+    assert_int_equal(isms_text_width("Hög", strlen("Hög")), 3);
+    assert_int_equal(isms_text_width("Ho\xcc\x88g", 5), 3);             /* o + U+0308 */
+    assert_int_equal(isms_text_width("\xe6\x97\xa5\xe6\x9c\xac", 6), 4); /* 日本 */
+    assert_int_equal(isms_text_width("\xf0\x9f\x94\x92", 4), 2);          /* U+1F512 */
+    assert_int_equal(isms_text_width("a\x1b[2Jb\t", 8), 5);               /* ESC, TAB: 0 */
+    assert_int_equal(isms_text_width("\xe2\x80\xae", 3), 0);              /* U+202E */
+    assert_int_equal(isms_text_width("\xff\xfe", 2), 2);                   /* invalid */
+    assert_int_equal(isms_text_width("\xc3", 1), 1);                        /* cut */
+    assert_int_equal(isms_text_width(NULL, 5), 0);
+    assert_int_equal(isms_text_width("abc", 0), 0);
+    /* fit */
+    assert_int_equal(isms_text_fit("Hög risk", strlen("Hög risk"), 2), 3);   /* "Hö": 3 bytes */
+    assert_int_equal(isms_text_fit("Hög risk", strlen("Hög risk"), 3), 4);   /* "Hög" */
+    assert_int_equal(isms_text_fit("\xe6\x97\xa5\xe6\x9c\xac", 6, 3), 3); /* one of two */
+    assert_int_equal(isms_text_fit("\xe6\x97\xa5", 3, 1), 0);              /* too wide */
+    assert_int_equal(isms_text_fit("abc", 3, 10), 3);
+    assert_int_equal(isms_text_fit(NULL, 3, 10), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -511,6 +536,7 @@ int main(void)
         cmocka_unit_test(test_utf8),
         cmocka_unit_test(test_buf),
         cmocka_unit_test(test_index_find_many),
+        cmocka_unit_test(test_text_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -1200,6 +1201,40 @@ static void test_atomic_save(void **state)
     assert_int_equal(isms__file_read(&data, NULL, path, 1u << 20), ISMS_OK);
     assert_non_null(data);
     isms__free(data);
+
+    /* The public pair: a FIFO is written in place (it cannot be replaced by a rename), and
+     * what a reader gets is exactly the bytes; a regular file round-trips. */
+    char fifo[300];
+    snprintf(fifo, sizeof fifo, "%s/pipe", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    pid_t child = fork();
+    assert_true(child >= 0);
+    if (child == 0) {
+        char *got = NULL;
+        size_t n = 0;
+        int rc = isms_file_read(&got, &n, fifo, 1000);
+        _exit(rc == ISMS_OK && n == 5 && memcmp(got, "hallå", 5) == 0 ? 0 : 1);
+    }
+    assert_int_equal(isms_file_save(fifo, "hallå", 5), ISMS_OK);
+    int status = 0;
+    assert_int_equal(waitpid(child, &status, 0), child);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode)); /* still a FIFO, not replaced by a regular file */
+    unlink(fifo);
+    char plain[300];
+    snprintf(plain, sizeof plain, "%s/plain.txt", dir);
+    assert_int_equal(isms_file_save(plain, "ett\ntvå\n", 9), ISMS_OK);
+    assert_int_equal(isms_file_read(&data, &len, plain, 100), ISMS_OK);
+    assert_int_equal(len, 9);
+    assert_memory_equal(data, "ett\ntvå\n", 9);
+    assert_int_equal(data[9], '\0');
+    isms_free(data);
+    assert_int_equal(isms_file_read(&data, &len, plain, 8), ISMS_ERANGE);
+    assert_int_equal(isms_file_save(dir, "x", 1), ISMS_EIO); /* a directory */
+    assert_non_null(strstr(isms_error_last()->message, "Is a directory"));
+    assert_int_equal(isms_file_save(NULL, "x", 1), ISMS_EINVAL);
+    unlink(plain);
 
     char rel[256];
     snprintf(rel, sizeof rel, "%s/relative.csv", dir);

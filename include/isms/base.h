@@ -170,6 +170,30 @@ ISMS_EXPORT int isms_text_casecmp(const char *a, const char *b);
  */
 ISMS_EXPORT bool isms_text_matches(const char *label, const char *text);
 
+/**
+ * @brief The number of columns UTF-8 text takes on a terminal.
+ *
+ * Combining marks, zero-width characters, bidirectional controls, variation selectors and
+ * control characters take none; East Asian wide and fullwidth characters and emoji take
+ * two; everything else one. Invalid bytes count as one column each (as U+FFFD).
+ * @param text The text (need not be NUL-terminated); NULL counts as empty.
+ * @param len Its length in bytes.
+ * @return The width in columns.
+ * @since 0.1.0
+ */
+ISMS_EXPORT size_t isms_text_width(const char *text, size_t len);
+
+/**
+ * @brief How much of a UTF-8 text fits in a number of terminal columns.
+ * @param text The text (need not be NUL-terminated); NULL counts as empty.
+ * @param len Its length in bytes.
+ * @param columns The columns available.
+ * @return The length in bytes of the longest prefix, ending between characters, whose
+ *         isms_text_width() is at most `columns`.
+ * @since 0.1.0
+ */
+ISMS_EXPORT size_t isms_text_fit(const char *text, size_t len, size_t columns);
+
 #ifdef __cplusplus
 }
 #endif

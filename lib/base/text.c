@@ -621,3 +621,108 @@ void isms__levels_describe(char *buf, size_t size, const isms__level *levels, si
         len += (size_t)k;
     }
 }
+
+/* ---- display width on a terminal --------------------------------------------------------- */
+
+typedef struct cp_range {
+    uint32_t lo, hi;
+} cp_range;
+
+/* Code points that take no column: combining marks, zero-width characters, bidirectional
+ * controls, invisible operators, variation selectors. Sorted. */
+static const cp_range zero_width[] = {
+    { 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x0610, 0x061A },
+    { 0x064B, 0x065F }, { 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF },
+    { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x202A, 0x202E }, { 0x2060, 0x2064 },
+    { 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F }, { 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF },
+    { 0xE0100, 0xE01EF },
+};
+
+/* Code points that take two columns: East Asian wide and fullwidth forms, emoji. Sorted. */
+static const cp_range wide[] = {
+    { 0x1100, 0x115F },   { 0x231A, 0x231B },   { 0x2329, 0x232A },   { 0x23E9, 0x23EC },
+    { 0x25FD, 0x25FE },   { 0x2614, 0x2615 },   { 0x2E80, 0x303E },   { 0x3041, 0x33FF },
+    { 0x3400, 0x4DBF },   { 0x4E00, 0x9FFF },   { 0xA000, 0xA4CF },   { 0xAC00, 0xD7A3 },
+    { 0xF900, 0xFAFF },   { 0xFE30, 0xFE4F },   { 0xFF00, 0xFF60 },   { 0xFFE0, 0xFFE6 },
+    { 0x1F300, 0x1F64F }, { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
+};
+
+static bool in_ranges(uint32_t cp, const cp_range *rs, size_t n)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < rs[mid].lo)
+            hi = mid;
+        else if (cp > rs[mid].hi)
+            lo = mid + 1;
+        else
+            return true;
+    }
+    return false;
+}
+
+static size_t cp_columns(uint32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        return 0;
+    if (in_ranges(cp, zero_width, sizeof zero_width / sizeof *zero_width))
+        return 0;
+    if (in_ranges(cp, wide, sizeof wide / sizeof *wide))
+        return 2;
+    return 1;
+}
+
+/* Decodes one character of [s, s + n), n > 0: its length in bytes; invalid or cut
+ * sequences are one byte of U+FFFD. */
+static size_t decode_bounded(const char *s, size_t n, uint32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = u[0] < 0x80 ? 1 : (u[0] & 0xE0) == 0xC0 ? 2 : (u[0] & 0xF0) == 0xE0 ? 3
+                 : (u[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 1) {
+        *cp = u[0];
+        return 1;
+    }
+    if (len == 0 || len > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    char tmp[5];
+    memcpy(tmp, s, len);
+    tmp[len] = '\0';
+    const char *p = tmp;
+    uint32_t v = isms__utf8_next(&p);
+    if ((size_t)(p - tmp) != len) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = v;
+    return len;
+}
+
+size_t isms_text_width(const char *text, size_t len)
+{
+    size_t w = 0;
+    for (size_t i = 0; text && i < len;) {
+        uint32_t cp;
+        i += decode_bounded(text + i, len - i, &cp);
+        w += cp_columns(cp);
+    }
+    return w;
+}
+
+size_t isms_text_fit(const char *text, size_t len, size_t columns)
+{
+    size_t w = 0, i = 0;
+    while (text && i < len) {
+        uint32_t cp;
+        size_t k = decode_bounded(text + i, len - i, &cp);
+        size_t cw = cp_columns(cp);
+        if (w + cw > columns)
+            break;
+        w += cw;
+        i += k;
+    }
+    return i;
+}

@@ -2986,49 +2986,6 @@ int isms_document_parse(isms_document **out, const char *data, size_t len, const
     return ISMS_OK;
 }
 
-/* Reads standard input whole, up to `max` bytes. */
-static int read_stdin(char **out, size_t *len, size_t max)
-{
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = isms__malloc(cap);
-    if (!buf)
-        return isms__error_nomem();
-    for (;;) {
-        if (n + 1 >= cap) {
-            if (cap > max + 1) {
-                isms__free(buf);
-                return isms__error(ISMS_ERANGE, "too large");
-            }
-            char *nb = isms__realloc(buf, cap * 2);
-            if (!nb) {
-                isms__free(buf);
-                return isms__error_nomem();
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        ssize_t r = read(STDIN_FILENO, buf + n, cap - 1 - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            isms__free(buf);
-            return isms__error_at(ISMS_EIO, "<stdin>", 0, 0, "cannot read standard input: %s",
-                                  strerror(e));
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (n > max) {
-            isms__free(buf);
-            return isms__error(ISMS_ERANGE, "too large");
-        }
-    }
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return ISMS_OK;
-}
 
 int isms_document_load(isms_document **out, const char *path, const isms_load_options *options)
 {
@@ -3039,7 +2996,7 @@ int isms_document_load(isms_document **out, const char *path, const isms_load_op
     bool std_in = strcmp(path, "-") == 0;
     char *data = NULL;
     size_t len = 0;
-    int rc = std_in ? read_stdin(&data, &len, max_bytes)
+    int rc = std_in ? isms__stdin_read(&data, &len, max_bytes)
                     : isms__file_read(&data, &len, path, max_bytes);
     if (rc == ISMS_ERANGE)
         return isms__error_at(rc, std_in ? "<stdin>" : path, 0, 0, "$: the document is larger "

@@ -187,6 +187,36 @@ static int save_failed(int fd, char *tmp, char *resolved, const char *what, cons
                           "cannot save \"%s\": %s: %s", path, what, strerror(err));
 }
 
+static bool target_is_dir(const struct stat *st)
+{
+    return S_ISDIR(st->st_mode);
+}
+
+/* Writes to an existing target that is not a regular file (a pipe, a device). */
+static int write_in_place(const char *path, bool is_dir, const char *data, size_t len)
+{
+    if (is_dir)
+        return isms__error_at(ISMS_EIO, path, 0, 0, "cannot save \"%s\": %s", path,
+                              strerror(EISDIR));
+    int fd;
+    do
+        fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0)
+        return isms__error_at(ISMS_EIO, path, 0, 0, "cannot save \"%s\": %s", path,
+                              strerror(errno));
+    int rc = write_all(fd, data, len);
+    int e = errno;
+    if (close(fd) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    if (rc != 0)
+        return isms__error_at(ISMS_EIO, path, 0, 0, "cannot write \"%s\": %s", path,
+                              strerror(e));
+    return ISMS_OK;
+}
+
 int isms__file_save_atomic(const char *path, const char *data, size_t len)
 {
     if (!path || (!data && len > 0))
@@ -212,6 +242,13 @@ int isms__file_save_atomic(const char *path, const char *data, size_t len)
     }
 #endif
 
+    /* A pipe, a device or a socket cannot be replaced by a rename: write to it directly. */
+    struct stat tst;
+    if (stat(target, &tst) == 0 && !S_ISREG(tst.st_mode)) {
+        isms__free(resolved);
+        return write_in_place(path, target_is_dir(&tst), data, len);
+    }
+
     /* The temporary file lives in the target's directory, so that rename() is atomic. */
     const char *slash = strrchr(target, '/');
     size_t dirlen = slash ? (size_t)(slash - target) : 1;
@@ -232,11 +269,18 @@ int isms__file_save_atomic(const char *path, const char *data, size_t len)
     int fd = mkstemp(tmp);
     if (fd < 0) {
         int e = errno;
+        int rc;
+        if (e == ENOENT || e == ENOTDIR)
+            rc = isms__error_at(ISMS_EIO, path, 0, 0,
+                                "cannot save \"%s\": the directory \"%.*s\" does not exist",
+                                path, (int)(slash ? dirlen : 1), slash ? target : ".");
+        else
+            rc = isms__error_at(ISMS_EIO, path, 0, 0,
+                                "cannot save \"%s\": cannot create a temporary file: %s",
+                                path, strerror(e));
         isms__free(tmp);
         isms__free(resolved);
-        return isms__error_at(ISMS_EIO, path, 0, 0,
-                              "cannot save \"%s\": cannot create a temporary file: %s",
-                              path, strerror(e));
+        return rc;
     }
     if (write_all(fd, data, len) != 0)
         return save_failed(fd, tmp, resolved, "cannot write", path, errno);
@@ -274,4 +318,75 @@ int isms__file_save_atomic(const char *path, const char *data, size_t len)
     isms__free(tmp);
     isms__free(resolved);
     return ISMS_OK;
+}
+
+int isms__stdin_read(char **out, size_t *len, size_t max)
+{
+    size_t cap = 64 * 1024, n = 0;
+    char *buf = isms__malloc(cap);
+    if (!buf)
+        return isms__error_nomem();
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > max + 1) {
+                isms__free(buf);
+                return isms__error_at(ISMS_ERANGE, "<stdin>", 0, 0,
+                                      "standard input is larger than %zu bytes", max);
+            }
+            char *nb = isms__realloc(buf, cap * 2);
+            if (!nb) {
+                isms__free(buf);
+                return isms__error_nomem();
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t r = read(STDIN_FILENO, buf + n, cap - 1 - n);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            isms__free(buf);
+            return isms__error_at(ISMS_EIO, "<stdin>", 0, 0, "cannot read standard input: %s",
+                                  strerror(e));
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n > max) {
+            isms__free(buf);
+            return isms__error_at(ISMS_ERANGE, "<stdin>", 0, 0,
+                                      "standard input is larger than %zu bytes", max);
+        }
+    }
+    buf[n] = '\0';
+    *out = buf;
+    if (len)
+        *len = n;
+    return ISMS_OK;
+}
+
+/* ---- public (isms/file.h) ---------------------------------------------------------------- */
+
+int isms_file_read(char **out, size_t *len, const char *path, size_t max_size)
+{
+    if (path && strcmp(path, "-") == 0)
+        return isms__stdin_read(out, len, max_size);
+    return isms__file_read(out, len, path, max_size);
+}
+
+int isms_file_save(const char *path, const void *data, size_t len)
+{
+    if (path && strcmp(path, "-") == 0) {
+        if (!data && len > 0)
+            return isms__error(ISMS_EINVAL, "isms_file_save: NULL data");
+        if (len > 0 && fwrite(data, 1, len, stdout) != len)
+            return isms__error_at(ISMS_EIO, "<stdout>", 0, 0,
+                                  "cannot write to standard output: %s", strerror(errno));
+        if (fflush(stdout) != 0)
+            return isms__error_at(ISMS_EIO, "<stdout>", 0, 0,
+                                  "cannot write to standard output: %s", strerror(errno));
+        return ISMS_OK;
+    }
+    return isms__file_save_atomic(path, data, len);
 }

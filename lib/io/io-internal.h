@@ -20,11 +20,15 @@
  */
 int isms__file_read(char **out, size_t *len, const char *path, size_t max_size);
 
+/* The same for standard input (source "<stdin>" in errors); `len` may be NULL. */
+int isms__stdin_read(char **out, size_t *len, size_t max_size);
+
 /*
  * Replaces the file at `path` with `len` bytes of `data` without ever leaving a partial file:
  * writes a temporary file in the same directory (mkstemp), syncs it, gives it the old file's
  * permission bits (or 0666 minus the process umask for a new file), renames it over `path`
- * (over the target of a symbolic link when `path` is one) and syncs the directory.
+ * (over the target of a symbolic link when `path` is one) and syncs the directory. A target
+ * that exists but is not a regular file (a pipe, a device) is written in place instead.
  *
  * On failure the temporary file is removed and the old file is untouched.
  * Returns ISMS_OK, ISMS_EINVAL, ISMS_EIO (message with the path and strerror(errno)),

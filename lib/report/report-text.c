@@ -13,64 +13,10 @@
 
 #include "report-internal.h"
 
-/* ---- display width ------------------------------------------------------------------------ */
-
-typedef struct range {
-    uint32_t lo, hi;
-} range;
-
-/* Code points that take no column: combining marks, zero-width characters, variation
- * selectors. */
-static const range zero_width[] = {
-    { 0x0300, 0x036F }, { 0x0483, 0x0489 }, { 0x0591, 0x05BD }, { 0x0610, 0x061A },
-    { 0x064B, 0x065F }, { 0x0E31, 0x0E31 }, { 0x0E34, 0x0E3A }, { 0x1AB0, 0x1AFF },
-    { 0x1DC0, 0x1DFF }, { 0x200B, 0x200F }, { 0x20D0, 0x20FF }, { 0xFE00, 0xFE0F },
-    { 0xFE20, 0xFE2F }, { 0xFEFF, 0xFEFF }, { 0xE0100, 0xE01EF },
-};
-
-/* Code points that take two columns: East Asian wide and fullwidth forms, emoji. */
-static const range wide[] = {
-    { 0x1100, 0x115F },   { 0x231A, 0x231B },   { 0x2329, 0x232A },   { 0x23E9, 0x23EC },
-    { 0x25FD, 0x25FE },   { 0x2614, 0x2615 },   { 0x2E80, 0x303E },   { 0x3041, 0x33FF },
-    { 0x3400, 0x4DBF },   { 0x4E00, 0x9FFF },   { 0xA000, 0xA4CF },   { 0xAC00, 0xD7A3 },
-    { 0xF900, 0xFAFF },   { 0xFE30, 0xFE4F },   { 0xFF00, 0xFF60 },   { 0xFFE0, 0xFFE6 },
-    { 0x1F300, 0x1F64F }, { 0x1F900, 0x1F9FF }, { 0x20000, 0x2FFFD }, { 0x30000, 0x3FFFD },
-};
-
-static bool in_ranges(uint32_t cp, const range *rs, size_t n)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (cp < rs[mid].lo)
-            hi = mid;
-        else if (cp > rs[mid].hi)
-            lo = mid + 1;
-        else
-            return true;
-    }
-    return false;
-}
-
-static size_t cp_width(uint32_t cp)
-{
-    if (in_ranges(cp, zero_width, sizeof zero_width / sizeof *zero_width))
-        return 0;
-    if (in_ranges(cp, wide, sizeof wide / sizeof *wide))
-        return 2;
-    return 1;
-}
-
-/* Display columns of [s, s + n). */
+/* Display columns of [s, s + n): isms_text_width() (lib/base/text.c). */
 static size_t width_of(const char *s, size_t n)
 {
-    size_t w = 0, i = 0;
-    while (i < n) {
-        uint32_t cp;
-        i += isms__report_decode(s + i, &cp);
-        w += cp_width(cp);
-    }
-    return w;
+    return isms_text_width(s, n);
 }
 
 /* ---- wrapping ----------------------------------------------------------------------------- */
@@ -120,7 +66,7 @@ static void wrap(lines *ls, const char *s, size_t n, size_t width)
                 last_hyphen = i + 1; /* a break after it keeps it on the line */
             uint32_t cp;
             size_t len = isms__report_decode(s + i, &cp);
-            size_t cw = cp_width(cp);
+            size_t cw = width_of(s + i, len);
             if (w + cw > width) {
                 overflow = true;
                 break;
