@@ -137,6 +137,12 @@ bool isms__levels_consecutive(const isms__level *levels, size_t n);
 void isms__levels_describe(char *buf, size_t size, const isms__level *levels, size_t n,
                            const char *none);
 
+/* Writes `v` rounded half away from zero to `decimals` (0–6) decimals, with `point` as the
+ * decimal mark and `group` (may be "" or NULL) between groups of three digits: the same
+ * text under any C locale. Not finite: "–". Beyond 9e15 the decimals are dropped. */
+void isms__format_number(char *buf, size_t size, double v, int decimals, const char *point,
+                         const char *group);
+
 /* ---- growable string (lib/base/text.c) ------------------------------------------------- */
 typedef struct isms__buf {
     char *data; /* NUL-terminated when len > 0 or after isms__buf_cstr() */

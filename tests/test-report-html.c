@@ -895,29 +895,29 @@ static void test_number(void **state)
 {
     (void)state;
     char b[64];
-    isms__report_number(b, sizeof b, 12.34, 1, ".", "");
+    isms__format_number(b, sizeof b, 12.34, 1, ".", "");
     assert_string_equal(b, "12.3");
-    isms__report_number(b, sizeof b, 0, 1, ".", "");
+    isms__format_number(b, sizeof b, 0, 1, ".", "");
     assert_string_equal(b, "0.0");
-    isms__report_number(b, sizeof b, -0.04, 1, ".", "");
+    isms__format_number(b, sizeof b, -0.04, 1, ".", "");
     assert_string_equal(b, "0.0");
-    isms__report_number(b, sizeof b, -7.06, 1, ".", "");
+    isms__format_number(b, sizeof b, -7.06, 1, ".", "");
     assert_string_equal(b, "-7.1");
-    isms__report_number(b, sizeof b, 0.05, 2, ".", "");
+    isms__format_number(b, sizeof b, 0.05, 2, ".", "");
     assert_string_equal(b, "0.05");
-    isms__report_number(b, sizeof b, 1234567.891, 2, ",", "\xc2\xa0");
+    isms__format_number(b, sizeof b, 1234567.891, 2, ",", "\xc2\xa0");
     assert_string_equal(b, "1\xc2\xa0" "234\xc2\xa0" "567,89");
-    isms__report_number(b, sizeof b, 999.96, 1, ".", ",");
+    isms__format_number(b, sizeof b, 999.96, 1, ".", ",");
     assert_string_equal(b, "1,000.0");
-    isms__report_number(b, sizeof b, 42, 0, ".", ",");
+    isms__format_number(b, sizeof b, 42, 0, ".", ",");
     assert_string_equal(b, "42");
-    isms__report_number(b, sizeof b, NAN, 1, ".", "");
+    isms__format_number(b, sizeof b, NAN, 1, ".", "");
     assert_string_equal(b, "\xe2\x80\x93");
-    isms__report_number(b, sizeof b, -INFINITY, 1, ".", "");
+    isms__format_number(b, sizeof b, -INFINITY, 1, ".", "");
     assert_string_equal(b, "\xe2\x80\x93");
-    isms__report_number(b, sizeof b, 1e20, 1, ".", "");
+    isms__format_number(b, sizeof b, 1e20, 1, ".", "");
     assert_string_equal(b, "100000000000000000000");
-    isms__report_number(b, 5, 123456.7, 1, ".", ""); /* cut to fit */
+    isms__format_number(b, 5, 123456.7, 1, ".", ""); /* cut to fit */
     assert_string_equal(b, "1234");
 }
 

@@ -1,6 +1,7 @@
 /* UTF-8 helpers, case-insensitive matching, natural ordering, owned texts, growable strings,
  * languages. */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -725,4 +726,72 @@ size_t isms_text_fit(const char *text, size_t len, size_t columns)
         i += k;
     }
     return i;
+}
+
+/* ---- numbers for people, whatever the locale --------------------------------------------- */
+
+void isms__format_number(char *buf, size_t size, double v, int decimals, const char *point,
+                         const char *group)
+{
+    if (!buf || size == 0)
+        return;
+    if (!isfinite(v)) {
+        snprintf(buf, size, "%s", "\xe2\x80\x93"); /* – */
+        return;
+    }
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    double scale = 1;
+    for (int i = 0; i < decimals; i++)
+        scale *= 10;
+    double a = fabs(v) * scale + 0.5;
+    char digits[48];
+    if (a < 9.0e15) {
+        snprintf(digits, sizeof digits, "%llu", (unsigned long long)floor(a));
+    } else {
+        /* Beyond exact integers: the whole part alone ("%.0f" writes no decimal point, so the
+         * locale does not enter), and no decimals. */
+        snprintf(digits, sizeof digits, "%.0f", floor(fabs(v)));
+        decimals = 0;
+    }
+    size_t nd = strlen(digits);
+    /* Pad so that there is at least one digit before the point. */
+    char padded[64];
+    size_t need = (size_t)decimals + 1;
+    size_t pad = nd < need ? need - nd : 0;
+    memset(padded, '0', pad);
+    memcpy(padded + pad, digits, nd + 1);
+    nd += pad;
+    size_t whole = nd - (size_t)decimals;
+    bool zero = true;
+    for (size_t i = 0; i < nd; i++)
+        if (padded[i] != '0')
+            zero = false;
+
+    char tmp[128];
+    size_t n = 0;
+    if (v < 0 && !zero)
+        tmp[n++] = '-';
+    size_t glen = group ? strlen(group) : 0;
+    for (size_t i = 0; i < whole; i++) {
+        if (i > 0 && glen && (whole - i) % 3 == 0 && n + glen < sizeof tmp) {
+            memcpy(tmp + n, group, glen);
+            n += glen;
+        }
+        if (n + 1 < sizeof tmp)
+            tmp[n++] = padded[i];
+    }
+    if (decimals > 0) {
+        size_t plen = point ? strlen(point) : 0;
+        if (n + plen < sizeof tmp) {
+            memcpy(tmp + n, point, plen);
+            n += plen;
+        }
+        for (size_t i = whole; i < nd && n + 1 < sizeof tmp; i++)
+            tmp[n++] = padded[i];
+    }
+    tmp[n] = '\0';
+    snprintf(buf, size, "%s", tmp);
 }

@@ -1030,7 +1030,7 @@ static void load_line(isms__buf *out, const isms__report *r, size_t period)
         bool over = load > cap + 1e-9;
         double w = over ? 100 : load / cap * 100;
         char wb[32];
-        isms__report_number(wb, sizeof wb, w, 1, ".", "");
+        isms__format_number(wb, sizeof wb, w, 1, ".", "");
         isms__buf_printf(out, "<span class=\"load%s\"><span style=\"width:%s%%\"></span></span>",
                          over ? " over" : "", wb);
         esc(out, l);

@@ -204,12 +204,7 @@ void isms__svg_compliance(isms__buf *out, const isms__report *r);
 void isms__svg_lec(isms__buf *out, const isms__report *r);
 
 /* Helpers of the HTML report and its charts (svg.c). */
-/* Writes `v` with `decimals` (0–6) decimals into buf, whatever the process's locale: `point`
- * between the whole part and the decimals, `group` between groups of three digits ("" for
- * none); "–" for NaN and infinities. isms__report_number(b, n, v, 1, ".", "") writes like
- * "%.1f" in the C locale (halves rounded away from zero). Cut to fit `size`. */
-void isms__report_number(char *buf, size_t size, double v, int decimals, const char *point,
-                         const char *group);
+/* Numbers: isms__format_number() (lib/internal.h), locale-free. */
 /* True when `color` is exactly "#rrggbb" (safe to write into an attribute). */
 bool isms__svg_color_ok(const char *color);
 /* "#000000" or "#ffffff", whichever contrasts more with the fill `color` ("#rrggbb"; black
