@@ -461,7 +461,7 @@ static void test_structure(void **state)
     /* R1's inherent value on its band's colour with the band named: 12, very high. */
     assert_non_null(strstr(html, "<td class=\"band\" style=\"background:#c62828;"
                                  "color:#ffffff\">12 Mycket hög<br>"
-                                 "<span class=\"levels\">3 \xc3\x97 4</span></td>"));
+                                 "<span class=\"detail\">3/4</span></td>"));
     /* The overdue requirement (Q1 2024 before 2024-06-30) and action are marked in words. */
     assert_non_null(strstr(html, "Q1 2024 <span class=\"tag late\">"));
     assert_non_null(strstr(html, "2024-03-31 <span class=\"tag late\">"));
@@ -517,37 +517,57 @@ static void test_write_alloc_failure(void **state)
     isms_document_free(doc);
 }
 
-/* Every word the HTML renderer asks report.c for exists (an unknown key would come out as
- * the key itself; no Swedish word is spelt like its key). */
+/* Every word the layout (report.c) and the charts (svg.c) ask for exists in both languages
+ * (an unknown key would come out as the key itself; no Swedish word is spelt like its key). */
 static void test_words(void **state)
 {
     (void)state;
     static const char *const keys[] = {
-        "action", "action-plan", "ale", "ale-total", "applicability", "asset", "assets", "author",
-        "band", "change", "chapter", "classified", "classified-info", "code", "compared-with",
-        "compliance", "count", "coverage", "date", "decision", "decision-intro", "due", "effort",
-        "effort-planned", "empty-period", "errors", "es95", "findings-intro", "id", "in-progress",
-        "information-assets", "infos", "inherent", "message", "name", "name-clarification", "need",
-        "next-review", "no-assets", "no-comparison", "no-context", "no-due", "no-findings",
-        "no-gap", "no-gaps", "no-limit", "no-models", "no-open", "no-plan", "no-risks", "no-soa",
-        "not-stated", "note", "of", "open-actions", "organisation", "over-capacity", "overdue",
-        "overdue-actions", "overdue-gaps", "overdue-reviews", "owner", "p50", "p90", "p99",
-        "percentage-points", "person-days", "plan-intro", "plan-not-scheduled", "quant-note",
-        "rank", "ref", "requirement", "residual", "risk", "risks-above", "risks-total", "scope",
-        "score", "sec-about", "sec-class", "sec-context", "sec-decision", "sec-findings", "sec-gap",
-        "sec-plan", "sec-quant", "sec-risks", "sec-summary", "seed", "signature", "sim-failed",
-        "sim-intro", "sim-off", "status", "sub-ale", "sub-changes", "sub-chapters", "sub-due",
-        "sub-gaps", "sub-heat-inherent", "sub-heat-residual", "sub-lec", "sub-levels",
-        "sub-overdue-actions", "sub-schedule-notes", "sub-soa", "sub-types", "sub-unscheduled",
-        "title", "total", "treatment", "type", "unclassified", "undecided", "unit", "unscored",
-        "var95", "warnings", "with-pdata", "year",
+        "acceptance-level", "action", "action-plan", "against", "ale", "ale-total", "annual-loss",
+        "annual-loss-log", "applicability", "applicable", "assessed-reqs", "asset", "assets",
+        "author", "band", "bands", "billions-short", "change", "change-pp", "chapter", "classified",
+        "classified-info", "code", "comment", "compared-with", "compliance", "consequence",
+        "control", "count", "coverage", "date", "decision", "decision-intro", "due", "effort",
+        "effort-planned", "empty-period", "errors", "es95", "exceedance", "excluded-intro",
+        "findings-errors", "findings-infos", "findings-intro", "findings-total",
+        "findings-warnings", "gap-intro", "gap-status", "gaps-count", "heading", "heat-inherent",
+        "heat-note", "heat-residual", "heat-title-inherent", "heat-title-residual", "id",
+        "in-progress", "information-assets", "infos", "inherent", "justification", "key-figure",
+        "late", "lec-title", "levels-note", "likelihood", "message", "millions-short", "name",
+        "name-clarification", "need", "next-review", "no-assessment", "no-assets", "no-comparison",
+        "no-context", "no-due", "no-findings", "no-gap", "no-gaps", "no-level", "no-limit",
+        "no-models", "no-open", "no-plan", "no-risks", "no-soa", "not-assessed", "not-stated",
+        "note", "of", "of-them-overdue", "open-actions", "organisation", "over-capacity", "overall",
+        "overdue", "overdue-actions", "overdue-gaps", "overdue-reviews", "overdue-total", "owner",
+        "p50", "p90", "p99", "percentage-points", "person-days", "plan-intro", "plan-not-scheduled",
+        "portfolio", "previous-year", "quant-note", "rank", "ref", "requirement", "residual",
+        "risk", "risk-intro", "risks-above", "risks-per-band", "risks-total", "scope", "score",
+        "sec-about", "sec-class", "sec-context", "sec-decision", "sec-findings", "sec-gap",
+        "sec-plan", "sec-quant", "sec-risks", "sec-summary", "seed", "severity", "signature",
+        "sim-failed", "sim-intro", "sim-off", "status", "sub-ale", "sub-changes", "sub-chapters",
+        "sub-due", "sub-gaps", "sub-heat", "sub-lec", "sub-levels", "sub-overdue-actions",
+        "sub-register", "sub-schedule-notes", "sub-soa", "sub-types", "sub-unscheduled",
+        "thousands-short", "title", "title-default", "total", "treatment", "type", "undecided",
+        "unit", "unscheduled-intro", "unscored", "value", "var95", "versus", "warnings",
+        "with-pdata", "year",
     };
     isms__report r;
     memset(&r, 0, sizeof r);
-    r.lang = ISMS_LANG_SV;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(isms__report_word(&r, keys[i]), keys[i]) == 0)
+    /* (English spells a few words as their keys: "of", "seed") */
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        r.lang = ISMS_LANG_SV;
+        const char *sv = isms__report_word(&r, keys[i]);
+        r.lang = ISMS_LANG_EN;
+        const char *en = isms__report_word(&r, keys[i]);
+        if (strcmp(sv, keys[i]) == 0 || !*en)
             fail_msg("no word \"%s\"", keys[i]);
+    }
+    r.lang = ISMS_LANG_SV;
+    assert_string_equal(isms__report_word(&r, "not-assessed"), "ej bedömt");
+    assert_string_equal(isms__report_word(&r, "likelihood"), "Sannolikhet");
+    r.lang = ISMS_LANG_EN;
+    assert_string_equal(isms__report_word(&r, "consequence"), "Consequence");
+    assert_string_equal(isms__report_word(&r, "thousands-short"), "k");
 }
 
 /* ---- charts on hand-built models ----------------------------------------------------------- */
@@ -761,9 +781,10 @@ static void test_svg_compliance(void **state)
                      ISMS_OK);
     m.r.current = m.now;
     m.r.previous = m.before;
-    m.chapters[0] = (isms__report_chapter){ "4", "Context of the organization", tally(4, 0.5),
-                                            tally(4, 0.25), true };
-    m.chapters[1] = (isms__report_chapter){ "A.5", "Organizational controls", tally(8, 1.0),
+    /* names as the gatherer gives them in Swedish (report.c) */
+    m.chapters[0] = (isms__report_chapter){ "4", "Organisationens förutsättningar",
+                                            tally(4, 0.5), tally(4, 0.25), true };
+    m.chapters[1] = (isms__report_chapter){ "A.5", "Organisatoriska åtgärder", tally(8, 1.0),
                                             tally(0, 0), false };
     m.chapters[2] = (isms__report_chapter){ "10", "<Improvement>", tally(0, 0), tally(2, 0.75),
                                             true };
@@ -789,18 +810,21 @@ static void test_svg_compliance(void **state)
     assert_non_null(strstr(svg, ">75\xc2\xa0%</text>"));
     assert_non_null(strstr(svg, ">4 Organisationens förutsättningar</text>"));
     assert_non_null(strstr(svg, ">A.5 Organisatoriska åtgärder</text>"));
-    assert_non_null(strstr(svg, ">10 Förbättring</text>"));
+    assert_non_null(strstr(svg, ">10 &lt;Improvement&gt;</text>")); /* escaped */
     assert_int_equal(count(svg, ">ej bedömt</text>"), 2); /* A.5 last year, 10 this year */
     isms__free(svg);
 
-    /* English, and without last year: one swatch, the catalog's titles (escaped). */
+    /* English, and without last year: one swatch, the chapters' names as given. */
     m.r.lang = ISMS_LANG_EN;
     m.r.previous = NULL;
+    m.chapters[0].title = "Context of the organization";
     svg = svg_of(compliance, &m.r);
     assert_non_null(strstr(svg, "<title>Compliance per chapter, 2024</title>"));
     assert_int_equal(count(svg, "<rect "), 1 + 1 + 1);
+    assert_non_null(strstr(svg, ">4 Context of the organization</text>"));
     assert_non_null(strstr(svg, ">10 &lt;Improvement&gt;</text>"));
     assert_non_null(strstr(svg, ">50%</text>"));
+    assert_int_equal(count(svg, ">not assessed</text>"), 1);
     isms__free(svg);
     model_free(&m);
 }

@@ -923,8 +923,9 @@ static void test_numbers(void **state)
     assert_string_equal(buf, "66.7%");
     isms__report_pct(buf, sizeof buf, &r, 1);
     assert_string_equal(buf, "100%");
+    /* isms__format_number(): beyond 9e15 the whole part, grouped */
     isms__report_int(buf, sizeof buf, &r, 1.5e20);
-    assert_string_equal(buf, "1.5e+20");
+    assert_string_equal(buf, "150,000,000,000,000,000,000");
     isms__report_int(buf, sizeof buf, &r, INFINITY);
     assert_string_equal(buf, "–");
 }
@@ -1092,7 +1093,7 @@ static void test_plan_errors(void **state)
     expect_in(out, "A99");
     expect_in(out, "plan-missing-prerequisite");
     expect_in(out, "### 7.1 Actions that do not fit the plan");
-    expect_in(out, "| – | A5 | Byt journalsystem | IT-chef | 120 |");
+    expect_in(out, "| – | A5 | Byt journalsystem | IT-chef | 120 | 2026 |");
     isms_free(out);
     o.format = ISMS_REPORT_JSON;
     assert_int_equal(isms_report_write(&out, NULL, doc, &o), ISMS_OK);
@@ -1161,7 +1162,7 @@ static void test_annex_a(void **state)
     assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
 
     char *md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
-    expect_in(md, "| A.5 | Organizational controls |");
+    expect_in(md, "| A.5 | Organisatoriska åtgärder |"); /* the theme's Swedish name */
     expect_in(md, "| A.7.1 | ");
     expect_in(md, "Inga egna lokaler");
     expect_in(md, "| A.8.8 | ");
@@ -1178,6 +1179,341 @@ static void test_annex_a(void **state)
                         "A.8");
     json_decref(root);
     isms_free(json);
+    isms_document_free(doc);
+}
+
+/* ---- the formats agree ---------------------------------------------------------------------- */
+
+/* Some line of the text holds every one of the needles (a table row in text, Markdown and
+ * HTML is one line when the text is wide enough). */
+static bool line_with(const char *text, const char *const *needles, size_t n)
+{
+    for (const char *p = text; p && *p;) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        bool all = true;
+        for (size_t i = 0; i < n && all; i++) {
+            size_t k = strlen(needles[i]);
+            bool found = false;
+            for (size_t j = 0; j + k <= len && !found; j++)
+                found = memcmp(p + j, needles[i], k) == 0;
+            all = found;
+        }
+        if (all)
+            return true;
+        p = e ? e + 1 : NULL;
+    }
+    return false;
+}
+
+#define LINE_WITH(text, ...)                                                                 \
+    do {                                                                                     \
+        const char *const needles_[] = { __VA_ARGS__ };                                     \
+        if (!line_with((text), needles_, sizeof needles_ / sizeof *needles_))                \
+            fail_msg("no line holds all of: %s", #__VA_ARGS__);                              \
+    } while (0)
+
+/* A report in a format and language, text without wrapping (one line per table row). */
+static char *wide_report(isms_document *doc, isms_report_format format, isms_lang lang)
+{
+    isms_report_options o = options(format, lang);
+    o.width = 1000;
+    char *out = NULL;
+    int rc = isms_report_write(&out, NULL, doc, &o);
+    if (rc != ISMS_OK || !out)
+        fail_msg("isms_report_write: %d %s", rc, isms_error_last()->message);
+    return out;
+}
+
+static json_t *find_item(json_t *array, const char *k, const char *value)
+{
+    for (size_t i = 0; i < json_array_size(array); i++) {
+        json_t *v = json_object_get(json_array_get(array, i), k);
+        if (json_is_string(v) && strcmp(json_string_value(v), value) == 0)
+            return json_array_get(array, i);
+    }
+    fail_msg("no item with %s \"%s\"", k, value);
+    return NULL;
+}
+
+/*
+ * The same chapter names, list of changes, excluded controls and unscheduled actions in all
+ * four formats (review 1(a)–(d)): gap analyses of 2023 (the 2022 edition) and 2024 (2022
+ * with Amendment 1: the same requirements, so they are compared), 4.1 improved and 5.1
+ * regressed, A.7.1 excluded with its justification, and a plan that cannot be scheduled (a
+ * prerequisite that no action has).
+ */
+static isms_document *agreeing_document(void)
+{
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2024), ISMS_OK);
+    assert_int_equal(isms_document_set_date(doc, (isms_date){ 2024, 10, 1 }), ISMS_OK);
+    assert_int_equal(isms_document_add_context(doc, "Ny lag om cybersäkerhet", "Gäller 2025."),
+                     ISMS_OK);
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new(&a, ISMS_EDITION_2022, 2023, ISMS_SCOPE_BOTH),
+                     ISMS_OK);
+    isms_entry *e = NULL;
+    assert_int_equal(isms_assessment_add(&e, a, "4.1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_NO), ISMS_OK);
+    assert_int_equal(isms_assessment_add(&e, a, "5.1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_YES), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+    assert_int_equal(isms_assessment_new(&a, ISMS_EDITION_2022_AMD1, 2024, ISMS_SCOPE_BOTH),
+                     ISMS_OK);
+    assert_int_equal(isms_assessment_add(&e, a, "4.1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_YES), ISMS_OK);
+    assert_int_equal(isms_assessment_add(&e, a, "5.1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_PARTIAL), ISMS_OK);
+    assert_int_equal(isms_entry_set(e, ISMS_FIELD_COMMENT, "Stödet från ledningen är ojämnt"),
+                     ISMS_OK);
+    assert_int_equal(isms_entry_set(e, ISMS_FIELD_DUE, "mars 2024"), ISMS_OK);
+    assert_int_equal(isms_assessment_add(&e, a, "A.7.1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_applicability(e, ISMS_APPLICABILITY_EXCLUDED), ISMS_OK);
+    assert_int_equal(isms_entry_set(e, ISMS_FIELD_JUSTIFICATION, "Inga egna lokaler"),
+                     ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+    isms_plan *plan = isms_document_plan(doc);
+    isms_action *b1 = action(plan, "B1", "Ta fram en loggningsrutin", "IT-chef", "2026", 7);
+    assert_int_equal(isms_action_add_prerequisite(b1, "B99"), ISMS_OK);
+    action(plan, "B2", "Utbilda förvaltningens chefer", "HR-chef", "2025", 3);
+    return doc;
+}
+
+static void test_formats_agree(void **state)
+{
+    (void)state;
+    isms_document *doc = agreeing_document();
+    for (int lang = 0; lang < 2; lang++) {
+        bool sv = lang == ISMS_LANG_SV;
+        const char *chapter4 = sv ? "Organisationens förutsättningar"
+                                  : "Context of the organization";
+        const char *theme7 = sv ? "Fysiska åtgärder" : "Physical controls";
+        const char *improved = isms_change_label(ISMS_CHANGE_IMPROVED, (isms_lang)lang);
+        const char *regressed = isms_change_label(ISMS_CHANGE_REGRESSED, (isms_lang)lang);
+        for (int f = ISMS_REPORT_TEXT; f <= ISMS_REPORT_HTML; f++) {
+            char *out = wide_report(doc, (isms_report_format)f, (isms_lang)lang);
+            /* (a) the chapters by the names of the report's language, the chart's too */
+            LINE_WITH(out, "4", chapter4);
+            LINE_WITH(out, "A.7", theme7);
+            if (sv)
+                assert_null(strstr(out, "Context of the organization"));
+            /* (b) the requirements that moved */
+            LINE_WITH(out, "4.1", improved);
+            LINE_WITH(out, "5.1", regressed);
+            /* (c) the excluded control with its justification */
+            LINE_WITH(out, "A.7.1", "Inga egna lokaler");
+            /* (d) the open actions of a plan that could not be scheduled */
+            expect_in(out, sv ? "Planen kunde inte schemaläggas" : "The plan could not be");
+            LINE_WITH(out, "B1", "Ta fram en loggningsrutin", "2026");
+            LINE_WITH(out, "B2", "Utbilda förvaltningens chefer", "2025");
+            /* (e) the gap's comment, and its due date marked overdue in the same words */
+            LINE_WITH(out, "5.1", "Stödet från ledningen är ojämnt", "mars 2024",
+                      sv ? "försenad" : "overdue");
+            /* the context */
+            LINE_WITH(out, "Ny lag om cybersäkerhet", "Gäller 2025.");
+            isms_free(out);
+        }
+        char *json = wide_report(doc, ISMS_REPORT_JSON, (isms_lang)lang);
+        json_t *root = parse_json(json);
+        json_t *ch = find_item(at(root, "compliance.chapters"), "id", "4");
+        assert_string_equal(json_string_value(json_object_get(ch, "title")), chapter4);
+        ch = find_item(at(root, "compliance.chapters"), "id", "A.7");
+        assert_string_equal(json_string_value(json_object_get(ch, "title")), theme7);
+        json_t *changed = at(root, "compliance.changed");
+        assert_int_equal(json_array_size(changed), 2);
+        json_t *d = find_item(changed, "ref", "4.1");
+        assert_string_equal(json_string_value(json_object_get(d, "change")), "improved");
+        assert_string_equal(json_string_value(json_object_get(d, "before")), "no");
+        assert_string_equal(json_string_value(json_object_get(d, "after")), "yes");
+        d = find_item(changed, "ref", "5.1");
+        assert_string_equal(json_string_value(json_object_get(d, "change")), "regressed");
+        d = find_item(at(root, "compliance.exclusions"), "ref", "A.7.1");
+        assert_string_equal(json_string_value(json_object_get(d, "justification")),
+                            "Inga egna lokaler");
+        assert_true(json_is_string(at(root, "plan.error")));
+        json_t *uns = at(root, "plan.unscheduled");
+        assert_int_equal(json_array_size(uns), 2);
+        assert_string_equal(json_string_value(json_array_get(uns, 0)), "B1");
+        assert_string_equal(json_string_value(json_array_get(uns, 1)), "B2");
+        d = find_item(at(root, "compliance.gaps"), "ref", "5.1");
+        assert_string_equal(json_string_value(json_object_get(d, "comment")),
+                            "Stödet från ledningen är ojämnt");
+        assert_true(json_is_true(json_object_get(d, "overdue")));
+        json_t *context = at(root, "context");
+        assert_int_equal(json_array_size(context), 1);
+        d = find_item(context, "title", "Ny lag om cybersäkerhet");
+        assert_string_equal(json_string_value(json_object_get(d, "text")), "Gäller 2025.");
+        json_decref(root);
+        isms_free(json);
+    }
+    isms_document_free(doc);
+}
+
+/* Review 1(e): the columns and rows that only some formats had, in all of them: the Due
+ * column and the late note of the plan's tables, the overall class, the change column of the
+ * chapters, the total row of the risks per band. */
+static void test_columns_agree(void **state)
+{
+    (void)state;
+    isms_document *doc = fixture();
+    for (int f = ISMS_REPORT_TEXT; f <= ISMS_REPORT_HTML; f++) {
+        char *out = wide_report(doc, (isms_report_format)f, ISMS_LANG_SV);
+        /* A4 is planned in 2025, after it was due (June 2024): its due date is overdue, and
+         * its note says it is planned late */
+        LINE_WITH(out, "A4", "Uppdatera den lokala instruktionen", "Samordnaren", "3",
+                  "juni 2024", "försenad", "0,32", "planerad efter klart senast");
+        LINE_WITH(out, "A1", "Inför MFA", "IT-chef", "20", "Q1 2025", "0,92");
+        /* the recurring A3 with how often */
+        LINE_WITH(out, "A3", "Klassa om informationen", "oktober", "årligen");
+        LINE_WITH(out, "Klart senast", "Poäng", "Anmärkning");
+        LINE_WITH(out, "Nivå", "Spårbarhet", "Sammantagen klass");
+        /* two assets at confidentiality 3 (INF1, and SYS1 that processes it), overall too */
+        LINE_WITH(out, "3 Allvarlig", "2", "2", "0", "2", "2");
+        LINE_WITH(out, "Efterlevnad 2024", "2023", "Förändring (procentenheter)");
+        LINE_WITH(out, "5", "Ledarskap", "50\xc2\xa0%", "50\xc2\xa0%", "±0");
+        LINE_WITH(out, "4", "Organisationens förutsättningar", "83,3\xc2\xa0%",
+                  "50\xc2\xa0%", "+33,3");
+        LINE_WITH(out, "Totalt", "66,7\xc2\xa0%", "50\xc2\xa0%", "+16,7");
+        LINE_WITH(out, "Totalt", "5", "5");
+        expect_in(out, "Ingen gällande nivå");
+        isms_free(out);
+    }
+    char *json = wide_report(doc, ISMS_REPORT_JSON, ISMS_LANG_SV);
+    json_t *root = parse_json(json);
+    json_t *overall = at(root, "classification.overall.levels");
+    assert_int_equal(json_array_size(overall), 5);
+    assert_int_equal(json_integer_value(json_array_get(overall, 3)), 2);
+    assert_int_equal(json_integer_value(json_array_get(overall, 2)), 1);
+    json_decref(root);
+    isms_free(json);
+    isms_document_free(doc);
+}
+
+/* ---- which years, and the change ---------------------------------------------------------- */
+
+/* An assessment of the clauses of 2022 whose first `yes`, `partial` and `no` requirements
+ * have those statuses (the rest are not assessed). */
+static isms_assessment *graded(int year, size_t yes, size_t partial, size_t no)
+{
+    isms_assessment *a = assessment(year);
+    assert_true(isms_assessment_count(a) >= yes + partial + no);
+    for (size_t i = 0; i < yes + partial + no; i++)
+        assert_int_equal(isms_entry_set_status(isms_assessment_at(a, i),
+                                               i < yes             ? ISMS_STATUS_YES
+                                               : i < yes + partial ? ISMS_STATUS_PARTIAL
+                                                                   : ISMS_STATUS_NO),
+                         ISMS_OK);
+    return a;
+}
+
+/* The change is the difference of the percentages shown: 71,7 % (21.5 of 30) against
+ * 57,1 % (4 of 7) is +14,6, though the fractions differ by 0.14524. */
+static void test_change_from_rounded(void **state)
+{
+    (void)state;
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2024), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, graded(2023, 4, 0, 3)), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, graded(2024, 20, 3, 7)), ISMS_OK);
+    static const char *const sv[] = { "71,7\xc2\xa0%", "57,1\xc2\xa0%",
+                                      "+14,6 procentenheter" };
+    for (int f = ISMS_REPORT_TEXT; f <= ISMS_REPORT_HTML; f++) {
+        char *out = wide_report(doc, (isms_report_format)f, ISMS_LANG_SV);
+        for (size_t i = 0; i < 3; i++)
+            expect_in(out, sv[i]);
+        assert_null(strstr(out, "14,5"));
+        LINE_WITH(out, "Totalt", "71,7\xc2\xa0%", "57,1\xc2\xa0%", "+14,6");
+        isms_free(out);
+    }
+    char *out = wide_report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_EN);
+    expect_in(out, "| Change | +14.6 percentage points |");
+    isms_free(out);
+    /* the JSON keeps the exact difference */
+    out = wide_report(doc, ISMS_REPORT_JSON, ISMS_LANG_SV);
+    json_t *root = parse_json(out);
+    assert_double_equal(num(root, "compliance.change"), 21.5 / 30 - 4.0 / 7, 1e-15);
+    json_decref(root);
+    isms_free(out);
+    /* a fall the same way: 57,1 % after 71,7 % */
+    assert_int_equal(isms_document_add_assessment(doc, graded(2023, 20, 3, 7)), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, graded(2024, 4, 0, 3)), ISMS_OK);
+    out = wide_report(doc, ISMS_REPORT_TEXT, ISMS_LANG_SV);
+    expect_in(out, "−14,6 procentenheter");
+    isms_free(out);
+    isms_document_free(doc);
+}
+
+static int json_year(json_t *root, const char *path)
+{
+    json_t *v = at(root, path);
+    assert_true(json_is_integer(v));
+    return (int)json_integer_value(v);
+}
+
+/* This year is the document's year (or the latest before it), not the latest assessment;
+ * last year the one before that. */
+static void test_years(void **state)
+{
+    (void)state;
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2024), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, graded(2022, 1, 0, 1)), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, graded(2023, 1, 0, 3)), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, graded(2024, 3, 0, 1)), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, graded(2025, 4, 0, 0)), ISMS_OK);
+    char *out = wide_report(doc, ISMS_REPORT_JSON, ISMS_LANG_SV);
+    json_t *root = parse_json(out);
+    assert_int_equal(json_year(root, "compliance.year"), 2024);
+    assert_int_equal(json_year(root, "compliance.previous.year"), 2023);
+    assert_double_equal(num(root, "compliance.total.compliance"), 0.75, 1e-15);
+    json_decref(root);
+    isms_free(out);
+    out = wide_report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    expect_in(out, "| **Efterlevnad 2024** | **75\xc2\xa0%** |");
+    expect_in(out, "| Efterlevnad 2023 | 25\xc2\xa0% |");
+    expect_in(out, "Gapanalys 2024 mot ISO/IEC 27001:2022.");
+    assert_null(strstr(out, "2025:"));
+    assert_null(strstr(out, "100\xc2\xa0%")); /* 2025's compliance is not shown */
+    isms_free(out);
+
+    /* without an assessment of 2024, the latest before it (2023) against 2022 */
+    assert_int_equal(isms_document_remove_assessment(doc, 2024), ISMS_OK);
+    out = wide_report(doc, ISMS_REPORT_JSON, ISMS_LANG_SV);
+    root = parse_json(out);
+    assert_int_equal(json_year(root, "compliance.year"), 2023);
+    assert_int_equal(json_year(root, "compliance.previous.year"), 2022);
+    json_decref(root);
+    isms_free(out);
+    out = wide_report(doc, ISMS_REPORT_HTML, ISMS_LANG_EN);
+    expect_in(out, "<h3>Compliance 2023</h3>\n<div class=\"big\">25%</div>");
+    expect_in(out, "Compliance 2022: 50%");
+    isms_free(out);
+
+    /* only later assessments: no gap analysis this year */
+    assert_int_equal(isms_document_remove_assessment(doc, 2023), ISMS_OK);
+    assert_int_equal(isms_document_remove_assessment(doc, 2022), ISMS_OK);
+    out = wide_report(doc, ISMS_REPORT_JSON, ISMS_LANG_SV);
+    root = parse_json(out);
+    assert_true(json_is_null(at(root, "compliance")));
+    json_decref(root);
+    isms_free(out);
+    isms_document_free(doc);
+}
+
+/* A title of white space alone is no title. */
+static void test_blank_title(void **state)
+{
+    (void)state;
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2024), ISMS_OK);
+    assert_int_equal(isms_document_set(doc, ISMS_DOC_TITLE, " \t\xc2\xa0 "), ISMS_OK);
+    char *out = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    assert_true(strncmp(out, "# Ledningens genomgång 2024\n", 29) == 0);
+    isms_free(out);
+    out = report(doc, ISMS_REPORT_HTML, ISMS_LANG_EN);
+    expect_in(out, "<h1>Management review 2024</h1>");
+    isms_free(out);
     isms_document_free(doc);
 }
 
@@ -1280,6 +1616,11 @@ int main(void)
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_annex_a),
+        cmocka_unit_test(test_formats_agree),
+        cmocka_unit_test(test_columns_agree),
+        cmocka_unit_test(test_change_from_rounded),
+        cmocka_unit_test(test_years),
+        cmocka_unit_test(test_blank_title),
         cmocka_unit_test(test_save),
         cmocka_unit_test(test_alloc_failure),
     };

@@ -6,9 +6,12 @@
  * self-contained HTML (inline CSS and SVG, no network access, prints on A4), plain text for
  * a terminal, or a JSON summary of the same figures for other systems. The sections:
  *
- * 1. Title block: organisation, unit, title, year, date, author, scope.
+ * 1. Title block: organisation, unit, title (the document's; "Ledningens genomgång 2024" or
+ *    "Management review 2024" when it has none or only white space), year, date, author,
+ *    scope.
  * 2. Summary with key figures: risks per band (inherent and residual), compliance this year
- *    against last year, classification coverage, overdue items, findings per severity.
+ *    against last year (the change is the difference of the percentages as shown),
+ *    classification coverage, overdue items, findings per severity.
  * 3. What affects the ISMS: the document's context items.
  * 4. Risks sorted by value, with heat maps (SVG in HTML) of inherent and residual risk.
  * 5. The gap analysis per chapter, with a compliance bar chart (SVG in HTML), and the
@@ -19,6 +22,11 @@
  *    and a loss exceedance curve (SVG in HTML).
  * 9. Every finding of every lint (isms_document_lint()).
  * 10. Management's decision: the document's decision text, or a section to fill in.
+ *
+ * Text, Markdown and HTML are formatted from one layout of the report, so they hold the same
+ * words, figures, columns and rows (HTML draws the heat maps, the compliance chart and the
+ * loss exceedance curve where the others show their figures as tables), in the report's
+ * language, chapter names included; the JSON summary holds the same figures.
  *
  * Every piece of user text is escaped for the format: HTML entities in HTML; Markdown's
  * special characters, table pipes and line breaks in Markdown; control characters in text;
@@ -91,8 +99,16 @@ ISMS_EXPORT void isms_report_options_init(isms_report_options *out, const isms_d
 /**
  * @brief Writes the management review of a document.
  *
- * The plan is prioritised and scheduled with the document's settings on the way (which is
- * why the document is not const: actions' scores are updated); nothing else is changed.
+ * The document is not const because two computations on the way store their results in it:
+ * the inventory is classified (isms_inventory_classify(): every asset's effective levels and
+ * their provenance are computed), and the plan is prioritised and scheduled with the
+ * document's settings (isms_plan_prioritise(): every open action's score and terms are
+ * updated). Neither is saved with the document, and nothing the document holds as data (text,
+ * levels, statuses, dates, settings) changes.
+ *
+ * "This year" is the assessment of the document's year (isms_document_year()), or the latest
+ * one before it when that year has none; "last year" is the assessment before that one.
+ * Assessments of later years are left out.
  * @param[out] out The report, NUL-terminated UTF-8; the caller frees it with isms_free().
  * @param[out] len Its length without the NUL; may be NULL.
  * @param doc The document.

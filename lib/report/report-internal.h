@@ -20,7 +20,9 @@
 /* One chapter (4–10) or Annex A group of the gap analysis, this year and last year. */
 typedef struct isms__report_chapter {
     const char *id;          /* "4" … "10", or the group's id ("A.5"); borrowed */
-    const char *title;       /* the catalog's title (English; the catalog has no Swedish) */
+    const char *title;       /* its name in the report's language: the Swedish names of clauses
+                                4–10 and of the 2022 themes, else the catalog's (English)
+                                title; borrowed or static */
     isms_tally now;          /* this year's tally */
     isms_tally before;       /* last year's (all zero when there is no last year) */
     bool has_before;         /* last year's assessment has this chapter in scope */
@@ -66,16 +68,19 @@ typedef struct isms__report {
     size_t n_likelihood, n_consequence;
 
     /* gap analysis */
-    const isms_assessment *current;   /* latest; NULL when none */
-    const isms_assessment *previous;  /* the one before; NULL when none */
+    const isms_assessment *current;   /* this year's: the assessment of the document's year,
+                                         else the latest before it; NULL when none */
+    const isms_assessment *previous;  /* last year's: the one before `current`; NULL when
+                                         none */
     isms_summary now, before;         /* summaries (before: zero when no previous) */
     isms__report_chapter *chapters;   /* clauses 4–10 in scope, then Annex A groups */
     size_t n_chapters;
     isms__report_gap *gaps;           /* partial and no, in catalog order (isms_free) */
     size_t n_gaps;
     size_t overdue_gaps;
-    isms_comparison *comparison;      /* previous → current when both exist and share an
-                                         edition, else NULL */
+    isms_comparison *comparison;      /* previous → current when both exist and are of the
+                                         same edition (2022 and 2022 with Amendment 1 count
+                                         as one), else NULL */
     size_t soa_applicable, soa_excluded, soa_undecided; /* Annex A entries of the current */
 
     /* classification */
@@ -84,7 +89,9 @@ typedef struct isms__report {
     isms_asset **due;                 /* assets due for reclassification this year */
     size_t n_due;
     size_t information_total;         /* information assets */
-    size_t information_classified;    /* of them, with every aspect classified */
+    size_t information_classified;    /* of them, with every aspect of the scheme assessed
+                                         or overridden (what lint calls classified; an
+                                         inherited level or a floor does not count) */
 
     /* plan */
     isms_schedule *schedule;          /* NULL when the plan is empty */
@@ -141,8 +148,9 @@ void isms__escape_text(isms__buf *out, const char *text);     /* control charact
                                                                   spaces (no ANSI injection) */
 
 /* ---- helpers for every renderer (report.c) ----------------------------------------------
- * Numbers as people read them in the report's language: Swedish groups thousands with a
- * no-break space (U+00A0) and writes a decimal comma; English uses "," and ".". */
+ * Numbers as people read them in the report's language, written by isms__format_number()
+ * (locale-free): Swedish groups thousands with a no-break space (U+00A0) and writes a
+ * decimal comma; English uses "," and ".". */
 /* A whole number with grouped thousands: "1 234 567" / "1,234,567". */
 void isms__report_int(char *buf, size_t size, const isms__report *r, double value);
 /* A number with `decimals` decimals (trailing zeros kept): "0,50" / "0.50". */
@@ -150,52 +158,121 @@ void isms__report_dec(char *buf, size_t size, const isms__report *r, double valu
                       int decimals);
 /* A fraction as a percentage with at most one decimal: "62,5 %" / "62.5%"; "–" for NaN. */
 void isms__report_pct(char *buf, size_t size, const isms__report *r, double fraction);
-/* Decodes one UTF-8 sequence at s (not at its NUL): its length and code point, or 1 and
- * U+FFFD for a byte that starts no valid sequence. */
+/* Decodes one UTF-8 sequence at s (not at its NUL) with isms__utf8_next(): its length and
+ * code point, or 1 and U+FFFD for a byte that starts no valid sequence. */
 size_t isms__report_decode(const char *s, uint32_t *cp);
 /* A band's label in the report's language ("" for -1). */
 const char *isms__report_band_label(const isms__report *r, int band);
 /* True when an open action's due period ended before r->today. */
 bool isms__report_action_overdue(const isms__report *r, const isms_action *a);
 
-/* ---- the layout shared by the text and Markdown renderers (report.c) ---------------------
- * report.c lays the report out once as blocks of spans; report-text.c and report-md.c only
- * format the blocks, so the two always hold the same words and figures. Texts live in
- * `text`; spans point into it by offset. Escaping is the renderer's job. */
+/* ---- the layout shared by the text, Markdown and HTML renderers (report.c) ----------------
+ * report.c lays the report out once as blocks of spans; report-text.c, report-md.c and
+ * report-html.c only format the blocks, so the three always hold the same words, figures,
+ * columns and rows (and report-json.c the same figures). Texts live in `text`; spans point
+ * into it by offset. Escaping is the renderer's job. */
 enum {
-    ISMS__SPAN_BOLD = 1,  /* emphasis */
-    ISMS__SPAN_NUM = 2    /* a figure (tables: aligned right) */
+    ISMS__SPAN_BOLD = 1,   /* emphasis */
+    ISMS__SPAN_NUM = 2,    /* a figure (tables: aligned right) */
+    ISMS__SPAN_DETAIL = 4, /* a detail of the text before it ("3/4" after "12 Mycket hög"):
+                              the text formats put it in brackets after a space (see
+                              isms__layout_pieces()), HTML on a line of its own in small type */
+    ISMS__SPAN_KEY = 8     /* key-figure tables: the row begins a group (HTML: a card, the
+                              value in large type) */
 };
+/* A marker word that qualifies what it follows ("försenad"): the text formats put it in
+ * brackets after a space, several in one pair separated by "; " (isms__layout_pieces()), HTML
+ * as a badge. The alerts (late, over) are bold in the text formats and red in HTML. */
+typedef enum isms__tag {
+    ISMS__TAG_NONE = 0,
+    ISMS__TAG_LATE = 1,      /* overdue, or planned after its due date */
+    ISMS__TAG_OVER = 2,      /* over capacity */
+    ISMS__TAG_RECURRING = 3, /* a recurring action: how often */
+    ISMS__TAG_PROGRESS = 4   /* in progress */
+} isms__tag;
 typedef struct isms__span {
     size_t off, len;     /* the text: layout->text.data + off, `len` bytes and a NUL */
     unsigned style;      /* ISMS__SPAN_* */
     int band;            /* a band of the matrix to colour it with, or -1 */
+    isms__tag tag;       /* a marker word, or ISMS__TAG_NONE */
 } isms__span;
+/* A cell of a table: spans [first, first + count). */
+typedef struct isms__cell {
+    size_t first, count;
+} isms__cell;
 typedef enum isms__block_kind {
     ISMS__BLOCK_TITLE = 0,   /* the report's title (one span) */
-    ISMS__BLOCK_HEADING = 1, /* a numbered heading, level 2 or 3 (one span) */
+    ISMS__BLOCK_HEADING = 1, /* a numbered heading, level 2 (a section, with its `anchor`) or 3
+                                (one span) */
     ISMS__BLOCK_PARA = 2,    /* a paragraph (spans) */
     ISMS__BLOCK_ITEM = 3,    /* a bullet (spans); consecutive bullets make one list */
-    ISMS__BLOCK_TABLE = 4,   /* a table: cols × rows spans, row-major, the header first */
-    ISMS__BLOCK_FILL = 5     /* a label and `rows` blank lines to write on by hand */
+    ISMS__BLOCK_TABLE = 4,   /* a table: cols × rows cells, row-major, the header first */
+    ISMS__BLOCK_FILL = 5,    /* a label and `rows` blank lines to write on by hand */
+    ISMS__BLOCK_FIELD = 6,   /* a label (the first span) and its value (the others);
+                                consecutive fields make one list */
+    ISMS__BLOCK_FIGURE = 7,  /* a chart (`figure`) and its caption (spans; may be none). The
+                                figures' data that text can show follows as a table flagged
+                                ISMS__TABLE_DATA. */
+    ISMS__BLOCK_QUOTE = 8    /* text of the document's own, one span per paragraph */
 } isms__block_kind;
+/* The charts of the HTML report (svg.c). */
+typedef enum isms__figure {
+    ISMS__FIGURE_NONE = 0,
+    ISMS__FIGURE_HEAT_INHERENT = 1, /* isms__svg_heatmap(), inherent risk */
+    ISMS__FIGURE_HEAT_RESIDUAL = 2, /* isms__svg_heatmap(), residual risk */
+    ISMS__FIGURE_COMPLIANCE = 3,    /* isms__svg_compliance() */
+    ISMS__FIGURE_LEC = 4,           /* isms__svg_lec() */
+    ISMS__FIGURE_LOAD = 5           /* a paragraph's bar of a period's load against its
+                                       capacity (period `index`) */
+} isms__figure;
+enum {
+    ISMS__TABLE_KEYS = 1,  /* key figures: (label, value) rows in groups that begin with a
+                              row whose cells are ISMS__SPAN_KEY */
+    ISMS__TABLE_DATA = 2,  /* the data of the figure before it (HTML draws the figure and
+                              leaves the table out) */
+    ISMS__FIELD_TEXT = 4   /* a field whose label is a title and its value a text of its own
+                              (the document's context), not a short label and value */
+};
 typedef struct isms__block {
     isms__block_kind kind;
     int level;           /* headings: 2 or 3 */
-    size_t first, count; /* its spans */
+    size_t first, count; /* its spans; tables: its cells (isms__layout.cells) */
     size_t cols, rows;   /* tables: columns and rows (the header row included); fill: lines */
+    unsigned flags;      /* ISMS__TABLE_*, ISMS__FIELD_TEXT */
+    isms__figure figure; /* figures: the chart; paragraphs: ISMS__FIGURE_LOAD or none */
+    size_t index;        /* ISMS__FIGURE_LOAD: the period */
+    const char *anchor;  /* level-2 headings: the section's name for links ("risks"); static */
 } isms__block;
 typedef struct isms__layout {
     isms__buf text;
     isms__span *spans;
     size_t n_spans, cap_spans;
+    isms__cell *cells;
+    size_t n_cells, cap_cells;
     isms__block *blocks;
     size_t n_blocks, cap_blocks;
     bool failed;         /* out of memory somewhere (sticky) */
+    /* while laying out: a table is open (every span is a cell of its own unless a cell of
+     * several spans is open, from span `cell_mark`) */
+    bool in_table, in_cell;
+    size_t cell_mark;
 } isms__layout;
 /* Lays the report out; false when out of memory (the layout is then freed). */
 bool isms__report_layout(isms__layout *lay, const isms__report *r);
 void isms__layout_free(isms__layout *lay);
+/* The text of a span (NUL-terminated). */
+static inline const char *isms__span_text(const isms__layout *lay, const isms__span *sp)
+{
+    return lay->text.data + sp->off;
+}
+/* How the text formats join the spans [first, first + count) of a line or a cell: `piece` is
+ * called with each span's text (`punct` false) and with the brackets and separators that a
+ * detail or a marker word takes (`punct` true, given with the span they belong to):
+ * "12 Hög" + detail "3/4" → "12 Hög (3/4)"; "Q1 2024" + tag "försenad" → "Q1 2024
+ * (försenad)"; tags alone → "årligen; pågår". Empty spans are left out. */
+typedef void (*isms__piece_fn)(void *ctx, const isms__span *sp, const char *text, bool punct);
+void isms__layout_pieces(const isms__layout *lay, size_t first, size_t count,
+                         isms__piece_fn piece, void *ctx);
 
 /* SVG charts (svg.c), inline in HTML: self-contained, no scripts, no external references,
  * every label escaped, sized in CSS pixels, with a <title> for accessibility. */
@@ -203,15 +280,13 @@ void isms__svg_heatmap(isms__buf *out, const isms__report *r, bool residual);
 void isms__svg_compliance(isms__buf *out, const isms__report *r);
 void isms__svg_lec(isms__buf *out, const isms__report *r);
 
-/* Helpers of the HTML report and its charts (svg.c). */
-/* Numbers: isms__format_number() (lib/internal.h), locale-free. */
+/* Colours of the bands (svg.c), for the HTML report, its charts and the terminal. */
 /* True when `color` is exactly "#rrggbb" (safe to write into an attribute). */
 bool isms__svg_color_ok(const char *color);
+/* The channels of "#rrggbb" into rgb[0..2]; false (rgb untouched) for anything else. */
+bool isms__svg_rgb(const char *color, int rgb[3]);
 /* "#000000" or "#ffffff", whichever contrasts more with the fill `color` ("#rrggbb"; black
- * for anything else): the text colour of a band's cell. */
+ * for anything else; WCAG's relative luminance): the text colour of a band's cell. */
 const char *isms__svg_ink(const char *color);
-/* The name of a chapter or Annex A group in the report's language: the Swedish names of
- * clauses 4–10 and of the 2022 themes, else the catalog's (English) title. */
-const char *isms__report_chapter_name(const isms__report *r, const isms__report_chapter *ch);
 
 #endif

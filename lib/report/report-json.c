@@ -16,6 +16,7 @@
  *     "title", "organisation", "unit", "author", "scope": strings ("" when not set),
  *     "year": the document's year,
  *     "date": "YYYY-MM-DD", the reference date the figures use,
+ *     "context": [ { "title", "text" } ] what affects the ISMS (section 3 of the review),
  *     "risks": {
  *       "total": risks in the register,
  *       "matrix": its name, "acceptance": its acceptance threshold,
@@ -33,29 +34,39 @@
  *                highest inherent value first; levels, values and bands are null when
  *                not set or not on the matrix
  *     },
- *     "compliance": null when the document has no assessment, else {
+ *     "compliance": null when the document has no assessment of its year or before, else
+ *                   this year's (the document's year, or the latest before it) against last
+ *                   year's (the one before that) {
  *       "year", "edition", "scope",
  *       "total", "clauses", "annex_a": tally,
  *       "previous": null or { "year", "edition", "total": tally },
- *       "change": compliance now − compliance last year (a fraction), or null,
- *       "chapters": [ { "id": "4" … "10" or "A.5" …, "title", "now": tally,
- *                       "before": tally or null } ],
- *       "gaps": [ { "ref", "title", "status", "need", "plan", "owner", "due",
+ *       "change": compliance now − compliance last year (a fraction, exact; the other
+ *                  formats show the difference of the percentages as rounded), or null,
+ *       "chapters": [ { "id": "4" … "10" or "A.5" …, "title" (in the report's language, as
+ *                       the other formats name it), "now": tally, "before": tally or null } ],
+ *       "gaps": [ { "ref", "title", "status", "need", "comment", "plan", "owner", "due",
  *                   "due_period": canonical period ("Q1 2024") or null, "overdue": bool } ],
  *       "overdue": requirements not met whose due date has passed,
  *       "changes": null (no previous year or another edition) or
  *                  { "improved", "regressed", "new", "removed", "unchanged": n },
- *       "soa": { "applicable", "excluded", "undecided": n } over the Annex A entries
+ *       "changed": [ { "ref", "before", "after", "change": "improved" | "regressed" } ]
+ *                  the requirements whose status moved since last year,
+ *       "soa": { "applicable", "excluded", "undecided": n } over the Annex A entries,
+ *       "exclusions": [ { "ref", "title", "justification" } ] the controls excluded
  *     },
  *       where a tally is { "yes", "partial", "no", "not_applicable", "not_assessed",
  *       "total", "applicable", "assessed": n, "coverage": fraction,
  *       "compliance": fraction or null when nothing is assessed },
  *     "classification": {
- *       "assets", "with_personal_data", "information", "information_classified": n,
+ *       "assets", "with_personal_data", "information", "information_classified": n
+ *                  (information assets with every aspect assessed or overridden),
  *       "coverage": information_classified / information, or null,
  *       "per_type": { type name: n } every type,
  *       "aspects": { aspect name: { "unclassified": n, "levels": [n per level 0 … top] } }
- *                  for the aspects of the scheme,
+ *                  for the aspects of the scheme: effective levels (assessed, overridden,
+ *                  inherited or raised to a floor),
+ *       "overall": { "unclassified": n, "levels": [n per level 0 … top] } the overall class
+ *                  (the highest effective level of an asset's aspects),
  *       "reviews_due": [ { "id", "name", "owner", "next_review", "overdue": bool } ]
  *     },
  *     "plan": {
@@ -88,6 +99,7 @@
 #include <string.h>
 
 #include "io/doc-internal.h"
+#include "plan/plan-internal.h"
 #include "report-internal.h"
 
 /* ---- a small writer ------------------------------------------------------------------------ */
@@ -205,36 +217,15 @@ static void v_size(jw *w, size_t n)
     isms__buf_printf(w->out, "%zu", n);
 }
 
-/* The shortest text that reads back as the same double, with '.' whatever the locale. */
+/* The shortest text that reads back as the same double, with '.' whatever the locale
+ * (isms__doc_double(), as the document's own numbers); null when not finite. */
 static void v_num(jw *w, double d)
 {
-    if (!isfinite(d)) {
-        v_null(w);
-        return;
-    }
-    if (d == 0)
-        d = 0; /* no "-0" */
     char buf[40];
-    if (d == floor(d) && fabs(d) < 1e15) {
-        snprintf(buf, sizeof buf, "%.0f", d); /* whole numbers as integers: 20, not 2e+01 */
-    } else {
-        for (int prec = 1; prec <= 17; prec++) {
-            snprintf(buf, sizeof buf, "%.*g", prec, d);
-            if (strtod(buf, NULL) == d)
-                break;
-        }
-    }
-    /* a decimal point of another locale becomes '.' */
-    char clean[40];
-    size_t n = 0;
-    for (const char *p = buf; *p && n + 1 < sizeof clean; p++) {
-        if ((*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e' || *p == 'E')
-            clean[n++] = *p;
-        else if (n == 0 || clean[n - 1] != '.')
-            clean[n++] = '.';
-    }
-    clean[n] = '\0';
-    isms__buf_puts(w->out, clean);
+    if (isms__doc_double(buf, sizeof buf, d) <= 0)
+        v_null(w);
+    else
+        isms__buf_puts(w->out, buf);
 }
 
 static void k_str(jw *w, const char *k, const char *s)
@@ -503,6 +494,7 @@ static void compliance(jw *w, const isms__report *r)
         k_str(w, "title", *text ? text : isms_item_title(isms_entry_item(e)));
         k_str_or_null(w, "status", NAME(isms__doc_status, isms_entry_status(e)));
         k_str_or_null(w, "need", NAME(isms__doc_need, isms_entry_need(e)));
+        k_str(w, "comment", isms_entry_get(e, ISMS_FIELD_COMMENT));
         k_str(w, "plan", isms_entry_get(e, ISMS_FIELD_PLAN));
         k_str(w, "owner", isms_entry_get(e, ISMS_FIELD_OWNER));
         k_str(w, "due", isms_entry_get(e, ISMS_FIELD_DUE));
@@ -534,13 +526,58 @@ static void compliance(jw *w, const isms__report *r)
     } else {
         v_null(w);
     }
+    key(w, "changed");
+    arr(w);
+    for (size_t i = 0; r->comparison && i < isms_comparison_count(r->comparison); i++) {
+        isms_delta d;
+        if (isms_comparison_get(&d, r->comparison, i) != ISMS_OK ||
+            (d.change != ISMS_CHANGE_IMPROVED && d.change != ISMS_CHANGE_REGRESSED))
+            continue;
+        next(w);
+        flat_obj(w);
+        k_str(w, "ref", d.ref);
+        k_str_or_null(w, "before", NAME(isms__doc_status, d.before));
+        k_str_or_null(w, "after", NAME(isms__doc_status, d.after));
+        k_str(w, "change", d.change == ISMS_CHANGE_IMPROVED ? "improved" : "regressed");
+        end_obj(w);
+    }
+    end_arr(w);
     key(w, "soa");
     flat_obj(w);
     k_size(w, "applicable", r->soa_applicable);
     k_size(w, "excluded", r->soa_excluded);
     k_size(w, "undecided", r->soa_undecided);
     end_obj(w);
+    key(w, "exclusions");
+    arr(w);
+    for (size_t i = 0; i < isms_assessment_count(r->current); i++) {
+        const isms_entry *e = isms_assessment_at(r->current, i);
+        const isms_item *it = isms_entry_item(e);
+        if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL ||
+            isms_entry_applicability(e) != ISMS_APPLICABILITY_EXCLUDED)
+            continue;
+        next(w);
+        obj(w);
+        k_str(w, "ref", isms_entry_ref(e));
+        const char *text = isms_entry_get(e, ISMS_FIELD_TEXT);
+        k_str(w, "title", *text ? text : isms_item_title(it));
+        k_str(w, "justification", isms_entry_get(e, ISMS_FIELD_JUSTIFICATION));
+        end_obj(w);
+    }
+    end_arr(w);
     end_obj(w);
+}
+
+/* The highest level value of an aspect's scale. */
+static int top_level(const isms_scheme *scheme, isms_aspect aspect)
+{
+    int top = 0;
+    for (size_t i = 0; i < isms_scheme_level_count(scheme, aspect); i++) {
+        isms_class_level cl;
+        if (isms_scheme_level(&cl, scheme, aspect, i) == ISMS_OK && cl.value > top)
+            top = cl.value;
+    }
+    return top;
 }
 
 static void classification(jw *w, const isms__report *r)
@@ -567,12 +604,7 @@ static void classification(jw *w, const isms__report *r)
         isms_aspect a = (isms_aspect)k;
         if (!isms_scheme_has_aspect(scheme, a))
             continue;
-        int top = 0;
-        for (size_t i = 0; i < isms_scheme_level_count(scheme, a); i++) {
-            isms_class_level cl;
-            if (isms_scheme_level(&cl, scheme, a, i) == ISMS_OK && cl.value > top)
-                top = cl.value;
-        }
+        int top = top_level(scheme, a);
         key(w, isms__doc_aspect[k]);
         flat_obj(w);
         k_size(w, "unclassified", s->per_level[k][0]);
@@ -585,6 +617,23 @@ static void classification(jw *w, const isms__report *r)
         end_arr(w);
         end_obj(w);
     }
+    end_obj(w);
+    /* the overall class (the highest of an asset's aspects), on the scale of its levels */
+    key(w, "overall");
+    flat_obj(w);
+    k_size(w, "unclassified", s->per_overall[0]);
+    key(w, "levels");
+    flat_arr(w);
+    int top = 0;
+    for (int k = 0; k < ISMS_ASPECTS; k++)
+        if (isms_scheme_has_aspect(scheme, (isms_aspect)k) &&
+            top_level(scheme, (isms_aspect)k) > top)
+            top = top_level(scheme, (isms_aspect)k);
+    for (int v = 0; v <= top && v <= ISMS_CLASS_MAX; v++) {
+        next(w);
+        v_size(w, s->per_overall[v + 1]);
+    }
+    end_arr(w);
     end_obj(w);
     key(w, "reviews_due");
     arr(w);
@@ -688,9 +737,7 @@ static void plan(jw *w, const isms__report *r)
         /* not scheduled at all: every open action, in the plan's order */
         for (size_t i = 0; i < isms_plan_count(p); i++) {
             const isms_action *a = isms_plan_at(p, i);
-            isms_action_status st = isms_action_get_status(a);
-            if (st == ISMS_ACTION_PROPOSED || st == ISMS_ACTION_PLANNED ||
-                st == ISMS_ACTION_IN_PROGRESS) {
+            if (isms__action_open(a)) {
                 next(w);
                 v_str(w, isms_action_id(a));
             }
@@ -803,6 +850,19 @@ void isms__report_json(isms__buf *out, const isms__report *r)
         v_str(&w, buf);
     else
         v_null(&w);
+    key(&w, "context");
+    arr(&w);
+    for (size_t i = 0; i < isms_document_context_count(r->doc); i++) {
+        const char *title = "", *text = "";
+        if (isms_document_context(&title, &text, r->doc, i) != ISMS_OK)
+            continue;
+        next(&w);
+        obj(&w);
+        k_str(&w, "title", title);
+        k_str(&w, "text", text);
+        end_obj(&w);
+    }
+    end_arr(&w);
     risks(&w, r);
     compliance(&w, r);
     classification(&w, r);

@@ -2,10 +2,12 @@
  * The management review as plain text for a terminal (isms__report_text): the layout of
  * report.c with aligned tables, wrapped to options.width columns. Widths are display
  * columns of UTF-8 (combining marks take none, East Asian wide characters two), not bytes.
- * With options.color, headings and table headers are bold and bands are painted in their
- * colours with ANSI escapes; without it the output holds no escape at all. User text has
- * its control characters replaced (isms__escape_text), so it cannot move the cursor or
- * change colours.
+ * Details and marker words go in brackets after what they qualify (isms__layout_pieces()).
+ * With options.color, headings, table headers and alerting markers are bold and bands are
+ * painted in their colours with ANSI escapes, the text in black or white as isms__svg_ink()
+ * picks it for the HTML; without it the output holds no escape at all. User text has its
+ * control characters replaced (isms__escape_text), so it cannot move the cursor or change
+ * colours. Charts are HTML's: text shows their data tables and captions.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,13 +110,10 @@ typedef struct ctx {
     size_t width;
     bool color;
     isms__buf tmp;  /* escaped text */
+    size_t *owner;  /* for each byte of tmp, the span it belongs to */
+    size_t cap_owner;
     lines ls;
 } ctx;
-
-static const char *span_text(const ctx *c, const isms__span *sp)
-{
-    return c->lay->text.data + sp->off;
-}
 
 static void spaces(isms__buf *out, size_t n)
 {
@@ -132,41 +131,29 @@ static void repeat(isms__buf *out, const char *s, size_t n)
         isms__buf_puts(out, s);
 }
 
-static int hex(char ch)
+/* The look of a span: its style, and bold for the alerting marker words. */
+static unsigned look(const isms__span *sp)
 {
-    if (ch >= '0' && ch <= '9')
-        return ch - '0';
-    if (ch >= 'a' && ch <= 'f')
-        return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F')
-        return ch - 'A' + 10;
-    return -1;
+    bool alert = sp->tag == ISMS__TAG_LATE || sp->tag == ISMS__TAG_OVER;
+    return sp->style | (alert ? ISMS__SPAN_BOLD : 0);
 }
 
 /* Starts the look of a span: bold, or a band's colour as the background with black or
- * white text, whichever reads better. */
+ * white text, whichever contrasts more (isms__svg_ink(), as the HTML's cells). */
 static void style_on(ctx *c, unsigned style, int band)
 {
     if (!c->color)
         return;
     if (band >= 0) {
         isms_band b;
-        if (isms_matrix_band(&b, c->r->matrix, (size_t)band) == ISMS_OK && b.color &&
-            strlen(b.color) == 7 && b.color[0] == '#') {
-            int rgb[3];
-            bool ok = true;
-            for (int k = 0; k < 3; k++) {
-                int hi = hex(b.color[1 + 2 * k]), lo = hex(b.color[2 + 2 * k]);
-                ok = ok && hi >= 0 && lo >= 0;
-                rgb[k] = hi * 16 + lo;
-            }
-            if (ok) {
-                int luma = (299 * rgb[0] + 587 * rgb[1] + 114 * rgb[2]) / 1000;
-                isms__buf_printf(c->out, "\033[%s48;2;%d;%d;%d;38;2;%sm",
-                                 style & ISMS__SPAN_BOLD ? "1;" : "", rgb[0], rgb[1], rgb[2],
-                                 luma > 140 ? "0;0;0" : "255;255;255");
-                return;
-            }
+        int rgb[3];
+        if (isms_matrix_band(&b, c->r->matrix, (size_t)band) == ISMS_OK &&
+            isms__svg_rgb(b.color, rgb)) {
+            bool black = strcmp(isms__svg_ink(b.color), "#000000") == 0;
+            isms__buf_printf(c->out, "\033[%s48;2;%d;%d;%d;38;2;%sm",
+                             style & ISMS__SPAN_BOLD ? "1;" : "", rgb[0], rgb[1], rgb[2],
+                             black ? "0;0;0" : "255;255;255");
+            return;
         }
     }
     if (style & ISMS__SPAN_BOLD)
@@ -184,34 +171,79 @@ static void style_off(ctx *c, unsigned style, int band)
         isms__buf_puts(c->out, "\033[0m");
 }
 
-/* The escaped text of spans [first, first + count) in c->tmp, with the span each byte
- * came from in `owner` (allocated; NULL when out of memory). */
-static size_t *gather_spans(ctx *c, size_t first, size_t count)
+/* ---- composing the text of spans ------------------------------------------------------------ */
+
+typedef struct compose {
+    ctx *c;
+    isms__buf *text;   /* escaped text */
+    size_t **owner;    /* the span of each byte */
+    size_t *cap;
+} compose;
+
+static void own(compose *k, size_t from, size_t span)
 {
-    c->tmp.len = 0;
-    size_t cap = 0, *owner = NULL;
-    for (size_t k = 0; k < count; k++) {
-        size_t before = c->tmp.len;
-        isms__escape_text(&c->tmp, span_text(c, &c->lay->spans[first + k]));
-        if (c->tmp.failed)
-            break;
-        if (!isms__grow((void **)&owner, &cap, c->tmp.len + 1, sizeof *owner)) {
-            c->tmp.failed = true;
-            break;
-        }
-        for (size_t i = before; i < c->tmp.len; i++)
-            owner[i] = first + k;
+    if (k->text->failed)
+        return;
+    if (!isms__grow((void **)k->owner, k->cap, k->text->len + 1, sizeof **k->owner)) {
+        k->text->failed = true;
+        return;
     }
-    if (c->tmp.failed || (!owner && !isms__grow((void **)&owner, &cap, 1, sizeof *owner))) {
-        isms__free(owner);
-        c->out->failed = true;
-        return NULL;
-    }
-    return owner;
+    for (size_t i = from; i < k->text->len; i++)
+        (*k->owner)[i] = span;
 }
 
-/* Writes bytes [a, b) of c->tmp, switching looks where the span changes. */
-static void emit_styled(ctx *c, const size_t *owner, size_t a, size_t b, unsigned extra)
+static void put_piece(void *ctx_, const isms__span *sp, const char *text, bool punct)
+{
+    compose *k = ctx_;
+    size_t before = k->text->len;
+    if (punct)
+        isms__buf_puts(k->text, text);
+    else
+        isms__escape_text(k->text, text);
+    own(k, before, (size_t)(sp - k->c->lay->spans));
+}
+
+/* Appends the escaped text of spans [first, first + count) joined as isms__layout_pieces()
+ * says, recording each byte's span. */
+static void compose_spans(compose *k, size_t first, size_t count)
+{
+    isms__layout_pieces(k->c->lay, first, count, put_piece, k);
+}
+
+/* The text of a block's spans in c->tmp, with c->owner; for a field the label, ": " and the
+ * value, and the label's length in *split (else 0). False when out of memory. */
+static bool gather(ctx *c, const isms__block *bl, size_t *split)
+{
+    compose k = { c, &c->tmp, &c->owner, &c->cap_owner };
+    c->tmp.len = 0;
+    *split = 0;
+    if (bl->kind == ISMS__BLOCK_FIELD && bl->count > 0) {
+        compose_spans(&k, bl->first, 1);
+        size_t label_end = c->tmp.len;
+        size_t before = c->tmp.len;
+        bool value = false;
+        for (size_t i = 1; i < bl->count; i++)
+            value = value || c->lay->spans[bl->first + i].len > 0;
+        if (value) {
+            isms__buf_puts(&c->tmp, ": ");
+            own(&k, before, bl->first);
+            compose_spans(&k, bl->first + 1, bl->count - 1);
+        }
+        *split = label_end;
+    } else {
+        compose_spans(&k, bl->first, bl->count);
+    }
+    if (c->tmp.failed || (!c->owner && !isms__grow((void **)&c->owner, &c->cap_owner, 1,
+                                                    sizeof *c->owner))) {
+        c->out->failed = true;
+        return false;
+    }
+    return true;
+}
+
+/* Writes bytes [a, b) of `text`, switching looks where the span changes. */
+static void emit_styled(ctx *c, const char *text, const size_t *owner, size_t a, size_t b,
+                        unsigned extra)
 {
     size_t i = a;
     while (i < b) {
@@ -219,20 +251,29 @@ static void emit_styled(ctx *c, const size_t *owner, size_t a, size_t b, unsigne
         while (j < b && owner[j] == k)
             j++;
         const isms__span *sp = &c->lay->spans[k];
-        style_on(c, sp->style | extra, sp->band);
-        isms__buf_append(c->out, c->tmp.data + i, j - i);
-        style_off(c, sp->style | extra, sp->band);
+        unsigned style = look(sp) | extra;
+        style_on(c, style, sp->band);
+        isms__buf_append(c->out, text + i, j - i);
+        style_off(c, style, sp->band);
         i = j;
     }
 }
 
-/* A paragraph, a heading or a bullet: wrapped, with `first_prefix` on the first line and
- * `prefix` on the others. Returns the widest line's width. */
+/* Writes bytes [a, b) of c->tmp, those before `split` bold too. */
+static void emit_split(ctx *c, size_t a, size_t b, size_t split, unsigned extra)
+{
+    size_t mid = a < split ? (b < split ? b : split) : a;
+    emit_styled(c, c->tmp.data, c->owner, a, mid, extra | ISMS__SPAN_BOLD);
+    emit_styled(c, c->tmp.data, c->owner, mid, b, extra);
+}
+
+/* A paragraph, a heading, a bullet or a field: wrapped, with `first_prefix` on the first line
+ * and `prefix` on the others. Returns the widest line's width. */
 static size_t flow(ctx *c, const isms__block *bl, const char *first_prefix, const char *prefix,
                    unsigned extra)
 {
-    size_t *owner = gather_spans(c, bl->first, bl->count);
-    if (!owner)
+    size_t split;
+    if (!gather(c, bl, &split))
         return 0;
     size_t indent = width_of(prefix, strlen(prefix));
     size_t avail = c->width > indent + 10 ? c->width - indent : 10;
@@ -241,7 +282,7 @@ static size_t flow(ctx *c, const isms__block *bl, const char *first_prefix, cons
     size_t widest = 0;
     for (size_t i = 0; i < c->ls.n && !c->ls.failed; i++) {
         isms__buf_puts(c->out, i == 0 ? first_prefix : prefix);
-        emit_styled(c, owner, c->ls.v[i].start, c->ls.v[i].end, extra);
+        emit_split(c, c->ls.v[i].start, c->ls.v[i].end, split, extra);
         isms__buf_puts(c->out, "\n");
         size_t w = width_of(text + c->ls.v[i].start, c->ls.v[i].end - c->ls.v[i].start);
         if (w > widest)
@@ -249,7 +290,6 @@ static size_t flow(ctx *c, const isms__block *bl, const char *first_prefix, cons
     }
     if (c->ls.failed)
         c->out->failed = true;
-    isms__free(owner);
     return widest;
 }
 
@@ -268,29 +308,39 @@ typedef struct cellinfo {
     size_t word;       /* its widest word */
 } cellinfo;
 
+/* True when a cell holds a figure (its first span does). */
+static bool numeric(const ctx *c, const isms__cell *cl)
+{
+    return cl->count > 0 && (c->lay->spans[cl->first].style & ISMS__SPAN_NUM);
+}
+
 /* A table too wide for the width, as records: "Header: value" per cell, wrapped, with a
  * blank line between rows. */
 static void records(ctx *c, const isms__block *bl)
 {
-    size_t cols = bl->cols, cap = 0, *owner = NULL;
+    size_t cols = bl->cols;
+    compose k = { c, &c->tmp, &c->owner, &c->cap_owner };
     for (size_t row = 1; row < bl->rows && !c->out->failed; row++) {
         if (row > 1)
             isms__buf_puts(c->out, "\n");
-        for (size_t k = 0; k < cols; k++) {
-            size_t head = bl->first + k, cell = bl->first + row * cols + k;
+        for (size_t col = 0; col < cols; col++) {
+            const isms__cell *head = &c->lay->cells[bl->first + col];
+            const isms__cell *cl = &c->lay->cells[bl->first + row * cols + col];
             c->tmp.len = 0;
-            isms__escape_text(&c->tmp, span_text(c, &c->lay->spans[head]));
-            if (c->tmp.len) /* a row's label has no header */
+            compose_spans(&k, head->first, head->count);
+            if (c->tmp.len) { /* a row's label has no header */
+                size_t before = c->tmp.len;
                 isms__buf_puts(&c->tmp, ": ");
+                own(&k, before, head->first);
+            }
             size_t split = c->tmp.len;
-            isms__escape_text(&c->tmp, span_text(c, &c->lay->spans[cell]));
-            if (c->tmp.failed ||
-                !isms__grow((void **)&owner, &cap, c->tmp.len + 1, sizeof *owner)) {
+            compose_spans(&k, cl->first, cl->count);
+            if (c->tmp.failed || (!c->owner && !isms__grow((void **)&c->owner,
+                                                             &c->cap_owner, 1,
+                                                             sizeof *c->owner))) {
                 c->out->failed = true;
                 break;
             }
-            for (size_t i = 0; i < c->tmp.len; i++)
-                owner[i] = i < split ? head : cell;
             wrap(&c->ls, c->tmp.data ? c->tmp.data : "", c->tmp.len,
                  c->width > 12 ? c->width - 2 : 10);
             if (c->ls.failed) {
@@ -300,15 +350,11 @@ static void records(ctx *c, const isms__block *bl)
             for (size_t i = 0; i < c->ls.n; i++) {
                 isms__buf_puts(c->out, i == 0 ? "" : "  ");
                 /* the header part bold, the value in its own look */
-                size_t a = c->ls.v[i].start, b = c->ls.v[i].end;
-                size_t mid = a < split ? (b < split ? b : split) : a;
-                emit_styled(c, owner, a, mid, ISMS__SPAN_BOLD);
-                emit_styled(c, owner, mid, b, 0);
+                emit_split(c, c->ls.v[i].start, c->ls.v[i].end, split, 0);
                 isms__buf_puts(c->out, "\n");
             }
         }
     }
-    isms__free(owner);
 }
 
 static void table(ctx *c, const isms__block *bl)
@@ -318,6 +364,8 @@ static void table(ctx *c, const isms__block *bl)
         return;
     isms__buf text;
     isms__buf_init(&text);
+    size_t *owner = NULL, cap = 0;
+    compose k = { c, &text, &owner, &cap };
     cellinfo *ci = isms__calloc(n, sizeof *ci);
     size_t *wcol = isms__calloc(cols, sizeof *wcol);
     size_t *minw = isms__calloc(cols, sizeof *minw);
@@ -329,9 +377,9 @@ static void table(ctx *c, const isms__block *bl)
     }
     /* escape and measure every cell */
     for (size_t i = 0; i < n; i++) {
-        const isms__span *sp = &c->lay->spans[bl->first + i];
+        const isms__cell *cell = &c->lay->cells[bl->first + i];
         ci[i].off = text.len;
-        isms__escape_text(&text, span_text(c, sp));
+        compose_spans(&k, cell->first, cell->count);
         ci[i].len = text.len - ci[i].off;
         if (text.failed)
             break;
@@ -356,36 +404,37 @@ static void table(ctx *c, const isms__block *bl)
         goto done;
     }
     /* a column of figures is aligned right and not wrapped */
-    for (size_t k = 0; k < cols; k++) {
-        right[k] = rows > 1;
+    for (size_t col = 0; col < cols; col++) {
+        right[col] = rows > 1;
         for (size_t row = 1; row < rows; row++)
-            if (!(c->lay->spans[bl->first + row * cols + k].style & ISMS__SPAN_NUM))
-                right[k] = false;
+            if (!numeric(c, &c->lay->cells[bl->first + row * cols + col]))
+                right[col] = false;
         for (size_t row = 0; row < rows; row++) {
-            const cellinfo *x = &ci[row * cols + k];
-            if (x->width > wcol[k])
-                wcol[k] = x->width;
-            size_t mw = right[k] ? x->width : (x->word < 24 ? x->word : 24);
-            if (mw > minw[k])
-                minw[k] = mw;
+            const cellinfo *x = &ci[row * cols + col];
+            if (x->width > wcol[col])
+                wcol[col] = x->width;
+            /* figures are not broken; words (headers too) may be */
+            size_t mw = right[col] && row > 0 ? x->width : (x->word < 24 ? x->word : 24);
+            if (mw > minw[col])
+                minw[col] = mw;
         }
-        if (minw[k] < 1)
-            minw[k] = 1;
+        if (minw[col] < 1)
+            minw[col] = 1;
     }
     /* fit the width: narrow the widest column first, down to its longest word (24 columns
      * at most); then with one space between columns instead of two; then with words of
      * more than 16 columns broken; and when nothing fits, records */
     size_t content = 0, sep = 2;
     int stage = 0;
-    for (size_t k = 0; k < cols; k++)
-        content += wcol[k];
+    for (size_t col = 0; col < cols; col++)
+        content += wcol[col];
     for (;;) {
         size_t best = cols;
         if (content + sep * (cols - 1) <= c->width)
             break;
-        for (size_t k = 0; k < cols; k++)
-            if (wcol[k] > minw[k] && (best == cols || wcol[k] > wcol[best]))
-                best = k;
+        for (size_t col = 0; col < cols; col++)
+            if (wcol[col] > minw[col] && (best == cols || wcol[col] > wcol[best]))
+                best = col;
         if (best < cols) {
             wcol[best]--;
             content--;
@@ -394,9 +443,9 @@ static void table(ctx *c, const isms__block *bl)
             sep = 1;
         } else if (stage == 1) {
             stage = 2;
-            for (size_t k = 0; k < cols; k++)
-                if (minw[k] > 16 && !right[k])
-                    minw[k] = 16;
+            for (size_t col = 0; col < cols; col++)
+                if (minw[col] > 16 && !right[col])
+                    minw[col] = 16;
         } else {
             break;
         }
@@ -409,80 +458,76 @@ static void table(ctx *c, const isms__block *bl)
     const char *base = text.data ? text.data : "";
     for (size_t row = 0; row < rows && !c->out->failed; row++) {
         size_t height = 1;
-        for (size_t k = 0; k < cols; k++) {
-            const cellinfo *x = &ci[row * cols + k];
-            wrap(&cl[k], base + x->off, x->len, wcol[k]);
-            if (cl[k].failed) {
+        for (size_t col = 0; col < cols; col++) {
+            const cellinfo *x = &ci[row * cols + col];
+            wrap(&cl[col], base + x->off, x->len, wcol[col]);
+            if (cl[col].failed) {
                 c->out->failed = true;
                 goto done;
             }
-            if (cl[k].n > height)
-                height = cl[k].n;
+            if (cl[col].n > height)
+                height = cl[col].n;
         }
         for (size_t h = 0; h < height; h++) {
             size_t pending = 0; /* padding not yet written (dropped at the line's end) */
-            for (size_t k = 0; k < cols; k++) {
-                const cellinfo *x = &ci[row * cols + k];
-                const isms__span *sp = &c->lay->spans[bl->first + row * cols + k];
-                const char *s = "";
-                size_t len = 0;
-                if (h < cl[k].n) {
-                    s = base + x->off + cl[k].v[h].start;
-                    len = cl[k].v[h].end - cl[k].v[h].start;
+            for (size_t col = 0; col < cols; col++) {
+                const cellinfo *x = &ci[row * cols + col];
+                size_t a = 0, len = 0;
+                if (h < cl[col].n) {
+                    a = x->off + cl[col].v[h].start;
+                    len = cl[col].v[h].end - cl[col].v[h].start;
                 }
-                size_t w = width_of(s, len);
-                size_t pad = wcol[k] > w ? wcol[k] - w : 0;
-                if (k > 0)
+                size_t w = width_of(base + a, len);
+                size_t pad = wcol[col] > w ? wcol[col] - w : 0;
+                if (col > 0)
                     pending += sep;
                 if (len == 0) {
-                    pending += wcol[k];
+                    pending += wcol[col];
                     continue;
                 }
-                if (right[k])
+                if (right[col])
                     pending += pad;
                 spaces(c->out, pending);
                 pending = 0;
-                unsigned style = sp->style | (row == 0 ? ISMS__SPAN_BOLD : 0);
-                style_on(c, style, sp->band);
-                isms__buf_append(c->out, s, len);
-                style_off(c, style, sp->band);
-                if (!right[k])
+                emit_styled(c, base, owner, a, a + len, row == 0 ? ISMS__SPAN_BOLD : 0);
+                if (!right[col])
                     pending += pad;
             }
             isms__buf_puts(c->out, "\n");
         }
         if (row == 0) {
             size_t pending = 0;
-            for (size_t k = 0; k < cols; k++) {
-                if (k > 0)
+            for (size_t col = 0; col < cols; col++) {
+                if (col > 0)
                     pending += sep;
                 spaces(c->out, pending);
                 pending = 0;
-                repeat(c->out, "-", wcol[k]);
+                repeat(c->out, "-", wcol[col]);
             }
             isms__buf_puts(c->out, "\n");
         }
     }
 done:
     if (cl)
-        for (size_t k = 0; k < cols; k++)
-            isms__free(cl[k].v);
+        for (size_t col = 0; col < cols; col++)
+            isms__free(cl[col].v);
     isms__free(cl);
     isms__free(right);
     isms__free(minw);
     isms__free(wcol);
     isms__free(ci);
+    isms__free(owner);
     isms__buf_free(&text);
 }
 
 /* A label and lines to write on by hand. */
 static void fill(ctx *c, const isms__block *bl)
 {
-    size_t *owner = gather_spans(c, bl->first, bl->count);
-    if (!owner)
+    size_t split;
+    if (!gather(c, bl, &split))
         return;
     size_t rule = c->width < 72 ? c->width : 72;
-    emit_styled(c, owner, 0, c->tmp.len, 0);
+    emit_styled(c, c->tmp.data ? c->tmp.data : "", c->owner, 0, c->tmp.len, 0);
     isms__buf_puts(c->out, ":");
     if (bl->rows <= 1) {
         size_t used = width_of(c->tmp.data ? c->tmp.data : "", c->tmp.len) + 2;
@@ -498,7 +543,26 @@ static void fill(ctx *c, const isms__block *bl)
             isms__buf_puts(c->out, "\n");
         }
     }
-    isms__free(owner);
+}
+
+/* Text of the document's own: each span a paragraph. */
+static void quote(ctx *c, const isms__block *bl)
+{
+    for (size_t i = 0; i < bl->count && !c->out->failed; i++) {
+        if (i > 0)
+            isms__buf_puts(c->out, "\n");
+        isms__block one = *bl;
+        one.kind = ISMS__BLOCK_PARA;
+        one.first = bl->first + i;
+        one.count = 1;
+        flow(c, &one, "", "", 0);
+    }
+}
+
+/* Blocks that show nothing in text: a chart without a caption (HTML draws it). */
+static bool shown(const isms__block *bl)
+{
+    return !(bl->kind == ISMS__BLOCK_FIGURE && bl->count == 0);
 }
 
 void isms__report_text(isms__buf *out, const isms__report *r)
@@ -508,14 +572,19 @@ void isms__report_text(isms__buf *out, const isms__report *r)
         out->failed = true;
         return;
     }
-    ctx c = { out, r, &lay, r->opt.width, r->opt.color, { NULL, 0, 0, false },
+    ctx c = { out, r, &lay, r->opt.width, r->opt.color, { NULL, 0, 0, false }, NULL, 0,
               { NULL, 0, 0, false } };
+    const isms__block *prev = NULL;
     for (size_t i = 0; i < lay.n_blocks && !out->failed; i++) {
         const isms__block *bl = &lay.blocks[i];
-        bool list_goes_on = bl->kind == ISMS__BLOCK_ITEM && i > 0 &&
-                            lay.blocks[i - 1].kind == ISMS__BLOCK_ITEM;
-        if (i > 0 && !list_goes_on)
+        if (!shown(bl))
+            continue;
+        bool list_goes_on = prev && (bl->kind == ISMS__BLOCK_ITEM ||
+                                     bl->kind == ISMS__BLOCK_FIELD) &&
+                            prev->kind == bl->kind;
+        if (prev && !list_goes_on)
             isms__buf_puts(out, "\n");
+        prev = bl;
         switch (bl->kind) {
         case ISMS__BLOCK_TITLE: heading(&c, bl, "="); break;
         case ISMS__BLOCK_HEADING:
@@ -526,11 +595,15 @@ void isms__report_text(isms__buf *out, const isms__report *r)
             break;
         case ISMS__BLOCK_PARA: flow(&c, bl, "", "", 0); break;
         case ISMS__BLOCK_ITEM: flow(&c, bl, "- ", "  ", 0); break;
+        case ISMS__BLOCK_FIELD: flow(&c, bl, "- ", "  ", 0); break;
+        case ISMS__BLOCK_FIGURE: flow(&c, bl, "", "", ISMS__SPAN_BOLD); break;
+        case ISMS__BLOCK_QUOTE: quote(&c, bl); break;
         case ISMS__BLOCK_TABLE: table(&c, bl); break;
         case ISMS__BLOCK_FILL: fill(&c, bl); break;
         }
     }
     isms__buf_free(&c.tmp);
+    isms__free(c.owner);
     isms__free(c.ls.v);
     isms__layout_free(&lay);
 }

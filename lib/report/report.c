@@ -1,8 +1,9 @@
 /*
  * The management review (include/isms/report.h): options, the gatherer that computes every
  * figure once (isms__report_gather), the words of the report in Swedish and English, the
- * escaping of user text for each format, and the layout that the text and Markdown
- * renderers share. The renderers live in report-text.c, report-md.c, report-html.c and
+ * escaping of user text for each format, and the layout (isms__report_layout) that the
+ * text, Markdown and HTML renderers format: every word, column and row of the review is
+ * decided there once. The renderers live in report-text.c, report-md.c, report-html.c and
  * report-json.c.
  */
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "io/io-internal.h"
+#include "plan/plan-internal.h"
 #include "report-internal.h"
 
 /* ---- formats and options ---------------------------------------------------------------- */
@@ -98,13 +100,12 @@ static const word words[] = {
     { "sec-decision", "Ledningens beslut", "Management's decision" },
     /* subsections */
     { "sub-register", "Riskregistret", "The risk register" },
-    { "sub-heat-inherent", "Riskkarta, inneboende risk", "Heat map, inherent risk" },
-    { "sub-heat-residual", "Riskkarta, restrisk", "Heat map, residual risk" },
+    { "sub-heat", "Riskkartor", "Heat maps" },
     { "sub-chapters", "Efterlevnad per kapitel", "Compliance per chapter" },
     { "sub-gaps", "Krav som inte är uppfyllda", "Requirements not met" },
     { "sub-changes", "Förändringar sedan föregående år", "Changes since last year" },
     { "sub-soa", "Uttalande om tillämplighet", "Statement of Applicability" },
-    { "sub-levels", "Nivåer per aspekt", "Levels per aspect" },
+    { "sub-levels", "Gällande nivå per aspekt", "Effective level per aspect" },
     { "sub-types", "Tillgångar per typ", "Assets per type" },
     { "sub-due", "Klassning att se över i år", "Classifications to review this year" },
     { "sub-unscheduled", "Åtgärder som inte ryms i planen", "Actions that do not fit the plan" },
@@ -130,20 +131,26 @@ static const word words[] = {
     { "compliance", "Efterlevnad", "Compliance" },
     { "change", "Förändring", "Change" },
     { "percentage-points", "procentenheter", "percentage points" },
+    { "change-pp", "Förändring (procentenheter)", "Change (percentage points)" },
     { "coverage", "Bedömda krav (täckning)", "Requirements assessed (coverage)" },
-    { "classified-info", "Klassade informationstillgångar", "Classified information assets" },
+    { "classified-info",
+      "Klassade informationstillgångar (varje aspekt bedömd eller fastställd)",
+      "Classified information assets (every aspect assessed or overridden)" },
+    { "information-assets", "Informationstillgångar", "Information assets" },
     { "with-pdata", "Tillgångar med personuppgifter", "Assets with personal data" },
+    { "overdue-total", "Försenat", "Overdue" },
     { "overdue-gaps", "Försenade krav", "Overdue requirements" },
     { "overdue-actions", "Försenade åtgärder", "Overdue actions" },
     { "overdue-reviews", "Försenade omklassningar", "Overdue reclassifications" },
     { "open-actions", "Öppna åtgärder i planen", "Open actions in the plan" },
-    { "findings-count", "Iakttagelser (fel / varningar / information)",
-      "Findings (errors / warnings / info)" },
+    { "findings-total", "Iakttagelser", "Findings" },
+    { "findings-errors", "Fel", "Errors" },
+    { "findings-warnings", "Varningar", "Warnings" },
+    { "findings-infos", "Information", "Information" },
     { "ale-total", "Förväntad årlig förlust (ALE), alla modeller",
       "Annual loss expectancy (ALE), all models" },
     { "risks-per-band", "Risker per nivå", "Risks per level" },
     { "of", "av", "of" },
-    { "none", "inga", "none" },
     { "no-assessment", "ingen gapanalys", "no gap analysis" },
     /* context */
     { "no-context", "Inga förändringar har förts in i dokumentet.",
@@ -160,28 +167,48 @@ static const word words[] = {
     { "unscored", "Ej bedömd", "Not scored" },
     { "total", "Totalt", "Total" },
     { "no-risks", "Registret har inga risker.", "The register holds no risks." },
-    { "risk-note",
-      "Riskvärde, sannolikhet/konsekvens inom parentes, och nivå. En risk utan bedömd "
-      "restrisk har den inneboende risken som restrisk. Acceptansnivå",
-      "Risk value, likelihood/consequence in brackets, and level. A risk without an "
-      "assessed residual risk keeps its inherent risk as residual. Acceptance level" },
+    { "risk-intro",
+      "Riskerna i ordning efter inneboende riskvärde, det högsta först. Varje värde visas med "
+      "sin nivå och med sannolikhet/konsekvens. En risk utan bedömd restrisk har den "
+      "inneboende risken som restrisk. Risker med ett värde upp till acceptansnivån kan "
+      "accepteras utan behandling.",
+      "The risks in order of inherent value, the highest first. Each value is shown with its "
+      "level and with likelihood/consequence. A risk without an assessed residual risk keeps "
+      "its inherent risk as residual. Risks with a value up to the acceptance level may be "
+      "retained without treatment." },
+    { "acceptance-level", "Acceptansnivå", "Acceptance level" },
     { "likelihood", "Sannolikhet", "Likelihood" },
     { "consequence", "Konsekvens", "Consequence" },
     { "heat-note", "Antal risker per cell; rader: sannolikhet, kolumner: konsekvens.",
       "Number of risks per cell; rows: likelihood, columns: consequence." },
+    { "bands", "Nivåer", "Levels" },
+    { "heat-inherent", "Riskkarta, inneboende risk", "Heat map, inherent risk" },
+    { "heat-residual", "Riskkarta, restrisk", "Heat map, residual risk" },
+    { "heat-title-inherent", "Inneboende risk: antal risker per sannolikhet och konsekvens",
+      "Inherent risk: number of risks by likelihood and consequence" },
+    { "heat-title-residual", "Restrisk: antal risker per sannolikhet och konsekvens",
+      "Residual risk: number of risks by likelihood and consequence" },
     /* gap analysis */
     { "no-gap", "Dokumentet har ingen gapanalys.", "The document holds no gap analysis." },
     { "gap-intro", "Gapanalys", "Gap analysis" },
     { "against", "mot", "against" },
+    { "versus", "jämfört med", "against" },
     { "previous-year", "föregående år", "last year" },
+    { "assessed-reqs", "Bedömda krav", "Requirements assessed" },
+    { "applicable", "tillämpliga", "applicable" },
     { "chapter", "Kapitel", "Chapter" },
     { "heading", "Rubrik", "Title" },
     { "requirement", "Krav", "Requirement" },
     { "need", "Behov", "Need" },
     { "gap-status", "Nuläge", "Status" },
+    { "comment", "Kommentar", "Comment" },
     { "action-plan", "Handlingsplan", "Action plan" },
     { "due", "Klart senast", "Due" },
     { "overdue", "försenad", "overdue" },
+    { "not-assessed", "ej bedömt", "not assessed" },
+    { "gaps-count", "Krav som är delvis uppfyllda eller inte uppfyllda",
+      "Requirements partly met or not met" },
+    { "of-them-overdue", "varav försenade", "of them overdue" },
     { "no-gaps", "Alla bedömda krav är uppfyllda.", "Every requirement assessed is met." },
     { "compared-with", "Jämfört med", "Compared with" },
     { "count", "Antal", "Count" },
@@ -189,6 +216,8 @@ static const word words[] = {
     { "applicability", "Tillämplighet", "Applicability" },
     { "undecided", "Ej angiven", "Not decided" },
     { "justification", "Motivering", "Justification" },
+    { "excluded-intro", "Kontroller som inte tillämpas, med motivering.",
+      "Controls that are not applied, with the justification." },
     { "no-soa", "Gapanalysen omfattar inte bilaga A.",
       "The gap analysis does not cover Annex A." },
     { "no-comparison",
@@ -199,8 +228,13 @@ static const word words[] = {
     /* classification */
     { "no-assets", "Förteckningen har inga tillgångar.", "The inventory holds no assets." },
     { "assets", "Tillgångar", "Assets" },
-    { "information-assets", "Informationstillgångar", "Information assets" },
-    { "unclassified", "Ej klassad", "Not classified" },
+    { "levels-note",
+      "Gällande nivå: bedömd eller fastställd, ärvd från information som tillgången "
+      "behandlar, och höjd till golven för personuppgifter. Alla tillgångar räknas.",
+      "Effective level: assessed or overridden, inherited from information the asset "
+      "processes, and raised to the floors for personal data. Every asset counts." },
+    { "no-level", "Ingen gällande nivå", "No effective level" },
+    { "overall", "Sammantagen klass", "Overall class" },
     { "type", "Typ", "Type" },
     { "asset", "Tillgång", "Asset" },
     { "name", "Namn", "Name" },
@@ -217,7 +251,9 @@ static const word words[] = {
       "finns med i varje period de återkommer i.",
       "Open actions in order of priority (No.), placed in periods; recurring actions appear "
       "in every period they recur in." },
-    { "period", "Period", "Period" },
+    { "unscheduled-intro",
+      "Öppna åtgärder i planens ordning; de har inte fördelats på perioder.",
+      "Open actions in the plan's order; they have not been placed in periods." },
     { "effort-planned", "Planerad insats", "Planned effort" },
     { "person-days", "persondagar", "person-days" },
     { "no-limit", "ingen övre gräns", "no limit" },
@@ -228,8 +264,7 @@ static const word words[] = {
     { "effort", "Insats", "Effort" },
     { "score", "Poäng", "Score" },
     { "note", "Anmärkning", "Note" },
-    { "recurring", "återkommande", "recurring" },
-    { "late", "sen, klart senast", "late, due" },
+    { "late", "planerad efter klart senast", "planned after its due date" },
     { "in-progress", "pågår", "in progress" },
     { "empty-period", "Inga åtgärder i perioden.", "No actions in this period." },
     /* quantitative */
@@ -249,7 +284,15 @@ static const word words[] = {
     { "var95", "VaR 95 %", "VaR 95%" },
     { "es95", "ES 95 %", "ES 95%" },
     { "annual-loss", "Årlig förlust", "Annual loss" },
+    { "annual-loss-log", "Årlig förlust (logaritmisk skala)", "Annual loss (log scale)" },
     { "exceedance", "Sannolikhet att överskridas", "Probability of exceeding" },
+    { "lec-title",
+      "Förlustöverskridandekurva: sannolikheten att den årliga förlusten överstiger ett belopp",
+      "Loss exceedance curve: the probability that the annual loss exceeds an amount" },
+    /* short units of money on a chart's axis (with the space before them) */
+    { "thousands-short", "\xc2\xa0tn", "k" },
+    { "millions-short", "\xc2\xa0mn", "M" },
+    { "billions-short", "\xc2\xa0md", "B" },
     { "quant-note",
       "Årlig förlust per risk: medelvärde (ALE), percentiler, värde i risk (VaR) och "
       "förväntat underskott (ES) vid 95 %.",
@@ -287,45 +330,16 @@ const char *isms__report_word(const isms__report *r, const char *key)
 
 /* ---- escaping ----------------------------------------------------------------------------- */
 
-/* Decodes one UTF-8 sequence at s (not at its NUL): returns its length and the code point,
- * or 1 and U+FFFD for a byte that does not start a valid sequence. */
 size_t isms__report_decode(const char *s, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    size_t n;
-    uint32_t c, min;
-    if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-        n = 2;
-        c = u[0] & 0x1F;
-        min = 0x80;
-    } else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-        n = 3;
-        c = u[0] & 0x0F;
-        min = 0x800;
-    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-        n = 4;
-        c = u[0] & 0x07;
-        min = 0x10000;
-    } else {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (size_t i = 1; i < n; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        c = (c << 6) | (u[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = c;
+    /* isms__utf8_next() gives an invalid byte as itself, one byte long; a valid sequence
+     * of a code point from U+0080 on is at least two bytes long */
+    const char *p = s;
+    uint32_t c = isms__utf8_next(&p);
+    size_t n = (size_t)(p - s);
+    if (n == 0) /* the NUL */
+        n = 1;
+    *cp = n == 1 && c >= 0x80 ? 0xFFFD : c;
     return n;
 }
 
@@ -545,85 +559,23 @@ void isms__escape_text(isms__buf *out, const char *text)
 
 /* ---- numbers ------------------------------------------------------------------------------ */
 
-/* Inserts the thousands separator into the digits of `digits` (an optional '-' first). */
-static void group_digits(char *buf, size_t size, const char *digits, const char *sep)
-{
-    size_t pos = 0;
-    const char *d = digits;
-    if (*d == '-') {
-        if (pos + 1 < size)
-            buf[pos++] = '-';
-        d++;
-    }
-    size_t nd = 0;
-    while (d[nd] >= '0' && d[nd] <= '9')
-        nd++;
-    size_t seplen = strlen(sep);
-    for (size_t i = 0; i < nd; i++) {
-        if (i > 0 && (nd - i) % 3 == 0) {
-            if (pos + seplen < size) {
-                memcpy(buf + pos, sep, seplen);
-                pos += seplen;
-            }
-        }
-        if (pos + 1 < size)
-            buf[pos++] = d[i];
-    }
-    /* the rest (a decimal part) */
-    const char *rest = d + nd;
-    while (*rest && pos + 1 < size)
-        buf[pos++] = *rest++;
-    if (size)
-        buf[pos < size ? pos : size - 1] = '\0';
-}
-
 #define NBSP "\xc2\xa0"
-
-/* Writes `value` with `decimals` decimals and the language's marks. Whatever the C
- * library's locale writes as its decimal point becomes the language's; figures of a
- * quadrillion and more are written in scientific notation. */
-static void format_number(char *buf, size_t size, const isms__report *r, double value,
-                          int decimals)
-{
-    if (!isfinite(value)) {
-        snprintf(buf, size, "–");
-        return;
-    }
-    bool en = r && r->lang == ISMS_LANG_EN;
-    char raw[64], clean[64];
-    double scale = pow(10, decimals);
-    double v = round(value * scale) / scale;
-    if (v == 0)
-        v = 0; /* no "-0" */
-    if (fabs(v) >= 1e15)
-        snprintf(raw, sizeof raw, "%.6g", v);
-    else
-        snprintf(raw, sizeof raw, "%.*f", decimals, v);
-    size_t n = 0;
-    bool point = false;
-    for (const char *p = raw; *p && n + 1 < sizeof clean; p++) {
-        bool plain = (*p >= '0' && *p <= '9') || *p == '-' || *p == '+' || *p == 'e';
-        if (plain) {
-            clean[n++] = *p;
-        } else if (!point) {
-            clean[n++] = en ? '.' : ',';
-            point = true;
-            while (p[1] && !((p[1] >= '0' && p[1] <= '9') || p[1] == 'e'))
-                p++; /* a decimal point of several bytes */
-        }
-    }
-    clean[n] = '\0';
-    group_digits(buf, size, clean, en ? "," : NBSP);
-}
 
 void isms__report_int(char *buf, size_t size, const isms__report *r, double value)
 {
-    format_number(buf, size, r, value, 0);
+    isms__report_dec(buf, size, r, value, 0);
 }
 
 void isms__report_dec(char *buf, size_t size, const isms__report *r, double value, int decimals)
 {
-    format_number(buf, size, r, value, decimals);
+    bool en = r && r->lang == ISMS_LANG_EN;
+    isms__format_number(buf, size, value, decimals, en ? "." : ",", en ? "," : NBSP);
+}
+
+/* A fraction as the report shows it: a percentage rounded to one decimal. */
+static double shown_percent(double fraction)
+{
+    return round(fraction * 1000) / 10;
 }
 
 void isms__report_pct(char *buf, size_t size, const isms__report *r, double fraction)
@@ -633,7 +585,7 @@ void isms__report_pct(char *buf, size_t size, const isms__report *r, double frac
         return;
     }
     char num[64];
-    double pct = round(fraction * 1000) / 10;
+    double pct = shown_percent(fraction);
     if (pct == round(pct))
         isms__report_dec(num, sizeof num, r, pct, 0);
     else
@@ -649,15 +601,9 @@ const char *isms__report_band_label(const isms__report *r, int band)
     return r->lang == ISMS_LANG_EN ? b.label_en : b.label_sv;
 }
 
-static bool action_open(const isms_action *a)
-{
-    isms_action_status s = isms_action_get_status(a);
-    return s == ISMS_ACTION_PROPOSED || s == ISMS_ACTION_PLANNED || s == ISMS_ACTION_IN_PROGRESS;
-}
-
 bool isms__report_action_overdue(const isms__report *r, const isms_action *a)
 {
-    if (!a || !action_open(a))
+    if (!a || !isms__action_open(a))
         return false;
     isms_period due = isms_action_due(a);
     return isms_period_overdue(&due, r->today);
@@ -665,9 +611,18 @@ bool isms__report_action_overdue(const isms__report *r, const isms_action *a)
 
 /* ---- gathering ---------------------------------------------------------------------------- */
 
+/* The thread's last error message, cut (at a character, not inside one) to fit. */
 static void keep_message(char *dst, size_t size)
 {
-    snprintf(dst, size, "%s", isms_error_last()->message);
+    const char *msg = isms_error_last()->message;
+    size_t n = strlen(msg);
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
+            n--; /* msg[n] would begin the part cut off: back to a character's first byte */
+    }
+    memcpy(dst, msg, n);
+    dst[n] = '\0';
 }
 
 static int gather_risks(isms__report *r)
@@ -708,6 +663,30 @@ static int gather_risks(isms__report *r)
     return rc;
 }
 
+/* The Swedish names of the management-system clauses and of the 2022 Annex A themes (the
+ * catalog's titles are English): the name of a chapter in the report's language. */
+static const char *chapter_name(const isms__report *r, const char *id, isms_edition edition,
+                                const char *title)
+{
+    static const char *const clauses[] = {
+        "Organisationens förutsättningar", "Ledarskap", "Planering", "Stöd", "Verksamhet",
+        "Utvärdering av prestanda", "Förbättring",
+    };
+    static const char *const themes[] = {
+        "Organisatoriska åtgärder", "Personrelaterade åtgärder", "Fysiska åtgärder",
+        "Tekniska åtgärder",
+    };
+    if (r->lang != ISMS_LANG_SV || !id)
+        return title ? title : "";
+    int n = 0;
+    if (isms__parse_int(id, &n) && n >= 4 && n <= 10)
+        return clauses[n - 4];
+    if (edition != ISMS_EDITION_2013 && strncmp(id, "A.", 2) == 0 && id[2] >= '5' &&
+        id[2] <= '8' && id[3] == '\0')
+        return themes[id[2] - '5'];
+    return title ? title : "";
+}
+
 /* Annex A of 2022 and of 2022 with Amendment 1 is the same. */
 static bool same_annex(isms_edition a, isms_edition b)
 {
@@ -744,11 +723,18 @@ static void add_gap(isms__report *r, const isms_entry *e)
 
 static int gather_gap(isms__report *r)
 {
+    /* this year: the assessment of the document's year, or the latest one before it (a
+     * later one is not this year's); last year: the one before that (oldest first) */
     size_t na = isms_document_assessment_count(r->doc);
-    if (na == 0)
+    int year = isms_document_year(r->doc);
+    size_t at = na;
+    for (size_t i = 0; i < na; i++)
+        if (isms_assessment_year(isms_document_assessment_at(r->doc, i)) <= year)
+            at = i;
+    if (at == na)
         return ISMS_OK;
-    r->current = isms_document_assessment_at(r->doc, na - 1);
-    r->previous = na >= 2 ? isms_document_assessment_at(r->doc, na - 2) : NULL;
+    r->current = isms_document_assessment_at(r->doc, at);
+    r->previous = at > 0 ? isms_document_assessment_at(r->doc, at - 1) : NULL;
     isms_settings settings;
     int rc = isms_document_settings(&settings, r->doc);
     if (rc == ISMS_OK)
@@ -785,6 +771,7 @@ static int gather_gap(isms__report *r)
                 break;
             }
         }
+        ch->title = chapter_name(r, ch->id, ed, ch->title);
         ch->now = r->now.chapter[c];
         if (r->previous && r->before.chapter[c].total > 0) {
             ch->before = r->before.chapter[c];
@@ -794,7 +781,7 @@ static int gather_gap(isms__report *r)
     for (size_t g = 0; g < r->now.group_count; g++) {
         isms__report_chapter *ch = &r->chapters[r->n_chapters++];
         ch->id = isms_item_id(r->now.group[g]);
-        ch->title = isms_item_title(r->now.group[g]);
+        ch->title = chapter_name(r, ch->id, ed, isms_item_title(r->now.group[g]));
         ch->now = r->now.groups[g];
         for (size_t h = 0; groups_before && h < r->before.group_count; h++)
             if (strcmp(isms_item_id(r->before.group[h]), ch->id) == 0 &&
@@ -831,7 +818,7 @@ static int gather_gap(isms__report *r)
     }
 
     /* the comparison with last year */
-    if (r->previous && isms_assessment_edition(r->previous) == ed) {
+    if (r->previous && same_annex(isms_assessment_edition(r->previous), ed)) {
         rc = isms_assessment_compare(&r->comparison, r->previous, r->current);
         if (rc != ISMS_OK)
             return rc;
@@ -899,7 +886,7 @@ static int gather_plan(isms__report *r)
     isms_plan *plan = isms_document_plan(r->doc);
     for (size_t i = 0; i < isms_plan_count(plan); i++) {
         const isms_action *a = isms_plan_at(plan, i);
-        if (action_open(a))
+        if (isms__action_open(a))
             r->open_actions++;
         if (isms__report_action_overdue(r, a))
             r->overdue_actions++;
@@ -1038,7 +1025,7 @@ int isms__report_gather(isms__report *r, isms_document *doc, const isms_report_o
     r->lang = opt->lang;
     r->today = isms_document_today(doc);
     const char *title = isms_document_get(doc, ISMS_DOC_TITLE);
-    if (title && *title) {
+    if (title && !isms__text_blank(title)) {
         r->title = title;
     } else {
         snprintf(r->title_buf, sizeof r->title_buf, "%s %d", isms__report_word(r, "title-default"),
@@ -1097,13 +1084,27 @@ void isms__report_release(isms__report *r)
     r->n_risks = r->n_chapters = r->n_gaps = r->n_due = r->n_ranked = r->n_quant = 0;
 }
 
-/* ---- layout (shared by the text and Markdown renderers) ----------------------------------- */
+/* ---- layout (shared by the text, Markdown and HTML renderers) ------------------------------ */
 
 #define W(key) isms__report_word(r, (key))
 
+static void push_cell(isms__layout *l, size_t first, size_t count)
+{
+    if (l->failed)
+        return;
+    if (!isms__grow((void **)&l->cells, &l->cap_cells, l->n_cells + 1, sizeof *l->cells)) {
+        l->failed = true;
+        return;
+    }
+    l->cells[l->n_cells].first = first;
+    l->cells[l->n_cells].count = count;
+    l->n_cells++;
+}
+
 /* Spans are NUL-terminated in the text buffer, so that the escapes can take them as they are:
- * a span is begun at the buffer's end, filled, and ended. */
-static void span_end(isms__layout *l, size_t off, unsigned style, int band)
+ * a span is begun at the buffer's end, filled, and ended. In a table, a span is a cell of its
+ * own unless a cell of several spans is open (cell_open()). */
+static void span_end(isms__layout *l, size_t off, unsigned style, int band, isms__tag tag)
 {
     isms__buf_append(&l->text, "", 1); /* its NUL */
     if (l->text.failed)
@@ -1119,6 +1120,9 @@ static void span_end(isms__layout *l, size_t off, unsigned style, int band)
     sp->len = l->text.len - 1 - off;
     sp->style = style;
     sp->band = band;
+    sp->tag = tag;
+    if (l->in_table && !l->in_cell)
+        push_cell(l, l->n_spans - 1, 1);
 }
 
 /* A span of up to three pieces of text (NULL pieces are left out). */
@@ -1134,7 +1138,7 @@ static void span3(isms__layout *l, unsigned style, int band, const char *a, cons
         isms__buf_puts(&l->text, b);
     if (c)
         isms__buf_puts(&l->text, c);
-    span_end(l, off, style, band);
+    span_end(l, off, style, band, ISMS__TAG_NONE);
 }
 
 static void span_n(isms__layout *l, const char *s, size_t n, unsigned style, int band)
@@ -1143,7 +1147,7 @@ static void span_n(isms__layout *l, const char *s, size_t n, unsigned style, int
         return;
     size_t off = l->text.len;
     isms__buf_append(&l->text, s ? s : "", s ? n : 0);
-    span_end(l, off, style, band);
+    span_end(l, off, style, band, ISMS__TAG_NONE);
 }
 
 static void span(isms__layout *l, const char *s, unsigned style)
@@ -1151,11 +1155,22 @@ static void span(isms__layout *l, const char *s, unsigned style)
     span3(l, style, -1, s, NULL, NULL);
 }
 
+/* A marker word (isms__tag). */
+static void tag(isms__layout *l, isms__tag kind, const char *text)
+{
+    if (l->failed)
+        return;
+    size_t off = l->text.len;
+    isms__buf_puts(&l->text, text ? text : "");
+    span_end(l, off, 0, -1, kind);
+}
+
 static void ISMS__PRINTF(4, 5) spanf(isms__layout *l, unsigned style, int band,
                                      const char *fmt, ...)
 {
     if (l->failed)
         return;
+    size_t off = l->text.len;
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
@@ -1170,25 +1185,27 @@ static void ISMS__PRINTF(4, 5) spanf(isms__layout *l, unsigned style, int band,
     va_start(ap, fmt);
     vsnprintf(tmp, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    span_n(l, tmp, (size_t)n, style, band);
+    isms__buf_append(&l->text, tmp, (size_t)n);
     isms__free(tmp);
+    span_end(l, off, style, band, ISMS__TAG_NONE);
 }
 
-static void block(isms__layout *l, isms__block_kind kind, int level, size_t mark, size_t cols)
+/* A block of the spans from `mark` on; NULL when out of memory. */
+static isms__block *block(isms__layout *l, isms__block_kind kind, int level, size_t mark)
 {
     if (l->failed)
-        return;
+        return NULL;
     if (!isms__grow((void **)&l->blocks, &l->cap_blocks, l->n_blocks + 1, sizeof *l->blocks)) {
         l->failed = true;
-        return;
+        return NULL;
     }
     isms__block *b = &l->blocks[l->n_blocks++];
+    memset(b, 0, sizeof *b);
     b->kind = kind;
     b->level = level;
     b->first = mark;
     b->count = l->n_spans - mark;
-    b->cols = cols;
-    b->rows = kind == ISMS__BLOCK_TABLE && cols ? b->count / cols : 0;
+    return b;
 }
 
 /* A block of one span. */
@@ -1196,38 +1213,93 @@ static void one(isms__layout *l, isms__block_kind kind, const char *text)
 {
     size_t m = l->n_spans;
     span(l, text, 0);
-    block(l, kind, 0, m, 0);
+    block(l, kind, 0, m);
 }
 
-/* Section headings: "4. Risker", and "4.2 Riskkarta, inneboende risk" below them. */
+/* Tables: table_begin(), a span per cell (or cell_open(), spans, cell_close() for a cell of
+ * several), table_end(). */
+static size_t table_begin(isms__layout *l)
+{
+    l->in_table = true;
+    l->in_cell = false;
+    return l->n_cells;
+}
+
+static void table_end(isms__layout *l, size_t mark, size_t cols, unsigned flags)
+{
+    l->in_table = false;
+    if (l->failed)
+        return;
+    if (!isms__grow((void **)&l->blocks, &l->cap_blocks, l->n_blocks + 1, sizeof *l->blocks)) {
+        l->failed = true;
+        return;
+    }
+    isms__block *b = &l->blocks[l->n_blocks++];
+    memset(b, 0, sizeof *b);
+    b->kind = ISMS__BLOCK_TABLE;
+    b->first = mark;
+    b->count = l->n_cells - mark;
+    b->cols = cols;
+    b->rows = cols ? b->count / cols : 0;
+    b->flags = flags;
+}
+
+static void cell_open(isms__layout *l)
+{
+    l->in_cell = true;
+    l->cell_mark = l->n_spans;
+}
+
+static void cell_close(isms__layout *l)
+{
+    l->in_cell = false;
+    push_cell(l, l->cell_mark, l->n_spans - l->cell_mark);
+}
+
+/* Section headings: "4. Risker", and "4.2 Riskkartor" below them. */
 typedef struct numbering {
     int section, sub;
 } numbering;
 
-static void section(isms__layout *l, numbering *nb, int number, const char *text)
+static void section(isms__layout *l, numbering *nb, int number, const char *anchor,
+                    const char *text)
 {
     nb->section = number;
     nb->sub = 0;
     size_t m = l->n_spans;
     spanf(l, 0, -1, "%d. %s", number, text);
-    block(l, ISMS__BLOCK_HEADING, 2, m, 0);
+    isms__block *b = block(l, ISMS__BLOCK_HEADING, 2, m);
+    if (b)
+        b->anchor = anchor;
 }
 
 static void subsection(isms__layout *l, numbering *nb, const char *text)
 {
     size_t m = l->n_spans;
     spanf(l, 0, -1, "%d.%d %s", nb->section, ++nb->sub, text);
-    block(l, ISMS__BLOCK_HEADING, 3, m, 0);
+    block(l, ISMS__BLOCK_HEADING, 3, m);
 }
 
-/* A bullet "**label:** value". */
-static void item_kv(isms__layout *l, const char *label, const char *value)
+/* A field "label: value". */
+static void field(isms__layout *l, const char *label, const char *value, unsigned flags)
 {
     size_t m = l->n_spans;
-    spanf(l, ISMS__SPAN_BOLD, -1, "%s:", label);
-    span(l, " ", 0);
+    span(l, label, 0);
     span(l, value, 0);
-    block(l, ISMS__BLOCK_ITEM, 0, m, 0);
+    isms__block *b = block(l, ISMS__BLOCK_FIELD, 0, m);
+    if (b)
+        b->flags = flags;
+}
+
+/* A chart and its caption (NULL: none). */
+static void figure(isms__layout *l, isms__figure which, const char *caption)
+{
+    size_t m = l->n_spans;
+    if (caption)
+        span(l, caption, 0);
+    isms__block *b = block(l, ISMS__BLOCK_FIGURE, 0, m);
+    if (b)
+        b->figure = which;
 }
 
 static void cell(isms__layout *l, const char *text)
@@ -1247,8 +1319,18 @@ static void cell_count(isms__layout *l, size_t n)
 
 static void cell_band(isms__layout *l, const isms__report *r, int band)
 {
-    span_n(l, isms__report_band_label(r, band), strlen(isms__report_band_label(r, band)), 0,
-           band);
+    const char *label = isms__report_band_label(r, band);
+    span_n(l, label, strlen(label), 0, band);
+}
+
+/* A cell of a text and, when it is past, the word "overdue" as a marker. */
+static void cell_due(isms__layout *l, const isms__report *r, const char *due, bool overdue)
+{
+    cell_open(l);
+    span(l, due, 0);
+    if (overdue)
+        tag(l, ISMS__TAG_LATE, W("overdue"));
+    cell_close(l);
 }
 
 static void date_text(char *buf, size_t size, isms_date d)
@@ -1257,11 +1339,33 @@ static void date_text(char *buf, size_t size, isms_date d)
         snprintf(buf, size, "–");
 }
 
+/* Person-days: whole numbers without decimals, else one; "–" for none (negative). */
+static void days_text(char *buf, size_t size, const isms__report *r, double days)
+{
+    if (!(days >= 0))
+        snprintf(buf, size, "–");
+    else
+        isms__report_dec(buf, size, r, days, days == round(days) ? 0 : 1);
+}
+
+/* The change between two compliance figures as the report shows them: the difference of the
+ * percentages shown (71,7 % and 57,1 % give +14,6, whatever the fractions behind them),
+ * "+14,6" or "+14,6 procentenheter" with `unit`. */
+static void change_text(char *buf, size_t size, const isms__report *r, double now,
+                        double before, bool unit)
+{
+    double d = round((shown_percent(now) - shown_percent(before)) * 10) / 10;
+    char a[64];
+    isms__report_dec(a, sizeof a, r, fabs(d), d == round(d) ? 0 : 1);
+    snprintf(buf, size, "%s%s%s%s", d > 0 ? "+" : d < 0 ? "−" : "±", a, unit ? " " : "",
+             unit ? W("percentage-points") : "");
+}
+
 /* ---- 1. about ---- */
 
 static void lay_about(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 1, W("sec-about"));
+    section(l, nb, 1, "about", W("sec-about"));
     static const struct {
         const char *key;
         isms_document_field field;
@@ -1272,98 +1376,107 @@ static void lay_about(isms__layout *l, numbering *nb, const isms__report *r)
         { "scope", ISMS_DOC_SCOPE },
     };
     char buf[64];
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 4; i++) {
+        if (i == 2) {
+            snprintf(buf, sizeof buf, "%d", isms_document_year(r->doc));
+            field(l, W("year"), buf, 0);
+            date_text(buf, sizeof buf, r->today);
+            field(l, W("date"), buf, 0);
+        }
         const char *v = isms_document_get(r->doc, fields[i].field);
-        item_kv(l, W(fields[i].key), *v ? v : W("not-stated"));
-    }
-    snprintf(buf, sizeof buf, "%d", isms_document_year(r->doc));
-    item_kv(l, W("year"), buf);
-    date_text(buf, sizeof buf, r->today);
-    item_kv(l, W("date"), buf);
-    for (size_t i = 2; i < 4; i++) {
-        const char *v = isms_document_get(r->doc, fields[i].field);
-        item_kv(l, W(fields[i].key), *v ? v : W("not-stated"));
+        field(l, W(fields[i].key), v && !isms__text_blank(v) ? v : W("not-stated"), 0);
     }
 }
 
 /* ---- 2. summary ---- */
 
-static void kv_row(isms__layout *l, const char *label, const char *value)
+/* A row of key figures; `key` begins a group (a card in HTML). */
+static void key_row(isms__layout *l, const char *label, const char *value, bool key)
 {
-    cell(l, label);
-    cell_num(l, value);
+    unsigned style = key ? ISMS__SPAN_BOLD | ISMS__SPAN_KEY : 0;
+    span(l, label, style);
+    span(l, value, ISMS__SPAN_NUM | style);
+}
+
+static void ISMS__PRINTF(4, 5) key_rowf(isms__layout *l, const char *label, bool key,
+                                        const char *fmt, ...)
+{
+    char value[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(value, sizeof value, fmt, ap);
+    va_end(ap);
+    key_row(l, label, value, key);
 }
 
 static void lay_summary(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 2, W("sec-summary"));
-    char label[256], value[256], a[64], b[64];
-    size_t m = l->n_spans;
+    section(l, nb, 2, "summary", W("sec-summary"));
+    char label[256], value[256], a[64];
+    size_t m = table_begin(l);
     cell(l, W("key-figure"));
     cell(l, W("value"));
-    snprintf(value, sizeof value, "%zu", r->n_risks);
-    kv_row(l, W("risks-total"), value);
-    snprintf(value, sizeof value, "%zu / %zu", r->above_inherent, r->above_residual);
-    kv_row(l, W("risks-above"), value);
+    /* risks */
+    key_rowf(l, W("risks-total"), true, "%zu", r->n_risks);
+    key_rowf(l, W("risks-above"), false, "%zu / %zu", r->above_inherent, r->above_residual);
+    /* compliance */
     if (r->current) {
         snprintf(label, sizeof label, "%s %d", W("compliance"),
                  isms_assessment_year(r->current));
         isms__report_pct(value, sizeof value, r,
                          r->now.total.assessed ? r->now.total.compliance : NAN);
-        kv_row(l, label, value);
+        key_row(l, label, value, true);
         if (r->previous) {
             snprintf(label, sizeof label, "%s %d", W("compliance"),
                      isms_assessment_year(r->previous));
             isms__report_pct(value, sizeof value, r,
                              r->before.total.assessed ? r->before.total.compliance : NAN);
-            kv_row(l, label, value);
+            key_row(l, label, value, false);
             if (r->now.total.assessed && r->before.total.assessed) {
-                double d = round((r->now.total.compliance - r->before.total.compliance) * 1000) /
-                           10;
-                isms__report_dec(a, sizeof a, r, fabs(d), d == round(d) ? 0 : 1);
-                snprintf(value, sizeof value, "%s%s %s", d > 0 ? "+" : d < 0 ? "−" : "±", a,
-                         W("percentage-points"));
-                kv_row(l, W("change"), value);
+                change_text(value, sizeof value, r, r->now.total.compliance,
+                            r->before.total.compliance, true);
+                key_row(l, W("change"), value, false);
             }
         }
         isms__report_pct(value, sizeof value, r,
                          r->now.total.applicable ? r->now.total.coverage : NAN);
-        kv_row(l, W("coverage"), value);
+        key_row(l, W("coverage"), value, false);
     } else {
-        kv_row(l, W("compliance"), W("no-assessment"));
+        key_row(l, W("compliance"), W("no-assessment"), true);
     }
-    if (r->information_total) {
-        isms__report_pct(a, sizeof a, r,
-                         (double)r->information_classified / (double)r->information_total);
-        snprintf(value, sizeof value, "%zu %s %zu (%s)", r->information_classified, W("of"),
-                 r->information_total, a);
-    } else {
-        snprintf(value, sizeof value, "0");
-    }
-    kv_row(l, W("classified-info"), value);
-    snprintf(value, sizeof value, "%zu", r->inventory.with_pdata);
-    kv_row(l, W("with-pdata"), value);
-    snprintf(value, sizeof value, "%zu", r->overdue_gaps);
-    kv_row(l, W("overdue-gaps"), value);
-    snprintf(value, sizeof value, "%zu", r->overdue_actions);
-    kv_row(l, W("overdue-actions"), value);
-    snprintf(value, sizeof value, "%zu", r->overdue_reviews);
-    kv_row(l, W("overdue-reviews"), value);
-    snprintf(value, sizeof value, "%zu", r->open_actions);
-    kv_row(l, W("open-actions"), value);
-    snprintf(value, sizeof value, "%zu / %zu / %zu",
-             isms_findings_count_severity(r->findings, ISMS_SEVERITY_ERROR),
-             isms_findings_count_severity(r->findings, ISMS_SEVERITY_WARNING),
-             isms_findings_count_severity(r->findings, ISMS_SEVERITY_INFO));
-    kv_row(l, W("findings-count"), value);
+    /* classification */
+    isms__report_pct(value, sizeof value, r,
+                     r->information_total ? (double)r->information_classified /
+                                                (double)r->information_total
+                                          : NAN);
+    key_row(l, W("classified-info"), value, true);
+    snprintf(value, sizeof value, "%zu %s %zu", r->information_classified, W("of"),
+             r->information_total);
+    key_row(l, W("information-assets"), value, false);
+    key_rowf(l, W("with-pdata"), false, "%zu", r->inventory.with_pdata);
+    /* overdue */
+    key_rowf(l, W("overdue-total"), true, "%zu",
+             r->overdue_gaps + r->overdue_actions + r->overdue_reviews);
+    key_rowf(l, W("overdue-gaps"), false, "%zu", r->overdue_gaps);
+    key_rowf(l, W("overdue-actions"), false, "%zu", r->overdue_actions);
+    key_rowf(l, W("overdue-reviews"), false, "%zu", r->overdue_reviews);
+    key_rowf(l, W("open-actions"), false, "%zu", r->open_actions);
+    /* findings */
+    size_t nf[3] = { isms_findings_count_severity(r->findings, ISMS_SEVERITY_ERROR),
+                     isms_findings_count_severity(r->findings, ISMS_SEVERITY_WARNING),
+                     isms_findings_count_severity(r->findings, ISMS_SEVERITY_INFO) };
+    key_rowf(l, W("findings-total"), true, "%zu", nf[0] + nf[1] + nf[2]);
+    key_rowf(l, W("findings-errors"), false, "%zu", nf[0]);
+    key_rowf(l, W("findings-warnings"), false, "%zu", nf[1]);
+    key_rowf(l, W("findings-infos"), false, "%zu", nf[2]);
     if (r->simulation) {
-        isms__report_int(b, sizeof b, r, r->portfolio.stats.ale);
-        kv_row(l, W("ale-total"), b);
+        isms__report_int(a, sizeof a, r, r->portfolio.stats.ale);
+        key_row(l, W("ale-total"), a, true);
     }
-    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+    table_end(l, m, 2, ISMS__TABLE_KEYS);
 
     /* risks per band, the highest first */
-    m = l->n_spans;
+    m = table_begin(l);
     cell(l, W("risks-per-band"));
     cell(l, W("inherent"));
     cell(l, W("residual"));
@@ -1380,14 +1493,14 @@ static void lay_summary(isms__layout *l, numbering *nb, const isms__report *r)
     span(l, W("total"), ISMS__SPAN_BOLD);
     spanf(l, ISMS__SPAN_NUM | ISMS__SPAN_BOLD, -1, "%zu", r->n_risks);
     spanf(l, ISMS__SPAN_NUM | ISMS__SPAN_BOLD, -1, "%zu", r->n_risks);
-    block(l, ISMS__BLOCK_TABLE, 0, m, 3);
+    table_end(l, m, 3, 0);
 }
 
 /* ---- 3. context ---- */
 
 static void lay_context(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 3, W("sec-context"));
+    section(l, nb, 3, "context", W("sec-context"));
     size_t n = isms_document_context_count(r->doc);
     if (n == 0) {
         one(l, ISMS__BLOCK_PARA, W("no-context"));
@@ -1397,21 +1510,15 @@ static void lay_context(isms__layout *l, numbering *nb, const isms__report *r)
         const char *title = "", *text = "";
         if (isms_document_context(&title, &text, r->doc, i) != ISMS_OK)
             continue;
-        size_t m = l->n_spans;
-        span(l, title, ISMS__SPAN_BOLD);
-        if (text && *text) {
-            span(l, ": ", 0);
-            span(l, text, 0);
-        }
-        block(l, ISMS__BLOCK_ITEM, 0, m, 0);
+        field(l, title, text && !isms__text_blank(text) ? text : "", ISMS__FIELD_TEXT);
     }
 }
 
 /* ---- 4. risks ---- */
 
-/* "12 (3/4)", or the value alone when `levels` is false; "–" without a value. */
-/* "12 (3/4) Mycket hög" in the band's colour; without `levels` the value and band alone
- * ("8 Hög": a residual risk that is the inherent one); "–" without a value. */
+/* "12 Mycket hög" in the band's colour with the levels "3/4" as its detail; without `levels`
+ * the value and band alone ("8 Hög": a residual risk that is the inherent one); "–" without a
+ * value (and the levels when they are off the scales). */
 static void value_cell(isms__layout *l, const isms__report *r, const isms_risk *risk,
                        isms_which which, bool levels)
 {
@@ -1422,22 +1529,22 @@ static void value_cell(isms__layout *l, const isms__report *r, const isms_risk *
     isms_score sc;
     bool scored = isms_risk_score(&sc, risk, which) == ISMS_OK;
     bool both = lk != ISMS_LEVEL_UNSET && cq != ISMS_LEVEL_UNSET;
-    if (!scored && both)
-        spanf(l, 0, -1, "– (%d/%d)", lk, cq); /* levels off the scales */
-    else if (!scored)
-        cell(l, "–");
-    else if (levels && both)
-        spanf(l, 0, sc.band, "%d (%d/%d) %s", sc.value, lk, cq,
-              isms__report_band_label(r, sc.band));
-    else
+    cell_open(l);
+    if (scored)
         spanf(l, 0, sc.band, "%d %s", sc.value, isms__report_band_label(r, sc.band));
+    else
+        span(l, "–", 0);
+    if (both && (levels || !scored))
+        spanf(l, ISMS__SPAN_DETAIL, -1, "%d/%d", lk, cq);
+    cell_close(l);
 }
 
+/* The heat map's counts as a table: the figure's data. */
 static void lay_heatmap(isms__layout *l, const isms__report *r, bool residual)
 {
     const size_t *grid = residual ? r->heat_residual : r->heat_inherent;
     size_t nl = r->n_likelihood, nc = r->n_consequence;
-    size_t m = l->n_spans;
+    size_t m = table_begin(l);
     cell(l, "");
     for (size_t c = 0; c < nc; c++) {
         isms_level lv;
@@ -1462,21 +1569,44 @@ static void lay_heatmap(isms__layout *l, const isms__report *r, bool residual)
             spanf(l, ISMS__SPAN_NUM, band, "%zu", grid[li * nc + c]);
         }
     }
-    block(l, ISMS__BLOCK_TABLE, 0, m, nc + 1);
+    table_end(l, m, nc + 1, ISMS__TABLE_DATA);
+}
+
+/* "Nivåer: Låg (1–3), Medel (4–7), …", each band in its colour. */
+static void lay_legend(isms__layout *l, const isms__report *r)
+{
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%s: ", W("bands"));
+    for (size_t b = 0; b < r->n_bands; b++) {
+        isms_band band;
+        if (isms_matrix_band(&band, r->matrix, b) != ISMS_OK)
+            continue;
+        if (b > 0)
+            span(l, ", ", 0);
+        const char *label = isms__report_band_label(r, (int)b);
+        if (band.min_value == band.max_value)
+            spanf(l, 0, (int)b, "%s (%d)", label, band.min_value);
+        else
+            spanf(l, 0, (int)b, "%s (%d–%d)", label, band.min_value, band.max_value);
+    }
+    span(l, ".", 0);
+    block(l, ISMS__BLOCK_PARA, 0, m);
 }
 
 static void lay_risks(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 4, W("sec-risks"));
+    section(l, nb, 4, "risks", W("sec-risks"));
     if (r->n_risks == 0) {
         one(l, ISMS__BLOCK_PARA, W("no-risks"));
         return;
     }
-    subsection(l, nb, W("sub-register"));
     size_t m = l->n_spans;
-    spanf(l, 0, -1, "%s %d.", W("risk-note"), isms_matrix_acceptance(r->matrix));
-    block(l, ISMS__BLOCK_PARA, 0, m, 0);
-    m = l->n_spans;
+    spanf(l, 0, -1, "%s %s: %d.", W("risk-intro"), W("acceptance-level"),
+          isms_matrix_acceptance(r->matrix));
+    block(l, ISMS__BLOCK_PARA, 0, m);
+
+    subsection(l, nb, W("sub-register"));
+    m = table_begin(l);
     cell(l, W("id"));
     cell(l, W("risk"));
     cell(l, W("inherent"));
@@ -1487,7 +1617,12 @@ static void lay_risks(isms__layout *l, numbering *nb, const isms__report *r)
     for (size_t i = 0; i < r->n_risks; i++) {
         const isms_risk *risk = r->risks[i];
         cell(l, isms_risk_id(risk));
-        cell(l, isms_risk_title(risk));
+        cell_open(l);
+        span(l, isms_risk_title(risk), 0);
+        const char *cons = isms_risk_consequence_text(risk);
+        if (cons && !isms__text_blank(cons))
+            span(l, cons, ISMS__SPAN_DETAIL);
+        cell_close(l);
         value_cell(l, r, risk, ISMS_INHERENT, true);
         bool res = isms_risk_residual_likelihood(risk) != ISMS_LEVEL_UNSET ||
                    isms_risk_residual_consequence(risk) != ISMS_LEVEL_UNSET;
@@ -1502,12 +1637,14 @@ static void lay_risks(isms__layout *l, numbering *nb, const isms__report *r)
         const char *st = isms_risk_status_label(isms_risk_get_status(risk), r->lang);
         cell(l, st ? st : "");
     }
-    block(l, ISMS__BLOCK_TABLE, 0, m, 7);
+    table_end(l, m, 7, 0);
 
-    subsection(l, nb, W("sub-heat-inherent"));
+    subsection(l, nb, W("sub-heat"));
     one(l, ISMS__BLOCK_PARA, W("heat-note"));
+    lay_legend(l, r);
+    figure(l, ISMS__FIGURE_HEAT_INHERENT, W("heat-inherent"));
     lay_heatmap(l, r, false);
-    subsection(l, nb, W("sub-heat-residual"));
+    figure(l, ISMS__FIGURE_HEAT_RESIDUAL, W("heat-residual"));
     lay_heatmap(l, r, true);
 }
 
@@ -1529,11 +1666,18 @@ static void tally_cells(isms__layout *l, const isms__report *r, const isms_tally
     for (size_t k = 0; k < 5; k++)
         spanf(l, ISMS__SPAN_NUM | style, -1, "%u", now->counts[order[k]]);
     pct_cell(l, r, now, style);
-    if (r->previous) {
-        if (has_before)
-            pct_cell(l, r, before, style);
-        else
-            span(l, "–", ISMS__SPAN_NUM | style);
+    if (!r->previous)
+        return;
+    if (has_before)
+        pct_cell(l, r, before, style);
+    else
+        span(l, "–", ISMS__SPAN_NUM | style);
+    if (has_before && before->assessed && now->assessed) {
+        char buf[64];
+        change_text(buf, sizeof buf, r, now->compliance, before->compliance, false);
+        span(l, buf, ISMS__SPAN_NUM | style);
+    } else {
+        span(l, "–", ISMS__SPAN_NUM | style);
     }
 }
 
@@ -1545,9 +1689,156 @@ static const char *entry_title(const isms_entry *e)
     return isms_item_title(isms_entry_item(e));
 }
 
+static void lay_chapters(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    subsection(l, nb, W("sub-chapters"));
+    figure(l, ISMS__FIGURE_COMPLIANCE, NULL);
+    size_t m = table_begin(l);
+    cell(l, W("chapter"));
+    cell(l, W("heading"));
+    cell(l, isms_status_label(ISMS_STATUS_YES, r->lang));
+    cell(l, isms_status_label(ISMS_STATUS_PARTIAL, r->lang));
+    cell(l, isms_status_label(ISMS_STATUS_NO, r->lang));
+    cell(l, isms_status_label(ISMS_STATUS_NOT_APPLICABLE, r->lang));
+    cell(l, isms_status_label(ISMS_STATUS_NOT_ASSESSED, r->lang));
+    spanf(l, 0, -1, "%s %d", W("compliance"), isms_assessment_year(r->current));
+    if (r->previous) {
+        spanf(l, 0, -1, "%d", isms_assessment_year(r->previous));
+        cell(l, W("change-pp"));
+    }
+    for (size_t i = 0; i < r->n_chapters; i++) {
+        const isms__report_chapter *ch = &r->chapters[i];
+        cell(l, ch->id);
+        cell(l, ch->title);
+        tally_cells(l, r, &ch->now, &ch->before, ch->has_before, 0);
+    }
+    span(l, W("total"), ISMS__SPAN_BOLD);
+    cell(l, "");
+    tally_cells(l, r, &r->now.total, &r->before.total, r->previous != NULL, ISMS__SPAN_BOLD);
+    table_end(l, m, r->previous ? 10 : 8, 0);
+}
+
+static void lay_gaps(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    subsection(l, nb, W("sub-gaps"));
+    if (r->n_gaps == 0) {
+        one(l, ISMS__BLOCK_PARA, W("no-gaps"));
+        return;
+    }
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%s: %zu, %s: %zu.", W("gaps-count"), r->n_gaps, W("of-them-overdue"),
+          r->overdue_gaps);
+    block(l, ISMS__BLOCK_PARA, 0, m);
+    m = table_begin(l);
+    cell(l, W("requirement"));
+    cell(l, W("heading"));
+    cell(l, W("gap-status"));
+    cell(l, W("need"));
+    cell(l, W("comment"));
+    cell(l, W("action-plan"));
+    cell(l, W("owner"));
+    cell(l, W("due"));
+    for (size_t i = 0; i < r->n_gaps; i++) {
+        const isms_entry *e = r->gaps[i].entry;
+        cell(l, isms_entry_ref(e));
+        cell(l, entry_title(e));
+        cell(l, isms_status_label(isms_entry_status(e), r->lang));
+        cell(l, isms_need_label(isms_entry_need(e), r->lang));
+        cell(l, isms_entry_get(e, ISMS_FIELD_COMMENT));
+        cell(l, isms_entry_get(e, ISMS_FIELD_PLAN));
+        cell(l, isms_entry_get(e, ISMS_FIELD_OWNER));
+        cell_due(l, r, isms_entry_get(e, ISMS_FIELD_DUE), r->gaps[i].overdue);
+    }
+    table_end(l, m, 8, 0);
+}
+
+static void lay_changes(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    subsection(l, nb, W("sub-changes"));
+    if (!r->comparison) {
+        one(l, ISMS__BLOCK_PARA, W("no-comparison"));
+        return;
+    }
+    size_t m = l->n_spans;
+    spanf(l, 0, -1, "%s %d.", W("compared-with"), isms_assessment_year(r->previous));
+    block(l, ISMS__BLOCK_PARA, 0, m);
+    m = table_begin(l);
+    cell(l, W("change"));
+    cell(l, W("count"));
+    static const isms_change changes[] = { ISMS_CHANGE_IMPROVED, ISMS_CHANGE_REGRESSED,
+                                           ISMS_CHANGE_NEW, ISMS_CHANGE_REMOVED,
+                                           ISMS_CHANGE_UNCHANGED };
+    for (size_t k = 0; k < 5; k++) {
+        cell(l, isms_change_label(changes[k], r->lang));
+        cell_count(l, isms_comparison_count_change(r->comparison, changes[k]));
+    }
+    table_end(l, m, 2, 0);
+    /* the requirements that moved */
+    if (isms_comparison_count_change(r->comparison, ISMS_CHANGE_IMPROVED) +
+            isms_comparison_count_change(r->comparison, ISMS_CHANGE_REGRESSED) ==
+        0)
+        return;
+    m = table_begin(l);
+    cell(l, W("requirement"));
+    spanf(l, 0, -1, "%d", isms_assessment_year(r->previous));
+    spanf(l, 0, -1, "%d", isms_assessment_year(r->current));
+    cell(l, W("change"));
+    for (size_t i = 0; i < isms_comparison_count(r->comparison); i++) {
+        isms_delta d;
+        if (isms_comparison_get(&d, r->comparison, i) != ISMS_OK ||
+            (d.change != ISMS_CHANGE_IMPROVED && d.change != ISMS_CHANGE_REGRESSED))
+            continue;
+        cell(l, d.ref);
+        cell(l, isms_status_label(d.before, r->lang));
+        cell(l, isms_status_label(d.after, r->lang));
+        cell(l, isms_change_label(d.change, r->lang));
+    }
+    table_end(l, m, 4, 0);
+}
+
+static void lay_soa(isms__layout *l, numbering *nb, const isms__report *r)
+{
+    subsection(l, nb, W("sub-soa"));
+    if (!(isms_assessment_scope(r->current) & ISMS_SCOPE_ANNEX_A)) {
+        one(l, ISMS__BLOCK_PARA, W("no-soa"));
+        return;
+    }
+    size_t m = table_begin(l);
+    cell(l, W("applicability"));
+    cell(l, W("count"));
+    cell(l, isms_applicability_label(ISMS_APPLICABILITY_APPLICABLE, r->lang));
+    cell_count(l, r->soa_applicable);
+    cell(l, isms_applicability_label(ISMS_APPLICABILITY_EXCLUDED, r->lang));
+    cell_count(l, r->soa_excluded);
+    cell(l, W("undecided"));
+    cell_count(l, r->soa_undecided);
+    span(l, W("total"), ISMS__SPAN_BOLD);
+    spanf(l, ISMS__SPAN_NUM | ISMS__SPAN_BOLD, -1, "%zu",
+          r->soa_applicable + r->soa_excluded + r->soa_undecided);
+    table_end(l, m, 2, 0);
+    if (r->soa_excluded == 0)
+        return;
+    one(l, ISMS__BLOCK_PARA, W("excluded-intro"));
+    m = table_begin(l);
+    cell(l, W("control"));
+    cell(l, W("heading"));
+    cell(l, W("justification"));
+    for (size_t i = 0; i < isms_assessment_count(r->current); i++) {
+        const isms_entry *e = isms_assessment_at(r->current, i);
+        const isms_item *it = isms_entry_item(e);
+        if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL ||
+            isms_entry_applicability(e) != ISMS_APPLICABILITY_EXCLUDED)
+            continue;
+        cell(l, isms_entry_ref(e));
+        cell(l, entry_title(e));
+        cell(l, isms_entry_get(e, ISMS_FIELD_JUSTIFICATION));
+    }
+    table_end(l, m, 3, 0);
+}
+
 static void lay_gap(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 5, W("sec-gap"));
+    section(l, nb, 5, "gaps", W("sec-gap"));
     if (!r->current) {
         one(l, ISMS__BLOCK_PARA, W("no-gap"));
         return;
@@ -1564,150 +1855,35 @@ static void lay_gap(isms__layout *l, numbering *nb, const isms__report *r)
         spanf(l, 0, -1, " (%s %d: %s)", W("previous-year"), isms_assessment_year(r->previous),
               b);
     }
-    span(l, ".", 0);
-    block(l, ISMS__BLOCK_PARA, 0, m, 0);
-
-    /* per chapter */
-    if (r->n_chapters) {
-        subsection(l, nb, W("sub-chapters"));
-        m = l->n_spans;
-        size_t cols = r->previous ? 9 : 8;
-        cell(l, W("chapter"));
-        cell(l, W("heading"));
-        cell(l, isms_status_label(ISMS_STATUS_YES, r->lang));
-        cell(l, isms_status_label(ISMS_STATUS_PARTIAL, r->lang));
-        cell(l, isms_status_label(ISMS_STATUS_NO, r->lang));
-        cell(l, isms_status_label(ISMS_STATUS_NOT_APPLICABLE, r->lang));
-        cell(l, isms_status_label(ISMS_STATUS_NOT_ASSESSED, r->lang));
-        spanf(l, 0, -1, "%s %d", W("compliance"), isms_assessment_year(r->current));
-        if (r->previous)
-            spanf(l, 0, -1, "%d", isms_assessment_year(r->previous));
-        for (size_t i = 0; i < r->n_chapters; i++) {
-            const isms__report_chapter *ch = &r->chapters[i];
-            cell(l, ch->id);
-            cell(l, ch->title);
-            tally_cells(l, r, &ch->now, &ch->before, ch->has_before, 0);
-        }
-        span(l, W("total"), ISMS__SPAN_BOLD);
-        cell(l, "");
-        tally_cells(l, r, &r->now.total, &r->before.total, r->previous != NULL,
-                    ISMS__SPAN_BOLD);
-        block(l, ISMS__BLOCK_TABLE, 0, m, cols);
-    }
-
-    /* what is not met */
-    subsection(l, nb, W("sub-gaps"));
-    if (r->n_gaps == 0) {
-        one(l, ISMS__BLOCK_PARA, W("no-gaps"));
-    } else {
-        m = l->n_spans;
-        cell(l, W("requirement"));
-        cell(l, W("heading"));
-        cell(l, W("gap-status"));
-        cell(l, W("need"));
-        cell(l, W("action-plan"));
-        cell(l, W("owner"));
-        cell(l, W("due"));
-        for (size_t i = 0; i < r->n_gaps; i++) {
-            const isms_entry *e = r->gaps[i].entry;
-            cell(l, isms_entry_ref(e));
-            cell(l, entry_title(e));
-            cell(l, isms_status_label(isms_entry_status(e), r->lang));
-            cell(l, isms_need_label(isms_entry_need(e), r->lang));
-            cell(l, isms_entry_get(e, ISMS_FIELD_PLAN));
-            cell(l, isms_entry_get(e, ISMS_FIELD_OWNER));
-            const char *due = isms_entry_get(e, ISMS_FIELD_DUE);
-            if (r->gaps[i].overdue)
-                spanf(l, ISMS__SPAN_BOLD, -1, "%s (%s)", due, W("overdue"));
-            else
-                cell(l, due);
-        }
-        block(l, ISMS__BLOCK_TABLE, 0, m, 7);
-    }
-
-    /* changes since last year */
-    if (r->previous) {
-        subsection(l, nb, W("sub-changes"));
-        if (!r->comparison) {
-            one(l, ISMS__BLOCK_PARA, W("no-comparison"));
-        } else {
-            m = l->n_spans;
-            spanf(l, 0, -1, "%s %d.", W("compared-with"), isms_assessment_year(r->previous));
-            block(l, ISMS__BLOCK_PARA, 0, m, 0);
-            m = l->n_spans;
-            cell(l, W("change"));
-            cell(l, W("count"));
-            static const isms_change changes[] = { ISMS_CHANGE_IMPROVED, ISMS_CHANGE_REGRESSED,
-                                                   ISMS_CHANGE_NEW, ISMS_CHANGE_REMOVED,
-                                                   ISMS_CHANGE_UNCHANGED };
-            for (size_t k = 0; k < 5; k++) {
-                cell(l, isms_change_label(changes[k], r->lang));
-                cell_count(l, isms_comparison_count_change(r->comparison, changes[k]));
-            }
-            block(l, ISMS__BLOCK_TABLE, 0, m, 2);
-            size_t moved = isms_comparison_count_change(r->comparison, ISMS_CHANGE_IMPROVED) +
-                           isms_comparison_count_change(r->comparison, ISMS_CHANGE_REGRESSED);
-            if (moved) {
-                m = l->n_spans;
-                cell(l, W("requirement"));
-                spanf(l, 0, -1, "%d", isms_assessment_year(r->previous));
-                spanf(l, 0, -1, "%d", isms_assessment_year(r->current));
-                cell(l, W("change"));
-                for (size_t i = 0; i < isms_comparison_count(r->comparison); i++) {
-                    isms_delta d;
-                    if (isms_comparison_get(&d, r->comparison, i) != ISMS_OK ||
-                        (d.change != ISMS_CHANGE_IMPROVED && d.change != ISMS_CHANGE_REGRESSED))
-                        continue;
-                    cell(l, d.ref);
-                    cell(l, isms_status_label(d.before, r->lang));
-                    cell(l, isms_status_label(d.after, r->lang));
-                    cell(l, isms_change_label(d.change, r->lang));
-                }
-                block(l, ISMS__BLOCK_TABLE, 0, m, 4);
-            }
-        }
-    }
-
-    /* the Statement of Applicability */
-    subsection(l, nb, W("sub-soa"));
-    if (!(isms_assessment_scope(r->current) & ISMS_SCOPE_ANNEX_A)) {
-        one(l, ISMS__BLOCK_PARA, W("no-soa"));
-        return;
-    }
-    m = l->n_spans;
-    cell(l, W("applicability"));
-    cell(l, W("count"));
-    cell(l, isms_applicability_label(ISMS_APPLICABILITY_APPLICABLE, r->lang));
-    cell_count(l, r->soa_applicable);
-    cell(l, isms_applicability_label(ISMS_APPLICABILITY_EXCLUDED, r->lang));
-    cell_count(l, r->soa_excluded);
-    cell(l, W("undecided"));
-    cell_count(l, r->soa_undecided);
-    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
-    if (r->soa_excluded) {
-        m = l->n_spans;
-        cell(l, W("control"));
-        cell(l, W("heading"));
-        cell(l, W("justification"));
-        for (size_t i = 0; i < isms_assessment_count(r->current); i++) {
-            const isms_entry *e = isms_assessment_at(r->current, i);
-            const isms_item *it = isms_entry_item(e);
-            if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL ||
-                isms_entry_applicability(e) != ISMS_APPLICABILITY_EXCLUDED)
-                continue;
-            cell(l, isms_entry_ref(e));
-            cell(l, entry_title(e));
-            cell(l, isms_entry_get(e, ISMS_FIELD_JUSTIFICATION));
-        }
-        block(l, ISMS__BLOCK_TABLE, 0, m, 3);
-    }
+    spanf(l, 0, -1, ". %s: %u %s %u %s.", W("assessed-reqs"), r->now.total.assessed, W("of"),
+          r->now.total.applicable, W("applicable"));
+    block(l, ISMS__BLOCK_PARA, 0, m);
+    if (r->n_chapters)
+        lay_chapters(l, nb, r);
+    lay_gaps(l, nb, r);
+    if (r->previous)
+        lay_changes(l, nb, r);
+    lay_soa(l, nb, r);
 }
 
 /* ---- 6. classification ---- */
 
+/* The label of a level value on the first aspect's scale that has it, or NULL. */
+static const char *class_label(const isms__report *r, const isms_scheme *scheme, int value)
+{
+    for (int k = 0; k < ISMS_ASPECTS; k++)
+        for (size_t i = 0; i < isms_scheme_level_count(scheme, (isms_aspect)k); i++) {
+            isms_class_level cl;
+            if (isms_scheme_level(&cl, scheme, (isms_aspect)k, i) == ISMS_OK &&
+                cl.value == value)
+                return r->lang == ISMS_LANG_EN ? cl.label_en : cl.label_sv;
+        }
+    return NULL;
+}
+
 static void lay_class(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 6, W("sec-class"));
+    section(l, nb, 6, "classification", W("sec-class"));
     const isms_inventory_summary *s = &r->inventory;
     if (s->total == 0) {
         one(l, ISMS__BLOCK_PARA, W("no-assets"));
@@ -1715,7 +1891,7 @@ static void lay_class(isms__layout *l, numbering *nb, const isms__report *r)
     }
     char buf[128], pct[64];
     snprintf(buf, sizeof buf, "%zu", s->total);
-    item_kv(l, W("assets"), buf);
+    field(l, W("assets"), buf, 0);
     if (r->information_total) {
         isms__report_pct(pct, sizeof pct, r,
                          (double)r->information_classified / (double)r->information_total);
@@ -1724,46 +1900,41 @@ static void lay_class(isms__layout *l, numbering *nb, const isms__report *r)
     } else {
         snprintf(buf, sizeof buf, "0");
     }
-    item_kv(l, W("classified-info"), buf);
+    field(l, W("classified-info"), buf, 0);
     snprintf(buf, sizeof buf, "%zu", s->with_pdata);
-    item_kv(l, W("with-pdata"), buf);
+    field(l, W("with-pdata"), buf, 0);
 
-    /* levels per aspect: one row per level value any aspect has */
+    /* effective levels per aspect and overall: one row per level value any aspect has */
     const isms_scheme *scheme = isms_inventory_scheme(isms_document_inventory(r->doc));
     subsection(l, nb, W("sub-levels"));
-    size_t m = l->n_spans, cols = 1;
+    one(l, ISMS__BLOCK_PARA, W("levels-note"));
+    size_t m = table_begin(l), cols = 2;
     cell(l, W("band"));
     for (int k = 0; k < ISMS_ASPECTS; k++)
         if (isms_scheme_has_aspect(scheme, (isms_aspect)k)) {
             cell(l, isms_aspect_label((isms_aspect)k, r->lang));
             cols++;
         }
+    cell(l, W("overall"));
     for (int v = ISMS_CLASS_MAX; v >= 0; v--) {
-        const char *label = NULL;
-        for (int k = 0; k < ISMS_ASPECTS && !label; k++)
-            for (size_t i = 0; i < isms_scheme_level_count(scheme, (isms_aspect)k); i++) {
-                isms_class_level cl;
-                if (isms_scheme_level(&cl, scheme, (isms_aspect)k, i) == ISMS_OK &&
-                    cl.value == v) {
-                    label = r->lang == ISMS_LANG_EN ? cl.label_en : cl.label_sv;
-                    break;
-                }
-            }
+        const char *label = class_label(r, scheme, v);
         if (!label)
             continue;
         spanf(l, 0, -1, "%d %s", v, label);
         for (int k = 0; k < ISMS_ASPECTS; k++)
             if (isms_scheme_has_aspect(scheme, (isms_aspect)k))
                 cell_count(l, s->per_level[k][v + 1]);
+        cell_count(l, s->per_overall[v + 1]);
     }
-    cell(l, W("unclassified"));
+    cell(l, W("no-level"));
     for (int k = 0; k < ISMS_ASPECTS; k++)
         if (isms_scheme_has_aspect(scheme, (isms_aspect)k))
             cell_count(l, s->per_level[k][0]);
-    block(l, ISMS__BLOCK_TABLE, 0, m, cols);
+    cell_count(l, s->per_overall[0]);
+    table_end(l, m, cols, 0);
 
     subsection(l, nb, W("sub-types"));
-    m = l->n_spans;
+    m = table_begin(l);
     cell(l, W("type"));
     cell(l, W("count"));
     for (int t = 0; t < ISMS_ASSET_TYPES; t++)
@@ -1771,14 +1942,14 @@ static void lay_class(isms__layout *l, numbering *nb, const isms__report *r)
             cell(l, isms_asset_type_label((isms_asset_type)t, r->lang));
             cell_count(l, s->per_type[t]);
         }
-    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+    table_end(l, m, 2, 0);
 
     subsection(l, nb, W("sub-due"));
     if (r->n_due == 0) {
         one(l, ISMS__BLOCK_PARA, W("no-due"));
         return;
     }
-    m = l->n_spans;
+    m = table_begin(l);
     cell(l, W("asset"));
     cell(l, W("name"));
     cell(l, W("type"));
@@ -1795,16 +1966,14 @@ static void lay_class(isms__layout *l, numbering *nb, const isms__report *r)
         cell(l, buf);
         isms_date next = isms_asset_next_review(a);
         date_text(buf, sizeof buf, next);
-        if (isms_date_compare(next, r->today) < 0)
-            spanf(l, ISMS__SPAN_BOLD, -1, "%s (%s)", buf, W("overdue"));
-        else
-            cell(l, buf);
+        cell_due(l, r, buf, isms_date_compare(next, r->today) < 0);
     }
-    block(l, ISMS__BLOCK_TABLE, 0, m, 6);
+    table_end(l, m, 6, 0);
 }
 
 /* ---- 7. plan ---- */
 
+/* Ranks of the prioritised actions, sorted by the action's address for bsearch. */
 typedef struct ranked {
     const isms_action *action;
     size_t rank; /* 1-based */
@@ -1824,17 +1993,6 @@ static size_t rank_of(const ranked *index, size_t n, const isms_action *a)
     return hit ? hit->rank : 0;
 }
 
-static void effort_cell(isms__layout *l, const isms__report *r, double days)
-{
-    char buf[64];
-    if (days < 0) {
-        cell_num(l, "–");
-        return;
-    }
-    isms__report_dec(buf, sizeof buf, r, days, days == round(days) ? 0 : 1);
-    cell_num(l, buf);
-}
-
 static void action_head(isms__layout *l, const isms__report *r, bool note)
 {
     cell(l, W("rank"));
@@ -1842,6 +2000,7 @@ static void action_head(isms__layout *l, const isms__report *r, bool note)
     cell(l, W("title"));
     cell(l, W("owner"));
     cell(l, W("effort"));
+    cell(l, W("due"));
     cell(l, W("score"));
     if (note)
         cell(l, W("note"));
@@ -1859,7 +2018,9 @@ static void action_cells(isms__layout *l, const isms__report *r, const ranked *i
     cell(l, isms_action_id(a));
     cell(l, isms_action_get(a, ISMS_ACTION_TITLE));
     cell(l, isms_action_get(a, ISMS_ACTION_OWNER));
-    effort_cell(l, r, effort);
+    days_text(buf, sizeof buf, r, effort);
+    cell_num(l, buf);
+    cell_due(l, r, isms_action_get(a, ISMS_ACTION_DUE), isms__report_action_overdue(r, a));
     double score = isms_action_score(a);
     if (score < 0) {
         cell_num(l, "–");
@@ -1869,42 +2030,119 @@ static void action_cells(isms__layout *l, const isms__report *r, const ranked *i
     }
 }
 
-static void slot_note(char *buf, size_t size, const isms__report *r, const isms_slot *s)
+/* The note of a slot: markers for a recurring action ("varje tertial ×3"), one in progress,
+ * and one planned after its due date. */
+static void slot_note(isms__layout *l, const isms__report *r, const isms_slot *s)
 {
-    size_t pos = 0;
-    buf[0] = '\0';
-#define NOTE(...)                                                                            \
-    do {                                                                                     \
-        if (pos < size) {                                                                    \
-            int n_ = snprintf(buf + pos, size - pos, __VA_ARGS__);                           \
-            if (n_ > 0)                                                                      \
-                pos += (size_t)n_;                                                           \
-        }                                                                                    \
-    } while (0)
+    cell_open(l);
     if (s->recurring) {
-        /* the label in lower case after the first word: "återkommande (årligen)" */
+        /* the recurrence in lower case: "årligen", "varje tertial" */
         const char *how = isms_recurrence_label(isms_action_recurrence(s->action), r->lang);
-        char lower[64] = "";
+        char lower[8] = "";
+        const char *rest = "";
         if (how && *how) {
-            const char *p = how;
-            uint32_t cp = isms__utf8_next(&p);
-            size_t n = isms__utf8_put(lower, isms__fold(cp));
-            snprintf(lower + n, sizeof lower - n, "%s", p);
+            rest = how;
+            uint32_t cp = isms__utf8_next(&rest);
+            lower[isms__utf8_put(lower, isms__fold(cp))] = '\0';
         }
-        NOTE("%s (%s)", W("recurring"), lower);
+        if (l->failed)
+            return;
+        size_t off = l->text.len;
+        isms__buf_puts(&l->text, lower);
+        isms__buf_puts(&l->text, rest);
         if (s->occurrences > 1)
-            NOTE(" ×%u", s->occurrences);
+            isms__buf_printf(&l->text, " ×%u", s->occurrences);
+        span_end(l, off, 0, -1, ISMS__TAG_RECURRING);
     }
     if (isms_action_get_status(s->action) == ISMS_ACTION_IN_PROGRESS)
-        NOTE("%s%s", pos ? "; " : "", W("in-progress"));
+        tag(l, ISMS__TAG_PROGRESS, W("in-progress"));
     if (s->late)
-        NOTE("%s%s %s", pos ? "; " : "", W("late"), isms_action_get(s->action, ISMS_ACTION_DUE));
-#undef NOTE
+        tag(l, ISMS__TAG_LATE, W("late"));
+    cell_close(l);
+}
+
+/* "Planerad insats: 51 av 60 persondagar.", with the HTML's bar of load against capacity. */
+static void lay_load(isms__layout *l, const isms__report *r, size_t period)
+{
+    char a[64], b[64];
+    double cap = isms_schedule_capacity(r->schedule, period);
+    double load = isms_schedule_load(r->schedule, period);
+    days_text(a, sizeof a, r, load);
+    size_t m = l->n_spans;
+    if (cap > 0) {
+        days_text(b, sizeof b, r, cap);
+        spanf(l, 0, -1, "%s: %s %s %s %s", W("effort-planned"), a, W("of"), b,
+              W("person-days"));
+        if (load > cap + 1e-9)
+            tag(l, ISMS__TAG_OVER, W("over-capacity"));
+        span(l, ".", 0);
+    } else {
+        spanf(l, 0, -1, "%s: %s %s (%s).", W("effort-planned"), a, W("person-days"),
+              W("no-limit"));
+    }
+    isms__block *bl = block(l, ISMS__BLOCK_PARA, 0, m);
+    if (bl) {
+        bl->figure = ISMS__FIGURE_LOAD;
+        bl->index = period;
+    }
+}
+
+static void lay_schedule(isms__layout *l, numbering *nb, const isms__report *r,
+                         const ranked *index)
+{
+    char buf[512];
+    one(l, ISMS__BLOCK_PARA, W("plan-intro"));
+    for (size_t p = 0; p < isms_schedule_period_count(r->schedule); p++) {
+        isms_period per;
+        if (isms_schedule_period(&per, r->schedule, p) != ISMS_OK ||
+            isms_period_format(buf, sizeof buf, &per) != ISMS_OK || !*buf)
+            snprintf(buf, sizeof buf, "%zu", p + 1);
+        subsection(l, nb, buf);
+        lay_load(l, r, p);
+        size_t n = isms_schedule_count(r->schedule, p);
+        if (n == 0) {
+            one(l, ISMS__BLOCK_PARA, W("empty-period"));
+            continue;
+        }
+        size_t m = table_begin(l);
+        action_head(l, r, true);
+        for (size_t i = 0; i < n; i++) {
+            isms_slot s;
+            if (isms_schedule_item(&s, r->schedule, p, i) != ISMS_OK)
+                continue;
+            action_cells(l, r, index, s.action, s.effort);
+            slot_note(l, r, &s);
+        }
+        table_end(l, m, 8, 0);
+    }
+    size_t nu = isms_schedule_unscheduled_count(r->schedule);
+    if (nu) {
+        subsection(l, nb, W("sub-unscheduled"));
+        size_t m = table_begin(l);
+        action_head(l, r, false);
+        for (size_t i = 0; i < nu; i++) {
+            const isms_action *act = isms_schedule_unscheduled(r->schedule, i);
+            action_cells(l, r, index, act, isms_action_effort(act));
+        }
+        table_end(l, m, 7, 0);
+    }
+}
+
+/* The schedule's own findings (its copy of the plan's lint is in section 9). */
+static bool schedule_code(const char *code)
+{
+    static const char *const codes[] = { "plan-due-missed", "plan-over-capacity",
+                                         "plan-owner-over-capacity", "plan-beyond-horizon",
+                                         "plan-too-large" };
+    for (size_t k = 0; k < sizeof codes / sizeof *codes; k++)
+        if (strcmp(code, codes[k]) == 0)
+            return true;
+    return false;
 }
 
 static void lay_plan(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 7, W("sec-plan"));
+    section(l, nb, 7, "plan", W("sec-plan"));
     isms_plan *plan = isms_document_plan(r->doc);
     if (isms_plan_count(plan) == 0) {
         one(l, ISMS__BLOCK_PARA, W("no-plan"));
@@ -1913,7 +2151,7 @@ static void lay_plan(isms__layout *l, numbering *nb, const isms__report *r)
     if (r->plan_error[0]) {
         size_t m = l->n_spans;
         spanf(l, 0, -1, "%s: %s", W("plan-not-scheduled"), r->plan_error);
-        block(l, ISMS__BLOCK_PARA, 0, m, 0);
+        block(l, ISMS__BLOCK_PARA, 0, m);
     }
     if (r->open_actions == 0)
         one(l, ISMS__BLOCK_PARA, W("no-open"));
@@ -1930,76 +2168,24 @@ static void lay_plan(isms__layout *l, numbering *nb, const isms__report *r)
         }
         qsort(index, r->n_ranked, sizeof *index, ranked_cmp);
     }
-    char buf[512], a[64], b[64];
-    if (r->schedule && r->open_actions) {
-        one(l, ISMS__BLOCK_PARA, W("plan-intro"));
-        for (size_t p = 0; p < isms_schedule_period_count(r->schedule); p++) {
-            isms_period per;
-            if (isms_schedule_period(&per, r->schedule, p) != ISMS_OK ||
-                isms_period_format(buf, sizeof buf, &per) != ISMS_OK)
-                snprintf(buf, sizeof buf, "%zu", p + 1);
-            subsection(l, nb, buf);
-            double cap = isms_schedule_capacity(r->schedule, p);
-            double load = isms_schedule_load(r->schedule, p);
-            isms__report_dec(a, sizeof a, r, load, load == round(load) ? 0 : 1);
-            size_t m = l->n_spans;
-            if (cap > 0) {
-                isms__report_dec(b, sizeof b, r, cap, cap == round(cap) ? 0 : 1);
-                spanf(l, 0, -1, "%s: %s %s %s %s.", W("effort-planned"), a, W("of"), b,
-                      W("person-days"));
-                if (load > cap + 1e-9) {
-                    span(l, " ", 0);
-                    span(l, W("over-capacity"), ISMS__SPAN_BOLD);
-                }
-            } else {
-                spanf(l, 0, -1, "%s: %s %s (%s).", W("effort-planned"), a, W("person-days"),
-                      W("no-limit"));
-            }
-            block(l, ISMS__BLOCK_PARA, 0, m, 0);
-            size_t n = isms_schedule_count(r->schedule, p);
-            if (n == 0) {
-                one(l, ISMS__BLOCK_PARA, W("empty-period"));
-                continue;
-            }
-            m = l->n_spans;
-            action_head(l, r, true);
-            for (size_t i = 0; i < n; i++) {
-                isms_slot s;
-                if (isms_schedule_item(&s, r->schedule, p, i) != ISMS_OK)
-                    continue;
-                action_cells(l, r, index, s.action, s.effort);
-                slot_note(buf, sizeof buf, r, &s);
-                span(l, buf, s.late ? ISMS__SPAN_BOLD : 0);
-            }
-            block(l, ISMS__BLOCK_TABLE, 0, m, 7);
-        }
-        size_t nu = isms_schedule_unscheduled_count(r->schedule);
-        if (nu) {
-            subsection(l, nb, W("sub-unscheduled"));
-            size_t m = l->n_spans;
-            action_head(l, r, false);
-            for (size_t i = 0; i < nu; i++) {
-                const isms_action *act = isms_schedule_unscheduled(r->schedule, i);
-                action_cells(l, r, index, act, isms_action_effort(act));
-            }
-            block(l, ISMS__BLOCK_TABLE, 0, m, 6);
-        }
-    }
+    if (r->schedule && r->open_actions)
+        lay_schedule(l, nb, r, index);
     if (!r->schedule && r->open_actions) {
         /* not scheduled (see plan_error): the open actions in the plan's order */
         subsection(l, nb, W("sub-unscheduled"));
-        size_t m = l->n_spans;
+        one(l, ISMS__BLOCK_PARA, W("unscheduled-intro"));
+        size_t m = table_begin(l);
         action_head(l, r, false);
         for (size_t i = 0; i < isms_plan_count(plan); i++) {
             const isms_action *act = isms_plan_at(plan, i);
-            if (action_open(act))
+            if (isms__action_open(act))
                 action_cells(l, r, index, act, isms_action_effort(act));
         }
-        block(l, ISMS__BLOCK_TABLE, 0, m, 6);
+        table_end(l, m, 7, 0);
     }
     if (r->overdue_actions) {
         subsection(l, nb, W("sub-overdue-actions"));
-        size_t m = l->n_spans;
+        size_t m = table_begin(l);
         cell(l, W("action"));
         cell(l, W("title"));
         cell(l, W("owner"));
@@ -2014,26 +2200,17 @@ static void lay_plan(isms__layout *l, numbering *nb, const isms__report *r)
             cell(l, isms_action_id(act));
             cell(l, isms_action_get(act, ISMS_ACTION_TITLE));
             cell(l, isms_action_get(act, ISMS_ACTION_OWNER));
-            cell(l, isms_action_get(act, ISMS_ACTION_DUE));
+            cell_due(l, r, isms_action_get(act, ISMS_ACTION_DUE), true);
             const char *st = isms_action_status_label(isms_action_get_status(act), r->lang);
             cell(l, st ? st : "");
         }
-        block(l, ISMS__BLOCK_TABLE, 0, m, 5);
+        table_end(l, m, 5, 0);
     }
     const isms_findings *notes = r->schedule ? isms_schedule_findings(r->schedule) : NULL;
-    /* the schedule's own findings (its copy of the plan's lint is in section 9) */
-    static const char *const schedule_codes[] = { "plan-due-missed", "plan-over-capacity",
-                                                  "plan-owner-over-capacity",
-                                                  "plan-beyond-horizon", "plan-too-large" };
     bool noted = false;
     for (size_t i = 0; i < isms_findings_count(notes); i++) {
         isms_finding f;
-        if (isms_findings_get(&f, notes, i) != ISMS_OK)
-            continue;
-        bool own = false;
-        for (size_t k = 0; k < sizeof schedule_codes / sizeof *schedule_codes; k++)
-            own = own || strcmp(f.code, schedule_codes[k]) == 0;
-        if (!own)
+        if (isms_findings_get(&f, notes, i) != ISMS_OK || !schedule_code(f.code))
             continue;
         if (!noted) {
             subsection(l, nb, W("sub-schedule-notes"));
@@ -2044,7 +2221,7 @@ static void lay_plan(isms__layout *l, numbering *nb, const isms__report *r)
         span(l, sev ? sev : "", ISMS__SPAN_BOLD);
         spanf(l, 0, -1, " (%s%s%s): ", f.code, *f.ref ? ", " : "", f.ref);
         span(l, f.message, 0);
-        block(l, ISMS__BLOCK_ITEM, 0, m, 0);
+        block(l, ISMS__BLOCK_ITEM, 0, m);
     }
     isms__free(index);
 }
@@ -2066,7 +2243,7 @@ static void quant_row(isms__layout *l, const isms__report *r, const isms__report
 
 static void lay_quant(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 8, W("sec-quant"));
+    section(l, nb, 8, "quantitative", W("sec-quant"));
     if (isms_document_model_count(r->doc) == 0) {
         one(l, ISMS__BLOCK_PARA, W("no-models"));
         return;
@@ -2078,16 +2255,16 @@ static void lay_quant(isms__layout *l, numbering *nb, const isms__report *r)
     size_t m = l->n_spans;
     if (!r->simulation) {
         spanf(l, 0, -1, "%s: %s", W("sim-failed"), r->sim_error);
-        block(l, ISMS__BLOCK_PARA, 0, m, 0);
+        block(l, ISMS__BLOCK_PARA, 0, m);
         return;
     }
     char a[64], b[64];
     isms__report_int(a, sizeof a, r, (double)isms_simulation_iterations(r->simulation));
     spanf(l, 0, -1, "%s: %s (%s %llu). %s", W("sim-intro"), a, W("seed"), r->sim_seed,
           W("quant-note"));
-    block(l, ISMS__BLOCK_PARA, 0, m, 0);
+    block(l, ISMS__BLOCK_PARA, 0, m);
     subsection(l, nb, W("sub-ale"));
-    m = l->n_spans;
+    m = table_begin(l);
     cell(l, W("id"));
     cell(l, W("risk"));
     cell(l, W("ale"));
@@ -2099,10 +2276,11 @@ static void lay_quant(isms__layout *l, numbering *nb, const isms__report *r)
     for (size_t i = 0; i < r->n_quant; i++)
         quant_row(l, r, &r->quant[i], 0);
     quant_row(l, r, &r->portfolio, ISMS__SPAN_BOLD);
-    block(l, ISMS__BLOCK_TABLE, 0, m, 8);
+    table_end(l, m, 8, 0);
 
     subsection(l, nb, W("sub-lec"));
-    m = l->n_spans;
+    figure(l, ISMS__FIGURE_LEC, NULL);
+    m = table_begin(l);
     cell(l, W("annual-loss"));
     cell(l, W("exceedance"));
     for (size_t k = 1; k <= 8; k++) {
@@ -2112,14 +2290,14 @@ static void lay_quant(isms__layout *l, numbering *nb, const isms__report *r)
         isms__report_pct(b, sizeof b, r, p->exceedance);
         cell_num(l, b);
     }
-    block(l, ISMS__BLOCK_TABLE, 0, m, 2);
+    table_end(l, m, 2, ISMS__TABLE_DATA);
 }
 
 /* ---- 9. findings ---- */
 
 static void lay_findings(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 9, W("sec-findings"));
+    section(l, nb, 9, "findings", W("sec-findings"));
     size_t n = isms_findings_count(r->findings);
     if (n == 0) {
         one(l, ISMS__BLOCK_PARA, W("no-findings"));
@@ -2130,8 +2308,8 @@ static void lay_findings(isms__layout *l, numbering *nb, const isms__report *r)
           isms_findings_count_severity(r->findings, ISMS_SEVERITY_ERROR), W("errors"),
           isms_findings_count_severity(r->findings, ISMS_SEVERITY_WARNING), W("warnings"),
           isms_findings_count_severity(r->findings, ISMS_SEVERITY_INFO), W("infos"));
-    block(l, ISMS__BLOCK_PARA, 0, m, 0);
-    m = l->n_spans;
+    block(l, ISMS__BLOCK_PARA, 0, m);
+    m = table_begin(l);
     cell(l, W("severity"));
     cell(l, W("code"));
     cell(l, W("ref"));
@@ -2147,7 +2325,7 @@ static void lay_findings(isms__layout *l, numbering *nb, const isms__report *r)
             cell(l, f.ref);
             cell(l, f.message);
         }
-    block(l, ISMS__BLOCK_TABLE, 0, m, 4);
+    table_end(l, m, 4, 0);
 }
 
 /* ---- 10. decision ---- */
@@ -2156,17 +2334,18 @@ static void fill(isms__layout *l, const char *label, size_t lines)
 {
     size_t m = l->n_spans;
     span(l, label, ISMS__SPAN_BOLD);
-    block(l, ISMS__BLOCK_FILL, 0, m, 0);
-    if (!l->failed)
-        l->blocks[l->n_blocks - 1].rows = lines;
+    isms__block *b = block(l, ISMS__BLOCK_FILL, 0, m);
+    if (b)
+        b->rows = lines;
 }
 
 static void lay_decision(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    section(l, nb, 10, W("sec-decision"));
+    section(l, nb, 10, "decision", W("sec-decision"));
     const char *text = isms_document_get(r->doc, ISMS_DOC_DECISION);
     if (text && !isms__text_blank(text)) {
-        /* one paragraph per line of the decision */
+        /* the decision as written: one paragraph per line that holds anything */
+        size_t m = l->n_spans;
         const char *s = text;
         while (*s) {
             size_t n = strcspn(s, "\r\n");
@@ -2174,19 +2353,17 @@ static void lay_decision(isms__layout *l, numbering *nb, const isms__report *r)
             for (size_t i = 0; i < n; i++)
                 if (s[i] != ' ' && s[i] != '\t')
                     blank = false;
-            if (!blank) {
-                size_t m = l->n_spans;
+            if (!blank)
                 span_n(l, s, n, 0, -1);
-                block(l, ISMS__BLOCK_PARA, 0, m, 0);
-            }
             s += n;
             while (*s == '\r' || *s == '\n')
                 s++;
         }
+        block(l, ISMS__BLOCK_QUOTE, 0, m);
         return;
     }
     one(l, ISMS__BLOCK_PARA, W("decision-intro"));
-    fill(l, W("decision"), 3);
+    fill(l, W("decision"), 6);
     fill(l, W("date"), 1);
     fill(l, W("signature"), 1);
     fill(l, W("name-clarification"), 1);
@@ -2221,10 +2398,54 @@ void isms__layout_free(isms__layout *lay)
         return;
     isms__buf_free(&lay->text);
     isms__free(lay->spans);
+    isms__free(lay->cells);
     isms__free(lay->blocks);
     lay->spans = NULL;
+    lay->cells = NULL;
     lay->blocks = NULL;
-    lay->n_spans = lay->cap_spans = lay->n_blocks = lay->cap_blocks = 0;
+    lay->n_spans = lay->cap_spans = lay->n_cells = lay->cap_cells = 0;
+    lay->n_blocks = lay->cap_blocks = 0;
+}
+
+void isms__layout_pieces(const isms__layout *lay, size_t first, size_t count,
+                         isms__piece_fn piece, void *ctx)
+{
+    enum { NOTHING, TEXT, TAGS } last = NOTHING; /* what came before: TAGS = bare tags */
+    bool open = false;                           /* a bracket is open */
+    const isms__span *prev = NULL;
+    for (size_t k = 0; k < count; k++) {
+        const isms__span *sp = &lay->spans[first + k];
+        if (sp->len == 0)
+            continue;
+        const char *text = isms__span_text(lay, sp);
+        if (sp->tag != ISMS__TAG_NONE) {
+            if (open || last == TAGS) {
+                piece(ctx, sp, "; ", true);
+            } else if (last == TEXT) {
+                piece(ctx, sp, " (", true);
+                open = true;
+            }
+            piece(ctx, sp, text, false);
+            if (!open)
+                last = TAGS;
+        } else {
+            if (open) {
+                piece(ctx, prev, ")", true);
+                open = false;
+            }
+            if (sp->style & ISMS__SPAN_DETAIL && last != NOTHING) {
+                piece(ctx, sp, " (", true);
+                piece(ctx, sp, text, false);
+                piece(ctx, sp, ")", true);
+            } else {
+                piece(ctx, sp, text, false);
+            }
+            last = TEXT;
+        }
+        prev = sp;
+    }
+    if (open)
+        piece(ctx, prev, ")", true);
 }
 
 #undef W

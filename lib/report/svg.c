@@ -39,19 +39,28 @@ static int hex_digit(char c)
     return c - 'A' + 10;
 }
 
-/* The sRGB channel value 0–1 of two hex digits, linearised (WCAG's relative luminance). */
-static double channel(const char *two)
+bool isms__svg_rgb(const char *color, int rgb[3])
 {
-    double c = (hex_digit(two[0]) * 16 + hex_digit(two[1])) / 255.0;
+    if (!isms__svg_color_ok(color))
+        return false;
+    for (int k = 0; k < 3; k++)
+        rgb[k] = hex_digit(color[1 + 2 * k]) * 16 + hex_digit(color[2 + 2 * k]);
+    return true;
+}
+
+/* An sRGB channel value 0–255, linearised (WCAG's relative luminance). */
+static double channel(int value)
+{
+    double c = value / 255.0;
     return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
 }
 
 const char *isms__svg_ink(const char *color)
 {
-    if (!isms__svg_color_ok(color))
+    int rgb[3];
+    if (!isms__svg_rgb(color, rgb))
         return "#000000";
-    double lum = 0.2126 * channel(color + 1) + 0.7152 * channel(color + 3) +
-                 0.0722 * channel(color + 5);
+    double lum = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
     /* Contrast with black (lum + 0.05) / 0.05 against white 1.05 / (lum + 0.05). */
     return (lum + 0.05) * (lum + 0.05) >= 0.05 * 1.05 ? "#000000" : "#ffffff";
 }
@@ -64,10 +73,8 @@ const char *isms__svg_ink(const char *color)
 #define BEFORE_COLOR "#a9bcd0"
 #define CURVE_COLOR "#b03a2e"
 
-static const char *tr(const isms__report *r, const char *sv, const char *en)
-{
-    return r->lang == ISMS_LANG_EN ? en : sv;
-}
+/* A word of the report in its language (report.c). */
+#define W(key) isms__report_word(r, (key))
 
 /* A coordinate or length, "%.1f" in the C locale. */
 static void num(isms__buf *out, double v)
@@ -266,10 +273,7 @@ void isms__svg_heatmap(isms__buf *out, const isms__report *r, bool residual)
 
     open_svg(out, residual ? "heatmap-residual" : "heatmap-inherent", w, h);
     isms__buf_puts(out, "<title>");
-    esc(out, residual ? tr(r, "Restrisk: antal risker per sannolikhet och konsekvens",
-                           "Residual risk: number of risks by likelihood and consequence")
-                      : tr(r, "Inneboende risk: antal risker per sannolikhet och konsekvens",
-                           "Inherent risk: number of risks by likelihood and consequence"));
+    esc(out, W(residual ? "heat-title-residual" : "heat-title-inherent"));
     isms__buf_puts(out, "</title>\n");
 
     for (size_t row = 0; row < nl; row++) {
@@ -322,14 +326,14 @@ void isms__svg_heatmap(isms__buf *out, const isms__report *r, bool residual)
     }
     /* Axis titles. */
     text_at(out, x0 + (double)nc * HM_CELL_W / 2, HM_TOP + grid_h + 48, "middle", 12, true,
-            AXIS_COLOR, tr(r, "Konsekvens", "Consequence"));
+            AXIS_COLOR, W("consequence"));
     isms__buf_puts(out, "<text x=\"0\" y=\"0\" font-size=\"12\" text-anchor=\"middle\" "
                         "font-weight=\"bold\" fill=\"" AXIS_COLOR "\" transform=\"translate(");
     num(out, 14);
     isms__buf_puts(out, " ");
     num(out, HM_TOP + grid_h / 2);
     isms__buf_puts(out, ") rotate(-90)\">");
-    esc(out, tr(r, "Sannolikhet", "Likelihood"));
+    esc(out, W("likelihood"));
     isms__buf_puts(out, "</text>\n</svg>\n");
 }
 
@@ -341,50 +345,14 @@ void isms__svg_heatmap(isms__buf *out, const isms__report *r, bool residual)
 #define CC_BAR_H 13.0
 #define CC_LEGEND_H 26.0
 
-/* Swedish names of the management-system clauses and of the 2022 Annex A themes; the
- * catalog's titles are English. */
-static const char *chapter_sv(const char *id, isms_edition edition)
-{
-    static const char *const clauses[] = {
-        "Organisationens förutsättningar", "Ledarskap", "Planering", "Stöd", "Verksamhet",
-        "Utvärdering av prestanda", "Förbättring",
-    };
-    static const char *const themes[] = {
-        "Organisatoriska åtgärder", "Personrelaterade åtgärder", "Fysiska åtgärder",
-        "Tekniska åtgärder",
-    };
-    int n = 0;
-    if (id[0] >= '1' && id[0] <= '9' && sscanf(id, "%d", &n) == 1 && n >= 4 && n <= 10 &&
-        strlen(id) <= 2)
-        return clauses[n - 4];
-    if (edition != ISMS_EDITION_2013 && strncmp(id, "A.", 2) == 0 && strlen(id) == 3 &&
-        id[2] >= '5' && id[2] <= '8')
-        return themes[id[2] - '5'];
-    return NULL;
-}
-
-const char *isms__report_chapter_name(const isms__report *r, const isms__report_chapter *ch)
-{
-    isms_edition ed = r->current ? isms_assessment_edition(r->current) : ISMS_EDITION_2022;
-    const char *name = r->lang == ISMS_LANG_SV && ch->id ? chapter_sv(ch->id, ed) : NULL;
-    return name ? name : ch->title ? ch->title : "";
-}
-
 /* The label of a chapter in the chart: its id and name, cut to fit. */
 static void chapter_label(char *buf, size_t size, const isms__report *r,
                           const isms__report_chapter *ch)
 {
     char whole[512];
-    snprintf(whole, sizeof whole, "%s %s", ch->id ? ch->id : "",
-             isms__report_chapter_name(r, ch));
+    snprintf(whole, sizeof whole, "%s %s", ch->id ? ch->id : "", ch->title ? ch->title : "");
     /* About the label column's width (the table below the chart has the whole name). */
     clip(buf, size, whole, strlen(whole), 36);
-}
-
-/* A share as the tables write it ("62,5 %" / "62.5%"). */
-static void percent_text(char *buf, size_t size, const isms__report *r, double share)
-{
-    isms__report_pct(buf, size, r, share);
 }
 
 static void compliance_bar(isms__buf *out, const isms__report *r, double x, double y,
@@ -392,15 +360,14 @@ static void compliance_bar(isms__buf *out, const isms__report *r, double x, doub
 {
     char text[64];
     if (t->assessed == 0) {
-        text_at(out, x + 2, y + CC_BAR_H - 2, NULL, 10, false, ink,
-                tr(r, "ej bedömt", "not assessed"));
+        text_at(out, x + 2, y + CC_BAR_H - 2, NULL, 10, false, ink, W("not-assessed"));
         return;
     }
     double share = t->compliance < 0 ? 0 : t->compliance > 1 ? 1 : t->compliance;
     double bw = share * CC_BAR_W;
     rect_open(out, x, y, bw, CC_BAR_H, fill);
     isms__buf_puts(out, "/>\n");
-    percent_text(text, sizeof text, r, share);
+    isms__report_pct(text, sizeof text, r, share);
     text_at(out, x + bw + 4, y + CC_BAR_H - 2, NULL, 10, false, ink, text);
 }
 
@@ -419,13 +386,13 @@ void isms__svg_compliance(isms__buf *out, const isms__report *r)
 
     open_svg(out, "compliance", w, h);
     isms__buf_puts(out, "<title>");
-    if (r->lang == ISMS_LANG_EN)
-        isms__buf_printf(out, "Compliance per chapter, %d", year_now);
-    else
-        isms__buf_printf(out, "Efterlevnad per kapitel, %d", year_now);
-    if (two)
-        isms__buf_printf(out, r->lang == ISMS_LANG_EN ? " against %d" : " jämfört med %d",
-                         year_before);
+    esc(out, W("sub-chapters"));
+    isms__buf_printf(out, ", %d", year_now);
+    if (two) {
+        isms__buf_puts(out, " ");
+        esc(out, W("versus"));
+        isms__buf_printf(out, " %d", year_before);
+    }
     isms__buf_puts(out, "</title>\n");
 
     /* Legend: this year, and last year when there is one. */
@@ -446,7 +413,7 @@ void isms__svg_compliance(isms__buf *out, const isms__report *r)
         double x = CC_LABEL_W + CC_BAR_W * k / 4.0;
         char t[32];
         line(out, x, top - 2, x, top + rows_h, GRID_COLOR, k > 0);
-        percent_text(t, sizeof t, r, k / 4.0);
+        isms__report_pct(t, sizeof t, r, k / 4.0);
         text_at(out, x, top + rows_h + 14, "middle", 10, false, AXIS_COLOR, t);
     }
 
@@ -464,7 +431,7 @@ void isms__svg_compliance(isms__buf *out, const isms__report *r)
                                "#505050");
             else
                 text_at(out, CC_LABEL_W + 2, y + 2 * CC_BAR_H, NULL, 10, false, "#505050",
-                        tr(r, "ej bedömt", "not assessed"));
+                        W("not-assessed"));
         }
     }
     isms__buf_puts(out, "</svg>\n");
@@ -482,8 +449,8 @@ void isms__svg_compliance(isms__buf *out, const isms__report *r)
 /* A loss in a short form for axis ticks: "250", "1,5 tn" / "1.5k", "20 mn" / "20M". */
 static void short_money(char *buf, size_t size, const isms__report *r, double v)
 {
-    static const char *const sv[] = { "", "\xc2\xa0tn", "\xc2\xa0mn", "\xc2\xa0md" };
-    static const char *const en[] = { "", "k", "M", "B" };
+    const char *const units[] = { "", W("thousands-short"), W("millions-short"),
+                                  W("billions-short") };
     int k = 0;
     double a = fabs(v);
     while (a >= 1000 && k < 3) {
@@ -494,9 +461,8 @@ static void short_money(char *buf, size_t size, const isms__report *r, double v)
     double rounded = floor(fabs(v) * 10 + 0.5) / 10;
     int decimals = (rounded == floor(rounded) || rounded >= 100) ? 0 : 1;
     char n[48];
-    bool en_lang = r->lang == ISMS_LANG_EN;
-    isms__format_number(n, sizeof n, v, decimals, en_lang ? "." : ",", "");
-    snprintf(buf, size, "%s%s", n, en_lang ? en[k] : sv[k]);
+    isms__report_dec(n, sizeof n, r, v, decimals);
+    snprintf(buf, size, "%s%s", n, units[k]);
 }
 
 /* A "nice" step (1, 2 or 5 × 10^k) that cuts `range` into about `parts` pieces. */
@@ -543,10 +509,7 @@ void isms__svg_lec(isms__buf *out, const isms__report *r)
 
     open_svg(out, "lec", LEC_W, LEC_H);
     isms__buf_puts(out, "<title>");
-    esc(out, tr(r, "Förlustöverskridandekurva: sannolikheten att den årliga förlusten "
-                   "överstiger ett belopp",
-                "Loss exceedance curve: the probability that the annual loss exceeds an "
-                "amount"));
+    esc(out, W("lec-title"));
     isms__buf_puts(out, "</title>\n");
     rect_open(out, LEC_LEFT, LEC_TOP, pw, ph, "#ffffff");
     isms__buf_puts(out, " stroke=\"" AXIS_COLOR "\" stroke-width=\"1\"/>\n");
@@ -558,7 +521,7 @@ void isms__svg_lec(isms__buf *out, const isms__report *r)
         if (k > 0 && k < 5)
             line(out, LEC_LEFT, y, LEC_LEFT + pw, y, GRID_COLOR, true);
         line(out, LEC_LEFT - 4, y, LEC_LEFT, y, AXIS_COLOR, false);
-        percent_text(t, sizeof t, r, k / 5.0);
+        isms__report_pct(t, sizeof t, r, k / 5.0);
         text_at(out, LEC_LEFT - 7, y + 4, "end", 10, false, AXIS_COLOR, t);
     }
     /* Loss ticks: each decade on a log scale (every other one when there are many), else a
@@ -589,15 +552,14 @@ void isms__svg_lec(isms__buf *out, const isms__report *r)
         }
     }
     text_at(out, LEC_LEFT + pw / 2, LEC_H - 18, "middle", 12, true, AXIS_COLOR,
-            logscale ? tr(r, "Årlig förlust (logaritmisk skala)", "Annual loss (log scale)")
-                     : tr(r, "Årlig förlust", "Annual loss"));
+            W(logscale ? "annual-loss-log" : "annual-loss"));
     isms__buf_puts(out, "<text x=\"0\" y=\"0\" font-size=\"12\" text-anchor=\"middle\" "
                         "font-weight=\"bold\" fill=\"" AXIS_COLOR "\" transform=\"translate(");
     num(out, 14);
     isms__buf_puts(out, " ");
     num(out, LEC_TOP + ph / 2);
     isms__buf_puts(out, ") rotate(-90)\">");
-    esc(out, tr(r, "Sannolikhet att överskridas", "Probability of exceeding"));
+    esc(out, W("exceedance"));
     isms__buf_puts(out, "</text>\n");
 
     /* The curve. */

@@ -7,9 +7,13 @@ document in examples/data/, or from a file named by $ISMS_REPORT_HTML. Chromium 
 background, dark text is there, and so are the band colours of the risk tables and heat
 maps. Chromium also prints the page to PDF, which must have more than one A4 page.
 
+The HTML must also hold every word and figure of the Markdown tables and every heading of
+the Markdown review: the formats are laid out once and must not drift apart.
+
 Skips, with the reason, where Chromium or the command is not available.
 """
 
+import html
 import os
 import re
 import shutil
@@ -183,6 +187,79 @@ def band_colors(html_text):
     """The band colours the page paints its risk cells with."""
     found = re.findall(r'<td class="band" style="background:#([0-9a-f]{6});', html_text)
     return {tuple(int(c[i:i + 2], 16) for i in (0, 2, 4)) for c in found}
+
+
+# ---- HTML and Markdown hold the same -------------------------------------------------------
+
+
+def _tool():
+    tool = os.environ.get("ISMS_TOOL")
+    if not tool or not os.access(tool, os.X_OK):
+        pytest.skip("no isms command (ISMS_TOOL)")
+    return tool
+
+
+def _report(tool, doc, fmt, lang, out):
+    run = subprocess.run([tool, "report", str(doc), "--format", fmt, "--lang", lang, "-o",
+                          str(out)], capture_output=True, text=True, timeout=TIMEOUT)
+    assert run.returncode == 0, run.stderr
+    return out.read_text(encoding="utf-8")
+
+
+# The header rows of the tables of a chart's data, which the HTML draws instead: the heat maps
+# (an empty corner cell) and the points of the loss exceedance curve.
+CHART_DATA = ("|  |", "| Årlig förlust | Sannolikhet att överskridas |",
+              "| Annual loss | Probability of exceeding |")
+
+# The header row of the key figures, which the HTML shows as cards (a title and a figure each).
+CARDS_HEADER = ("| Nyckeltal | Värde |", "| Key figure | Value |")
+
+
+def _md_cells(md):
+    """The text of every cell of every Markdown table but the charts' data, its escapes
+    undone."""
+    cells = []
+    chart = False
+    for line in md.splitlines():
+        if not line.startswith("| "):
+            chart = False
+            continue
+        chart = chart or line.startswith(CHART_DATA)
+        if chart or set(line) <= set("|-: ") or line.startswith(CARDS_HEADER):
+            continue
+        for cell in re.split(r"(?<!\\)\|", line.strip())[1:-1]:
+            text = re.sub(r"\\(.)", r"\1", cell.strip().replace("**", ""))
+            cells.append(html.unescape(text.replace("<br>", "\n")))
+    return cells
+
+
+def _pieces(cell):
+    """A cell's words and figures without the brackets that join details and markers."""
+    for piece in re.split(r" \(|\)$|\); |; |\n", cell):
+        piece = piece.strip(" ()")
+        if len(piece) >= 2:
+            yield piece
+
+
+def test_html_holds_what_markdown_holds(tmp_path):
+    """Every word and figure of the Markdown tables is in the HTML too: the two are formatted
+    from one layout, so no column, row or word exists in one format only."""
+    tool = _tool()
+    for doc in DOCUMENTS:
+        if not doc.exists():
+            continue
+        for lang in ("sv", "en"):
+            md = _report(tool, doc, "md", lang, tmp_path / "review.md")
+            page = _report(tool, doc, "html", lang, tmp_path / "review.html")
+            text = html.unescape(re.sub(r"<[^>]*>", "", page))
+            cells = _md_cells(md)
+            assert len(cells) > 100, (doc.name, lang)
+            missing = sorted({p for c in cells for p in _pieces(c) if p not in text})
+            assert not missing, (doc.name, lang, missing[:20])
+            # the section headings alike
+            for heading in re.findall(r"^##+ (.*)$", md, re.M):
+                heading = html.unescape(re.sub(r"\\(.)", r"\1", heading))
+                assert heading in text, (doc.name, lang, heading)
 
 
 # ---- the tests --------------------------------------------------------------------------------
