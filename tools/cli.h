@@ -2,9 +2,10 @@
  * The `isms` command: declarations shared by its source files.
  *
  * isms.c holds main(), the table of subcommands with their help text and the option
- * parser; util.c the helpers (memory, text buffers, UTF-8 width, numbers, files, errors,
- * JSON and escaping); table.c the aligned tables and their other formats; cmd-*.c the
- * subcommands. Everything a run needs lives in the #cli structure that main() owns.
+ * parser; util.c the helpers (memory, text buffers, terminal-safe text, numbers, files,
+ * errors, JSON through jansson and escaping); table.c the aligned tables, their other formats
+ * and the paragraph wrapper; cmd-*.c the subcommands. Everything a run needs lives in the
+ * #cli structure that main() owns.
  */
 #ifndef ISMS_CLI_H
 #define ISMS_CLI_H
@@ -15,6 +16,8 @@
 #include <stdint.h>
 
 #include <isms.h>
+#include <isms/file.h>
+#include <jansson.h>
 
 /* ---- exit codes ------------------------------------------------------------------------ */
 
@@ -73,6 +76,7 @@ typedef struct cli_args {
     isms_lang lang_opt;
     bool quiet, verbose;
     unsigned csv_flags;       /* isms_csv_flags */
+    bool csv_sep_given;       /* --comma or --tab: wins over a .tsv name */
     unsigned width;           /* 0: not given */
     bool no_simulate;
     const char *likelihood, *consequence, *matrix;
@@ -117,7 +121,8 @@ typedef struct cli {
     isms_lang lang;   /* --lang, else the document's, else the environment's */
     cli_format format; /* the format chosen */
     bool color;       /* ANSI colour in text output: a terminal, and NO_COLOR not set */
-    unsigned term_width; /* columns to wrap text tables to; 0: do not wrap */
+    unsigned term_width; /* columns to fit text to: --width, else the terminal's; 0: do not */
+    char *org;        /* the document's organisation, for page titles (owned), or NULL */
 } cli;
 
 /* ---- memory and text buffers (util.c) -------------------------------------------------- */
@@ -144,10 +149,14 @@ void sb_repeat(strbuf *b, const char *s, size_t times);
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-/* Columns a UTF-8 string takes on a terminal (combining marks 0, wide characters 2). */
-size_t utf8_width(const char *s, size_t n);
-/* Bytes of the longest prefix of `s` (n bytes) that fits in `cols` columns. */
-size_t utf8_fit(const char *s, size_t n, size_t cols);
+/* Appends `s` made safe for a terminal: C0 controls, DEL, C1 controls (U+0080–U+009F),
+ * bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) and invalid UTF-8
+ * become U+FFFD; tab, line feed and carriage return become a space (CR LF one space). */
+void sb_term(strbuf *b, const char *s);
+/* The same into a new string (free()). */
+char *term_safe(const char *s);
+/* Columns text takes on a terminal (isms_text_width of a NUL-terminated string). */
+size_t text_cols(const char *s);
 /* The text in the chosen language. A macro, so that the compiler checks both as formats. */
 #define T(c, sv, en) ((c)->lang == ISMS_LANG_EN ? (en) : (sv))
 /* A number for people: `decimals` decimals; thousands grouped when `group`; the decimal
@@ -178,72 +187,70 @@ cli_color color_severity(isms_severity s);
 int cli_error(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A usage error: the message and where to find help; returns EXIT_USAGE. */
 int cli_usage(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The library's last error as "isms: FILE:LINE:COLUMN: message"; returns EXIT_USAGE. */
+/* The library's last error as "isms: FILE:LINE:COLUMN: message", the location said once:
+ * what the message itself already names ("line 4, column 3") is not repeated before it.
+ * Returns EXIT_USAGE. */
 int cli_lib_error(const cli *c);
+/* An error at a place: `where` (a file name, "<stdin>", "argument 2"), `line` and `column`
+ * (0: none), and the message, with the location said once as in cli_lib_error(). `gnu`:
+ * "where:line:column: ", else "where, column N: ". Returns EXIT_USAGE. */
+int cli_error_at(const cli *c, const char *where, bool gnu, unsigned line, unsigned column,
+                 const char *msg);
 /* A note on standard error unless --quiet. */
 void cli_note(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- files ----------------------------------------------------------------------------- */
 
-/* Reads a file ("-": standard input) into a NUL-terminated buffer (free()). On failure
- * prints the error and returns false. */
-bool cli_read_file(const cli *c, const char *path, char **out, size_t *len);
-/* Replaces `path` atomically: temporary file in the same directory, fsync, the old mode,
- * rename. Returns 0, or -1 with errno set. */
-int write_file_atomic(const char *path, const char *data, size_t len);
-/* Writes the output: to standard output, or atomically to -o. Returns an exit code. */
+/* Reads a file ("-": standard input) with isms_file_read() (free the bytes with
+ * isms_free()). On failure prints the error and returns EXIT_USAGE, else EXIT_FINE. */
+int cli_read(const cli *c, const char *path, char **out, size_t *len);
+/* Writes the output with isms_file_save(): to standard output, or atomically to -o (a pipe
+ * or a device is written in place). Returns an exit code. */
 int cli_emit(const cli *c, const strbuf *b);
+/* The same for bytes the library returned. */
+int cli_emit_bytes(const cli *c, const char *data, size_t len);
 
 /* ---- the document ---------------------------------------------------------------------- */
 
 /* Loads the document (path "-": standard input) and takes its language when --lang was not
- * given. On failure prints the error and returns EXIT_USAGE. */
+ * given, and its organisation for page titles. On failure prints the error and returns
+ * EXIT_USAGE. */
 int cli_load_document(cli *c, const char *path, isms_document **out);
 /* Severity's machine name: "info", "warning", "error". */
 const char *severity_name(isms_severity s);
 
-/* ---- JSON ------------------------------------------------------------------------------ */
+/* ---- JSON (jansson) ------------------------------------------------------------------- */
 
-#define JW_MAX_DEPTH 32
-
-typedef struct jw {
-    strbuf *b;
-    int depth;
-    bool first[JW_MAX_DEPTH];
-    bool after_key;
-} jw;
-
-void jw_init(jw *w, strbuf *b);
-void jw_obj(jw *w);
-void jw_obj_end(jw *w);
-void jw_arr(jw *w);
-void jw_arr_end(jw *w);
-void jw_key(jw *w, const char *key);
-void jw_str(jw *w, const char *s);
-void jw_int(jw *w, long long v);
-void jw_num(jw *w, double v);
-void jw_bool(jw *w, bool v);
-void jw_null(jw *w);
-/* A value written as is (a number already formatted). */
-void jw_raw(jw *w, const char *text);
-/* Ends the document with a newline. */
-void jw_end(jw *w);
-/* key + value in one call */
-void jw_kstr(jw *w, const char *key, const char *s);
-void jw_kint(jw *w, const char *key, long long v);
-void jw_knum(jw *w, const char *key, double v);
-void jw_kbool(jw *w, const char *key, bool v);
+/* New values; each exits on running out of memory like xmalloc(). */
+json_t *jobj(void);
+json_t *jarr(void);
+json_t *jstr(const char *s); /* NULL as ""; invalid UTF-8 replaced by U+FFFD */
+json_t *jint(long long v);
+json_t *jnum(double v);      /* a whole number below 1e15 as an integer; not finite: null */
+json_t *jbool(bool v);
+json_t *jnull(void);
+/* Sets `key` of an object, or appends to an array; takes the reference to `v`. */
+void jset(json_t *obj, const char *key, json_t *v);
+void jpush(json_t *arr, json_t *v);
+/* Writes the value (two-space indentation, keys in insertion order, UTF-8, a newline at the
+ * end) with cli_emit() and releases it. Returns an exit code. */
+int cli_emit_json(const cli *c, json_t *root);
 
 /* ---- escaping -------------------------------------------------------------------------- */
 
+/* HTML and Markdown text: markup escaped, control characters and bidirectional overrides
+ * replaced as by sb_term() (line breaks become <br>). */
 void esc_html(strbuf *b, const char *s);
 void esc_md(strbuf *b, const char *s);
-/* One CSV cell, quoted when needed; a text cell that a spreadsheet would run as a formula
- * gets a leading apostrophe. */
+/* One CSV cell by the library's rule (lib/io/csv.c): quoted when it starts or ends with
+ * white space or holds a separator, quote or line break; a text cell matching
+ * ^'*[=+\-@\t\r] (what a spreadsheet would run as a formula) gets one more apostrophe, which
+ * the library's readers take off again. */
 void esc_csv(strbuf *b, const char *s, char sep, bool text);
 char csv_sep(const cli *c);
 const char *csv_eol(const cli *c);
-/* The start and end of a self-contained HTML page. */
+/* The start and end of a self-contained HTML page: the report's Content-Security-Policy,
+ * a title naming the document's organisation when there is one. */
 void html_begin(strbuf *b, const cli *c, const char *title);
 void html_end(strbuf *b);
 
@@ -252,7 +259,7 @@ void html_end(strbuf *b);
 enum {
     COL_LEFT = 0,
     COL_RIGHT = 1,   /* right-aligned (numbers) */
-    COL_WRAP = 2,    /* wrapped to the terminal's width in text */
+    COL_WRAP = 2,    /* may be narrowed and wrapped to fit the width in text */
     COL_NUM = 4,     /* a number: never neutralised as a formula in CSV */
     COL_CSV = 8,     /* only in CSV (sections stand for it elsewhere) */
     COL_NO_CSV = 16  /* never in CSV */
@@ -275,8 +282,15 @@ void table_cell(table *t, const char *text, cli_color color);
 void table_cellf(table *t, cli_color color, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 size_t table_rows(const table *t);
-/* Writes the table in c->format (text, md, html or csv; html without the page). */
+/* Writes the table in c->format (text, md, html or csv; html without the page). Text fits
+ * c->term_width: wrap columns are narrowed first; a table that still does not fit is written
+ * one record per row as "Header: value" lines. */
 void table_render(const table *t, strbuf *b, const cli *c);
+/* Appends `text` (made terminal-safe) as a paragraph wrapped to c->term_width (as is when
+ * 0): `lead` (already safe, may hold colour; `lead_cols` columns wide) starts the first line,
+ * later lines are indented by `indent` spaces. Ends with a newline. */
+void text_paragraph(strbuf *b, const cli *c, const char *lead, size_t lead_cols, size_t indent,
+                    const char *text);
 
 /* ---- subcommands (cmd-*.c) ------------------------------------------------------------- */
 

@@ -33,7 +33,8 @@ static void paragraph(strbuf *b, const cli *c, const char *text)
         esc_md(b, text);
         sb_putc(b, '\n');
     } else {
-        sb_printf(b, "\n%s\n", text);
+        sb_putc(b, '\n');
+        text_paragraph(b, c, "", 0, 0, text);
     }
 }
 
@@ -127,7 +128,8 @@ int cmd_classify(cli *c)
         return rc;
     isms_inventory *inv = isms_document_inventory(doc);
     isms_inventory_summary sum;
-    if (isms_inventory_classify(inv) != ISMS_OK || isms_inventory_summarise(&sum, inv) != ISMS_OK) {
+    if (isms_inventory_classify(inv) != ISMS_OK ||
+        isms_inventory_summarise(&sum, inv) != ISMS_OK) {
         rc = cli_lib_error(c);
         isms_document_free(doc);
         return rc;
@@ -143,61 +145,46 @@ int cmd_classify(cli *c)
     strbuf b;
     sb_init(&b);
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_kstr(&w, "scheme", isms_scheme_name(scheme));
-        jw_key(&w, "assets");
-        jw_arr(&w);
+        json_t *root = jobj(), *list = jarr(), *so = jobj();
+        jset(root, "scheme", jstr(isms_scheme_name(scheme)));
         for (size_t i = 0; i < n; i++) {
             const isms_asset *as = isms_inventory_at(inv, i);
-            jw_obj(&w);
-            jw_kstr(&w, "id", isms_asset_id(as));
-            jw_kstr(&w, "name", isms_asset_get(as, ISMS_ASSET_NAME));
+            json_t *o = jobj(), *ao = jobj();
+            jset(o, "id", jstr(isms_asset_id(as)));
+            jset(o, "name", jstr(isms_asset_get(as, ISMS_ASSET_NAME)));
             isms_asset_type type = isms_asset_get_type(as);
-            jw_kstr(&w, "type", (unsigned)type < ISMS_ASSET_TYPES ? type_names[type] : "");
-            jw_kstr(&w, "type_label", isms_asset_type_label(type, c->lang));
+            jset(o, "type", jstr((unsigned)type < ISMS_ASSET_TYPES ? type_names[type] : ""));
+            jset(o, "type_label", jstr(isms_asset_type_label(type, c->lang)));
             int overall = isms_asset_overall(as);
-            jw_key(&w, "overall");
-            if (overall == ISMS_CLASS_UNSET)
-                jw_null(&w);
-            else
-                jw_int(&w, overall);
-            jw_key(&w, "aspects");
-            jw_obj(&w);
+            jset(o, "overall", overall == ISMS_CLASS_UNSET ? jnull() : jint(overall));
             for (size_t k = 0; k < na; k++) {
                 isms_provenance p;
                 if (isms_asset_effective(&p, as, aspects[k]) != ISMS_OK)
                     continue;
-                jw_key(&w, aspect_names[aspects[k]]);
-                jw_obj(&w);
-                jw_key(&w, "level");
+                json_t *po = jobj();
                 if (p.level == ISMS_CLASS_UNSET) {
-                    jw_null(&w);
+                    jset(po, "level", jnull());
                 } else {
-                    jw_int(&w, p.level);
-                    jw_kstr(&w, "label", class_label(scheme, aspects[k], p.level, c));
+                    jset(po, "level", jint(p.level));
+                    jset(po, "label", jstr(class_label(scheme, aspects[k], p.level, c)));
                 }
-                jw_kstr(&w, "origin", origin_name(p.origin));
+                jset(po, "origin", jstr(origin_name(p.origin)));
                 if (p.origin == ISMS_ORIGIN_INHERITED && p.from)
-                    jw_kstr(&w, "from", isms_asset_id(p.from));
+                    jset(po, "from", jstr(isms_asset_id(p.from)));
                 if (p.origin == ISMS_ORIGIN_FLOOR && pdata_name(p.floor))
-                    jw_kstr(&w, "floor", pdata_name(p.floor));
-                jw_kbool(&w, "cycle", p.cycle);
-                jw_obj_end(&w);
+                    jset(po, "floor", jstr(pdata_name(p.floor)));
+                jset(po, "cycle", jbool(p.cycle));
+                jset(ao, aspect_names[aspects[k]], po);
             }
-            jw_obj_end(&w);
-            jw_obj_end(&w);
+            jset(o, "aspects", ao);
+            jpush(list, o);
         }
-        jw_arr_end(&w);
-        jw_key(&w, "summary");
-        jw_obj(&w);
-        jw_kint(&w, "total", (long long)sum.total);
-        jw_kint(&w, "classified", (long long)(sum.total - sum.per_overall[0]));
-        jw_kint(&w, "personal_data", (long long)sum.with_pdata);
-        jw_obj_end(&w);
-        jw_obj_end(&w);
-        jw_end(&w);
+        jset(root, "assets", list);
+        jset(so, "total", jint((long long)sum.total));
+        jset(so, "classified", jint((long long)(sum.total - sum.per_overall[0])));
+        jset(so, "personal_data", jint((long long)sum.with_pdata));
+        jset(root, "summary", so);
+        rc = cli_emit_json(c, root);
     } else {
         table *t = table_new(4 + na);
         table_col(t, 0, "ID", COL_LEFT);
@@ -210,7 +197,7 @@ int cmd_classify(cli *c)
             while (label[len] && ((unsigned char)label[len] & 0xC0) == 0x80)
                 len++;
             snprintf(letter, sizeof letter, "%.*s", (int)len, label);
-            table_col(t, 3 + k, letter, COL_LEFT);
+            table_col(t, 3 + k, letter, COL_WRAP);
         }
         table_col(t, 3 + na, T(c, "Klass", "Class"), COL_RIGHT | COL_NUM);
         for (size_t i = 0; i < n; i++) {
@@ -254,8 +241,8 @@ int cmd_classify(cli *c)
         paragraph(&b, c, line);
         free(line);
         page_end(&b, c);
+        rc = cli_emit(c, &b);
     }
-    rc = cli_emit(c, &b);
     sb_free(&b);
     isms_document_free(doc);
     return rc;
@@ -278,16 +265,6 @@ static int parse_unit(isms_period_kind *out, const char *s)
             return 0;
         }
     return -1;
-}
-
-static const char *unit_name(isms_period_kind k)
-{
-    switch (k) {
-    case ISMS_PERIOD_TERTIAL: return "tertial";
-    case ISMS_PERIOD_QUARTER: return "quarter";
-    case ISMS_PERIOD_MONTH: return "month";
-    default: return "year";
-    }
 }
 
 /* "återkommande ×4, försenad" */
@@ -338,37 +315,29 @@ static void plan_row(table *t, const cli *c, const isms_action *a, double effort
     table_cell(t, period, COLOR_NONE);
 }
 
-static void json_action(jw *w, const cli *c, const isms_action *a, double effort,
-                        const isms_slot *s)
+static json_t *json_action(const cli *c, const isms_action *a, double effort,
+                           const isms_slot *s)
 {
-    jw_obj(w);
-    jw_kstr(w, "id", isms_action_id(a));
-    jw_kstr(w, "title", isms_action_get(a, ISMS_ACTION_TITLE));
-    jw_kstr(w, "owner", isms_action_get(a, ISMS_ACTION_OWNER));
-    jw_key(w, "effort");
-    if (effort < 0)
-        jw_null(w);
-    else
-        jw_num(w, effort);
-    jw_key(w, "score");
-    if (isms_action_score(a) < 0)
-        jw_null(w);
-    else
-        jw_num(w, isms_action_score(a));
-    jw_kstr(w, "due", isms_action_get(a, ISMS_ACTION_DUE));
-    jw_kstr(w, "status", isms_action_status_name(isms_action_get_status(a)));
+    json_t *o = jobj();
+    jset(o, "id", jstr(isms_action_id(a)));
+    jset(o, "title", jstr(isms_action_get(a, ISMS_ACTION_TITLE)));
+    jset(o, "owner", jstr(isms_action_get(a, ISMS_ACTION_OWNER)));
+    jset(o, "effort", effort < 0 ? jnull() : jnum(effort));
+    jset(o, "score", isms_action_score(a) < 0 ? jnull() : jnum(isms_action_score(a)));
+    jset(o, "due", jstr(isms_action_get(a, ISMS_ACTION_DUE)));
+    jset(o, "status", jstr(isms_action_status_name(isms_action_get_status(a))));
     if (s) {
-        jw_kbool(w, "recurring", s->recurring);
-        jw_kint(w, "occurrences", s->occurrences);
-        jw_kbool(w, "late", s->late);
+        jset(o, "recurring", jbool(s->recurring));
+        jset(o, "occurrences", jint(s->occurrences));
+        jset(o, "late", jbool(s->late));
     }
     if (c->a.explain) {
         char *text = NULL;
         if (isms_action_explain(&text, a, c->lang) == ISMS_OK)
-            jw_kstr(w, "explain", text);
+            jset(o, "explain", jstr(text));
         isms_free(text);
     }
-    jw_obj_end(w);
+    return o;
 }
 
 /* The heading of a period: "2025 · 35 av 40 persondagar". */
@@ -388,7 +357,8 @@ static char *period_heading(const cli *c, const isms_period *p, double load, dou
 int cmd_plan(cli *c)
 {
     if (c->a.npos != 1)
-        return cli_usage(c, T(c, "isms plan tar ett dokument", "isms plan takes one document"));
+        return cli_usage(c, T(c, "isms plan tar ett dokument",
+                              "isms plan takes one document"));
     isms_period_kind unit = ISMS_PERIOD_YEAR;
     if (c->a.period && parse_unit(&unit, c->a.period) != 0)
         return cli_usage(c, T(c, "okänd periodlängd \"%s\"; välj year, tertial, quarter eller "
@@ -435,12 +405,8 @@ int cmd_plan(cli *c)
     strbuf b;
     sb_init(&b);
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_kstr(&w, "unit", unit_name(o.unit));
-        jw_key(&w, "periods");
-        jw_arr(&w);
+        json_t *root = jobj(), *periods = jarr(), *unsched = jarr(), *flist = jarr();
+        jset(root, "unit", jstr(isms_period_kind_name(o.unit)));
         for (size_t p = 0; p < np; p++) {
             isms_period per;
             memset(&per, 0, sizeof per);
@@ -449,55 +415,48 @@ int cmd_plan(cli *c)
             isms_period_format(name, sizeof name, &per);
             fmt_date(d1, sizeof d1, per.start);
             fmt_date(d2, sizeof d2, per.end);
-            jw_obj(&w);
-            jw_kstr(&w, "period", name);
-            jw_kstr(&w, "start", d1);
-            jw_kstr(&w, "end", d2);
-            jw_knum(&w, "capacity", isms_schedule_capacity(sched, p));
-            jw_knum(&w, "load", isms_schedule_load(sched, p));
-            jw_key(&w, "actions");
-            jw_arr(&w);
+            json_t *po = jobj(), *acts = jarr();
+            jset(po, "period", jstr(name));
+            jset(po, "start", jstr(d1));
+            jset(po, "end", jstr(d2));
+            jset(po, "capacity", jnum(isms_schedule_capacity(sched, p)));
+            jset(po, "load", jnum(isms_schedule_load(sched, p)));
             for (size_t k = 0; k < isms_schedule_count(sched, p); k++) {
                 isms_slot s;
                 if (isms_schedule_item(&s, sched, p, k) == ISMS_OK)
-                    json_action(&w, c, s.action, s.effort, &s);
+                    jpush(acts, json_action(c, s.action, s.effort, &s));
             }
-            jw_arr_end(&w);
-            jw_obj_end(&w);
+            jset(po, "actions", acts);
+            jpush(periods, po);
         }
-        jw_arr_end(&w);
-        jw_key(&w, "unscheduled");
-        jw_arr(&w);
+        jset(root, "periods", periods);
         for (size_t k = 0; k < nu; k++) {
             const isms_action *a = isms_schedule_unscheduled(sched, k);
-            json_action(&w, c, a, isms_action_effort(a), NULL);
+            jpush(unsched, json_action(c, a, isms_action_effort(a), NULL));
         }
-        jw_arr_end(&w);
-        jw_key(&w, "findings");
-        jw_arr(&w);
+        jset(root, "unscheduled", unsched);
         for (size_t i = 0; i < nf; i++) {
             isms_finding x;
             if (isms_findings_get(&x, f, i) != ISMS_OK)
                 continue;
-            jw_obj(&w);
-            jw_kstr(&w, "severity", severity_name(x.severity));
-            jw_kstr(&w, "code", x.code);
-            jw_kstr(&w, "ref", x.ref);
-            jw_kstr(&w, "message", x.message);
-            jw_obj_end(&w);
+            json_t *fo = jobj();
+            jset(fo, "severity", jstr(severity_name(x.severity)));
+            jset(fo, "code", jstr(x.code));
+            jset(fo, "ref", jstr(x.ref));
+            jset(fo, "message", jstr(x.message));
+            jpush(flist, fo);
         }
-        jw_arr_end(&w);
-        jw_obj_end(&w);
-        jw_end(&w);
+        jset(root, "findings", flist);
+        rc = cli_emit_json(c, root);
     } else {
         table *t = table_new(8);
         table_col(t, 0, "ID", COL_LEFT);
         table_col(t, 1, T(c, "Åtgärd", "Action"), COL_WRAP);
-        table_col(t, 2, T(c, "Ansvarig", "Owner"), COL_LEFT);
+        table_col(t, 2, T(c, "Ansvarig", "Owner"), COL_WRAP);
         table_col(t, 3, T(c, "Dagar", "Days"), COL_RIGHT | COL_NUM);
         table_col(t, 4, T(c, "Prioritet", "Priority"), COL_RIGHT | COL_NUM);
-        table_col(t, 5, T(c, "Klart senast", "Due"), COL_LEFT);
-        table_col(t, 6, T(c, "Anmärkning", "Remark"), COL_LEFT);
+        table_col(t, 5, T(c, "Klart senast", "Due"), COL_WRAP);
+        table_col(t, 6, T(c, "Anmärkning", "Remark"), COL_WRAP);
         table_col(t, 7, "Period", COL_CSV);
         size_t placed = 0;
         for (size_t p = 0; p < np; p++) {
@@ -558,13 +517,19 @@ int cmd_plan(cli *c)
                     esc_md(&list, x.message);
                     sb_putc(&list, '\n');
                 } else {
-                    sb_puts(&list, "  ");
+                    /* "  varning: message", the message wrapped under itself */
+                    strbuf lead;
+                    sb_init(&lead);
+                    sb_puts(&lead, "  ");
                     if (c->color)
-                        sb_puts(&list, color_on(color_severity(x.severity)));
-                    sb_puts(&list, sev);
+                        sb_puts(&lead, color_on(color_severity(x.severity)));
+                    sb_puts(&lead, sev);
                     if (c->color)
-                        sb_puts(&list, COLOR_OFF);
-                    sb_printf(&list, ": %s\n", x.message);
+                        sb_puts(&lead, COLOR_OFF);
+                    sb_puts(&lead, ": ");
+                    size_t cols = 2 + text_cols(sev) + 2;
+                    text_paragraph(&list, c, lead.data, cols, 4, x.message);
+                    sb_free(&lead);
                 }
                 shown++;
             }
@@ -603,19 +568,34 @@ int cmd_plan(cli *c)
                     } else if (c->format == FMT_MD) {
                         sb_puts(&b, "**");
                         esc_md(&b, isms_action_id(a));
-                        sb_puts(&b, "**\n\n```\n");
-                        sb_puts(&b, text);
-                        sb_puts(&b, "\n```\n\n");
-                    } else {
-                        sb_printf(&b, "  %s %s\n", isms_action_id(a),
-                                  isms_action_get(a, ISMS_ACTION_TITLE));
+                        sb_puts(&b, "**\n\n");
+                        /* An indented code block: no fence in the text can end it. */
                         const char *p = text;
                         while (*p) {
                             const char *nl = strchr(p, '\n');
                             size_t len = nl ? (size_t)(nl - p) : strlen(p);
-                            sb_puts(&b, "      ");
-                            sb_add(&b, p, len);
+                            char *line = xasprintf("%.*s", (int)len, p);
+                            sb_puts(&b, "    ");
+                            sb_term(&b, line);
                             sb_putc(&b, '\n');
+                            free(line);
+                            p += len + (nl ? 1 : 0);
+                        }
+                        sb_putc(&b, '\n');
+                    } else {
+                        /* "  A1 title", then each line of the explanation indented, all
+                         * terminal-safe and wrapped */
+                        char *line1 = xasprintf("%s %s", isms_action_id(a),
+                                                isms_action_get(a, ISMS_ACTION_TITLE));
+                        text_paragraph(&b, c, "  ", 2, 4, line1);
+                        free(line1);
+                        const char *p = text;
+                        while (*p) {
+                            const char *nl = strchr(p, '\n');
+                            size_t len = nl ? (size_t)(nl - p) : strlen(p);
+                            char *line = xasprintf("%.*s", (int)len, p);
+                            text_paragraph(&b, c, "      ", 6, 8, line);
+                            free(line);
                             p += len + (nl ? 1 : 0);
                         }
                     }
@@ -624,8 +604,8 @@ int cmd_plan(cli *c)
             }
         }
         page_end(&b, c);
+        rc = cli_emit(c, &b);
     }
-    rc = cli_emit(c, &b);
     sb_free(&b);
     isms_schedule_free(sched);
     isms_document_free(doc);

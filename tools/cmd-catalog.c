@@ -99,68 +99,53 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
 
     strbuf b;
     sb_init(&b);
+    int rc;
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_kstr(&w, "edition", isms_edition_name(ed));
-        jw_kstr(&w, "id", isms_item_id(it));
-        jw_kstr(&w, "title", isms_item_title(it));
-        jw_kstr(&w, "kind", kind_name(isms_item_kind_of(it)));
-        jw_key(&w, "parent");
+        json_t *o = jobj(), *children = jarr(), *mo = jobj(), *mitems = jarr();
+        jset(o, "edition", jstr(isms_edition_name(ed)));
+        jset(o, "id", jstr(isms_item_id(it)));
+        jset(o, "title", jstr(isms_item_title(it)));
+        jset(o, "kind", jstr(kind_name(isms_item_kind_of(it))));
         if (parent) {
-            jw_obj(&w);
-            jw_kstr(&w, "id", isms_item_id(parent));
-            jw_kstr(&w, "title", isms_item_title(parent));
-            jw_obj_end(&w);
+            json_t *po = jobj();
+            jset(po, "id", jstr(isms_item_id(parent)));
+            jset(po, "title", jstr(isms_item_title(parent)));
+            jset(o, "parent", po);
         } else {
-            jw_null(&w);
+            jset(o, "parent", jnull());
         }
-        jw_key(&w, "children");
-        jw_arr(&w);
         for (size_t i = 0; i < nchild; i++)
-            jw_str(&w, isms_item_id(isms_item_child(it, i)));
-        jw_arr_end(&w);
+            jpush(children, jstr(isms_item_id(isms_item_child(it, i))));
+        jset(o, "children", children);
         if (isms_item_chapter(it))
-            jw_kint(&w, "chapter", isms_item_chapter(it));
+            jset(o, "chapter", jint(isms_item_chapter(it)));
         if (isms_item_theme(it) != ISMS_THEME_NONE)
-            jw_kstr(&w, "theme", isms_theme_label(isms_item_theme(it), ISMS_LANG_EN));
-        jw_kbool(&w, "assessable", isms_item_assessable(it));
-        jw_kbool(&w, "new", isms_item_is_new(it));
+            jset(o, "theme", jstr(isms_theme_label(isms_item_theme(it), ISMS_LANG_EN)));
+        jset(o, "assessable", jbool(isms_item_assessable(it)));
+        jset(o, "new", jbool(isms_item_is_new(it)));
         if (amend && *amend)
-            jw_kstr(&w, "amendment", amend);
+            jset(o, "amendment", jstr(amend));
         if (has_attrs) {
-            jw_key(&w, "attributes");
-            jw_obj(&w);
+            json_t *ao = jobj();
             for (int f = 0; f < ISMS_ATTR_FAMILIES; f++) {
-                jw_key(&w, isms_attr_family_name((isms_attr_family)f));
-                jw_arr(&w);
+                json_t *list = jarr();
                 for (size_t k = 0; k < isms_attr_count((isms_attr_family)f); k++)
                     if (attrs.bits[f] & (1u << k))
-                        jw_str(&w, isms_attr_name((isms_attr_family)f, k));
-                jw_arr_end(&w);
+                        jpush(list, jstr(isms_attr_name((isms_attr_family)f, k)));
+                jset(ao, isms_attr_family_name((isms_attr_family)f), list);
             }
-            jw_obj_end(&w);
+            jset(o, "attributes", ao);
         }
-        jw_key(&w, "mapping");
-        jw_obj(&w);
-        jw_kstr(&w, "edition", isms_edition_name(other));
-        jw_key(&w, "items");
-        jw_arr(&w);
+        jset(mo, "edition", jstr(isms_edition_name(other)));
         for (size_t i = 0; i < nmap; i++) {
-            jw_obj(&w);
-            jw_key(&w, "id");
-            if (map[i].to)
-                jw_str(&w, isms_item_id(map[i].to));
-            else
-                jw_null(&w);
-            jw_kstr(&w, "relation", isms_relation_name(map[i].relation));
-            jw_obj_end(&w);
+            json_t *e = jobj();
+            jset(e, "id", map[i].to ? jstr(isms_item_id(map[i].to)) : jnull());
+            jset(e, "relation", jstr(isms_relation_name(map[i].relation)));
+            jpush(mitems, e);
         }
-        jw_arr_end(&w);
-        jw_obj_end(&w);
-        jw_obj_end(&w);
-        jw_end(&w);
+        jset(mo, "items", mitems);
+        jset(o, "mapping", mo);
+        rc = cli_emit_json(c, o);
     } else {
         table *t = table_new(2);
         table_col(t, 0, T(c, "Fält", "Field"), COL_LEFT);
@@ -220,16 +205,21 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
             kv(t, key, v.data);
         }
         sb_free(&v);
-        if (c->format == FMT_HTML)
+        if (c->format == FMT_HTML) {
             html_begin(&b, c, isms_item_id(it));
-        else if (c->format == FMT_MD)
-            sb_printf(&b, "# %s %s\n\n", isms_item_id(it), isms_item_title(it));
+        } else if (c->format == FMT_MD) {
+            sb_puts(&b, "# ");
+            esc_md(&b, isms_item_id(it));
+            sb_putc(&b, ' ');
+            esc_md(&b, isms_item_title(it));
+            sb_puts(&b, "\n\n");
+        }
         table_render(t, &b, c);
         if (c->format == FMT_HTML)
             html_end(&b);
         table_free(t);
+        rc = cli_emit(c, &b);
     }
-    int rc = cli_emit(c, &b);
     sb_free(&b);
     free(map);
     return rc;
@@ -248,6 +238,17 @@ int cmd_catalog(cli *c)
     if (c->a.annex && c->a.clauses)
         return cli_usage(c, T(c, "--annex och --clauses utesluter varandra",
                               "--annex and --clauses exclude each other"));
+    if (c->a.nattrs > 0 && c->a.clauses)
+        return cli_usage(c, T(c, "--attr väljer säkerhetsåtgärder i bilaga A och går inte "
+                                 "att kombinera med --clauses",
+                              "--attr selects Annex A controls and cannot be combined with "
+                              "--clauses"));
+    if (c->a.any && c->a.nattrs == 0)
+        return cli_usage(c, T(c, "--any gäller bara med --attr", "--any applies only with --attr"));
+    if (c->a.nattrs > 0 && c->a.npos > 0)
+        return cli_usage(c, T(c, "--attr listar säkerhetsåtgärder; det går inte att kombinera "
+                                 "med en post",
+                              "--attr lists controls; it cannot be combined with an item"));
     if (c->a.npos > 1)
         return cli_usage(c, T(c, "isms catalog visar en post i taget",
                               "isms catalog shows one item at a time"));
@@ -286,6 +287,17 @@ int cmd_catalog(cli *c)
         items = xcalloc(n ? n : 1, sizeof *items);
         if (n)
             n = isms_catalog_filter(items, n, cat, &want, match);
+        /* --annex and --requirements narrow the controls further (they are both anyway for
+         * the controls of the 2022 edition, but say so by filtering, not by ignoring). */
+        size_t kept = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (is_clause(items[i]) && !(scope & ISMS_SCOPE_CLAUSES))
+                continue;
+            if (c->a.requirements && !isms_item_assessable(items[i]))
+                continue;
+            items[kept++] = items[i];
+        }
+        n = kept;
     } else {
         size_t total = isms_catalog_count(cat);
         items = xcalloc(total ? total : 1, sizeof *items);
@@ -307,32 +319,24 @@ int cmd_catalog(cli *c)
     bool indent = c->format == FMT_TEXT && c->a.nattrs == 0 && !c->a.requirements;
     strbuf b;
     sb_init(&b);
+    int rc;
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_kstr(&w, "edition", isms_edition_name(ed));
-        jw_key(&w, "items");
-        jw_arr(&w);
+        json_t *root = jobj(), *list = jarr();
+        jset(root, "edition", jstr(isms_edition_name(ed)));
         for (size_t i = 0; i < n; i++) {
             const isms_item *it = items[i];
             const isms_item *parent = isms_item_parent(it);
-            jw_obj(&w);
-            jw_kstr(&w, "id", isms_item_id(it));
-            jw_kstr(&w, "title", isms_item_title(it));
-            jw_kstr(&w, "kind", kind_name(isms_item_kind_of(it)));
-            jw_key(&w, "parent");
-            if (parent)
-                jw_str(&w, isms_item_id(parent));
-            else
-                jw_null(&w);
-            jw_kbool(&w, "assessable", isms_item_assessable(it));
-            jw_kbool(&w, "new", isms_item_is_new(it));
-            jw_obj_end(&w);
+            json_t *o = jobj();
+            jset(o, "id", jstr(isms_item_id(it)));
+            jset(o, "title", jstr(isms_item_title(it)));
+            jset(o, "kind", jstr(kind_name(isms_item_kind_of(it))));
+            jset(o, "parent", parent ? jstr(isms_item_id(parent)) : jnull());
+            jset(o, "assessable", jbool(isms_item_assessable(it)));
+            jset(o, "new", jbool(isms_item_is_new(it)));
+            jpush(list, o);
         }
-        jw_arr_end(&w);
-        jw_obj_end(&w);
-        jw_end(&w);
+        jset(root, "items", list);
+        rc = cli_emit_json(c, root);
     } else {
         size_t ncols = themes ? 5 : 4, col = 0;
         table *t = table_new(ncols);
@@ -377,8 +381,8 @@ int cmd_catalog(cli *c)
         if (c->format == FMT_HTML)
             html_end(&b);
         table_free(t);
+        rc = cli_emit(c, &b);
     }
-    int rc = cli_emit(c, &b);
     sb_free(&b);
     free(items);
     return rc;
@@ -391,21 +395,17 @@ int cmd_version(cli *c)
     if (c->a.npos != 0)
         return cli_usage(c, T(c, "isms version tar inga argument",
                               "isms version takes no arguments"));
+    if (c->format == FMT_JSON) {
+        json_t *o = jobj();
+        jset(o, "isms", jstr(ISMS_VERSION_STRING));
+        jset(o, "libisms", jstr(isms_version()));
+        jset(o, "format", jstr(ISMS_DOCUMENT_FORMAT));
+        return cli_emit_json(c, o);
+    }
     strbuf b;
     sb_init(&b);
-    if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_kstr(&w, "isms", ISMS_VERSION_STRING);
-        jw_kstr(&w, "libisms", isms_version());
-        jw_kstr(&w, "format", ISMS_DOCUMENT_FORMAT);
-        jw_obj_end(&w);
-        jw_end(&w);
-    } else {
-        sb_printf(&b, "isms %s\nlibisms %s\n%s %s\n", ISMS_VERSION_STRING, isms_version(),
-                  T(c, "dokumentformat", "document format"), ISMS_DOCUMENT_FORMAT);
-    }
+    sb_printf(&b, "isms %s\nlibisms %s\n%s %s\n", ISMS_VERSION_STRING, isms_version(),
+              T(c, "dokumentformat", "document format"), ISMS_DOCUMENT_FORMAT);
     int rc = cli_emit(c, &b);
     sb_free(&b);
     return rc;

@@ -14,7 +14,14 @@ typedef struct input {
     bool is_doc;
     isms_table_kind kind; /* CSV: the kind of table */
     int year;             /* gap tables: the assessment's year (0: --year or the document's) */
+    int edition_in_name;  /* a number in the name that is also an edition (2013, 2022), or 0 */
 } input;
+
+/* Whether a number is the year of an edition of ISO/IEC 27001 that gap tables are kept in. */
+static bool is_edition_year(int y)
+{
+    return y == 2013 || y == 2022;
+}
 
 /* The first four-digit number 1900–2999 in a file's base name, or 0. */
 static int year_in_name(const char *path)
@@ -68,8 +75,25 @@ static int error_in(const cli *c, const char *source)
     const isms_error *e = isms_error_last();
     if (e->source && *e->source)
         return cli_lib_error(c);
-    return cli_error(c, "%s: %s", source, e->message && *e->message ? e->message
-                                                                    : isms_strerror(e->code));
+    return cli_error_at(c, source, true, e->line, e->column,
+                        e->message && *e->message ? e->message : isms_strerror(e->code));
+}
+
+/* A table whose kind is not recognised: the library's reason, and the way out. */
+static int unknown_kind(const cli *c, const char *source)
+{
+    const isms_error *e = isms_error_last();
+    const char *msg = e->code != ISMS_OK && e->message && *e->message ? e->message : NULL;
+    if (msg && strstr(msg, "--kind"))
+        return error_in(c, source);
+    char *text = xasprintf(T(c, "%s%stabellens slag känns inte igen; ange det med --kind (gap, "
+                                "risks, assets, relations eller actions)",
+                             "%s%sthe kind of the table is not recognised; give it with --kind "
+                             "(gap, risks, assets, relations or actions)"),
+                           msg ? msg : "", msg ? "; " : "");
+    int rc = cli_error_at(c, source, true, msg ? e->line : 0, msg ? e->column : 0, text);
+    free(text);
+    return rc;
 }
 
 /* Import and conversion notes: warnings and errors always, information with --verbose. */
@@ -110,7 +134,6 @@ static void assessment_years(strbuf *b, const isms_document *doc)
 /* Writes one table of the document as CSV: to standard output, or saved atomically. */
 static int write_table(cli *c, isms_document *doc, isms_table_kind kind, int year)
 {
-    const char *path = c->a.output && strcmp(c->a.output, "-") != 0 ? c->a.output : NULL;
     isms_lang lang = c->lang;
     unsigned flags = c->a.csv_flags;
     char *text = NULL;
@@ -124,48 +147,39 @@ static int write_table(cli *c, isms_document *doc, isms_table_kind kind, int yea
             strbuf years;
             sb_init(&years);
             assessment_years(&years, doc);
-            int rc = year ? cli_error(c, T(c, "dokumentet har ingen gapanalys för %d (det har: %s)",
-                                           "the document has no gap analysis of %d (it has: %s)"),
+            int rc = year ? cli_error(c, T(c, "dokumentet har ingen gapanalys för %d "
+                                              "(det har: %s)",
+                                           "the document has no gap analysis of %d "
+                                           "(it has: %s)"),
                                       year, years.data)
                           : cli_error(c, T(c, "dokumentet har ingen gapanalys",
                                            "the document has no gap analysis"));
             sb_free(&years);
             return rc;
         }
-        r = path ? isms_assessment_save_csv(path, a, lang, flags)
-                 : isms_assessment_write_csv(&text, &len, a, lang, flags);
+        r = isms_assessment_write_csv(&text, &len, a, lang, flags);
         break;
     }
     case ISMS_TABLE_RISKS:
-        r = path ? isms_register_save_csv(path, isms_document_register(doc), lang, flags)
-                 : isms_register_write_csv(&text, &len, isms_document_register(doc), lang, flags);
+        r = isms_register_write_csv(&text, &len, isms_document_register(doc), lang, flags);
         break;
     case ISMS_TABLE_ASSETS:
-        r = path ? isms_inventory_save_csv(path, isms_document_inventory(doc), lang, flags)
-                 : isms_inventory_write_csv(&text, &len, isms_document_inventory(doc), lang,
-                                            flags);
+        r = isms_inventory_write_csv(&text, &len, isms_document_inventory(doc), lang, flags);
         break;
     case ISMS_TABLE_RELATIONS:
-        r = path ? isms_inventory_save_relations_csv(path, isms_document_inventory(doc), lang,
-                                                     flags)
-                 : isms_inventory_write_relations_csv(&text, &len, isms_document_inventory(doc),
-                                                      lang, flags);
+        r = isms_inventory_write_relations_csv(&text, &len, isms_document_inventory(doc), lang,
+                                               flags);
         break;
     case ISMS_TABLE_ACTIONS:
-        r = path ? isms_plan_save_csv(path, isms_document_plan(doc), lang, flags)
-                 : isms_plan_write_csv(&text, &len, isms_document_plan(doc), lang, flags);
+        r = isms_plan_write_csv(&text, &len, isms_document_plan(doc), lang, flags);
         break;
     case ISMS_TABLE_UNKNOWN:
         return cli_usage(c, T(c, "ange tabellen med --table", "say which table with --table"));
     }
     if (r != ISMS_OK)
         return cli_lib_error(c);
-    int rc = EXIT_FINE;
-    if (!path) {
-        strbuf b = {text, len, len + 1};
-        rc = cli_emit(c, &b);
-        isms_free(text);
-    }
+    int rc = cli_emit_bytes(c, text, len);
+    isms_free(text);
     return rc;
 }
 
@@ -221,10 +235,8 @@ int cmd_convert(cli *c)
     for (size_t i = 0; i < n; i++) {
         in[i].path = a->pos[i];
         in[i].source = strcmp(in[i].path, "-") == 0 ? "<stdin>" : in[i].path;
-        if (!cli_read_file(c, in[i].path, &in[i].data, &in[i].len)) {
-            rc = EXIT_USAGE;
+        if ((rc = cli_read(c, in[i].path, &in[i].data, &in[i].len)) != EXIT_FINE)
             goto done;
-        }
         in[i].is_doc = looks_like_document(&in[i]);
         if (in[i].is_doc && i > 0) {
             rc = cli_usage(c, T(c, "%s: bara det första argumentet kan vara ett dokument",
@@ -236,11 +248,20 @@ int cmd_convert(cli *c)
             continue;
         ncsv++;
         in[i].year = year_in_name(in[i].path);
+        /* gap-2013.csv: the edition, not the year, unless --year says it is the year too. */
+        if (is_edition_year(in[i].year) && in[i].year != a->year) {
+            in[i].edition_in_name = in[i].year;
+            in[i].year = 0;
+        }
         if (want != ISMS_TABLE_UNKNOWN) {
             in[i].kind = want;
-        } else if (isms_table_detect(&in[i].kind, in[i].data, in[i].len) != ISMS_OK) {
-            rc = error_in(c, in[i].source);
-            goto done;
+        } else {
+            isms_error_clear();
+            if (isms_table_detect(&in[i].kind, in[i].data, in[i].len) != ISMS_OK ||
+                in[i].kind == ISMS_TABLE_UNKNOWN) {
+                rc = unknown_kind(c, in[i].source);
+                goto done;
+            }
         }
     }
     bool first_doc = in[0].is_doc;
@@ -313,6 +334,9 @@ int cmd_convert(cli *c)
         }
         if (!a->lang_given)
             c->lang = isms_document_lang(doc);
+        const char *org = isms_document_get(doc, ISMS_DOC_ORGANISATION);
+        free(c->org);
+        c->org = org && *org ? xstrdup(org) : NULL;
     } else {
         /* --year, else the latest year of the gap tables' names, else this year. */
         int year = a->year;
@@ -346,6 +370,12 @@ int cmd_convert(cli *c)
         isms_findings *notes = NULL;
         isms_table_kind got = t->kind;
         int year = t->year ? t->year : a->year;
+        if (t->kind == ISMS_TABLE_GAP && t->edition_in_name)
+            cli_note(c, T(c, "%s: %d i filnamnet är en utgåva av standarden, inte året; "
+                             "gapanalysen gäller %d (ange ett annat år med --year)",
+                          "%s: %d in the file name is an edition of the standard, not the "
+                          "year; the gap analysis is of %d (give another year with --year)"),
+                     t->source, t->edition_in_name, year ? year : isms_document_year(doc));
         if (isms_findings_new(&notes, c->lang) != ISMS_OK ||
             isms_document_import_csv(&got, doc, t->data, t->len, t->source, t->kind, year,
                                      notes) != ISMS_OK) {
@@ -402,25 +432,20 @@ int cmd_convert(cli *c)
     /* Write the document or the table. */
     if (out == FMT_CSV) {
         rc = write_table(c, doc, export_kind, export_year);
-    } else if (a->output && strcmp(a->output, "-") != 0) {
-        if (isms_document_save(doc, a->output) != ISMS_OK)
-            rc = cli_lib_error(c);
     } else {
         char *text = NULL;
         size_t len = 0;
-        if (isms_document_write(&text, &len, doc) != ISMS_OK) {
+        if (isms_document_write(&text, &len, doc) != ISMS_OK)
             rc = cli_lib_error(c);
-        } else {
-            strbuf b = {text, len, len + 1};
-            rc = cli_emit(c, &b);
-            isms_free(text);
-        }
+        else
+            rc = cli_emit_bytes(c, text, len);
+        isms_free(text);
     }
 
 done:
     isms_document_free(doc);
     for (size_t i = 0; i < n; i++)
-        free(in[i].data);
+        isms_free(in[i].data);
     free(in);
     return rc;
 }

@@ -10,7 +10,8 @@
 int cmd_report(cli *c)
 {
     if (c->a.npos != 1)
-        return cli_usage(c, T(c, "isms report tar ett dokument", "isms report takes one document"));
+        return cli_usage(c, T(c, "isms report tar ett dokument",
+                              "isms report takes one document"));
     isms_document *doc = NULL;
     int rc = cli_load_document(c, c->a.pos[0], &doc);
     if (rc)
@@ -32,20 +33,14 @@ int cmd_report(cli *c)
         o.width = c->term_width > 1000 ? 1000 : c->term_width;
     o.simulate = !c->a.no_simulate;
 
-    if (c->a.output && strcmp(c->a.output, "-") != 0) {
-        if (isms_report_save(doc, c->a.output, &o) != ISMS_OK)
-            rc = cli_lib_error(c);
-    } else {
-        char *text = NULL;
-        size_t len = 0;
-        if (isms_report_write(&text, &len, doc, &o) != ISMS_OK) {
-            rc = cli_lib_error(c);
-        } else {
-            strbuf b = {text, len, len + 1};
-            rc = cli_emit(c, &b);
-            isms_free(text);
-        }
-    }
+    /* Written like every other output, so that -o to a pipe or a device works alike. */
+    char *text = NULL;
+    size_t len = 0;
+    if (isms_report_write(&text, &len, doc, &o) != ISMS_OK)
+        rc = cli_lib_error(c);
+    else
+        rc = cli_emit_bytes(c, text, len);
+    isms_free(text);
     isms_document_free(doc);
     return rc;
 }
@@ -86,37 +81,32 @@ int cmd_lint(cli *c)
     strbuf b;
     sb_init(&b);
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_key(&w, "counts");
-        jw_obj(&w);
-        jw_kint(&w, "error", (long long)isms_findings_count_severity(f, ISMS_SEVERITY_ERROR));
-        jw_kint(&w, "warning",
-                (long long)isms_findings_count_severity(f, ISMS_SEVERITY_WARNING));
-        jw_kint(&w, "info", (long long)isms_findings_count_severity(f, ISMS_SEVERITY_INFO));
-        jw_obj_end(&w);
-        jw_key(&w, "findings");
-        jw_arr(&w);
+        json_t *root = jobj(), *counts = jobj(), *list = jarr();
+        size_t ne = isms_findings_count_severity(f, ISMS_SEVERITY_ERROR);
+        size_t nw = isms_findings_count_severity(f, ISMS_SEVERITY_WARNING);
+        size_t ni = isms_findings_count_severity(f, ISMS_SEVERITY_INFO);
+        jset(counts, "error", jint((long long)ne));
+        jset(counts, "warning", jint((long long)nw));
+        jset(counts, "info", jint((long long)ni));
+        jset(root, "counts", counts);
         for (size_t i = 0; i < n; i++) {
             isms_finding x;
             if (isms_findings_get(&x, f, i) != ISMS_OK)
                 continue;
-            jw_obj(&w);
-            jw_kstr(&w, "severity", severity_name(x.severity));
-            jw_kstr(&w, "code", x.code);
-            jw_kstr(&w, "ref", x.ref);
-            jw_kstr(&w, "message", x.message);
-            jw_obj_end(&w);
+            json_t *o = jobj();
+            jset(o, "severity", jstr(severity_name(x.severity)));
+            jset(o, "code", jstr(x.code));
+            jset(o, "ref", jstr(x.ref));
+            jset(o, "message", jstr(x.message));
+            jpush(list, o);
         }
-        jw_arr_end(&w);
-        jw_obj_end(&w);
-        jw_end(&w);
+        jset(root, "findings", list);
+        rc = cli_emit_json(c, root);
     } else {
         table *t = table_new(4);
         table_col(t, 0, T(c, "Allvarlighet", "Severity"), COL_LEFT);
         table_col(t, 1, T(c, "Kod", "Code"), COL_LEFT);
-        table_col(t, 2, T(c, "Avser", "Ref"), COL_LEFT);
+        table_col(t, 2, T(c, "Avser", "Ref"), COL_WRAP);
         table_col(t, 3, T(c, "Meddelande", "Message"), COL_WRAP);
         for (size_t i = 0; i < n; i++) {
             isms_finding x;
@@ -154,8 +144,8 @@ int cmd_lint(cli *c)
         if (c->format == FMT_HTML)
             html_end(&b);
         table_free(t);
+        rc = cli_emit(c, &b);
     }
-    rc = cli_emit(c, &b);
     if (rc == EXIT_FINE && isms_findings_count_severity(f, ISMS_SEVERITY_ERROR) > 0)
         rc = EXIT_FINDINGS;
     sb_free(&b);

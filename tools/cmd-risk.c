@@ -76,21 +76,19 @@ static int score_pair(cli *c)
 
     strbuf b;
     sb_init(&b);
+    int rc;
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_kstr(&w, "matrix", isms_matrix_name(m));
-        jw_kint(&w, "likelihood", l);
-        jw_kint(&w, "consequence", k);
-        jw_kint(&w, "value", s.value);
-        jw_kstr(&w, "band", band.name);
-        jw_kstr(&w, "band_label", band_label(&band, c));
-        jw_knum(&w, "normalized", s.normalized);
-        jw_kint(&w, "acceptance", isms_matrix_acceptance(m));
-        jw_kbool(&w, "acceptable", acceptable);
-        jw_obj_end(&w);
-        jw_end(&w);
+        json_t *o = jobj();
+        jset(o, "matrix", jstr(isms_matrix_name(m)));
+        jset(o, "likelihood", jint(l));
+        jset(o, "consequence", jint(k));
+        jset(o, "value", jint(s.value));
+        jset(o, "band", jstr(band.name));
+        jset(o, "band_label", jstr(band_label(&band, c)));
+        jset(o, "normalized", jnum(s.normalized));
+        jset(o, "acceptance", jint(isms_matrix_acceptance(m)));
+        jset(o, "acceptable", jbool(acceptable));
+        rc = cli_emit_json(c, o);
     } else {
         table *t = table_new(2);
         table_col(t, 0, T(c, "Fält", "Field"), COL_LEFT);
@@ -125,44 +123,33 @@ static int score_pair(cli *c)
         table_render(t, &b, c);
         html_or_md_end(&b, c);
         table_free(t);
+        rc = cli_emit(c, &b);
     }
-    int rc = cli_emit(c, &b);
     sb_free(&b);
     isms_matrix_free(m);
     return rc;
 }
 
-/* Value and band of one side of a risk into JSON. */
-static void json_side(jw *w, const isms_risk *r, isms_which which, const isms_matrix *m,
+/* Value and band of one side of a risk into a JSON object. */
+static void json_side(json_t *o, const isms_risk *r, isms_which which, const isms_matrix *m,
                       const cli *c)
 {
     int l = which == ISMS_INHERENT ? isms_risk_likelihood(r) : isms_risk_residual_likelihood(r);
     int k = which == ISMS_INHERENT ? isms_risk_consequence(r)
                                    : isms_risk_residual_consequence(r);
-    jw_key(w, "likelihood");
-    if (l == ISMS_LEVEL_UNSET)
-        jw_null(w);
-    else
-        jw_int(w, l);
-    jw_key(w, "consequence");
-    if (k == ISMS_LEVEL_UNSET)
-        jw_null(w);
-    else
-        jw_int(w, k);
+    jset(o, "likelihood", l == ISMS_LEVEL_UNSET ? jnull() : jint(l));
+    jset(o, "consequence", k == ISMS_LEVEL_UNSET ? jnull() : jint(k));
     isms_score s;
     isms_band band;
     if (isms_risk_score(&s, r, which) == ISMS_OK &&
         isms_matrix_band(&band, m, (size_t)s.band) == ISMS_OK) {
-        jw_kint(w, "value", s.value);
-        jw_kstr(w, "band", band.name);
-        jw_kstr(w, "band_label", band_label(&band, c));
+        jset(o, "value", jint(s.value));
+        jset(o, "band", jstr(band.name));
+        jset(o, "band_label", jstr(band_label(&band, c)));
     } else {
-        jw_key(w, "value");
-        jw_null(w);
-        jw_key(w, "band");
-        jw_null(w);
-        jw_key(w, "band_label");
-        jw_null(w);
+        jset(o, "value", jnull());
+        jset(o, "band", jnull());
+        jset(o, "band_label", jnull());
     }
 }
 
@@ -179,7 +166,8 @@ static void cells_side(table *t, const isms_risk *r, isms_which which, const ism
     } else {
         level_text(a, sizeof a, l);
         level_text(b2, sizeof b2, k);
-        table_cellf(t, COLOR_NONE, "%s×%s", a, b2);
+        /* CSV as the organisation's registers write it ("3/4"), so that it reads back. */
+        table_cellf(t, COLOR_NONE, c->format == FMT_CSV ? "%s/%s" : "%s×%s", a, b2);
     }
     isms_score s;
     isms_band band;
@@ -199,7 +187,8 @@ int cmd_score(cli *c)
     if (c->a.npos == 0)
         return score_pair(c);
     if (c->a.npos > 1)
-        return cli_usage(c, T(c, "isms score tar ett dokument", "isms score takes one document"));
+        return cli_usage(c, T(c, "isms score tar ett dokument",
+                              "isms score takes one document"));
     if (c->a.likelihood || c->a.consequence || c->a.matrix)
         return cli_usage(c, T(c, "--likelihood, --consequence och --matrix gäller bara utan "
                                  "dokument",
@@ -228,63 +217,49 @@ int cmd_score(cli *c)
     strbuf b;
     sb_init(&b);
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_key(&w, "matrix");
-        jw_obj(&w);
-        jw_kstr(&w, "name", isms_matrix_name(m));
-        jw_kint(&w, "acceptance", isms_matrix_acceptance(m));
-        jw_obj_end(&w);
-        jw_key(&w, "risks");
-        jw_arr(&w);
+        json_t *root = jobj(), *mo = jobj(), *list = jarr(), *bands = jarr(), *un = jobj();
+        jset(mo, "name", jstr(isms_matrix_name(m)));
+        jset(mo, "acceptance", jint(isms_matrix_acceptance(m)));
+        jset(root, "matrix", mo);
         for (size_t i = 0; i < n; i++) {
             const isms_risk *r = risks[i];
-            jw_obj(&w);
-            jw_kstr(&w, "id", isms_risk_id(r));
-            jw_kstr(&w, "title", isms_risk_title(r));
-            json_side(&w, r, ISMS_INHERENT, m, c);
-            jw_key(&w, "residual");
-            jw_obj(&w);
-            json_side(&w, r, ISMS_RESIDUAL, m, c);
-            jw_obj_end(&w);
+            json_t *o = jobj(), *res_o = jobj();
+            jset(o, "id", jstr(isms_risk_id(r)));
+            jset(o, "title", jstr(isms_risk_title(r)));
+            json_side(o, r, ISMS_INHERENT, m, c);
+            json_side(res_o, r, ISMS_RESIDUAL, m, c);
+            jset(o, "residual", res_o);
             isms_rating rating;
             if (isms_risk_rating(&rating, r) == ISMS_OK) {
-                jw_kstr(&w, "vector", isms_risk_vector(r));
-                jw_key(&w, "rating");
-                jw_obj(&w);
-                jw_kstr(&w, "method", isms_method_name(rating.method));
-                jw_knum(&w, "score", rating.score);
-                jw_kstr(&w, "severity", rating.severity);
-                jw_knum(&w, "normalized", rating.normalized);
-                jw_obj_end(&w);
+                json_t *ro = jobj();
+                jset(o, "vector", jstr(isms_risk_vector(r)));
+                jset(ro, "method", jstr(isms_method_name(rating.method)));
+                jset(ro, "score", jnum(rating.score));
+                jset(ro, "severity", jstr(rating.severity));
+                jset(ro, "normalized", jnum(rating.normalized));
+                jset(o, "rating", ro);
             }
-            jw_obj_end(&w);
+            jpush(list, o);
         }
-        jw_arr_end(&w);
-        jw_key(&w, "bands");
-        jw_arr(&w);
+        jset(root, "risks", list);
         for (size_t i = 0; i < nb; i++) {
             isms_band band;
             if (isms_matrix_band(&band, m, i) != ISMS_OK)
                 continue;
-            jw_obj(&w);
-            jw_kstr(&w, "name", band.name);
-            jw_kstr(&w, "label", band_label(&band, c));
-            jw_kint(&w, "min", band.min_value);
-            jw_kint(&w, "max", band.max_value);
-            jw_kint(&w, "inherent", (long long)inh[i]);
-            jw_kint(&w, "residual", (long long)res[i]);
-            jw_obj_end(&w);
+            json_t *o = jobj();
+            jset(o, "name", jstr(band.name));
+            jset(o, "label", jstr(band_label(&band, c)));
+            jset(o, "min", jint(band.min_value));
+            jset(o, "max", jint(band.max_value));
+            jset(o, "inherent", jint((long long)inh[i]));
+            jset(o, "residual", jint((long long)res[i]));
+            jpush(bands, o);
         }
-        jw_arr_end(&w);
-        jw_key(&w, "unscored");
-        jw_obj(&w);
-        jw_kint(&w, "inherent", (long long)un_inh);
-        jw_kint(&w, "residual", (long long)un_res);
-        jw_obj_end(&w);
-        jw_obj_end(&w);
-        jw_end(&w);
+        jset(root, "bands", bands);
+        jset(un, "inherent", jint((long long)un_inh));
+        jset(un, "residual", jint((long long)un_res));
+        jset(root, "unscored", un);
+        rc = cli_emit_json(c, root);
     } else {
         table *t = table_new(8);
         table_col(t, 0, "ID", COL_LEFT);
@@ -331,19 +306,23 @@ int cmd_score(cli *c)
                 table_cellf(bt, COLOR_NONE, "%zu", un_inh);
                 table_cellf(bt, COLOR_NONE, "%zu", un_res);
             }
-            if (c->format == FMT_MD)
+            if (c->format == FMT_MD) {
                 sb_printf(&b, "\n## %s\n\n", T(c, "Risker per nivå", "Risks per band"));
-            else if (c->format == FMT_HTML)
+            } else if (c->format == FMT_HTML) {
                 sb_printf(&b, "<h2>%s</h2>\n", T(c, "Risker per nivå", "Risks per band"));
-            else
+            } else {
+                /* The matrix's name may come from the document: terminal-safe. */
+                char *name = term_safe(isms_matrix_name(m));
                 sb_printf(&b, "\n%s (%s %s):\n", T(c, "Risker per nivå", "Risks per band"),
-                          T(c, "matris", "matrix"), isms_matrix_name(m));
+                          T(c, "matris", "matrix"), name);
+                free(name);
+            }
             table_render(bt, &b, c);
             table_free(bt);
         }
         html_or_md_end(&b, c);
+        rc = cli_emit(c, &b);
     }
-    rc = cli_emit(c, &b);
     sb_free(&b);
     free(inh);
     free(res);
@@ -379,12 +358,7 @@ static bool rate_one(const cli *c, vec_item *it, const char *vector, const char 
     memset(it, 0, sizeof *it);
     if (isms_rating_parse(&it->rating, vector) != ISMS_OK) {
         const isms_error *e = isms_error_last();
-        if (line > 0)
-            fprintf(stderr, "isms: %s:%u:%u: %s\n", where, line, e->column ? e->column : 1,
-                    e->message);
-        else
-            fprintf(stderr, "isms: %s, %s %u: %s\n", where, T(c, "kolumn", "column"),
-                    e->column ? e->column : 1, e->message);
+        cli_error_at(c, where, line > 0, line, e->column ? e->column : 1, e->message);
         return false;
     }
     it->vector = xstrdup(vector);
@@ -426,7 +400,7 @@ int cmd_cvss(cli *c)
             stdin_read = true;
             char *data;
             size_t len;
-            if (!cli_read_file(c, "-", &data, &len)) {
+            if (cli_read(c, "-", &data, &len) != EXIT_FINE) {
                 bad++;
                 continue;
             }
@@ -450,7 +424,7 @@ int cmd_cvss(cli *c)
                 else
                     bad++;
             }
-            free(data);
+            isms_free(data);
             continue;
         }
         if (n == cap) {
@@ -466,53 +440,51 @@ int cmd_cvss(cli *c)
     }
 
     int rc = EXIT_FINE;
-    if (n > 0 || bad == 0) {
+    if (n == 0 && bad == 0) {
+        /* Only blank lines and comments: nothing to score is an input error. */
+        rc = cli_error(c, T(c, "inga vektorer på standard in", "no vectors on standard input"));
+    } else if (n > 0 || bad == 0) {
         strbuf b;
         sb_init(&b);
         if (c->format == FMT_JSON) {
-            jw w;
-            jw_init(&w, &b);
-            jw_obj(&w);
-            jw_key(&w, "ratings");
-            jw_arr(&w);
+            json_t *root = jobj(), *list = jarr();
             for (size_t i = 0; i < n; i++) {
                 const vec_item *it = &items[i];
-                jw_obj(&w);
-                jw_kstr(&w, "vector", it->vector);
-                jw_kstr(&w, "method", isms_method_name(it->rating.method));
+                json_t *o = jobj();
+                jset(o, "vector", jstr(it->vector));
+                jset(o, "method", jstr(isms_method_name(it->rating.method)));
                 if (it->is_cvss) {
-                    jw_kstr(&w, "version", isms_cvss_version_name(it->cvss.version));
-                    jw_kstr(&w, "nomenclature", isms_cvss_nomenclature_name(it->cvss.nomenclature));
+                    jset(o, "version", jstr(isms_cvss_version_name(it->cvss.version)));
+                    jset(o, "nomenclature",
+                         jstr(isms_cvss_nomenclature_name(it->cvss.nomenclature)));
                     if (it->cvss.base >= 0) {
-                        jw_knum(&w, "base", it->cvss.base);
-                        jw_knum(&w, "temporal", it->cvss.temporal);
-                        jw_knum(&w, "environmental", it->cvss.environmental);
+                        jset(o, "base", jnum(it->cvss.base));
+                        jset(o, "temporal", jnum(it->cvss.temporal));
+                        jset(o, "environmental", jnum(it->cvss.environmental));
                     }
                 }
-                jw_knum(&w, "score", it->rating.score);
-                jw_kstr(&w, "severity", it->rating.severity);
-                jw_kstr(&w, "label", c->lang == ISMS_LANG_EN ? it->rating.label_en
-                                                             : it->rating.label_sv);
-                jw_knum(&w, "normalized", it->rating.normalized);
+                jset(o, "score", jnum(it->rating.score));
+                jset(o, "severity", jstr(it->rating.severity));
+                jset(o, "label", jstr(c->lang == ISMS_LANG_EN ? it->rating.label_en
+                                                             : it->rating.label_sv));
+                jset(o, "normalized", jnum(it->rating.normalized));
                 if (m) {
                     int v = isms_matrix_denormalize(m, it->rating.normalized);
                     int bi = isms_matrix_band_of(m, v);
                     isms_band band;
-                    jw_key(&w, "matrix");
-                    jw_obj(&w);
-                    jw_kstr(&w, "name", isms_matrix_name(m));
-                    jw_kint(&w, "value", v);
+                    json_t *mo = jobj();
+                    jset(mo, "name", jstr(isms_matrix_name(m)));
+                    jset(mo, "value", jint(v));
                     if (bi >= 0 && isms_matrix_band(&band, m, (size_t)bi) == ISMS_OK) {
-                        jw_kstr(&w, "band", band.name);
-                        jw_kstr(&w, "band_label", band_label(&band, c));
+                        jset(mo, "band", jstr(band.name));
+                        jset(mo, "band_label", jstr(band_label(&band, c)));
                     }
-                    jw_obj_end(&w);
+                    jset(o, "matrix", mo);
                 }
-                jw_obj_end(&w);
+                jpush(list, o);
             }
-            jw_arr_end(&w);
-            jw_obj_end(&w);
-            jw_end(&w);
+            jset(root, "ratings", list);
+            rc = cli_emit_json(c, root);
         } else {
             size_t ncols = m ? 7 : 5;
             table *t = table_new(ncols);
@@ -525,19 +497,21 @@ int cmd_cvss(cli *c)
                 table_col(t, col++, isms_matrix_name(m), COL_RIGHT | COL_NUM);
                 table_col(t, col++, T(c, "Nivå", "Band"), COL_LEFT);
             }
-            table_col(t, col++, T(c, "Vektor", "Vector"), COL_LEFT);
+            table_col(t, col++, T(c, "Vektor", "Vector"), COL_WRAP);
             for (size_t i = 0; i < n; i++) {
                 const vec_item *it = &items[i];
                 char num[64];
                 table_row(t);
                 if (it->is_cvss)
-                    table_cellf(t, COLOR_NONE, "CVSS %s", isms_cvss_version_name(it->cvss.version));
+                    table_cellf(t, COLOR_NONE, "CVSS %s",
+                                isms_cvss_version_name(it->cvss.version));
                 else
                     table_cell(t, isms_method_label(it->rating.method, c->lang), COLOR_NONE);
                 fmt_num(num, sizeof num, c, it->rating.score,
                         it->rating.method == ISMS_METHOD_OWASP ? 2 : 1, false);
                 table_cell(t, num, COLOR_NONE);
-                table_cell(t, c->lang == ISMS_LANG_EN ? it->rating.label_en : it->rating.label_sv,
+                table_cell(t, c->lang == ISMS_LANG_EN ? it->rating.label_en
+                                                      : it->rating.label_sv,
                            color_rank(it->rating.rank));
                 fmt_num(num, sizeof num, c, it->rating.normalized, 3, false);
                 table_cell(t, num, COLOR_NONE);
@@ -558,8 +532,8 @@ int cmd_cvss(cli *c)
             table_render(t, &b, c);
             html_or_md_end(&b, c);
             table_free(t);
+            rc = cli_emit(c, &b);
         }
-        rc = cli_emit(c, &b);
         sb_free(&b);
     }
     if (rc == EXIT_FINE && bad > 0)
@@ -590,17 +564,17 @@ static int sim_row_get(sim_row *r, const isms_simulation *sim, size_t index)
     return 0;
 }
 
-static void sim_json(jw *w, const sim_row *r)
+static void sim_json(json_t *o, const sim_row *r)
 {
-    jw_knum(w, "ale", r->st.ale);
-    jw_knum(w, "sd", r->st.sd);
-    jw_knum(w, "min", r->st.min);
-    jw_knum(w, "max", r->st.max);
-    jw_knum(w, "p50", r->p50);
-    jw_knum(w, "p90", r->p90);
-    jw_knum(w, "var95", r->var95);
-    jw_knum(w, "var99", r->var99);
-    jw_knum(w, "es99", r->es99);
+    jset(o, "ale", jnum(r->st.ale));
+    jset(o, "sd", jnum(r->st.sd));
+    jset(o, "min", jnum(r->st.min));
+    jset(o, "max", jnum(r->st.max));
+    jset(o, "p50", jnum(r->p50));
+    jset(o, "p90", jnum(r->p90));
+    jset(o, "var95", jnum(r->var95));
+    jset(o, "var99", jnum(r->var99));
+    jset(o, "es99", jnum(r->es99));
 }
 
 static void sim_cells(table *t, const cli *c, const sim_row *r)
@@ -659,38 +633,31 @@ int cmd_simulate(cli *c)
     strbuf b;
     sb_init(&b);
     if (c->format == FMT_JSON) {
-        jw w;
-        jw_init(&w, &b);
-        jw_obj(&w);
-        jw_kint(&w, "iterations", (long long)so.iterations);
-        char seed[32];
-        snprintf(seed, sizeof seed, "%llu", (unsigned long long)so.seed);
-        jw_key(&w, "seed");
-        jw_raw(&w, seed);
-        jw_key(&w, "risks");
-        jw_arr(&w);
+        json_t *root = jobj(), *list = jarr();
+        jset(root, "iterations", jint((long long)so.iterations));
+        /* Seeds are at most 2^63 - 1 (the document's limit, and --seed's). */
+        jset(root, "seed", jint((long long)so.seed));
         for (size_t i = 0; i < n; i++) {
             const isms_risk *r = isms_register_find(reg, ids[i]);
-            jw_obj(&w);
-            jw_kstr(&w, "id", ids[i]);
-            jw_kstr(&w, "title", r ? isms_risk_title(r) : "");
-            sim_json(&w, &rows[i]);
-            jw_obj_end(&w);
+            json_t *o = jobj();
+            jset(o, "id", jstr(ids[i]));
+            jset(o, "title", jstr(r ? isms_risk_title(r) : ""));
+            sim_json(o, &rows[i]);
+            jpush(list, o);
         }
-        jw_arr_end(&w);
-        jw_key(&w, "portfolio");
+        jset(root, "risks", list);
         if (n > 0) {
-            jw_obj(&w);
-            sim_json(&w, &rows[n]);
-            jw_obj_end(&w);
+            json_t *o = jobj();
+            sim_json(o, &rows[n]);
+            jset(root, "portfolio", o);
         } else {
-            jw_null(&w);
+            jset(root, "portfolio", jnull());
         }
-        jw_obj_end(&w);
-        jw_end(&w);
+        rc = cli_emit_json(c, root);
     } else if (n == 0 && c->format == FMT_TEXT) {
         sb_puts(&b, T(c, "Ingen risk i dokumentet har en kvantitativ modell.\n",
                       "No risk of the document carries a quantitative model.\n"));
+        rc = cli_emit(c, &b);
     } else {
         table *t = table_new(8);
         table_col(t, 0, "ID", COL_LEFT);
@@ -729,8 +696,8 @@ int cmd_simulate(cli *c)
         table_render(t, &b, c);
         html_or_md_end(&b, c);
         table_free(t);
+        rc = cli_emit(c, &b);
     }
-    rc = cli_emit(c, &b);
     sb_free(&b);
     free(rows);
 done:

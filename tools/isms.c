@@ -39,15 +39,22 @@ static const opt_spec opt_specs[] = {
      "no notes on standard error"},
     {OPT_VERBOSE, "verbose", 'v', NULL, NULL, "alla meddelanden på standard fel",
      "every note on standard error"},
-    {OPT_COMMA, "comma", 0, NULL, NULL, "CSV: komma som avgränsare (standard semikolon)",
-     "CSV: comma separated (default semicolon)"},
-    {OPT_TAB, "tab", 0, NULL, NULL, "CSV: tabb som avgränsare", "CSV: tab separated"},
+    {OPT_COMMA, "comma", 0, NULL, NULL,
+     "CSV: komma som avgränsare (standard semikolon, tabb för en .tsv-fil); den sista av "
+     "--comma och --tab gäller, och båda går före filändelsen",
+     "CSV: comma separated (default semicolon, tab for a .tsv file); the last of --comma and "
+     "--tab wins, and either wins over the file's extension"},
+    {OPT_TAB, "tab", 0, NULL, NULL, "CSV: tabb som avgränsare (som en .tsv-fil)",
+     "CSV: tab separated (as a .tsv file)"},
     {OPT_NO_BOM, "no-bom", 0, NULL, NULL, "CSV: ingen byte order mark i början",
      "CSV: no byte order mark at the start"},
     {OPT_LF, "lf", 0, NULL, NULL, "CSV: radslut LF (standard CRLF)",
      "CSV: LF line ends (default CRLF)"},
-    {OPT_WIDTH, "width", 'w', "N", "N", "text: radbredd, 40–1000 (standard 100)",
-     "text: line width, 40–1000 (default 100)"},
+    {OPT_WIDTH, "width", 'w', "N", "N",
+     "text: radbredd, 40–1000 (standard: terminalens bredd; annars tabeller utan radbrytning "
+     "och rapporten 100)",
+     "text: line width, 40–1000 (default: the terminal's width; else tables as wide as they "
+     "are and the report 100)"},
     {OPT_NO_SIMULATE, "no-simulate", 0, NULL, NULL, "kör inte de kvantitativa modellerna",
      "do not run the quantitative models"},
     {OPT_LIKELIHOOD, "likelihood", 'l', "NIVÅ", "LEVEL",
@@ -105,8 +112,8 @@ static const opt_spec opt_specs[] = {
     {OPT_ITERATIONS, "iterations", 'n', "N", "N",
      "simulerade år (standard: dokumentets, 10000)",
      "simulated years (default: the document's, 10000)"},
-    {OPT_SEED, "seed", 's', "N", "N", "slumpfrö (standard: dokumentets, 1)",
-     "random seed (default: the document's, 1)"},
+    {OPT_SEED, "seed", 's', "N", "N", "slumpfrö 0–9223372036854775807 (standard: dokumentets, 1)",
+     "random seed 0–9223372036854775807 (default: the document's, 1)"},
 };
 
 #define N_SPECS (sizeof opt_specs / sizeof opt_specs[0])
@@ -116,8 +123,10 @@ static const int common_options[] = {OPT_FORMAT, OPT_OUTPUT, OPT_LANG, OPT_QUIET
                                      OPT_HELP, OPT_NONE};
 /* Options of commands that write CSV. */
 static const int csv_options[] = {OPT_COMMA, OPT_TAB, OPT_NO_BOM, OPT_LF, OPT_NONE};
+/* Options of commands that write text. */
+static const int text_options[] = {OPT_WIDTH, OPT_NONE};
 
-static const int report_opts[] = {OPT_WIDTH, OPT_NO_SIMULATE, OPT_NONE};
+static const int report_opts[] = {OPT_NO_SIMULATE, OPT_NONE};
 static const int lint_opts[] = {OPT_NONE};
 static const int score_opts[] = {OPT_LIKELIHOOD, OPT_CONSEQUENCE, OPT_MATRIX, OPT_RESIDUAL,
                                  OPT_NONE};
@@ -301,6 +310,8 @@ static bool allowed(const cli_command *cmd, cli_opt_id id)
         return true;
     if ((cmd->formats & FMT_CSV) && list_has(csv_options, id))
         return true;
+    if ((cmd->formats & FMT_TEXT) && list_has(text_options, id))
+        return true;
     return list_has(cmd->options, id);
 }
 
@@ -350,24 +361,37 @@ static void describe_formats(strbuf *b, const cli *c, unsigned formats)
     }
 }
 
-/* The format a file name's extension stands for (FMT_NONE when none). */
-static cli_format format_of_path(const char *path, unsigned *csv_flags)
+/* The extension of a file name: after the last dot of its base name, when the name does not
+ * start with that dot ("x.pdf": "pdf"; ".profile", "out": none). NULL when none. */
+static const char *extension_of(const char *path)
 {
-    if (ends_with_ci(path, ".html") || ends_with_ci(path, ".htm"))
-        return FMT_HTML;
-    if (ends_with_ci(path, ".md") || ends_with_ci(path, ".markdown"))
-        return FMT_MD;
-    if (ends_with_ci(path, ".json"))
-        return FMT_JSON;
-    if (ends_with_ci(path, ".csv"))
-        return FMT_CSV;
-    if (ends_with_ci(path, ".tsv")) {
-        *csv_flags |= ISMS_CSV_TAB;
-        return FMT_CSV;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot > base && dot[1] ? dot + 1 : NULL;
+}
+
+/* The format a file name's extension stands for; FMT_NONE when it has no extension; -1 for
+ * an extension that is no format. `tsv` is set for a .tsv file. */
+static int format_of_path(const char *path, bool *tsv)
+{
+    static const struct {
+        const char *ext;
+        cli_format f;
+    } exts[] = {{"html", FMT_HTML}, {"htm", FMT_HTML}, {"md", FMT_MD}, {"markdown", FMT_MD},
+                {"json", FMT_JSON}, {"csv", FMT_CSV}, {"tsv", FMT_CSV}, {"txt", FMT_TEXT},
+                {"text", FMT_TEXT}};
+    *tsv = false;
+    const char *ext = extension_of(path);
+    if (!ext)
+        return FMT_NONE;
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        if (isms_text_casecmp(exts[i].ext, ext) == 0) {
+            *tsv = strcmp(exts[i].ext, "tsv") == 0;
+            return exts[i].f;
+        }
     }
-    if (ends_with_ci(path, ".txt") || ends_with_ci(path, ".text"))
-        return FMT_TEXT;
-    return FMT_NONE;
+    return -1;
 }
 
 /* ---- parsing option values ------------------------------------------------------------- */
@@ -441,8 +465,14 @@ static int apply_option(cli *c, const opt_spec *s, const char *value)
         break;
     case OPT_QUIET: a->quiet = true; a->verbose = false; break;
     case OPT_VERBOSE: a->verbose = true; a->quiet = false; break;
-    case OPT_COMMA: a->csv_flags = (a->csv_flags & ~(unsigned)ISMS_CSV_TAB) | ISMS_CSV_COMMA; break;
-    case OPT_TAB: a->csv_flags = (a->csv_flags & ~(unsigned)ISMS_CSV_COMMA) | ISMS_CSV_TAB; break;
+    case OPT_COMMA:
+        a->csv_flags = (a->csv_flags & ~(unsigned)ISMS_CSV_TAB) | ISMS_CSV_COMMA;
+        a->csv_sep_given = true;
+        break;
+    case OPT_TAB:
+        a->csv_flags = (a->csv_flags & ~(unsigned)ISMS_CSV_COMMA) | ISMS_CSV_TAB;
+        a->csv_sep_given = true;
+        break;
     case OPT_NO_BOM: a->csv_flags |= ISMS_CSV_NO_BOM; break;
     case OPT_LF: a->csv_flags |= ISMS_CSV_LF; break;
     case OPT_WIDTH:
@@ -498,18 +528,13 @@ static int apply_option(cli *c, const opt_spec *s, const char *value)
             return bad_value(c, s, value, "1–100000000");
         a->iterations = (unsigned long long)n;
         break;
-    case OPT_SEED: {
-        errno = 0;
-        char *end;
-        if (!*value || *value == '-')
-            return bad_value(c, s, value, T(c, "ett heltal 0 eller mer", "a whole number ≥ 0"));
-        unsigned long long v = strtoull(value, &end, 10);
-        if (errno || *end)
-            return bad_value(c, s, value, T(c, "ett heltal 0 eller mer", "a whole number ≥ 0"));
-        a->seed = v;
+    case OPT_SEED:
+        /* The document's limit: a JSON integer a signed 64-bit reader takes. */
+        if (!parse_long(value, 0, LLONG_MAX, &n))
+            return bad_value(c, s, value, "0–9223372036854775807");
+        a->seed = (unsigned long long)n;
         a->seed_given = true;
         break;
-    }
     case OPT_NONE:
     case OPT_COUNT:
         break;
@@ -668,13 +693,6 @@ static void help_option(strbuf *b, const cli *c, const opt_spec *s)
                  arg ? arg : "");
     else
         snprintf(left, sizeof left, "    --%s%s%s", s->name, arg ? " " : "", arg ? arg : "");
-    size_t w = utf8_width(left, strlen(left));
-    sb_printf(b, "  %s", left);
-    if (w < 24)
-        sb_repeat(b, " ", 24 - w);
-    else
-        sb_puts(b, "\n                          ");
-
     strbuf text;
     sb_init(&text);
     sb_puts(&text, T(c, s->help_sv, s->help_en));
@@ -686,29 +704,23 @@ static void help_option(strbuf *b, const cli *c, const opt_spec *s)
                       format_name(c->cmd->default_format));
     }
     /* Wrapped at 80 columns, continued under the first line. */
-    const size_t indent = 26, room = 80 - indent;
-    size_t col = 0;
-    const char *p = text.data;
-    while (*p) {
-        const char *sp = strchr(p, ' ');
-        size_t len = sp ? (size_t)(sp - p) : strlen(p);
-        size_t ww = utf8_width(p, len);
-        if (col > 0 && col + 1 + ww > room) {
-            sb_putc(b, '\n');
-            sb_repeat(b, " ", indent);
-            col = 0;
-        } else if (col > 0) {
-            sb_putc(b, ' ');
-            col++;
-        }
-        sb_add(b, p, len);
-        col += ww;
-        p += len;
-        while (*p == ' ')
-            p++;
+    const size_t indent = 26;
+    cli hc = *c;
+    hc.term_width = 80;
+    hc.color = false;
+    strbuf lead;
+    sb_init(&lead);
+    sb_printf(&lead, "  %s", left);
+    size_t w = 2 + text_cols(left);
+    if (w < indent) {
+        sb_repeat(&lead, " ", indent - w);
+    } else {
+        sb_putc(&lead, '\n');
+        sb_repeat(&lead, " ", indent);
     }
+    text_paragraph(b, &hc, lead.data, indent, indent, text.data);
+    sb_free(&lead);
     sb_free(&text);
-    sb_putc(b, '\n');
 }
 
 static void help_command(strbuf *b, const cli *c)
@@ -720,6 +732,9 @@ static void help_command(strbuf *b, const cli *c)
     sb_puts(b, T(c, "Flaggor:\n", "Options:\n"));
     for (const int *o = cmd->options; *o != OPT_NONE; o++)
         help_option(b, c, find_spec((cli_opt_id)*o));
+    if (cmd->formats & FMT_TEXT)
+        for (const int *o = text_options; *o != OPT_NONE; o++)
+            help_option(b, c, find_spec((cli_opt_id)*o));
     for (const int *o = common_options; *o != OPT_NONE; o++)
         help_option(b, c, find_spec((cli_opt_id)*o));
     if (cmd->formats & FMT_CSV)
@@ -814,8 +829,12 @@ static bool color_wanted(const cli *c)
     return c->format == FMT_TEXT && stdout_is_terminal(c);
 }
 
+/* The width text is fitted to: --width, else the terminal's (at least 40; COLUMNS when the
+ * terminal does not say), else 0 (not a terminal: tables as wide as they are). */
 static unsigned terminal_width(const cli *c)
 {
+    if (c->a.width)
+        return c->a.width;
     if (!stdout_is_terminal(c))
         return 0;
     unsigned w = 0;
@@ -835,11 +854,42 @@ static unsigned terminal_width(const cli *c)
     return w < 40 ? 40 : w;
 }
 
-/* Chooses the format: --format, else the output's extension, else the command's default. */
+/* "isms lint does not write …; choose text, json, … with --format or a file name ending in
+ * .txt, .json, …" */
+static int bad_extension(cli *c, const char *ext)
+{
+    const cli_command *cmd = c->cmd;
+    static const struct {
+        cli_format f;
+        const char *exts;
+    } names[] = {{FMT_TEXT, ".txt"}, {FMT_JSON, ".json"}, {FMT_CSV, ".csv, .tsv"},
+                 {FMT_MD, ".md"}, {FMT_HTML, ".html"}};
+    strbuf fm, ex;
+    sb_init(&fm);
+    sb_init(&ex);
+    describe_formats(&fm, c, cmd->formats);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (cmd->formats & names[i].f)
+            sb_printf(&ex, "%s%s", ex.len ? ", " : "", names[i].exts);
+    int rc = cli_usage(c, T(c, "isms %s skriver inte filer av typen .%s (\"%s\"); den skriver %s: "
+                               "ange --format eller ett filnamn som slutar på %s",
+                            "isms %s does not write .%s files (\"%s\"); it writes %s: give "
+                            "--format or a file name ending in %s"),
+                       cmd->name, ext, c->a.output, fm.data, ex.data);
+    sb_free(&fm);
+    sb_free(&ex);
+    return rc;
+}
+
+/* Chooses the format: --format, else the output's extension, else the command's default.
+ * CSV to a .tsv file is tab separated unless --comma or --tab said otherwise. */
 static int choose_format(cli *c)
 {
     const cli_command *cmd = c->cmd;
     cli_format f = c->a.format;
+    bool to_file = c->a.output && strcmp(c->a.output, "-") != 0;
+    bool tsv = false;
+    int from_name = to_file ? format_of_path(c->a.output, &tsv) : FMT_NONE;
     if (f != FMT_NONE) {
         if (!(cmd->formats & f)) {
             strbuf b;
@@ -851,9 +901,11 @@ static int choose_format(cli *c)
             sb_free(&b);
             return rc;
         }
-    } else if (c->a.output && strcmp(c->a.output, "-") != 0) {
-        f = format_of_path(c->a.output, &c->a.csv_flags);
-        if (f != FMT_NONE && !(cmd->formats & f)) {
+    } else if (from_name < 0) {
+        return bad_extension(c, extension_of(c->a.output));
+    } else if (from_name != FMT_NONE) {
+        f = (cli_format)from_name;
+        if (!(cmd->formats & f)) {
             strbuf b;
             sb_init(&b);
             describe_formats(&b, c, cmd->formats);
@@ -865,11 +917,11 @@ static int choose_format(cli *c)
             sb_free(&b);
             return rc;
         }
-        if (f == FMT_NONE)
-            f = cmd->default_format;
     } else {
         f = cmd->default_format;
     }
+    if (tsv && !c->a.csv_sep_given)
+        c->a.csv_flags |= ISMS_CSV_TAB;
     c->format = f;
     return 0;
 }
@@ -966,5 +1018,6 @@ int main(int argc, char **argv)
         rc = c.cmd->run(&c);
     }
     free(c.a.pos);
+    free(c.org);
     return rc;
 }

@@ -137,7 +137,7 @@ static const char *cell_text(const trow *r, size_t i)
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-/* The lines of a cell: split at line breaks, and wrapped to `width` columns when `wrap`. */
+/* Lines of wrapped text. */
 typedef struct lines {
     char **v;
     size_t n, cap;
@@ -160,12 +160,15 @@ static void lines_free(lines *l)
     for (size_t i = 0; i < l->n; i++)
         free(l->v[i]);
     free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
 }
 
-/* Greedy word wrap of one paragraph (no line breaks) to `width` columns. */
+/* Greedy word wrap of one line of safe text (no line breaks) to `width` columns (0: none).
+ * The one copy of word wrapping in the command. */
 static void wrap_paragraph(lines *l, const char *s, size_t n, size_t width)
 {
-    if (width == 0 || utf8_width(s, n) <= width) {
+    if (width == 0 || isms_text_width(s, n) <= width) {
         lines_add(l, s, n);
         return;
     }
@@ -183,7 +186,7 @@ static void wrap_paragraph(lines *l, const char *s, size_t n, size_t width)
             break;
         const char *word = s + at;
         size_t wlen = end - at;
-        size_t ww = utf8_width(word, wlen);
+        size_t ww = isms_text_width(word, wlen);
         if (cur.len > 0 && cur_w + 1 + ww <= width) {
             sb_putc(&cur, ' ');
             sb_add(&cur, word, wlen);
@@ -197,13 +200,13 @@ static void wrap_paragraph(lines *l, const char *s, size_t n, size_t width)
             }
             /* A word longer than the line is cut. */
             while (ww > width) {
-                size_t k = utf8_fit(word, wlen, width);
+                size_t k = isms_text_fit(word, wlen, width);
                 if (k == 0)
                     k = 1;
                 lines_add(l, word, k);
                 word += k;
                 wlen -= k;
-                ww = utf8_width(word, wlen);
+                ww = isms_text_width(word, wlen);
             }
             sb_add(&cur, word, wlen);
             cur_w = ww;
@@ -213,41 +216,6 @@ static void wrap_paragraph(lines *l, const char *s, size_t n, size_t width)
     if (cur.len > 0 || l->n == 0)
         lines_add(l, cur.data, cur.len);
     sb_free(&cur);
-}
-
-static void split_cell(lines *l, const char *s, size_t width, bool wrap)
-{
-    const char *p = s;
-    for (;;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (n > 0 && p[n - 1] == '\r')
-            n--;
-        if (wrap)
-            wrap_paragraph(l, p, n, width);
-        else
-            lines_add(l, p, n);
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
-}
-
-static size_t max_line_width(const char *s)
-{
-    size_t best = 0;
-    const char *p = s;
-    for (;;) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        size_t w = utf8_width(p, n);
-        if (w > best)
-            best = w;
-        if (!nl)
-            break;
-        p = nl + 1;
-    }
-    return best;
 }
 
 static void put_colored(strbuf *b, const cli *c, const char *s, cli_color color)
@@ -268,21 +236,231 @@ static void trim_line(strbuf *b)
         b->data[--b->len] = '\0';
 }
 
-static void text_header(const table *t, strbuf *b, const cli *c, const size_t *width,
-                        const bool *vis, size_t last)
+/* Safe text wrapped to `width` after a lead of `lead_cols` columns, later lines indented. */
+static void paragraph_colored(strbuf *b, const cli *c, const char *lead, size_t lead_cols,
+                              size_t indent, const char *safe, cli_color color)
+{
+    size_t width = c->term_width;
+    size_t first = width > lead_cols ? width - lead_cols : 0;
+    size_t rest = width > indent ? width - indent : 0;
+    if (width > 0 && first < 10)
+        first = 10; /* a lead wider than the line: let the line run over */
+    if (width > 0 && rest < 10)
+        rest = 10;
+    lines l = {0};
+    wrap_paragraph(&l, safe, strlen(safe), first);
+    sb_puts(b, lead);
+    if (l.n > 0)
+        put_colored(b, c, l.v[0], color);
+    trim_line(b);
+    sb_putc(b, '\n');
+    if (l.n > 1) {
+        /* The rest again, to the width of the later lines. */
+        strbuf tail;
+        sb_init(&tail);
+        for (size_t i = 1; i < l.n; i++) {
+            if (i > 1)
+                sb_putc(&tail, ' ');
+            sb_puts(&tail, l.v[i]);
+        }
+        lines r = {0};
+        wrap_paragraph(&r, tail.data, tail.len, rest);
+        for (size_t i = 0; i < r.n; i++) {
+            sb_repeat(b, " ", indent);
+            put_colored(b, c, r.v[i], color);
+            trim_line(b);
+            sb_putc(b, '\n');
+        }
+        lines_free(&r);
+        sb_free(&tail);
+    }
+    lines_free(&l);
+}
+
+void text_paragraph(strbuf *b, const cli *c, const char *lead, size_t lead_cols, size_t indent,
+                    const char *text)
+{
+    char *safe = term_safe(text);
+    paragraph_colored(b, c, lead ? lead : "", lead_cols, indent, safe, COLOR_NONE);
+    free(safe);
+}
+
+/* The table made ready for text: every string terminal-safe, the visible columns, widths. */
+typedef struct text_layout {
+    size_t n;         /* columns */
+    bool *vis;
+    char **head;      /* safe headers */
+    char ***cell;     /* safe cells by row (NULL for a section) */
+    char **section;   /* safe section titles by row */
+    size_t *natural;  /* widest line of each column, header included */
+    size_t *soft;     /* narrowest without cutting a word (wrap columns) */
+    size_t *min;      /* narrowest each column may become */
+    size_t *width;    /* the width chosen */
+    size_t nvis, last;
+} text_layout;
+
+/* Columns narrower than this are not made by wrapping (unless the text is narrower). */
+#define WRAP_MIN 10
+/* The same for the values of a table without headers (a key–value list). */
+#define KV_WRAP_MIN 24
+
+/* The widest word of safe text. */
+static size_t longest_word(const char *s)
+{
+    size_t best = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        size_t n = strcspn(s, " ");
+        size_t w = isms_text_width(s, n);
+        if (w > best)
+            best = w;
+        s += n;
+    }
+    return best;
+}
+
+static void layout_init(text_layout *L, const table *t)
+{
+    size_t n = t->ncols;
+    L->n = n;
+    L->vis = xcalloc(n, sizeof *L->vis);
+    L->head = xcalloc(n, sizeof *L->head);
+    L->cell = xcalloc(t->nrows ? t->nrows : 1, sizeof *L->cell);
+    L->section = xcalloc(t->nrows ? t->nrows : 1, sizeof *L->section);
+    L->natural = xcalloc(n, sizeof *L->natural);
+    L->min = xcalloc(n, sizeof *L->min);
+    L->soft = xcalloc(n, sizeof *L->soft);
+    L->width = xcalloc(n, sizeof *L->width);
+    L->nvis = L->last = 0;
+    for (size_t i = 0; i < n; i++) {
+        L->vis[i] = !(t->flags[i] & COL_CSV);
+        L->head[i] = term_safe(t->headers[i]);
+        if (L->vis[i]) {
+            L->last = i;
+            L->nvis++;
+        }
+    }
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (t->rows[r].section) {
+            L->section[r] = term_safe(t->rows[r].section);
+            continue;
+        }
+        L->cell[r] = xcalloc(n, sizeof *L->cell[r]);
+        for (size_t i = 0; i < n; i++)
+            L->cell[r][i] = term_safe(cell_text(&t->rows[r], i));
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!L->vis[i])
+            continue;
+        size_t hw = t->no_header ? 0 : text_cols(L->head[i]);
+        size_t w = hw, word = 0;
+        for (size_t r = 0; r < t->nrows; r++) {
+            if (!L->cell[r])
+                continue;
+            size_t cw = text_cols(L->cell[r][i]);
+            if (cw > w)
+                w = cw;
+            if (t->flags[i] & COL_WRAP) {
+                size_t lw = longest_word(L->cell[r][i]);
+                if (lw > word)
+                    word = lw;
+            }
+        }
+        L->natural[i] = w;
+        L->width[i] = w;
+        if (t->flags[i] & COL_WRAP) {
+            /* Key–value lists read better one pair a line than with a narrow value. */
+            size_t floor = t->no_header ? KV_WRAP_MIN : WRAP_MIN;
+            L->min[i] = hw > floor ? hw : (w < floor ? w : floor);
+            L->soft[i] = word > L->min[i] ? word : L->min[i];
+        } else {
+            L->min[i] = L->soft[i] = w;
+        }
+    }
+}
+
+static void layout_free(text_layout *L, const table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (L->cell[r])
+            for (size_t i = 0; i < L->n; i++)
+                free(L->cell[r][i]);
+        free(L->cell[r]);
+        free(L->section[r]);
+    }
+    for (size_t i = 0; i < L->n; i++)
+        free(L->head[i]);
+    free(L->vis);
+    free(L->head);
+    free(L->cell);
+    free(L->section);
+    free(L->natural);
+    free(L->min);
+    free(L->soft);
+    free(L->width);
+}
+
+static size_t layout_total(const text_layout *L, const size_t *w)
+{
+    size_t total = L->nvis > 0 ? 2 * (L->nvis - 1) : 0;
+    for (size_t i = 0; i < L->n; i++)
+        if (L->vis[i])
+            total += w[i];
+    return total;
+}
+
+/* Narrows columns, the widest first, down to `floor`, until the total is `width`. */
+static size_t narrow(text_layout *L, const size_t *floor, size_t total, size_t width)
+{
+    while (total > width) {
+        size_t best = L->n;
+        for (size_t i = 0; i < L->n; i++)
+            if (L->vis[i] && L->width[i] > floor[i] &&
+                (best == L->n || L->width[i] > L->width[best]))
+                best = i;
+        if (best == L->n)
+            break;
+        L->width[best]--;
+        total--;
+    }
+    return total;
+}
+
+/* Narrows the wrap columns until the table fits `width`: first without cutting words, then
+ * as far as their minimum. Returns false when it cannot fit. */
+static bool layout_fit(text_layout *L, size_t width)
+{
+    if (width == 0)
+        return true;
+    size_t total = layout_total(L, L->width);
+    if (total <= width)
+        return true;
+    if (layout_total(L, L->min) > width)
+        return false;
+    total = narrow(L, L->soft, total, width);
+    if (total > width) {
+        /* Words must be cut: start again from the natural widths, so that the cuts are
+         * spread over the columns by width alone. */
+        memcpy(L->width, L->natural, L->n * sizeof *L->width);
+        total = narrow(L, L->min, layout_total(L, L->width), width);
+    }
+    return total <= width;
+}
+
+static void text_header(const table *t, const text_layout *L, strbuf *b, const cli *c)
 {
     if (t->no_header)
         return;
-    for (size_t i = 0; i < t->ncols; i++) {
-        if (!vis[i])
+    for (size_t i = 0; i < L->n; i++) {
+        if (!L->vis[i])
             continue;
-        const char *h = t->headers[i] ? t->headers[i] : "";
-        size_t w = utf8_width(h, strlen(h));
-        size_t pad = width[i] > w ? width[i] - w : 0;
+        size_t w = text_cols(L->head[i]);
+        size_t pad = L->width[i] > w ? L->width[i] - w : 0;
         if (t->flags[i] & COL_RIGHT)
             sb_repeat(b, " ", pad);
-        put_colored(b, c, h, COLOR_BOLD);
-        if (i != last) {
+        put_colored(b, c, L->head[i], COLOR_BOLD);
+        if (i != L->last) {
             if (!(t->flags[i] & COL_RIGHT))
                 sb_repeat(b, " ", pad);
             sb_puts(b, "  ");
@@ -290,98 +468,64 @@ static void text_header(const table *t, strbuf *b, const cli *c, const size_t *w
     }
     trim_line(b);
     sb_putc(b, '\n');
-    for (size_t i = 0; i < t->ncols; i++) {
-        if (!vis[i])
+    for (size_t i = 0; i < L->n; i++) {
+        if (!L->vis[i])
             continue;
-        sb_repeat(b, "-", width[i]);
-        if (i != last)
+        sb_repeat(b, "-", L->width[i]);
+        if (i != L->last)
             sb_puts(b, "  ");
     }
     sb_putc(b, '\n');
 }
 
-static void render_text(const table *t, strbuf *b, const cli *c)
+static void text_section(strbuf *b, const cli *c, const char *safe, bool after)
 {
-    size_t n = t->ncols;
-    bool *vis = xcalloc(n, sizeof *vis);
-    size_t *width = xcalloc(n, sizeof *width);
-    size_t last = 0, nvis = 0;
-    for (size_t i = 0; i < n; i++) {
-        vis[i] = !(t->flags[i] & COL_CSV);
-        if (!vis[i])
-            continue;
-        last = i;
-        nvis++;
-        if (!t->no_header && t->headers[i])
-            width[i] = utf8_width(t->headers[i], strlen(t->headers[i]));
-        for (size_t r = 0; r < t->nrows; r++) {
-            if (!t->rows[r].cells)
-                continue;
-            size_t w = max_line_width(cell_text(&t->rows[r], i));
-            if (w > width[i])
-                width[i] = w;
-        }
-    }
-    /* Too wide for the terminal: narrow the last column that may wrap. */
-    if (c->term_width > 0 && nvis > 0) {
-        size_t total = 2 * (nvis - 1);
-        for (size_t i = 0; i < n; i++)
-            if (vis[i])
-                total += width[i];
-        if (total > c->term_width) {
-            for (size_t k = n; k-- > 0;) {
-                if (!vis[k] || !(t->flags[k] & COL_WRAP))
-                    continue;
-                size_t over = total - c->term_width;
-                size_t min = 20;
-                if (width[k] > min) {
-                    size_t cut = width[k] - min < over ? width[k] - min : over;
-                    width[k] -= cut;
-                }
-                break;
-            }
-        }
-    }
+    if (after)
+        sb_putc(b, '\n');
+    paragraph_colored(b, c, "", 0, 0, safe, COLOR_BOLD);
+}
 
+/* Aligned columns. */
+static void render_columns(const table *t, const text_layout *L, strbuf *b, const cli *c)
+{
+    size_t n = L->n;
     bool header_due = true;
     bool any = false;
+    lines *cl = xcalloc(n, sizeof *cl);
     for (size_t r = 0; r < t->nrows; r++) {
         const trow *row = &t->rows[r];
         if (row->section) {
-            if (any)
-                sb_putc(b, '\n');
-            put_colored(b, c, row->section, COLOR_BOLD);
-            sb_putc(b, '\n');
+            text_section(b, c, L->section[r], any);
             any = true;
             header_due = true;
             continue;
         }
         if (header_due) {
-            text_header(t, b, c, width, vis, last);
+            text_header(t, L, b, c);
             header_due = false;
         }
         any = true;
-        lines *cl = xcalloc(n, sizeof *cl);
         size_t height = 1;
         for (size_t i = 0; i < n; i++) {
-            if (!vis[i])
+            if (!L->vis[i])
                 continue;
-            split_cell(&cl[i], cell_text(row, i), width[i], (t->flags[i] & COL_WRAP) != 0);
+            const char *s = L->cell[r][i];
+            wrap_paragraph(&cl[i], s, strlen(s), L->width[i] < L->natural[i] ? L->width[i] : 0);
             if (cl[i].n > height)
                 height = cl[i].n;
         }
         for (size_t k = 0; k < height; k++) {
             for (size_t i = 0; i < n; i++) {
-                if (!vis[i])
+                if (!L->vis[i])
                     continue;
                 const char *s = k < cl[i].n ? cl[i].v[k] : "";
-                size_t w = utf8_width(s, strlen(s));
-                size_t pad = width[i] > w ? width[i] - w : 0;
+                size_t w = text_cols(s);
+                size_t pad = L->width[i] > w ? L->width[i] - w : 0;
                 cli_color color = row->cells[i].color ? row->cells[i].color : row->color;
                 if (t->flags[i] & COL_RIGHT)
                     sb_repeat(b, " ", pad);
                 put_colored(b, c, s, color);
-                if (i != last) {
+                if (i != L->last) {
                     if (!(t->flags[i] & COL_RIGHT))
                         sb_repeat(b, " ", pad);
                     sb_puts(b, "  ");
@@ -392,12 +536,110 @@ static void render_text(const table *t, strbuf *b, const cli *c)
         }
         for (size_t i = 0; i < n; i++)
             lines_free(&cl[i]);
-        free(cl);
     }
+    free(cl);
     if (header_due && !any)
-        text_header(t, b, c, width, vis, last);
-    free(vis);
-    free(width);
+        text_header(t, L, b, c);
+}
+
+/* One record per row: "Header: value" lines, values wrapped under each other; a blank line
+ * between records. Tables without headers: the first cell is the label. */
+static void render_records(const table *t, const text_layout *L, strbuf *b, const cli *c)
+{
+    size_t label_w = 0;
+    if (!t->no_header)
+        for (size_t i = 0; i < L->n; i++)
+            if (L->vis[i] && text_cols(L->head[i]) > label_w)
+                label_w = text_cols(L->head[i]);
+    size_t width = c->term_width;
+    /* Labels as wide as half the line or more: values go under them. */
+    bool under = width > 0 && label_w + 2 > width / 2;
+    bool any = false, first_in_section = true;
+    strbuf lead;
+    sb_init(&lead);
+    for (size_t r = 0; r < t->nrows; r++) {
+        const trow *row = &t->rows[r];
+        if (row->section) {
+            text_section(b, c, L->section[r], any);
+            any = true;
+            first_in_section = true;
+            continue;
+        }
+        if (!first_in_section && !t->no_header)
+            sb_putc(b, '\n');
+        first_in_section = false;
+        any = true;
+        if (t->no_header) {
+            /* "label: value  value" */
+            size_t i0 = L->n;
+            strbuf v;
+            sb_init(&v);
+            for (size_t i = 0; i < L->n; i++) {
+                if (!L->vis[i])
+                    continue;
+                if (i0 == L->n) {
+                    i0 = i;
+                    continue;
+                }
+                const char *cv = L->cell[r][i] + strspn(L->cell[r][i], " ");
+                if (v.len && *cv)
+                    sb_puts(&v, "  ");
+                sb_puts(&v, cv);
+            }
+            lead.len = 0;
+            lead.data[0] = '\0';
+            const char *label = i0 < L->n ? L->cell[r][i0] + strspn(L->cell[r][i0], " ") : "";
+            put_colored(&lead, c, label, i0 < L->n && row->cells[i0].color
+                                             ? row->cells[i0].color : COLOR_BOLD);
+            sb_puts(&lead, ":");
+            size_t lw = text_cols(label) + 1;
+            if (v.len == 0) {
+                sb_add(b, lead.data, lead.len);
+                sb_putc(b, '\n');
+            } else if (width > 0 && lw + 1 + text_cols(v.data) > width && lw + 1 > width / 2) {
+                sb_add(b, lead.data, lead.len);
+                sb_putc(b, '\n');
+                paragraph_colored(b, c, "  ", 2, 2, v.data, row->color);
+            } else {
+                sb_putc(&lead, ' ');
+                paragraph_colored(b, c, lead.data, lw + 1, 2, v.data, row->color);
+            }
+            sb_free(&v);
+            continue;
+        }
+        for (size_t i = 0; i < L->n; i++) {
+            /* Values without the indentation that shows depth in columns. */
+            const char *cv = L->vis[i] ? L->cell[r][i] + strspn(L->cell[r][i], " ") : "";
+            if (!*cv)
+                continue;
+            cli_color color = row->cells[i].color ? row->cells[i].color : row->color;
+            size_t hw = text_cols(L->head[i]);
+            lead.len = 0;
+            lead.data[0] = '\0';
+            put_colored(&lead, c, L->head[i], COLOR_BOLD);
+            sb_putc(&lead, ':');
+            if (under) {
+                sb_add(b, lead.data, lead.len);
+                sb_putc(b, '\n');
+                paragraph_colored(b, c, "  ", 2, 2, cv, color);
+            } else {
+                sb_repeat(&lead, " ", label_w + 2 - hw - 1);
+                paragraph_colored(b, c, lead.data, label_w + 2, label_w + 2, cv, color);
+            }
+        }
+    }
+    sb_free(&lead);
+}
+
+static void render_text(const table *t, strbuf *b, const cli *c)
+{
+    text_layout L;
+    layout_init(&L, t);
+    if (layout_fit(&L, c->term_width))
+        render_columns(t, &L, b, c);
+    else
+        render_records(t, &L, b, c);
+    layout_free(&L, t);
 }
 
 /* ---- Markdown -------------------------------------------------------------------------- */

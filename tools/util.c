@@ -1,17 +1,9 @@
 /* Helpers of the `isms` command: memory, text, numbers, colours, errors, files, JSON. */
-#ifndef _XOPEN_SOURCE
-#  define _XOPEN_SOURCE 700 /* realpath() */
-#endif
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include "cli.h"
 
@@ -143,120 +135,78 @@ void sb_repeat(strbuf *b, const char *s, size_t times)
         sb_puts(b, s);
 }
 
-/* ---- UTF-8 width ----------------------------------------------------------------------- */
+/* ---- terminal-safe text --------------------------------------------------------------- */
 
-/* Decodes one code point at s (n > 0 bytes); returns its length, with U+FFFD for bad bytes
- * (length 1). */
-static size_t utf8_next(const char *s, size_t n, uint32_t *cp)
+/* Decodes one code point at s (n > 0 bytes); returns its length, or 0 for a byte that does
+ * not start a valid, shortest-form sequence. */
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
     size_t len;
     uint32_t v, min;
-    if ((u[0] & 0xE0) == 0xC0) {
-        len = 2;
-        v = u[0] & 0x1F;
-        min = 0x80;
-    } else if ((u[0] & 0xF0) == 0xE0) {
-        len = 3;
-        v = u[0] & 0x0F;
-        min = 0x800;
-    } else if ((u[0] & 0xF8) == 0xF0) {
-        len = 4;
-        v = u[0] & 0x07;
-        min = 0x10000;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    } else if ((s[0] & 0xE0) == 0xC0) {
+        len = 2, v = s[0] & 0x1Fu, min = 0x80;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        len = 3, v = s[0] & 0x0Fu, min = 0x800;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        len = 4, v = s[0] & 0x07u, min = 0x10000;
     } else {
-        *cp = 0xFFFD;
-        return 1;
+        return 0;
     }
-    if (len > n) {
-        *cp = 0xFFFD;
-        return 1;
-    }
+    if (len > n)
+        return 0;
     for (size_t i = 1; i < len; i++) {
-        if ((u[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (u[i] & 0x3F);
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3Fu);
     }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
     *cp = v;
     return len;
 }
 
-struct range {
-    uint32_t lo, hi;
-};
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
-/* Combining marks and other characters that take no column. */
-static const struct range zero_width[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
-    {0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x1AB0, 0x1AFF},
-    {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x202A, 0x202E}, {0x2060, 0x2064},
-    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
-};
-
-/* East Asian wide and full-width characters, and emoji: two columns. */
-static const struct range wide[] = {
-    {0x1100, 0x115F}, {0x231A, 0x231B}, {0x2329, 0x232A}, {0x23E9, 0x23EC},
-    {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF},
-    {0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF}, {0xFE30, 0xFE4F},
-    {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF},
-    {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
-
-static bool in_ranges(uint32_t cp, const struct range *r, size_t n)
+void sb_term(strbuf *b, const char *s)
 {
-    for (size_t i = 0; i < n; i++)
-        if (cp >= r[i].lo && cp <= r[i].hi)
-            return true;
-    return false;
-}
-
-static size_t cp_width(uint32_t cp)
-{
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-        return 0;
-    if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
-        return 0;
-    if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))
-        return 2;
-    return 1;
-}
-
-size_t utf8_width(const char *s, size_t n)
-{
-    size_t w = 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
     while (n > 0) {
         uint32_t cp;
-        size_t k = utf8_next(s, n, &cp);
-        w += cp_width(cp);
-        s += k;
+        size_t k = utf8_decode(p, n, &cp);
+        if (k == 0) {
+            sb_puts(b, REPLACEMENT);
+            k = 1;
+        } else if (cp == '\r' && n > 1 && p[1] == '\n') {
+            sb_putc(b, ' ');
+            k = 2;
+        } else if (cp == '\t' || cp == '\n' || cp == '\r') {
+            sb_putc(b, ' ');
+        } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+                   (cp >= 0x2066 && cp <= 0x2069)) {
+            sb_puts(b, REPLACEMENT);
+        } else {
+            sb_add(b, (const char *)p, k);
+        }
+        p += k;
         n -= k;
     }
-    return w;
 }
 
-size_t utf8_fit(const char *s, size_t n, size_t cols)
+char *term_safe(const char *s)
 {
-    size_t w = 0, at = 0;
-    while (at < n) {
-        uint32_t cp;
-        size_t k = utf8_next(s + at, n - at, &cp);
-        size_t cw = cp_width(cp);
-        if (w + cw > cols)
-            break;
-        w += cw;
-        at += k;
-    }
-    return at;
+    strbuf b;
+    sb_init(&b);
+    sb_term(&b, s);
+    return b.data;
+}
+
+size_t text_cols(const char *s)
+{
+    return s ? isms_text_width(s, strlen(s)) : 0;
 }
 
 bool ends_with_ci(const char *s, const char *suffix)
@@ -382,14 +332,27 @@ const char *severity_name(isms_severity s)
 
 /* ---- errors ---------------------------------------------------------------------------- */
 
+/* "isms: " and the text, made terminal-safe, as one line on standard error. */
+static void print_vline(const char *fmt, va_list ap)
+{
+    strbuf raw, safe;
+    sb_init(&raw);
+    sb_init(&safe);
+    sb_vprintf(&raw, fmt, ap);
+    sb_puts(&safe, "isms: ");
+    sb_term(&safe, raw.data);
+    sb_putc(&safe, '\n');
+    fwrite(safe.data, 1, safe.len, stderr);
+    sb_free(&raw);
+    sb_free(&safe);
+}
+
 int cli_error(const cli *c, const char *fmt, ...)
 {
     (void)c;
     va_list ap;
     va_start(ap, fmt);
-    fputs("isms: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    print_vline(fmt, ap);
     va_end(ap);
     return EXIT_USAGE;
 }
@@ -398,9 +361,7 @@ int cli_usage(const cli *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("isms: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    print_vline(fmt, ap);
     va_end(ap);
     if (c->cmd)
         fprintf(stderr, T(c, "isms: se 'isms %s --help'\n", "isms: see 'isms %s --help'\n"),
@@ -410,23 +371,87 @@ int cli_usage(const cli *c, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* Reads "word N" at p (N decimal); returns the end, or NULL. */
+static const char *read_word_number(const char *p, const char *word, unsigned *out)
+{
+    size_t wl = strlen(word);
+    if (strncmp(p, word, wl) != 0 || p[wl] != ' ' || !isdigit((unsigned char)p[wl + 1]))
+        return NULL;
+    p += wl + 1;
+    unsigned long v = 0;
+    while (isdigit((unsigned char)*p) && v < 100000000UL)
+        v = v * 10 + (unsigned long)(*p++ - '0');
+    *out = (unsigned)v;
+    return p;
+}
+
+/* Whether `msg` says "word N" for this N anywhere ("line 4", "column 3", "position 3"). */
+static bool mentions(const char *msg, const char *word, unsigned value)
+{
+    if (value == 0)
+        return false;
+    for (const char *p = strstr(msg, word); p; p = strstr(p + 1, word)) {
+        unsigned v;
+        const char *end = read_word_number(p, word, &v);
+        if (end && v == value && !isdigit((unsigned char)*end))
+            return true;
+    }
+    return false;
+}
+
+int cli_error_at(const cli *c, const char *where, bool gnu, unsigned line, unsigned column,
+                 const char *msg)
+{
+    msg = msg ? msg : "";
+    if (!where || !*where || strstr(msg, where))
+        return cli_error(c, "%s", msg); /* nothing to add: the message as it is */
+    /* A message that starts with its location ("line 4, column 3: ", "column 9: ") gives it
+     * up to the prefix, unless the numbers disagree with ours. */
+    unsigned l = 0, col = 0;
+    const char *p = read_word_number(msg, "line", &l);
+    if (p && (line == 0 || l == line)) {
+        const char *q = p;
+        if (strncmp(q, ", ", 2) == 0 && (q = read_word_number(q + 2, "column", &col)) != NULL &&
+            strncmp(q, ": ", 2) == 0 && (column == 0 || col == column)) {
+            msg = q + 2, line = l, column = col;
+        } else if (strncmp(p, ": ", 2) == 0) {
+            msg = p + 2, line = l;
+        }
+    } else if ((p = read_word_number(msg, "column", &col)) != NULL && strncmp(p, ": ", 2) == 0 &&
+               (column == 0 || col == column)) {
+        msg = p + 2, column = col;
+    }
+    /* Whatever the message still names is not said again before it. */
+    bool has_line = mentions(msg, "line", line);
+    bool has_col = has_line || mentions(msg, "column", column) ||
+                   mentions(msg, "position", column);
+    if (has_line)
+        line = 0;
+    if (has_col)
+        column = 0;
+
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, where);
+    if (gnu && line > 0) {
+        sb_printf(&b, ":%u", line);
+        if (column > 0)
+            sb_printf(&b, ":%u", column);
+    } else if (!gnu && column > 0) {
+        sb_printf(&b, T(c, ", kolumn %u", ", column %u"), column);
+    }
+    sb_puts(&b, ": ");
+    sb_puts(&b, msg);
+    cli_error(c, "%s", b.data);
+    sb_free(&b);
+    return EXIT_USAGE;
+}
+
 int cli_lib_error(const cli *c)
 {
-    (void)c;
     const isms_error *e = isms_error_last();
     const char *msg = e->message && *e->message ? e->message : isms_strerror(e->code);
-    const char *src = e->source;
-    if (src && *src && e->line > 0) {
-        if (e->column > 0)
-            fprintf(stderr, "isms: %s:%u:%u: %s\n", src, e->line, e->column, msg);
-        else
-            fprintf(stderr, "isms: %s:%u: %s\n", src, e->line, msg);
-    } else if (src && *src && !strstr(msg, src)) {
-        fprintf(stderr, "isms: %s: %s\n", src, msg);
-    } else {
-        fprintf(stderr, "isms: %s\n", msg);
-    }
-    return EXIT_USAGE;
+    return cli_error_at(c, e->source, true, e->line, e->column, msg);
 }
 
 void cli_note(const cli *c, const char *fmt, ...)
@@ -435,142 +460,31 @@ void cli_note(const cli *c, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    fputs("isms: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    print_vline(fmt, ap);
     va_end(ap);
 }
 
 /* ---- files ----------------------------------------------------------------------------- */
 
-bool cli_read_file(const cli *c, const char *path, char **out, size_t *len)
+int cli_read(const cli *c, const char *path, char **out, size_t *len)
 {
-    bool in = strcmp(path, "-") == 0;
-    FILE *f = in ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error(c, T(c, "kan inte öppna \"%s\": %s", "cannot open \"%s\": %s"), path,
-                  strerror(errno));
-        return false;
-    }
-    strbuf b;
-    sb_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        sb_add(&b, chunk, n);
-        if (b.len > ISMS_DOCUMENT_MAX_BYTES) {
-            cli_error(c, T(c, "\"%s\" är för stor", "\"%s\" is too large"), path);
-            sb_free(&b);
-            if (!in)
-                fclose(f);
-            return false;
-        }
-    }
-    bool bad = ferror(f) != 0;
-    int err = errno;
-    if (!in)
-        fclose(f);
-    if (bad) {
-        cli_error(c, T(c, "kan inte läsa \"%s\": %s", "cannot read \"%s\": %s"), path,
-                  strerror(err));
-        sb_free(&b);
-        return false;
-    }
-    *out = b.data;
-    *len = b.len;
-    return true;
+    *out = NULL;
+    if (isms_file_read(out, len, path, ISMS_DOCUMENT_MAX_BYTES) != ISMS_OK)
+        return cli_lib_error(c);
+    return EXIT_FINE;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int cli_emit_bytes(const cli *c, const char *data, size_t len)
 {
-    while (len > 0) {
-        ssize_t w = write(fd, data, len);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        data += w;
-        len -= (size_t)w;
-    }
-    return 0;
-}
-
-int write_file_atomic(const char *path, const char *data, size_t len)
-{
-    /* Through a symbolic link, replace the file it points to. */
-    char *resolved = realpath(path, NULL);
-    const char *target = resolved ? resolved : path;
-
-    const char *slash = strrchr(target, '/');
-    char *tmp = slash ? xasprintf("%.*s/.isms-XXXXXX", (int)(slash - target), target)
-                      : xstrdup(".isms-XXXXXX");
-
-    bool created = false;
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        goto fail;
-    created = true;
-    struct stat st;
-    mode_t mode;
-    if (stat(target, &st) == 0) {
-        mode = st.st_mode & 07777;
-    } else {
-        mode_t mask = umask(022);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-    if (write_all(fd, data, len) != 0 || fchmod(fd, mode) != 0 || fsync(fd) != 0)
-        goto fail;
-    if (close(fd) != 0) {
-        fd = -1;
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp, target) != 0)
-        goto fail;
-    /* Make the rename itself durable. */
-    char *dir = slash ? xasprintf("%.*s", slash == target ? 1 : (int)(slash - target), target)
-                      : xstrdup(".");
-    int dfd = open(dir, O_RDONLY);
-    if (dfd >= 0) {
-        fsync(dfd);
-        close(dfd);
-    }
-    free(dir);
-    free(tmp);
-    free(resolved);
-    return 0;
-
-fail:;
-    int err = errno;
-    if (fd >= 0)
-        close(fd);
-    if (created)
-        unlink(tmp);
-    free(tmp);
-    free(resolved);
-    errno = err;
-    return -1;
+    const char *path = c->a.output ? c->a.output : "-";
+    if (isms_file_save(path, data, len) != ISMS_OK)
+        return cli_lib_error(c);
+    return EXIT_FINE;
 }
 
 int cli_emit(const cli *c, const strbuf *b)
 {
-    const char *path = c->a.output;
-    if (!path || strcmp(path, "-") == 0) {
-        if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len) {
-            return cli_error(c, T(c, "kan inte skriva till standard ut: %s",
-                                  "cannot write to standard output: %s"), strerror(errno));
-        }
-        if (fflush(stdout) != 0)
-            return cli_error(c, T(c, "kan inte skriva till standard ut: %s",
-                                  "cannot write to standard output: %s"), strerror(errno));
-        return EXIT_FINE;
-    }
-    if (write_file_atomic(path, b->data, b->len) != 0)
-        return cli_error(c, T(c, "kan inte spara \"%s\": %s", "cannot save \"%s\": %s"), path,
-                         strerror(errno));
-    return EXIT_FINE;
+    return cli_emit_bytes(c, b->data, b->len);
 }
 
 /* ---- the document ---------------------------------------------------------------------- */
@@ -582,202 +496,176 @@ int cli_load_document(cli *c, const char *path, isms_document **out)
         return cli_lib_error(c);
     if (!c->a.lang_given)
         c->lang = isms_document_lang(doc);
+    const char *org = isms_document_get(doc, ISMS_DOC_ORGANISATION);
+    free(c->org);
+    c->org = org && *org ? xstrdup(org) : NULL;
     *out = doc;
     return EXIT_FINE;
 }
 
-/* ---- JSON ------------------------------------------------------------------------------ */
+/* ---- JSON (jansson) ------------------------------------------------------------------- */
 
-void jw_init(jw *w, strbuf *b)
+static json_t *must(json_t *v)
 {
-    memset(w, 0, sizeof *w);
-    w->b = b;
-    w->first[0] = true;
+    if (!v)
+        out_of_memory();
+    return v;
 }
 
-static void jw_indent(jw *w)
-{
-    sb_putc(w->b, '\n');
-    sb_repeat(w->b, "  ", (size_t)w->depth);
-}
+json_t *jobj(void) { return must(json_object()); }
+json_t *jarr(void) { return must(json_array()); }
+json_t *jint(long long v) { return must(json_integer((json_int_t)v)); }
+json_t *jbool(bool v) { return json_boolean(v); }
+json_t *jnull(void) { return json_null(); }
 
-/* Before a value: the comma and the new line, unless it follows a key. */
-static void jw_pre(jw *w)
+json_t *jstr(const char *s)
 {
-    if (w->after_key) {
-        w->after_key = false;
-        return;
-    }
-    if (w->depth == 0)
-        return;
-    if (!w->first[w->depth])
-        sb_putc(w->b, ',');
-    w->first[w->depth] = false;
-    jw_indent(w);
-}
-
-static void jw_open(jw *w, char ch)
-{
-    jw_pre(w);
-    sb_putc(w->b, ch);
-    if (w->depth + 1 < JW_MAX_DEPTH)
-        w->depth++;
-    w->first[w->depth] = true;
-}
-
-static void jw_close(jw *w, char ch)
-{
-    bool empty = w->first[w->depth];
-    if (w->depth > 0)
-        w->depth--;
-    if (!empty)
-        jw_indent(w);
-    sb_putc(w->b, ch);
-}
-
-void jw_obj(jw *w) { jw_open(w, '{'); }
-void jw_obj_end(jw *w) { jw_close(w, '}'); }
-void jw_arr(jw *w) { jw_open(w, '['); }
-void jw_arr_end(jw *w) { jw_close(w, ']'); }
-
-static void jw_string(strbuf *b, const char *s)
-{
-    sb_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '"': sb_puts(b, "\\\""); break;
-        case '\\': sb_puts(b, "\\\\"); break;
-        case '\n': sb_puts(b, "\\n"); break;
-        case '\r': sb_puts(b, "\\r"); break;
-        case '\t': sb_puts(b, "\\t"); break;
-        default:
-            if (*p < 0x20 || *p == 0x7F)
-                sb_printf(b, "\\u%04x", *p);
-            else
-                sb_putc(b, (char)*p);
+    s = s ? s : "";
+    json_t *v = json_string(s);
+    if (v)
+        return v;
+    /* Not valid UTF-8: each bad byte becomes U+FFFD. */
+    strbuf b;
+    sb_init(&b);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    while (n > 0) {
+        uint32_t cp;
+        size_t k = utf8_decode(p, n, &cp);
+        if (k == 0) {
+            sb_puts(&b, REPLACEMENT);
+            k = 1;
+        } else {
+            sb_add(&b, (const char *)p, k);
         }
+        p += k;
+        n -= k;
     }
-    sb_putc(b, '"');
+    v = must(json_stringn(b.data, b.len));
+    sb_free(&b);
+    return v;
 }
 
-void jw_key(jw *w, const char *key)
+json_t *jnum(double v)
 {
-    jw_pre(w);
-    jw_string(w->b, key);
-    sb_puts(w->b, ": ");
-    w->after_key = true;
+    if (!isfinite(v))
+        return json_null();
+    if (v == floor(v) && fabs(v) < 1e15)
+        return jint((long long)v);
+    return must(json_real(v));
 }
 
-void jw_str(jw *w, const char *s)
+void jset(json_t *obj, const char *key, json_t *v)
 {
-    jw_pre(w);
-    jw_string(w->b, s);
+    if (json_object_set_new(obj, key, v) != 0)
+        out_of_memory();
 }
 
-void jw_int(jw *w, long long v)
+void jpush(json_t *arr, json_t *v)
 {
-    jw_pre(w);
-    sb_printf(w->b, "%lld", v);
+    if (json_array_append_new(arr, v) != 0)
+        out_of_memory();
 }
 
-void jw_num(jw *w, double v)
+int cli_emit_json(const cli *c, json_t *root)
 {
-    jw_pre(w);
-    if (!isfinite(v)) {
-        sb_puts(w->b, "null");
-        return;
-    }
-    if (v == floor(v) && fabs(v) < 1e15) {
-        sb_printf(w->b, "%.0f", v == 0 ? 0.0 : v);
-        return;
-    }
-    /* The shortest form that reads back as the same double. */
-    char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    sb_puts(w->b, buf);
+    /* Fifteen significant digits: 9.8 stays 9.8 (seventeen would print 9.8000000000000007). */
+    char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    json_decref(root);
+    if (!text)
+        out_of_memory();
+    strbuf b;
+    sb_init(&b);
+    sb_puts(&b, text);
+    sb_putc(&b, '\n');
+    free(text);
+    int rc = cli_emit(c, &b);
+    sb_free(&b);
+    return rc;
 }
-
-void jw_raw(jw *w, const char *text)
-{
-    jw_pre(w);
-    sb_puts(w->b, text);
-}
-
-void jw_bool(jw *w, bool v)
-{
-    jw_pre(w);
-    sb_puts(w->b, v ? "true" : "false");
-}
-
-void jw_null(jw *w)
-{
-    jw_pre(w);
-    sb_puts(w->b, "null");
-}
-
-void jw_end(jw *w)
-{
-    sb_putc(w->b, '\n');
-}
-
-void jw_kstr(jw *w, const char *key, const char *s) { jw_key(w, key); jw_str(w, s); }
-void jw_kint(jw *w, const char *key, long long v) { jw_key(w, key); jw_int(w, v); }
-void jw_knum(jw *w, const char *key, double v) { jw_key(w, key); jw_num(w, v); }
-void jw_kbool(jw *w, const char *key, bool v) { jw_key(w, key); jw_bool(w, v); }
 
 /* ---- escaping -------------------------------------------------------------------------- */
 
+/* Appends the code point at p (k bytes) to `b` unless it is a control character, a
+ * bidirectional override or isolate, or invalid (k == 0): those become U+FFFD. */
+static void put_safe_char(strbuf *b, const unsigned char *p, size_t k, uint32_t cp)
+{
+    if (k == 0 || cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069))
+        sb_puts(b, REPLACEMENT);
+    else
+        sb_add(b, (const char *)p, k);
+}
+
 void esc_html(strbuf *b, const char *s)
 {
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    while (n > 0) {
+        uint32_t cp = 0;
+        size_t k = utf8_decode(p, n, &cp);
+        switch (k == 1 ? cp : 0xFFFFFFFFu) {
         case '&': sb_puts(b, "&amp;"); break;
         case '<': sb_puts(b, "&lt;"); break;
         case '>': sb_puts(b, "&gt;"); break;
         case '"': sb_puts(b, "&quot;"); break;
         case '\'': sb_puts(b, "&#39;"); break;
         case '\n': sb_puts(b, "<br>"); break;
+        case '\t': sb_putc(b, ' '); break;
         case '\r': break;
-        default: sb_putc(b, *p);
+        default: put_safe_char(b, p, k, cp);
         }
+        p += k ? k : 1;
+        n -= k ? k : 1;
     }
 }
 
 void esc_md(strbuf *b, const char *s)
 {
-    for (const char *p = s ? s : ""; *p; p++) {
-        switch (*p) {
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    while (n > 0) {
+        uint32_t cp = 0;
+        size_t k = utf8_decode(p, n, &cp);
+        switch (k == 1 ? cp : 0xFFFFFFFFu) {
         case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
         case '|': case '#': case '~': case '!': case '&':
             sb_putc(b, '\\');
-            sb_putc(b, *p);
+            sb_putc(b, (char)cp);
             break;
         case '\n': sb_puts(b, "<br>"); break;
         case '\r': break;
         case '\t': sb_putc(b, ' '); break;
-        default: sb_putc(b, *p);
+        default: put_safe_char(b, p, k, cp);
         }
+        p += k ? k : 1;
+        n -= k ? k : 1;
     }
+}
+
+/* The library's formula rule (lib/io/csv.c): apostrophes, then = + - @ tab or CR. */
+static bool csv_needs_neutralising(const char *s)
+{
+    while (*s == '\'')
+        s++;
+    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
 }
 
 void esc_csv(strbuf *b, const char *s, char sep, bool text)
 {
     s = s ? s : "";
-    bool formula = text && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
-                            *s == '\r');
-    bool quote = formula || strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') ||
-                 strchr(s, '\r') || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
+    size_t n = strlen(s);
+    /* The library's quoting rule, with the separator in use among the specials. */
+    bool quote = n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t' ||
+                           strpbrk(s, ";,\t\"\r\n") || strchr(s, sep));
+    if (quote)
+        sb_putc(b, '"');
+    if (text && csv_needs_neutralising(s))
+        sb_putc(b, '\'');
     if (!quote) {
-        sb_puts(b, s);
+        sb_add(b, s, n);
         return;
     }
-    sb_putc(b, '"');
-    if (formula)
-        sb_putc(b, '\'');
     for (const char *p = s; *p; p++) {
         if (*p == '"')
             sb_putc(b, '"');
@@ -804,8 +692,13 @@ void html_begin(strbuf *b, const cli *c, const char *title)
 {
     sb_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n",
               isms_lang_code(c->lang));
-    sb_puts(b, "<title>");
+    sb_puts(b, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+               "style-src 'unsafe-inline'\">\n<title>");
     esc_html(b, title);
+    if (c->org) {
+        sb_puts(b, " \xe2\x80\x93 ");
+        esc_html(b, c->org);
+    }
     sb_puts(b, "</title>\n<style>\n"
                "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n"
                "table{border-collapse:collapse;margin:1em 0}\n"

@@ -18,10 +18,12 @@ import os
 import pty
 import re
 import select
+import shutil
 import stat
 import struct
 import subprocess
 import termios
+import threading
 import unicodedata
 
 import pytest
@@ -111,6 +113,41 @@ def width(s):
             continue
         w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
     return w
+
+
+def columns_of(line):
+    """The characters of a line by display column (a wide character fills two)."""
+    cols = []
+    for ch in line:
+        if unicodedata.combining(ch):
+            continue
+        cols.append(ch)
+        if unicodedata.east_asian_width(ch) in ("W", "F"):
+            cols.append("")
+    return cols
+
+
+def assert_aligned(lines):
+    """Every table in `lines` keeps its columns: under the dashes' gaps there is only space."""
+    i = 0
+    found = 0
+    while i < len(lines):
+        if not re.fullmatch(r"-+(  -+)*", lines[i]):
+            i += 1
+            continue
+        found += 1
+        dash = columns_of(lines[i])
+        gaps = [k for k, ch in enumerate(dash) if ch == " "]
+        head = columns_of(lines[i - 1]) if i > 0 else []
+        assert all(k >= len(head) or head[k] == " " for k in gaps), lines[i - 1]
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            row = columns_of(lines[j])
+            assert len(row) <= len(dash), lines[j]
+            assert all(k >= len(row) or row[k] == " " for k in gaps), lines[j]
+            j += 1
+        i = j
+    assert found, "no table"
 
 
 def read_csv(text, delimiter=";"):
@@ -521,17 +558,54 @@ def test_cvss_from_stdin_with_an_invalid_vector():
     rc, out, err = run("cvss", "-", "-f", "json", stdin=text.encode())
     assert rc == 2
     assert [r["vector"] for r in json.loads(out)["ratings"]] == [CVSS_CRIT, DREAD]
-    # line 4, the metric AC at byte 15
-    assert err.startswith("isms: <stdin>:4:15: ")
+    # line 4 before the message, the metric AC at byte 15 in it: each said once
+    assert err.startswith("isms: <stdin>:4: ")
     assert 'metric AC at position 15 has unknown value "X"' in err
+    assert err.count("15") == 1 and ":4:15:" not in err
 
 
 def test_cvss_invalid_argument():
+    # the library's message names the column: it is not said again before it
     rc, out, err = run("cvss", "SL:1/M:2", "--lang", "en")
     assert rc == 2 and out == ""
-    assert err.startswith("isms: argument 1, column ")
+    assert err == "isms: argument 1: OWASP vector, column 9: O is missing: the vector ends after M\n"
+    # a message that starts with its column gives it up to the place
+    rc, out, err = run("cvss", "CVSS:3.1/AV:N", "xyz", "--lang", "en")
+    assert rc == 2
+    line = next(e for e in err.splitlines() if "xyz" in e)
+    assert line.startswith('isms: argument 2, column 1: "xyz" is not a risk vector')
+    assert line.count("column") == 1
+    rc, _, err = run("cvss", "xyz", "--lang", "sv")
+    assert err.startswith('isms: argument 1, kolumn 1: "xyz"')
     rc, _, err = run("cvss")
     assert rc == 2 and "standard in" in err
+
+
+def test_cvss_empty_stdin_has_no_vectors():
+    for text in (b"", b"# only a comment\n\n   \n"):
+        rc, out, err = run("cvss", "-", "--lang", "en", stdin=text)
+        assert rc == 2 and out == ""
+        assert err == "isms: no vectors on standard input\n"
+
+
+def test_library_error_location_is_said_once(tmp_path):
+    # the library says "line 1: …"; the command puts the line in front instead
+    rc, out, err = run("convert", "-", "--kind", "risks", "--lang", "en", stdin=b"a,b\n")
+    assert rc == 2 and out == ""
+    assert err.startswith("isms: <stdin>:1: no header row found")
+    assert "line 1" not in err
+    # a message that names line and column is not given them twice
+    bad = tmp_path / "risks.csv"
+    bad.write_text("Risk;Sannolikhet;Konsekvens\nA;2;3\nB;x;2\n", encoding="utf-8")
+    rc, _, err = run("convert", str(bad), "--kind", "risks", "--lang", "en")
+    assert rc == 2
+    assert err == (f'isms: {bad}: line 3, column 2 ("Sannolikhet"): "x" is not a likelihood '
+                   f'level such as 3\n')
+    # one that does not is given them as FILE:LINE:COLUMN
+    bad.write_text('Risk;Sannolikhet;Konsekvens\nA;2;3\nB"x";2;2\n', encoding="utf-8")
+    rc, _, err = run("convert", str(bad), "--kind", "risks", "--lang", "en")
+    assert rc == 2 and err.startswith(f"isms: {bad}:3:1: a quote")
+    assert "line" not in err
 
 
 # ---- catalog ----------------------------------------------------------------------------
@@ -765,8 +839,9 @@ def test_output_file_and_format_from_extension(tmp_path):
     assert json.loads(out.read_text())["counts"]["warning"] == 2
     out = tmp_path / "risks.csv"
     assert run("score", SMALL, "-o", str(out))[0] == 0
+    # levels in CSV as the organisation's registers write them, so that they read back
     assert read_csv(out.read_text(encoding="utf-8"))[1][:4] == ["R1", "Nätfiske mot medarbetare",
-                                                               "3×4", "12"]
+                                                               "3/4", "12"]
     out = tmp_path / "risks.tsv"
     assert run("score", SMALL, "-o", str(out))[0] == 0
     assert read_csv(out.read_text(encoding="utf-8"), "\t")[1][0] == "R1"
@@ -814,6 +889,77 @@ def test_output_to_a_missing_directory(tmp_path):
 def test_output_dash_is_stdout():
     rc, out, _ = run("lint", SMALL, "-o", "-", "-f", "json")
     assert rc == 0 and json.loads(out)["counts"]["warning"] == 2
+
+
+@pytest.mark.parametrize("args", [["lint", SMALL, "-f", "json"], ["report", SMALL, "-f", "md"],
+                                  ["convert", SMALL], ["convert", SMALL, "--table", "risks"]])
+def test_output_to_a_fifo_writes_into_it(tmp_path, args):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    # Both ends are opened here, so that nothing blocks whatever the command does: the
+    # reader thread sees the end of the data only when the test closes its own write end.
+    rfd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    wfd = os.open(fifo, os.O_WRONLY)
+    got = []
+
+    def reader():
+        data = b""
+        while True:
+            select.select([rfd], [], [], 5)
+            try:
+                chunk = os.read(rfd, 65536)
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            data += chunk
+        got.append(data)
+
+    t = threading.Thread(target=reader, daemon=True)
+    t.start()
+    try:
+        rc, out, err = run(*args, "-o", str(fifo))
+    finally:
+        os.close(wfd)
+        t.join(timeout=30)
+        os.close(rfd)
+    assert rc == 0 and out == "", err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still a pipe, not replaced by a file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+    expected = run_bytes(*args)[1]
+    assert got == [expected] and len(expected) > 100
+
+
+def test_output_extension_and_separators(tmp_path):
+    # -f csv to a .tsv file: tabs; --comma (explicit) wins over the extension
+    out = tmp_path / "risks.tsv"
+    assert run("score", SMALL, "-f", "csv", "-o", str(out))[0] == 0
+    assert read_csv(out.read_text(encoding="utf-8"), "\t")[1][:2] == ["R1",
+                                                                     "Nätfiske mot medarbetare"]
+    assert run("score", SMALL, "--comma", "-o", str(out))[0] == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\t" not in text and read_csv(text, ",")[1][0] == "R1"
+    # the later of --comma and --tab wins
+    out = tmp_path / "risks.csv"
+    assert run("score", SMALL, "--comma", "--tab", "-o", str(out))[0] == 0
+    assert read_csv(out.read_text(encoding="utf-8"), "\t")[1][0] == "R1"
+    assert run("score", SMALL, "--tab", "--comma", "-o", str(out))[0] == 0
+    assert read_csv(out.read_text(encoding="utf-8"), ",")[1][0] == "R1"
+    # the help says so
+    _, help_text, _ = run("score", "--help", "--lang", "en")
+    assert "the last of --comma and --tab wins" in " ".join(help_text.split())
+    # an extension that is no format is a usage error naming the formats
+    rc, out, err = run("lint", SMALL, "-o", str(tmp_path / "x.pdf"), "--lang", "en")
+    assert rc == 2 and out == ""
+    assert 'does not write .pdf files' in err and "text, json, csv, md or html" in err
+    assert not (tmp_path / "x.pdf").exists()
+    rc, _, err = run("convert", SMALL, "-o", str(tmp_path / "x.pdf"), "--lang", "en")
+    assert rc == 2 and "json or csv" in err
+    # --format says what to write whatever the name; no extension: the default
+    assert run("lint", SMALL, "-f", "json", "-o", str(tmp_path / "x.pdf"))[0] == 0
+    assert json.loads((tmp_path / "x.pdf").read_text())["counts"]["warning"] == 2
+    assert run("lint", SMALL, "-o", str(tmp_path / "findings"))[0] == 0
+    assert (tmp_path / "findings").read_text(encoding="utf-8").startswith("Allvarlighet")
 
 
 # ---- standard input ---------------------------------------------------------------------
@@ -875,6 +1021,61 @@ def test_tables_wrap_to_the_terminal_width():
     msg_col = lines[0].index("Meddelande")
     cont = [line for line in lines[2:] if line[:msg_col].strip() == "" and line.strip()]
     assert cont and all(width(line[:msg_col]) == msg_col for line in cont)
+    assert_aligned(lines)
+    # a terminal that does not say its width: COLUMNS
+    rc, out, _ = run_pty("plan", SMALL, env=base_env(NO_COLOR="1", COLUMNS="60"), cols=0)
+    assert rc == 0 and max(width(line) for line in out.decode().splitlines()) <= 60
+
+
+TEXT_RUNS = [["report", SMALL], ["report", SMALL, "--lang", "en"], ["lint", SMALL],
+             ["lint", ERROR_DOC], ["score", SMALL], ["score", "-l", "3", "-c", "4"],
+             ["classify", SMALL], ["plan", SMALL, "--explain", "--verbose"],
+             ["plan", SMALL, "--period", "quarter", "--periods", "4"], ["simulate", SMALL],
+             ["cvss", CVSS_CRIT, DREAD, "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/"
+              "SC:N/SI:N/SA:N", "--matrix", "5x5"],
+             ["catalog", "--annex"], ["catalog", "--clauses", "--lang", "en"],
+             ["catalog", "A.5.23"], ["catalog", "-e", "2013", "A.9.2.1", "--lang", "en"],
+             ["version"]]
+
+
+@pytest.mark.parametrize("cols", [80, 50])
+@pytest.mark.parametrize("args", TEXT_RUNS, ids=lambda a: "-".join(a[:1] + a[2:3]))
+def test_every_command_fits_the_width(args, cols):
+    rc, out, err = run(*args, "--width", str(cols))
+    assert rc in (0, 1), err
+    lines = out.splitlines()
+    assert lines and max(width(line) for line in lines) <= cols, \
+        [line for line in lines if width(line) > cols]
+    if any(re.fullmatch(r"-+(  -+)*", line) for line in lines):
+        assert_aligned(lines)
+    # the same through a terminal of that width
+    rc, tty, _ = run_pty(*args, env=base_env(NO_COLOR="1"), cols=cols)
+    assert max(width(line) for line in tty.decode("utf-8").splitlines()) <= cols
+
+
+def test_narrow_tables_become_records():
+    # the cvss table cannot fit 50 columns: one "Header: value" line per field
+    rc, out, _ = run("cvss", CVSS_CRIT, DREAD, "--matrix", "4x4", "--width", "50")
+    assert rc == 0
+    assert "Metod:        CVSS 3.1\n" in out and "Vektor:       CVSS:3.1/AV:N/" in out
+    assert "\n\nMetod:        DREAD\n" in out
+    # at 100 it is a table, and without --width off a terminal as wide as it is
+    rc, out, _ = run("cvss", CVSS_CRIT, DREAD, "--matrix", "4x4", "--width", "100")
+    assert out.splitlines()[0].split()[0] == "Metod"
+    # the classification's paragraph is wrapped too
+    rc, out, _ = run("classify", SMALL, "--width", "50")
+    tail = out.split("\n\n")[-1]
+    assert tail.startswith("3 tillgångar, 3 klassade") and len(tail.splitlines()) >= 3
+
+
+def test_width_option_of_every_text_command():
+    for name in COMMANDS:
+        _, out, _ = run(name, "--help", "--lang", "en")
+        assert ("--width" in out) == (name != "convert"), name
+    rc, _, err = run("lint", SMALL, "--width", "10", "--lang", "en")
+    assert rc == 2 and "40–1000" in err
+    rc, _, err = run("convert", SMALL, "--width", "80", "--lang", "en")
+    assert rc == 2 and "unknown option --width" in err
 
 
 # ---- language ---------------------------------------------------------------------------
@@ -928,3 +1129,207 @@ def test_csv_neutralises_formulas_and_markdown_escapes():
     assert row.count(" | ") == 7  # eight cells, none broken by the title's pipe
     rc, out, _ = run("score", hostile, "-f", "html")
     assert "&lt;b&gt;fet&lt;/b&gt;" in out and "<b>fet" not in out
+
+
+EVIL = "\x1b[2J\x1b]0;pwned\x07"
+
+
+def evil_doc(tmp_path):
+    """A document whose user text tries to drive the terminal."""
+    doc = {"format": "libisms/1", "organisation": "Ond \x1b[31mkommun", "year": 2024,
+           "date": "2024-06-01",
+           "risks": [{"id": "R1", "title": EVIL + "\tefter tabben", "likelihood": 3,
+                      "consequence": 4, "treatment": "modify"},
+                     {"id": "R2", "title": "Vanlig risk", "likelihood": 2, "consequence": 2}],
+           "assets": [{"id": "INF1", "name": "Reg\u202eister\x1b[1m", "type": "information",
+                       "levels": {"confidentiality": 2}}],
+           "actions": [{"id": "A1", "title": "Åtgärd " + EVIL, "owner": "IT\u2066x\u2069\x9b2J",
+                        "effort": 3, "targets": ["risk:R1"], "due": "2025-06-30"},
+                       {"id": "A2", "title": "Rad ett\nrad två", "owner": "x", "effort": 1,
+                        "due": "snart\x07"}]}
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return str(path)
+
+
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_user_text_cannot_drive_the_terminal(tmp_path):
+    doc = evil_doc(tmp_path)
+    for args in (["score", doc], ["lint", doc], ["classify", doc], ["report", doc],
+                 ["plan", doc, "--explain", "--verbose"], ["score", doc, "--width", "50"],
+                 ["plan", doc, "--width", "40"], ["score", doc, "-f", "md"],
+                 ["plan", doc, "--explain", "-f", "md"], ["lint", doc, "-f", "html"]):
+        rc, out, err = run_bytes(*args)
+        assert rc in (0, 1), (args, err)
+        assert b"\x1b" not in out and b"\x07" not in out, args
+        text = out.decode("utf-8")
+        assert not CONTROLS.search(text.replace("\n", "").replace("\r", "")), args
+        if args[-1] not in ("md", "html"):
+            assert "\t" not in text, args
+    rc, out, _ = run("score", doc)
+    lines = out.splitlines()
+    r1 = next(line for line in lines if line.startswith("R1 "))
+    # replaced, not dropped: the reader sees that something was there; the tab is a space
+    assert "\ufffd[2J\ufffd]0;pwned\ufffd efter tabben" in r1
+    assert_aligned(lines)
+    rc, out, _ = run("plan", doc, "--width", "70")
+    assert_aligned(out.splitlines())
+    # a line break inside a cell does not break the row
+    rc, out, _ = run("plan", doc)
+    assert re.search(r"^A2  Rad ett rad två +x ", out, re.M)
+    assert_aligned(out.splitlines())
+    # JSON keeps the text exactly, escaped
+    data = run_json("score", doc, "-f", "json")
+    assert data["risks"][0]["title"] == EVIL + "\tefter tabben"
+    # messages on standard error are made safe too
+    rc, _, err = run_bytes("lnit\x1b[2J", SMALL)
+    assert rc == 2 and b"\x1b" not in err and "lnit\ufffd[2J".encode() in err
+
+
+def test_csv_formula_rule_is_the_librarys(tmp_path):
+    doc = {"format": "libisms/1", "organisation": "Apby", "year": 2024, "date": "2024-06-01",
+           "risks": [{"id": "R1", "title": "'=1", "likelihood": 2, "consequence": 2},
+                     {"id": "R2", "title": "''+SUM(A1)", "likelihood": 1, "consequence": 2},
+                     {"id": "R3", "title": "'quoted", "likelihood": 1, "consequence": 1},
+                     {"id": "R4", "title": " -x ", "likelihood": 1, "consequence": 1}]}
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    csv_path = tmp_path / "risks.csv"
+    assert run("score", str(path), "-o", str(csv_path))[0] == 0
+    rows = read_csv(csv_path.read_text(encoding="utf-8"))
+    titles = {r[0]: r[1] for r in rows[1:]}
+    # ^'*[=+\-@\t\r]: one more apostrophe; other text as it is
+    assert titles == {"R1": "''=1", "R2": "'''+SUM(A1)", "R3": "'quoted", "R4": " -x "}
+    # and the library reads the command's CSV back to the titles it had
+    rc, out, err = run("convert", str(csv_path), "--kind", "risks", "--year", "2024", "-q")
+    assert rc == 0, err
+    back = {r["id"]: r["title"] for r in json.loads(out)["risks"]}
+    assert back["R1"] == "'=1" and back["R2"] == "''+SUM(A1)" and back["R3"] == "'quoted"
+    assert [(r["likelihood"], r["consequence"]) for r in json.loads(out)["risks"]] == \
+        [(2, 2), (1, 2), (1, 1), (1, 1)]
+
+
+def test_own_html_pages_have_the_policy_and_the_organisation(tmp_path):
+    for args in (["lint", SMALL], ["score", SMALL], ["plan", SMALL], ["classify", SMALL],
+                 ["simulate", SMALL], ["catalog", "--clauses"], ["cvss", DREAD]):
+        rc, out, _ = run(*args, "-f", "html")
+        assert rc == 0, args
+        head = out.split("</head>")[0]
+        assert ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+                'style-src \'unsafe-inline\'">') in head, args
+        title = re.search(r"<title>(.*)</title>", head).group(1)
+        if args[0] == "catalog" or args[0] == "cvss":
+            assert "Testby" not in title
+        else:
+            assert title.endswith(" \u2013 Testby kommun"), title
+    rc, out, _ = run("lint", evil_doc(tmp_path), "-f", "html")
+    title = re.search(r"<title>(.*)</title>", out).group(1)
+    assert title == "Anmärkningar \u2013 Ond \ufffd[31mkommun"
+
+
+def test_edition_in_a_file_name_is_not_the_year(tmp_path):
+    src = os.path.join(DATA, "gap-2013.csv")
+    out = tmp_path / "d.json"
+    rc, _, err = run("convert", src, "-o", str(out), "--lang", "en")
+    assert rc == 0, err
+    doc = json.loads(out.read_text())
+    year = doc["assessments"][0]["year"]
+    assert year != 2013 and year == doc["year"]
+    assert f"2013 in the file name is an edition of the standard, not the year; " \
+           f"the gap analysis is of {year}" in err
+    # --year says which year it is, 2013 included
+    for y in (2013, 2021):
+        rc, _, err = run("convert", src, "--year", str(y), "-o", str(out), "--lang", "en")
+        assert rc == 0 and json.loads(out.read_text())["assessments"][0]["year"] == y
+        assert ("is an edition" in err) == (y != 2013)
+    # a year that is no edition is still taken from the name
+    named = tmp_path / "gap-2019.csv"
+    with open(src, "rb") as f:
+        named.write_bytes(f.read())
+    assert run("convert", str(named), "-o", str(out))[0] == 0
+    assert json.loads(out.read_text())["assessments"][0]["year"] == 2019
+
+
+def test_unrecognised_table_says_to_use_kind(tmp_path):
+    odd = tmp_path / "odd.csv"
+    odd.write_text("Foo;Bar\n1;2\n", encoding="utf-8")
+    rc, out, err = run("convert", str(odd), "--lang", "en")
+    assert rc == 2 and out == ""
+    assert err.startswith(f"isms: {odd}") and "--kind" in err
+
+
+def test_catalog_attr_combines_or_refuses():
+    data = run_json("catalog", "--attr", "#Detective", "-f", "json")
+    ids = [i["id"] for i in data["items"]]
+    # --annex and --requirements narrow the same controls (all of them are both)
+    assert [i["id"] for i in run_json("catalog", "--attr", "#Detective", "--annex",
+                                      "-f", "json")["items"]] == ids
+    req = run_json("catalog", "--attr", "#Detective", "--requirements", "-f", "json")["items"]
+    assert [i["id"] for i in req] == ids and all(i["assessable"] for i in req)
+    rc, out, err = run("catalog", "--attr", "#Detective", "--clauses", "--lang", "en")
+    assert rc == 2 and out == "" and "--clauses" in err and "--attr" in err
+    rc, _, err = run("catalog", "--any", "--lang", "en")
+    assert rc == 2 and "--any applies only with --attr" in err
+
+
+def test_json_output_is_jansson_formatted():
+    rc, out, _ = run("version", "-f", "json")
+    data = json.loads(out)
+    assert out == ('{\n  "isms": "%s",\n  "libisms": "%s",\n  "format": "libisms/1"\n}\n'
+                   % (data["isms"], data["libisms"]))
+    rc, out, _ = run("plan", SMALL, "-f", "json")
+    # whole numbers as integers, keys in the order written, UTF-8 as it is
+    assert '"capacity": 40,' in out and '"load": 33,' in out and "40.0" not in out
+    assert "Inför tvåfaktorsinloggning" in out
+    rc, out, _ = run("cvss", CVSS_CRIT, "-f", "json")
+    assert '"score": 9.8,' in out and '"normalized": 0.98\n' in out
+    rc, out, _ = run("simulate", SMALL, "-f", "json", "--seed", "9223372036854775807")
+    assert json.loads(out)["seed"] == 9223372036854775807
+    rc, _, err = run("simulate", SMALL, "--seed", "9223372036854775808", "--lang", "en")
+    assert rc == 2 and "--seed" in err
+
+
+# ---- the manual pages --------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", ["isms.1", "isms.sv.1"])
+def test_manual_page_renders_without_warnings(page):
+    groff = shutil.which("groff")
+    if not groff:
+        pytest.skip("groff is not installed")
+    p = subprocess.run([groff, "-man", "-Tutf8", "-ww", os.path.join(SRC, "tools", page)],
+                       capture_output=True, timeout=60)
+    assert p.returncode == 0 and p.stderr == b"", p.stderr.decode()
+    text = re.sub(r".\x08", "", p.stdout.decode("utf-8"))
+    text = re.sub("\u2010\n\\s*", "", text)  # words hyphenated at the end of a line
+    # what changed is described: --width for every text command, the formats per command
+    assert "--width" in text and "COLUMNS" in text
+    assert len(re.findall(r"Formats?:\s+(text|json)", text)) == 10
+    assert ".tsv" in text and "U+FFFD" in text
+
+
+# ---- last: writing to /dev/null ---------------------------------------------------------
+
+def test_output_to_dev_null_keeps_the_device_zz_last(tmp_path):
+    """Runs last. Only asserts: a command that replaced devices would first be caught on a
+    private one, so that a failure never turns the machine's /dev/null into a file."""
+    before = os.stat("/dev/null")
+    if not stat.S_ISCHR(before.st_mode):
+        pytest.skip("/dev/null is not a character device on this machine")
+    runs = (["lint", SMALL, "-f", "json"], ["report", SMALL], ["score", SMALL],
+            ["convert", SMALL], ["convert", SMALL, "--table", "risks"])
+    if os.geteuid() == 0:
+        # as root the command could replace /dev/null: try a device of our own first
+        own = tmp_path / "null"
+        os.mknod(own, 0o666 | stat.S_IFCHR, before.st_rdev)
+        for args in runs:
+            rc, out, err = run(*args, "-o", str(own))
+            assert rc == 0 and out == "", (args, err)
+            assert stat.S_ISCHR(os.stat(own).st_mode), args
+    for args in runs:
+        rc, out, err = run(*args, "-o", "/dev/null")
+        assert rc == 0 and out == "", (args, err)
+        after = os.stat("/dev/null")
+        assert stat.S_ISCHR(after.st_mode), args
+        assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev), args
