@@ -142,6 +142,22 @@ void isms__levels_describe(char *buf, size_t size, const isms__level *levels, si
  * text under any C locale. Not finite: "–". Beyond 9e15 the decimals are dropped. */
 void isms__format_number(char *buf, size_t size, double v, int decimals, const char *point,
                          const char *group);
+/* Writes `v` as printf's "%.*g" writes it with `significant` (1–17) significant digits, but
+ * with `point` as the decimal mark whatever the C locale: "9.844", "1e+06", "0.0001".
+ * Not finite: "inf", "-inf" or "nan". For numbers in messages that must read the same under
+ * any locale (a program may call setlocale()). */
+void isms__format_general(char *buf, size_t size, double v, int significant, const char *point);
+/* A number as "%g" writes it in the C locale (6 significant digits, a '.'), in a value that
+ * lives until the end of the full expression: isms__g(v).s is the argument of a "%s". */
+typedef struct isms__num {
+    char s[32];
+} isms__num;
+static inline isms__num isms__g(double v)
+{
+    isms__num n;
+    isms__format_general(n.s, sizeof n.s, v, 6, ".");
+    return n;
+}
 
 /* ---- growable string (lib/base/text.c) ------------------------------------------------- */
 typedef struct isms__buf {
@@ -198,10 +214,20 @@ bool isms__index_remove(isms__index *ix, const char *key);
 /* The level values of an axis as people read a scale: "1–4" when consecutive, "1, 2, 4, 8"
  * otherwise, "" when the axis has no levels (or m is NULL). */
 void isms__matrix_scale_text(char *buf, size_t size, const isms_matrix *m, isms_axis axis);
+/* True when `value` is a level of the matrix's `axis` (false for NULL or a bad axis). Sets
+ * no error. */
+bool isms__matrix_has_level(const isms_matrix *m, isms_axis axis, int value);
 
 /* ---- risk register (lib/risk/register.c) ------------------------------------------------ */
 /* The risk with this id, as isms_register_find() finds it, but NULL without setting the
  * thread's last error when there is none (for look-ups whose failure is not an error). */
 isms_risk *isms__register_lookup(const isms_register *reg, const char *id);
+/* A number that tells a risk apart from every other risk its register has held, whatever its
+ * id: a risk removed and added again gets a new one. Serials grow in the order risks are
+ * added, so they follow the register's order. */
+uint64_t isms__risk_serial(const isms_risk *r);
+/* The number of removals from the register so far: while it stays the same, every risk the
+ * register held before is still there, in the same order. */
+uint64_t isms__register_removals(const isms_register *reg);
 
 #endif

@@ -590,6 +590,115 @@ static void test_models(void **state)
     isms_document_free(doc);
 }
 
+/* A model belongs to the risk object it was given to. Models given in any order are reported
+ * in the register's order; a risk removed through the register takes its model along (not
+ * reported at once, freed at the next change), and a risk added again with the same id has
+ * none. */
+static void test_models_follow_the_register(void **state)
+{
+    (void)state;
+    enum { N = 60 };
+    isms_document *doc = new_doc(2024);
+    char id[16];
+    for (int i = 0; i < N; i++) {
+        snprintf(id, sizeof id, "R%d", i);
+        add_risk(doc, id, 1, 1);
+    }
+    /* every risk but each third from R1 on has a model, given last first */
+    isms_fair *models[N] = { NULL };
+    for (int i = N; i-- > 0;) {
+        if (i % 3 == 1)
+            continue;
+        snprintf(id, sizeof id, "R%d", i);
+        models[i] = constant_model(id, 1, i + 1);
+        assert_int_equal(isms_document_set_model(doc, id, models[i]), ISMS_OK);
+    }
+    bool gone[N] = { false };
+    /* The models reported, in order, are those of the risks i with a model that are not gone
+     * (compared by hand: the k-th of them). */
+#define CHECK_ORDER()                                                                        \
+    do {                                                                                     \
+        size_t k_ = 0;                                                                       \
+        for (int i_ = 0; i_ < N; i_++) {                                                     \
+            if (!models[i_] || gone[i_])                                                     \
+                continue;                                                                    \
+            const char *rid_ = NULL;                                                         \
+            assert_ptr_equal(isms_document_model_at(&rid_, doc, k_), models[i_]);            \
+            snprintf(id, sizeof id, "R%d", i_);                                              \
+            assert_string_equal(rid_, id);                                                   \
+            assert_ptr_equal(isms_document_model(doc, id), models[i_]);                      \
+            k_++;                                                                            \
+        }                                                                                    \
+        assert_int_equal(isms_document_model_count(doc), k_);                                \
+        assert_null(isms_document_model_at(NULL, doc, k_));                                  \
+    } while (0)
+    CHECK_ORDER();
+    assert_int_equal(isms_document_model_count(doc), 40);
+
+    /* risks removed through the register (R0 and R30 had models, R1 none) */
+    isms_register *reg = isms_document_register(doc);
+    static const int removed[] = { 0, 1, 30 };
+    for (size_t k = 0; k < 3; k++) {
+        snprintf(id, sizeof id, "R%d", removed[k]);
+        assert_int_equal(isms_register_remove(reg, id), ISMS_OK);
+        gone[removed[k]] = true;
+    }
+    CHECK_ORDER();
+    assert_int_equal(isms_document_model_count(doc), 38);
+    assert_null(isms_document_model(doc, "R0"));
+    /* R0 added again is another risk: it has no model */
+    assert_int_equal(isms_register_add(NULL, reg, "R0", "Igen", 2, 2), ISMS_OK);
+    assert_null(isms_document_model(doc, "R0"));
+    CHECK_ORDER();
+    /* the next change frees the old models (valgrind) and may give R0 one: it comes last, as
+     * R0 is now the register's last risk */
+    isms_fair *r0 = constant_model("R0 igen", 1, 1);
+    SWEEP(isms_document_set_model(doc, "R0", r0), CHECK_ORDER());
+    assert_int_equal(isms_document_model_count(doc), 39);
+    const char *rid = NULL;
+    assert_ptr_equal(isms_document_model_at(&rid, doc, 38), r0);
+    assert_string_equal(rid, "R0");
+    models[0] = NULL; /* freed with its risk's removal */
+    models[30] = NULL;
+    gone[0] = gone[30] = false;
+    /* (CHECK_ORDER counts R0 at its old place no more; R0's new model is checked above) */
+    assert_int_equal(isms_document_set_model(doc, "R0", NULL), ISMS_OK);
+    CHECK_ORDER();
+
+    /* the same model for another risk is refused at once, naming its risk */
+    assert_int_equal(isms_document_set_model(doc, "R4", models[3]), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "risk \"R3\"");
+    /* replacing R3's model frees the old one (valgrind) */
+    isms_fair *r3 = constant_model("R3 b", 1, 1);
+    assert_int_equal(isms_document_set_model(doc, "R3", r3), ISMS_OK);
+    models[3] = r3;
+    CHECK_ORDER();
+
+    /* the matrix changes: the risks are copied, the models stay with them, in order */
+    isms_matrix *m = preset("5x5");
+    assert_int_equal(isms_document_set_matrix(doc, m), ISMS_OK);
+    isms_matrix_free(m);
+    CHECK_ORDER();
+
+    /* a register of other risks, in another order: the models of its ids stay, in its order */
+    isms_register *other = NULL;
+    assert_int_equal(isms_register_new(&other, NULL), ISMS_OK);
+    assert_int_equal(isms_register_add(NULL, other, "R5", "x", 1, 1), ISMS_OK);
+    assert_int_equal(isms_register_add(NULL, other, "R4", "x", 1, 1), ISMS_OK); /* none */
+    assert_int_equal(isms_register_add(NULL, other, "R2", "x", 1, 1), ISMS_OK);
+    assert_int_equal(isms_register_add(NULL, other, "R99", "x", 1, 1), ISMS_OK);
+    assert_int_equal(isms_document_set_register(doc, other), ISMS_OK);
+    assert_int_equal(isms_document_model_count(doc), 2);
+    assert_ptr_equal(isms_document_model_at(&rid, doc, 0), models[5]);
+    assert_string_equal(rid, "R5");
+    assert_ptr_equal(isms_document_model_at(&rid, doc, 1), models[2]);
+    assert_string_equal(rid, "R2");
+    assert_null(isms_document_model_at(&rid, doc, 2));
+    assert_null(isms_document_model(doc, "R3"));
+#undef CHECK_ORDER
+    isms_document_free(doc);
+}
+
 /* ---- matrix ------------------------------------------------------------------------------ */
 
 /* R1: every field set; R2: inherent only; R3: unassessed. */
@@ -859,13 +968,23 @@ static void test_settings_refused(void **state)
     refuse(doc, &s, ISMS_ERANGE, "schedule.periods is 0: expected 1–1200");
     s.periods = 1201;
     refuse(doc, &s, ISMS_ERANGE, "schedule.periods is 1201");
-    /* from 9998: two years fit, three do not */
+    /* from 9998 three years run past 9999: the settings take them (a document of 9997 has
+     * them by default and must load again), the schedule refuses them when it is made */
     s = isms_settings_default();
     s.start_year = 9998;
-    refuse(doc, &s, ISMS_ERANGE, "run past the year 9999; at most 2 fit");
-    s.periods = 2;
-    s.unit = ISMS_PERIOD_MONTH;
     assert_int_equal(isms_document_set_settings(doc, &s), ISMS_OK);
+    isms_schedule_options o;
+    assert_int_equal(isms_document_schedule_options(&o, doc), ISMS_OK);
+    isms_schedule *sched = NULL;
+    assert_int_equal(isms_plan_schedule(&sched, isms_document_plan(doc), &o), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "9999");
+    assert_null(sched);
+    s.periods = 2; /* two fit */
+    assert_int_equal(isms_document_set_settings(doc, &s), ISMS_OK);
+    assert_int_equal(isms_document_schedule_options(&o, doc), ISMS_OK);
+    assert_int_equal(isms_plan_schedule(&sched, isms_document_plan(doc), &o), ISMS_OK);
+    assert_int_equal(isms_schedule_period_count(sched), 2);
+    isms_schedule_free(sched);
     s = isms_settings_default();
     assert_int_equal(isms_document_set_settings(doc, &s), ISMS_OK);
 
@@ -892,6 +1011,34 @@ static void test_settings_refused(void **state)
     owners[1] = "HR";
     ocap[1] = -2;
     refuse(doc, &s, ISMS_ERANGE, "schedule.owners.\"HR\" is -2");
+    /* Many owners (their names are compared by hash, not pair by pair): the first repeat is
+     * the one named, with the owner it repeats. */
+    enum { MANY = 40 };
+    char names[MANY][24];
+    const char *many[MANY];
+    double many_cap[MANY];
+    for (int i = 0; i < MANY; i++) {
+        snprintf(names[i], sizeof names[i], "Enhet %d", i);
+        many[i] = names[i];
+        many_cap[i] = i;
+    }
+    snprintf(names[39], sizeof names[39], "enhet 31");
+    snprintf(names[35], sizeof names[35], " ENHET  30 ");
+    s = isms_settings_default();
+    s.owners = many;
+    s.owner_capacity = many_cap;
+    s.owner_count = MANY;
+    refuse(doc, &s, ISMS_EINVAL, "names \" ENHET  30 \" twice (owners 30 and 35)");
+    snprintf(names[35], sizeof names[35], "Enhet 35");
+    refuse(doc, &s, ISMS_EINVAL, "names \"enhet 31\" twice (owners 31 and 39)");
+    snprintf(names[39], sizeof names[39], "Enhet 39");
+    SWEEP(isms_document_set_settings(doc, &s), (void)0);
+    isms_settings got;
+    assert_int_equal(isms_document_settings(&got, doc), ISMS_OK);
+    assert_int_equal(got.owner_count, MANY);
+    assert_string_equal(got.owners[39], "Enhet 39");
+    s = isms_settings_default();
+    assert_int_equal(isms_document_set_settings(doc, &s), ISMS_OK);
     s = isms_settings_default();
     s.iterations = 0;
     refuse(doc, &s, ISMS_ERANGE, "simulation.iterations is 0: expected 1–100000000");
@@ -1261,6 +1408,7 @@ int main(void)
         cmocka_unit_test(test_set_inventory_and_plan),
         cmocka_unit_test(test_assessments),
         cmocka_unit_test(test_models),
+        cmocka_unit_test(test_models_follow_the_register),
         cmocka_unit_test(test_set_matrix_5x5),
         cmocka_unit_test(test_set_matrix_refused),
         cmocka_unit_test(test_settings),

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1075,6 +1076,31 @@ static void test_validation(void **state)
     o.owners = twice;
     o.owner_count = 3;
     assert_rejected(p, &o, ISMS_EINVAL, "options.owners[2] \" it \" is given twice");
+    /* Many owners are compared by the hash of their names, not pair by pair: the first
+     * repeat is named, with the owner it repeats. */
+    char names[24][16];
+    const char *many[24];
+    double many_caps[24];
+    for (int i = 0; i < 24; i++) {
+        snprintf(names[i], sizeof names[i], "Enhet %d", i);
+        many[i] = names[i];
+        many_caps[i] = 10;
+    }
+    snprintf(names[20], sizeof names[20], "ENHET 3");
+    snprintf(names[17], sizeof names[17], " enhet  12");
+    o.owners = many;
+    o.owner_capacity = many_caps;
+    o.owner_count = 24;
+    assert_rejected(p, &o, ISMS_EINVAL, "options.owners[17] \" enhet  12\" is given twice "
+                    "(also options.owners[12] \"Enhet 12\")");
+    snprintf(names[17], sizeof names[17], "Enhet 17");
+    assert_rejected(p, &o, ISMS_EINVAL, "options.owners[20] \"ENHET 3\" is given twice "
+                    "(also options.owners[3] \"Enhet 3\")");
+    snprintf(names[20], sizeof names[20], "Enhet 20");
+    s = sched(p, &o);
+    isms_schedule_free(s);
+    o.owner_capacity = ocaps;
+    o.owner_count = 3;
     const char *const three[] = { "IT", "HR", "Ekonomi" };
     o.owners = three;
     const double neg[] = { 10, -1, 10 };
@@ -1146,6 +1172,81 @@ static void test_past_9999(void **state)
     o.periods = 2;
     assert_rejected(p, &o, ISMS_ERANGE, "9999-12");
     isms_plan_free(p);
+}
+
+/* ---- numbers and the locale --------------------------------------------------------------- */
+
+/* Sets LC_NUMERIC to a locale that writes decimal commas; false (and nothing changed) when
+ * none is installed. `old` receives the locale to go back to. */
+static bool decimal_comma_locale(char old[64])
+{
+    static const char *const names[] = { "sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8",
+                                         "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8" };
+    snprintf(old, 64, "%s", setlocale(LC_NUMERIC, NULL));
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (setlocale(LC_NUMERIC, names[i]) && strcmp(localeconv()->decimal_point, ",") == 0)
+            return true;
+    setlocale(LC_NUMERIC, old);
+    return false;
+}
+
+/* The findings' numbers: a point in English, a comma in Swedish, rounded half away from zero
+ * (10.25 is 10.3), and the same under any C locale (see the next test). */
+static void check_numbers(void)
+{
+    isms_plan *p = new_plan(2024);
+    act(p, "A1", 5, NULL, NULL);
+    isms_action *a = act(p, "A2", 20.5, NULL, NULL);
+    status(a, ISMS_ACTION_IN_PROGRESS);
+    isms_schedule_options o = opts(ISMS_PERIOD_QUARTER, 3, 10.25);
+    isms_schedule *s = sched(p, &o);
+    assert_string_equal(message(s, "plan-over-capacity", 0),
+                        "Q1 2024 holds 20.5 person-days, capacity 10.3");
+    isms_schedule_free(s);
+    o.lang = ISMS_LANG_SV;
+    s = sched(p, &o);
+    assert_string_equal(message(s, "plan-over-capacity", 0),
+                        "Q1 2024 har 20,5 persondagar, kapaciteten är 10,3");
+    isms_schedule_free(s);
+    /* a score's explanation: numbers with points in English */
+    assert_int_equal(isms_plan_prioritise(NULL, NULL, p, NULL), ISMS_OK);
+    char *why = NULL;
+    assert_int_equal(isms_action_explain(&why, isms_plan_find(p, "A1"), ISMS_LANG_EN), ISMS_OK);
+    assert_null(strchr(why, ','));
+    assert_non_null(strstr(why, "0.10"));
+    isms_free(why);
+    /* errors write numbers as "%g" does in the C locale */
+    o.lang = ISMS_LANG_EN;
+    o.capacity = -2.5;
+    assert_rejected(p, &o, ISMS_EINVAL, "options.capacity -2.5 is not a capacity");
+    assert_int_equal(isms_action_set_effort(a, 1e6 + 0.5), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "effort 1e+06 of action \"A2\"");
+    assert_int_equal(isms_action_set_effort(a, NAN), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "effort nan of action \"A2\"");
+    isms_priority w = isms_priority_default();
+    w.asset = -0.5;
+    assert_int_equal(isms_plan_prioritise(NULL, NULL, p, &w), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "the priority weight \"asset\" is -0.5");
+    isms_plan_free(p);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    check_numbers();
+}
+
+/* A program may call setlocale(LC_ALL, "sv_SE.UTF-8"): English findings must not say "20,5". */
+static void test_numbers_decimal_comma_locale(void **state)
+{
+    (void)state;
+    char old[64];
+    if (!decimal_comma_locale(old)) {
+        print_message("no locale with a decimal comma is installed; skipped\n");
+        skip();
+    }
+    check_numbers();
+    setlocale(LC_NUMERIC, old);
 }
 
 /* ---- random plans ------------------------------------------------------------------------- */
@@ -1512,6 +1613,8 @@ int main(void)
         cmocka_unit_test(test_scores_committed),
         cmocka_unit_test(test_validation),
         cmocka_unit_test(test_past_9999),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_numbers_decimal_comma_locale),
         cmocka_unit_test(test_random_plans),
         cmocka_unit_test(test_schedule_alloc_failure),
     };

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1383,6 +1384,71 @@ static void test_alloc_failure(void **state)
     isms_fair_free(c);
 }
 
+/* ---- numbers in messages, whatever the locale ---------------------------------------------- */
+
+/* Sets LC_NUMERIC to a locale that writes decimal commas; false (and nothing changed) when
+ * none is installed. `old` receives the locale to go back to. */
+static bool decimal_comma_locale(char old[64])
+{
+    static const char *const names[] = { "sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8",
+                                         "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8" };
+    snprintf(old, 64, "%s", setlocale(LC_NUMERIC, NULL));
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (setlocale(LC_NUMERIC, names[i]) && strcmp(localeconv()->decimal_point, ",") == 0)
+            return true;
+    setlocale(LC_NUMERIC, old);
+    return false;
+}
+
+/* Errors write their numbers as "%g" does in the C locale. */
+static void check_messages(void)
+{
+    isms_dist d;
+    assert_int_equal(isms_dist_uniform(&d, 2.5, 1.5), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "uniform: low 2.5 must be below high 1.5");
+    assert_int_equal(isms_dist_pert(&d, 1, 4.5, 3, 4, ISMS_PERT_CLASSIC), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "PERT: mode 4.5 is outside low 1 to high 3");
+    assert_int_equal(isms_dist_pert(&d, 1, 2, 3, -0.125, ISMS_PERT_CLASSIC), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "PERT: gamma -0.125 must be");
+    assert_int_equal(isms_dist_lognormal90(&d, -0.5, 2), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "lognormal: low -0.5 (the 5th percentile) must be above 0");
+    assert_int_equal(isms_dist_poisson(&d, -0.25), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "Poisson: rate -0.25 must be");
+    assert_int_equal(isms_dist_normal(&d, 1234567.5, INFINITY), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "normal: mean 1.23457e+06 and sd inf must be finite numbers");
+    isms_fair *m = model("m");
+    set(m, ISMS_FAIR_LEF, constant(1));
+    set(m, ISMS_FAIR_LM, constant(2.5));
+    const isms_fair *one[1] = { m };
+    isms_simulation *sim = simulate(one, 1, 10, 1, 1, true);
+    double v;
+    assert_int_equal(isms_simulation_percentile(&v, sim, 0, 100.5), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "percentile 100.5 is outside 0–100");
+    assert_int_equal(isms_simulation_var(&v, sim, 0, 1.5), ISMS_ERANGE);
+    assert_error(ISMS_ERANGE, "value at risk level 1.5 is outside 0–1");
+    isms_simulation_free(sim);
+    isms_fair_free(m);
+}
+
+static void test_messages(void **state)
+{
+    (void)state;
+    check_messages();
+}
+
+/* A program may call setlocale(LC_ALL, "sv_SE.UTF-8"): the messages stay as they are. */
+static void test_messages_decimal_comma_locale(void **state)
+{
+    (void)state;
+    char old[64];
+    if (!decimal_comma_locale(old)) {
+        print_message("no locale with a decimal comma is installed; skipped\n");
+        skip();
+    }
+    check_messages();
+    setlocale(LC_NUMERIC, old);
+}
+
 int main(void)
 {
     const char *seed = getenv("ISMS_TEST_SEED");
@@ -1406,6 +1472,8 @@ int main(void)
         cmocka_unit_test(test_tail_measures),
         cmocka_unit_test(test_simulate_arguments),
         cmocka_unit_test(test_alloc_failure),
+        cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_messages_decimal_comma_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

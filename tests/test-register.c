@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <limits.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1023,6 +1024,138 @@ static void test_lint_alloc_failure(void **state)
     isms_register_free(reg);
 }
 
+/* ---- serials, levels, numbers ---------------------------------------------------------- */
+
+/* Serials tell risks apart whatever their ids and grow in the register's order; the removal
+ * count moves on with each removal only. */
+static void test_serials_and_removals(void **state)
+{
+    (void)state;
+    isms_register *reg = new_register(NULL);
+    assert_true(isms__register_removals(reg) == 0);
+    assert_true(isms__register_removals(NULL) == 0);
+    assert_true(isms__risk_serial(NULL) == 0);
+    isms_risk *r1 = add(reg, "R1", "a", 1, 1);
+    isms_risk *r2 = add(reg, "R2", "b", 1, 1);
+    uint64_t s1 = isms__risk_serial(r1), s2 = isms__risk_serial(r2);
+    assert_true(s1 > 0 && s2 > s1);
+    assert_true(isms__register_removals(reg) == 0);
+    assert_int_equal(isms_register_add(NULL, reg, "R2", "again", 1, 1), ISMS_EEXIST);
+    assert_true(isms__register_removals(reg) == 0);
+    assert_int_equal(isms_register_remove(reg, "R9"), ISMS_ENOTFOUND);
+    assert_true(isms__register_removals(reg) == 0);
+    assert_int_equal(isms_register_remove(reg, "R1"), ISMS_OK);
+    assert_true(isms__register_removals(reg) == 1);
+    /* R1 again is another risk, with a serial never given before, after R2's */
+    isms_risk *again = add(reg, "R1", "again", 2, 2);
+    assert_true(isms__risk_serial(again) > s2);
+    assert_true(isms__risk_serial(isms_register_find(reg, "R2")) == s2);
+    /* the order of serials is the register's order */
+    for (size_t i = 1; i < isms_register_count(reg); i++)
+        assert_true(isms__risk_serial(isms_register_at(reg, i - 1)) <
+                    isms__risk_serial(isms_register_at(reg, i)));
+    isms_register_free(reg);
+}
+
+static void test_matrix_has_level(void **state)
+{
+    (void)state;
+    isms_register *reg = new_register("5x5");
+    const isms_matrix *m = isms_register_matrix(reg);
+    assert_true(isms__matrix_has_level(m, ISMS_AXIS_LIKELIHOOD, 1));
+    assert_true(isms__matrix_has_level(m, ISMS_AXIS_CONSEQUENCE, 5));
+    assert_false(isms__matrix_has_level(m, ISMS_AXIS_CONSEQUENCE, 6));
+    assert_false(isms__matrix_has_level(m, ISMS_AXIS_LIKELIHOOD, 0));
+    assert_false(isms__matrix_has_level(m, ISMS_AXIS_LIKELIHOOD, UNSET));
+    assert_false(isms__matrix_has_level(m, (isms_axis)2, 1));
+    assert_false(isms__matrix_has_level(NULL, ISMS_AXIS_LIKELIHOOD, 1));
+    isms_register_free(reg);
+}
+
+/* Sets LC_NUMERIC to a locale that writes decimal commas; false (and nothing changed) when
+ * none is installed. `old` receives the locale to go back to. */
+static bool decimal_comma_locale(char old[64])
+{
+    static const char *const names[] = { "sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8",
+                                         "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8" };
+    snprintf(old, 64, "%s", setlocale(LC_NUMERIC, NULL));
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (setlocale(LC_NUMERIC, names[i]) && strcmp(localeconv()->decimal_point, ",") == 0)
+            return true;
+    setlocale(LC_NUMERIC, old);
+    return false;
+}
+
+/* isms__format_general() writes "%.*g" with the point it is given; the risk-vector-disagrees
+ * finding writes the vector's score with it. */
+static void check_numbers(void)
+{
+    static const struct {
+        double v;
+        int sig;
+        const char *point, *want;
+    } cases[] = {
+        { 9.844, 4, ".", "9.844" },     { 9.8444, 4, ".", "9.844" },
+        { 12.5, 6, ",", "12,5" },       { -0.000125, 3, ".", "-0.000125" },
+        { 1234567.0, 6, ".", "1.23457e+06" }, { 1e-5, 6, ".", "1e-05" },
+        { 0.0, 6, ".", "0" },           { 2.5, 0, ".", "2" },
+        { 0.1, 20, ".", "0.10000000000000001" }, { 3.25, 3, " dec ", "3 dec 25" },
+        { NAN, 6, ".", "nan" },         { -INFINITY, 6, ".", "-inf" },
+        { INFINITY, 6, ".", "inf" },    { 7.5, 6, NULL, "7.5" },
+    };
+    char buf[64];
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        isms__format_general(buf, sizeof buf, cases[i].v, cases[i].sig, cases[i].point);
+        assert_string_equal(buf, cases[i].want);
+    }
+    isms__format_general(buf, 4, 3.14159, 6, "."); /* cut to the buffer */
+    assert_string_equal(buf, "3.1");
+    assert_string_equal(isms__g(-2.5).s, "-2.5");
+
+    isms_register *reg = new_register("4x4");
+    isms_risk *r = add(reg, "R1", "Sårbarhet", 1, 2);
+    assert_int_equal(isms_risk_set_vector(r, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"),
+                     ISMS_OK);
+    for (int lang = 0; lang < 2; lang++) {
+        isms_findings *list = NULL;
+        assert_int_equal(isms_findings_new(&list, (isms_lang)lang), ISMS_OK);
+        assert_int_equal(isms_register_lint(list, reg), ISMS_OK);
+        bool found = false;
+        for (size_t i = 0; i < isms_findings_count(list); i++) {
+            isms_finding f;
+            assert_int_equal(isms_findings_get(&f, list, i), ISMS_OK);
+            if (strcmp(f.code, "risk-vector-disagrees") != 0)
+                continue;
+            found = true;
+            const char *want = lang == ISMS_LANG_SV ? "ger CVSS 9.8 (Kritisk)"
+                                                    : "gives CVSS 9.8 (Critical)";
+            assert_non_null(strstr(f.message, want));
+        }
+        assert_true(found);
+        isms_findings_free(list);
+    }
+    isms_register_free(reg);
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    check_numbers();
+}
+
+/* A program may call setlocale(LC_ALL, "sv_SE.UTF-8"): the numbers stay as they are. */
+static void test_numbers_decimal_comma_locale(void **state)
+{
+    (void)state;
+    char old[64];
+    if (!decimal_comma_locale(old)) {
+        print_message("no locale with a decimal comma is installed; skipped\n");
+        skip();
+    }
+    check_numbers();
+    setlocale(LC_NUMERIC, old);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1048,6 +1181,10 @@ int main(void)
         cmocka_unit_test(test_lint_mismatch_formulas),
         cmocka_unit_test(test_lint_duplicates_many),
         cmocka_unit_test(test_lint_alloc_failure),
+        cmocka_unit_test(test_serials_and_removals),
+        cmocka_unit_test(test_matrix_has_level),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_numbers_decimal_comma_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

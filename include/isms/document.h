@@ -227,7 +227,8 @@ ISMS_EXPORT isms_register *isms_document_register(const isms_document *doc);
  * @brief Replaces the register (and with it the matrix).
  *
  * The document takes ownership of `reg` on success and frees the old register, along with
- * the models of risks the new register lacks. The plan's sources are updated.
+ * the models of risks the new register lacks (a model stays with the new register's risk of
+ * its id). The plan's sources are updated.
  * @param doc The document.
  * @param reg The new register.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL, or `reg` is already the document's).
@@ -352,6 +353,11 @@ ISMS_EXPORT size_t isms_document_model_count(const isms_document *doc);
 
 /**
  * @brief A model by position, in the register's order of their risks.
+ *
+ * Takes constant time, so a loop over every model is linear. After risks were removed from
+ * the register through the borrowed register (isms_register_remove()), it takes time in the
+ * number of models, until the document's next change of models or of its register
+ * (isms_document_set_model(), isms_document_set_register(), isms_document_set_matrix()).
  * @param[out] risk_id Receives the risk's id (borrowed); may be NULL.
  * @param doc The document.
  * @param index 0 to isms_document_model_count() − 1.
@@ -373,7 +379,10 @@ ISMS_EXPORT isms_fair *isms_document_model(const isms_document *doc, const char 
 /**
  * @brief Gives a risk a model, replaces its model, or removes it (model NULL).
  *
- * The document takes ownership of `model` on success and frees a replaced one.
+ * The document takes ownership of `model` on success and frees a replaced one. A model
+ * belongs to the risk it was given to: when that risk is removed from the register, the model
+ * is no longer reported and is freed at the next change, and a risk added later with the same
+ * id has no model. Constant time (amortised) for models given in the register's order.
  * @param doc The document.
  * @param risk_id The id of a risk in the register.
  * @param model The model (it must pass isms_fair_check()), or NULL to remove.
@@ -434,7 +443,10 @@ ISMS_EXPORT int isms_document_settings(isms_settings *out, const isms_document *
  * @brief Sets the settings (arrays and strings copied; they may be the document's own, as
  *        isms_document_settings() gave them).
  * @param doc The document.
- * @param settings The settings; checked as isms_plan_schedule() checks its options.
+ * @param settings The settings; checked as isms_plan_schedule() checks its options, but for
+ *                 periods that run past the year 9999, which isms_plan_schedule() refuses
+ *                 when the schedule is made (a document of 9998 has its default three
+ *                 yearly periods from 9999 and must load again once saved).
  * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ERANGE (names the setting), #ISMS_ENOMEM (nothing
  *         changed).
  * @since 0.1.0
@@ -502,16 +514,21 @@ typedef struct isms_load_options {
  * JSON path: `$.risks[3].likelihod: unknown key, did you mean "likelihood"?`. Errors:
  * syntax; text that is not UTF-8; unknown keys (with the nearest known key); wrong types;
  * values out of range or not in a vocabulary (naming what is allowed); duplicate ids;
- * references to risks, requirements, assets or actions that do not exist; input larger
- * than the limit; nesting deeper than the limit.
+ * relations between assets that do not exist; prerequisites of open actions that form a
+ * cycle, or an action that is its own prerequisite; input larger than the limit; nesting
+ * deeper than the limit. What the library can hold loads, so that every document it saves
+ * loads again: targets and prerequisites that name nothing, levels off the matrix's
+ * scales, cycles among done and cancelled actions (isms_document_lint() reports them).
  * @param[out] out The document; the caller frees it with isms_document_free().
  * @param data The JSON bytes (need not be NUL-terminated).
  * @param len Their number.
  * @param source Name used in messages (a file name), or NULL for "<memory>".
  * @param options Limits, or NULL for the defaults.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE, #ISMS_ERANGE, #ISMS_EEXIST (duplicate id),
- *         #ISMS_ENOTFOUND (dangling reference), #ISMS_EUNSUPPORTED (another format
- *         version), #ISMS_ENOMEM.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL `out`, or NULL `data` with a length),
+ *         #ISMS_EPARSE (also content the core refuses: a blank context title, a target
+ *         that names no id), #ISMS_ERANGE, #ISMS_EEXIST (duplicate id), #ISMS_ENOTFOUND
+ *         (a relation's asset that does not exist), #ISMS_ECYCLE (prerequisites in a
+ *         cycle), #ISMS_EUNSUPPORTED (another format version), #ISMS_ENOMEM.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_parse(isms_document **out, const char *data, size_t len,
@@ -532,8 +549,10 @@ ISMS_EXPORT int isms_document_load(isms_document **out, const char *path,
  * @brief Writes a document as JSON text.
  *
  * Keys in a fixed order, two-space indentation, UTF-8 without escapes beyond what JSON
- * needs, numbers in their shortest exact form, a newline at the end. Defaults are written
- * out, so the file shows what the calculations use.
+ * needs, numbers exact: with 15 significant digits (trailing zeros dropped: "0.1", "1e+20"),
+ * or 16 or 17 where 15 do not read back to the same value, whole numbers below 10^15 as
+ * integers, a '.' as the decimal point whatever the locale; a newline at the end. Defaults
+ * are written out, so the file shows what the calculations use.
  * @param[out] out The text, NUL-terminated; the caller frees it with isms_free().
  * @param[out] len Its length without the NUL; may be NULL.
  * @param doc The document.

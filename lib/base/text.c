@@ -795,3 +795,43 @@ void isms__format_number(char *buf, size_t size, double v, int decimals, const c
     tmp[n] = '\0';
     snprintf(buf, size, "%s", tmp);
 }
+
+void isms__format_general(char *buf, size_t size, double v, int significant, const char *point)
+{
+    if (!buf || size == 0)
+        return;
+    if (isnan(v)) {
+        snprintf(buf, size, "%s", "nan");
+        return;
+    }
+    if (isinf(v)) {
+        snprintf(buf, size, "%s", v < 0 ? "-inf" : "inf");
+        return;
+    }
+    if (significant < 1)
+        significant = 1;
+    if (significant > 17)
+        significant = 17;
+    if (!point)
+        point = ".";
+    /* printf writes the locale's decimal point (perhaps more than one byte); every byte of
+     * its text but the digits, the signs and the exponent's 'e' belongs to that point. */
+    char tmp[64];
+    snprintf(tmp, sizeof tmp, "%.*g", significant, v);
+    char out[96];
+    size_t n = 0, plen = strlen(point);
+    bool in_point = false;
+    for (const char *p = tmp; *p && n + 1 < sizeof out; p++) {
+        char c = *p;
+        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e') {
+            out[n++] = c;
+            in_point = false;
+        } else if (!in_point) {
+            for (size_t k = 0; k < plen && n + 1 < sizeof out; k++)
+                out[n++] = point[k];
+            in_point = true;
+        }
+    }
+    out[n] = '\0';
+    snprintf(buf, size, "%s", out);
+}

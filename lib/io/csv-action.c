@@ -775,8 +775,9 @@ static int check_prerequisites(const importer *imp)
     const isms_plan *plan = imp->plan;
     for (size_t i = 0; i < isms_plan_count(plan); i++) {
         const isms_action *a = isms_plan_at(plan, i);
-        for (size_t k = 0; k < isms_action_prerequisite_count(a); k++) {
-            const char *pre = isms_action_prerequisite(a, k);
+        const char *pre = isms__prereq_first(a);
+        for (size_t k = 0; k < isms_action_prerequisite_count(a);
+             k++, pre = isms__prereq_next(pre)) {
             if (isms_plan_find(plan, pre))
                 continue;
             const char *id = isms_action_id(a);
@@ -960,8 +961,9 @@ static void put_targets(isms__buf *b, const isms_action *a, int L)
 static void put_prerequisites(isms__buf *b, const isms_action *a)
 {
     b->len = 0;
-    for (size_t i = 0; i < isms_action_prerequisite_count(a); i++)
-        put_item(b, NULL, isms_action_prerequisite(a, i));
+    const char *pre = isms__prereq_first(a); /* walked once, not from the start per id */
+    for (size_t i = 0; i < isms_action_prerequisite_count(a); i++, pre = isms__prereq_next(pre))
+        put_item(b, NULL, pre);
 }
 
 static void write_action(isms__csv_writer *w, isms__buf *scratch, const isms_action *a,

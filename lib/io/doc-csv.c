@@ -381,10 +381,7 @@ int isms_document_import_csv(isms_table_kind *kind, isms_document *doc, const ch
     if (year != 0 && (year < 1900 || year > 9999))
         return isms__error(ISMS_EINVAL, "isms_document_import_csv: the year %d is outside "
                            "1900–9999 (0: the document's year)", year);
-    if (len > ISMS_CSV_MAX_INPUT)
-        return isms__error_at(ISMS_ERANGE, source, 0, 0,
-                              "the CSV input is larger than %u MiB (%zu bytes)",
-                              (unsigned)(ISMS_CSV_MAX_INPUT / (1024u * 1024u)), len);
+    /* The size is checked where the table is read (isms__csv_read(), the importers). */
     if (!data)
         data = "";
     int rc;
@@ -410,21 +407,6 @@ int isms_document_import_csv(isms_table_kind *kind, isms_document *doc, const ch
 
 /* ---- export ------------------------------------------------------------------------------- */
 
-/* The years the document has assessments of, "2022, 2023 and 2024", cut to fit `size`. */
-static void describe_years(char *buf, size_t size, const isms_document *doc)
-{
-    size_t n = isms_document_assessment_count(doc), len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        int w = snprintf(buf + len, size - len, "%s%d",
-                         i == 0 ? "" : i + 1 == n ? " and " : ", ",
-                         isms_assessment_year(isms_document_assessment_at(doc, i)));
-        if (w < 0 || (size_t)w >= size - len)
-            break;
-        len += (size_t)w;
-    }
-}
-
 int isms_document_export_csv(char **out, size_t *len, const isms_document *doc,
                              isms_table_kind kind, int year, isms_lang lang, unsigned flags)
 {
@@ -440,7 +422,7 @@ int isms_document_export_csv(char **out, size_t *len, const isms_document *doc,
             return isms__error(ISMS_ENOTFOUND, "the document has no assessment (gap analysis) "
                                "to export; import a gap table first");
         char years[256];
-        describe_years(years, sizeof years, doc);
+        isms__doc_describe_years(years, sizeof years, doc);
         return isms__error(ISMS_ENOTFOUND, "the document has no assessment of %d; it has %s",
                            year, years);
     }

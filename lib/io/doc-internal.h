@@ -44,6 +44,8 @@ extern const char *const isms__doc_asset_field[13];   /* isms_asset_field, as as
                                                           [ISMS_ASSET_NAME] is "name" */
 extern const char *const isms__doc_target[4];         /* isms_target_kind prefixes: [0] NULL,
                                                           "risk", "req", "asset" */
+extern const char *const isms__doc_fair_node[ISMS_FAIR_NODE_COUNT]; /* isms_fair_node, as the
+                                                          keys of a model's "nodes" */
 
 /* The index of `text` in `names` (exact, case-sensitive), or -1. NULL entries never match. */
 int isms__doc_lookup(const char *const *names, size_t n, const char *text);
@@ -59,12 +61,31 @@ const char *isms__doc_nearest(const char *const *names, size_t n, const char *te
 void isms__doc_describe(char *buf, size_t size, const char *const *names, size_t n);
 
 /*
- * Writes a finite double as JSON in its shortest form that reads back to the same double
- * (lib/io/doc-save.c): whole numbers below 1e15 as integers ("3", "-0" as "0"), others with
- * the first of 15, 16 and 17 significant digits that round-trips through strtod ("0.1",
- * "1e-300"), always with '.' as the decimal point whatever the locale. `size` must be at
- * least 32. Returns the length written, or 0 for NaN, infinities and a buffer too small.
+ * Writes a finite double as JSON that reads back to the same double (lib/io/doc-save.c):
+ * whole numbers below 1e15 as integers ("3", "-0" as "0"), others with the first of 15, 16
+ * and 17 significant digits that round-trips through strtod, trailing zeros dropped ("0.1",
+ * "1e-300"), always with '.' as the decimal point whatever the locale. That is the fewest
+ * digits for normal doubles, but not always the shortest text: the exponent is printf's
+ * ("1e+20", "1e-06"), and a subnormal gets 15 digits where fewer would do
+ * ("4.94065645841247e-324" for 5e-324). `size` must be at least 32. Returns the length
+ * written, or 0 for NaN, infinities and a buffer too small.
  */
 int isms__doc_double(char *buf, size_t size, double v);
+
+/* The years the document has assessments of, "2022, 2023 and 2024" (English; "" when none),
+ * cut after the last whole year that fits in `size` (lib/io/document.c). */
+void isms__doc_describe_years(char *buf, size_t size, const isms_document *doc);
+
+/* The length of the UTF-8 sequence at s[0] when it is valid and lies within the `n` bytes
+ * (1 for ASCII), else 0: overlong forms, surrogates and code points above U+10FFFF are not
+ * valid (isms__utf8_valid()). */
+static inline size_t isms__doc_utf8_len(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0 || n < len)
+        return 0;
+    return len == 1 || isms__utf8_valid(s, len) ? len : 0;
+}
 
 #endif

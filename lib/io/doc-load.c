@@ -11,63 +11,52 @@
  *     allocation failures as syntax errors, a small validator (json_fault) tells the two
  *     apart on that error path;
  *  3. the tree is walked in the schema's terms, building the document through the public
- *     API of the document and the core modules, so that their checks apply. Whatever that
- *     API can hold loads, so that every saved document loads again: levels off the matrix's
- *     scales, risks not assessed, one residual level, empty titles, targets that name
- *     nothing are kept (lint reports them, as for a table import); only what the API cannot
- *     hold is an error (a relation or prerequisite that names nothing, an int overflow);
+ *     API of the document and the core modules, so that their checks apply (an argument the
+ *     core calls invalid, ISMS_EINVAL, is content of the document that cannot be: ISMS_EPARSE
+ *     here). Whatever that API can hold loads, so that every saved document loads again:
+ *     levels off the matrix's scales, risks not assessed, one residual level, empty titles,
+ *     targets and prerequisites that name nothing, cycles among done and cancelled actions
+ *     are kept (lint reports them, as for a table import); only what the API cannot hold is
+ *     an error (a relation that names nothing, an int overflow), and prerequisites of open
+ *     actions that form a cycle, which the plan cannot order (the rule of
+ *     isms_plan_prioritise() and of the CSV import, found with the plan's own search);
  *  4. every error names the JSON path of the node at fault ("$.risks[3].likelihod"); its
  *     line and column are found by scanning the text along that path (find_node). That
  *     scan only runs when there is an error.
  *
  * On any error the document built so far is freed: nothing is returned and nothing leaks.
  */
-#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <jansson.h>
 
 #include "doc-internal.h"
+#include "plan/plan-internal.h"
 
 /* ---- small text helpers ------------------------------------------------------------------ */
 
-/* Cuts a NUL-terminated buffer back so that it does not end inside a UTF-8 sequence. */
-static void cut_utf8(char *buf)
-{
-    size_t len = strlen(buf);
-    size_t i = len;
-    while (i > 0 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i == 0)
-        return;
-    unsigned char lead = (unsigned char)buf[i - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (len - (i - 1) < need)
-        buf[i - 1] = '\0';
-}
+/* The arguments of a "%.*s" that shows at most 64 bytes of s, cut on a UTF-8 boundary (as the
+ * plan's messages quote ids). */
+#define Q(s) ISMS__Q(s)
 
-/* How many bytes of `s` a message shows: all of it up to `max` bytes, else at most `max`
- * cut on a UTF-8 boundary. For "%.*s". */
-static int shown(const char *s, size_t max)
-{
-    size_t n = strlen(s);
-    if (n <= max)
-        return (int)n;
-    n = max;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return (int)n;
-}
+/* A number as the document writes it ("2.5", "1e+300"), whatever the C library's locale:
+ * num(v).s is the argument of a "%s" (it lives until the end of the full expression). */
+typedef struct numtext {
+    char s[40];
+} numtext;
 
-/* The arguments of a "%.*s" that shows at most 64 bytes of s. */
-#define Q(s) shown((s), 64), (s)
+static numtext num(double v)
+{
+    numtext t;
+    if (isms__doc_double(t.s, sizeof t.s, v) <= 0) /* not finite */
+        isms__format_general(t.s, sizeof t.s, v, 17, ".");
+    return t;
+}
 
 /* Number of code points of the UTF-8 text s[0..len). */
 static size_t utf8_chars(const char *s, size_t len)
@@ -77,33 +66,6 @@ static size_t utf8_chars(const char *s, size_t len)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             n++;
     return n;
-}
-
-/* Length of the UTF-8 sequence at p[0..n) when it is valid, else 0. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-    unsigned char c = p[0];
-    size_t len;
-    uint32_t cp, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2; cp = c & 0x1F; min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3; cp = c & 0x0F; min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4; cp = c & 0x07; min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t k = 1; k < len; k++) {
-        if ((p[k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
 }
 
 /* ---- positions in the text ---------------------------------------------------------------- */
@@ -383,7 +345,7 @@ static void pb_key(pathbuf *p, const char *k, size_t n, bool raw)
         for (size_t i = 0; i < show; i++) {
             unsigned char c = (unsigned char)k[i];
             if (raw && c >= 0x80) { /* the text may be broken here: keep only UTF-8 */
-                size_t sl = utf8_seq((const unsigned char *)k + i, show - i);
+                size_t sl = isms__doc_utf8_len(k + i, show - i);
                 if (sl == 0) {
                     buf[len++] = '?';
                 } else {
@@ -540,20 +502,22 @@ static void current_path(pathbuf *p, const loader *L)
     seg_path(p, L->segs, L->depth < MAX_SEGS ? L->depth : MAX_SEGS);
 }
 
+/* Room for a message: as much as the thread's last error holds (1 KiB), so that a message cut
+ * here, perhaps inside a character, is longer than what the error keeps after the path: the
+ * error cuts it again, at a UTF-8 boundary (lib/base/error.c). */
+enum { MSG_MAX = 1024 };
+
 /* Sets the error `code` about the current node: "<path>: <message>" at its line and column
  * (with `at_key`, those of its key). Returns `code`. */
 static int fail(loader *L, int code, bool at_key, const char *fmt, ...) ISMS__PRINTF(4, 5);
 static int fail(loader *L, int code, bool at_key, const char *fmt, ...)
 {
-    char msg[800];
+    char msg[MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    int w = vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (w < 0)
+    if (vsnprintf(msg, sizeof msg, fmt, ap) < 0)
         msg[0] = '\0';
-    else if ((size_t)w >= sizeof msg)
-        cut_utf8(msg);
+    va_end(ap);
     pathbuf p;
     current_path(&p, L);
     size_t count = L->depth < MAX_SEGS ? L->depth : MAX_SEGS;
@@ -564,14 +528,16 @@ static int fail(loader *L, int code, bool at_key, const char *fmt, ...)
 }
 
 /* Passes on the error `rc` that a library call set, about the current node. Out of memory
- * stays as it is. */
+ * stays as it is. The core's ISMS_EINVAL (an argument it refuses: a blank title, a target
+ * that names no id, a bad matrix) is content of the document that cannot be: ISMS_EPARSE. */
 static int relay(loader *L, int rc)
 {
     if (rc == ISMS_ENOMEM)
         return rc;
-    char copy[800];
+    if (rc == ISMS_EINVAL)
+        rc = ISMS_EPARSE;
+    char copy[MSG_MAX]; /* holds the whole last error */
     snprintf(copy, sizeof copy, "%s", isms_error_last()->message);
-    cut_utf8(copy);
     return fail(L, rc, false, "%s", copy);
 }
 
@@ -580,15 +546,12 @@ static int fail_at(const loader *L, int code, size_t off, const char *fmt, ...)
     ISMS__PRINTF(4, 5);
 static int fail_at(const loader *L, int code, size_t off, const char *fmt, ...)
 {
-    char msg[800];
+    char msg[MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    int w = vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (w < 0)
+    if (vsnprintf(msg, sizeof msg, fmt, ap) < 0)
         msg[0] = '\0';
-    else if ((size_t)w >= sizeof msg)
-        cut_utf8(msg);
+    va_end(ap);
     pathbuf p;
     path_at(&p, L->text, L->len, off);
     unsigned line, col;
@@ -631,8 +594,8 @@ static const char *kind_of(const json_t *v)
 static int wrong_type(loader *L, const json_t *v, const char *expected)
 {
     if (json_is_real(v))
-        return fail(L, ISMS_EPARSE, false, "expected %s, found the number %.17g", expected,
-                    json_real_value(v));
+        return fail(L, ISMS_EPARSE, false, "expected %s, found the number %s", expected,
+                    num(json_real_value(v)).s);
     return fail(L, ISMS_EPARSE, false, "expected %s, found %s", expected, kind_of(v));
 }
 
@@ -660,9 +623,8 @@ static int check_keys(loader *L, json_t *obj, const char *const *names, size_t n
         const char *near = isms__doc_nearest(names, n, key);
         if (near)
             return fail(L, ISMS_EPARSE, true, "unknown key, did you mean \"%s\"?", near);
-        char list[600];
+        char list[600]; /* the names are ASCII */
         isms__doc_describe(list, sizeof list, names, n);
-        cut_utf8(list);
         return fail(L, ISMS_EPARSE, true, "unknown key; the keys here are %s", list);
     }
     return ISMS_OK;
@@ -708,8 +670,8 @@ static int as_int(loader *L, json_t *v, long long lo, long long hi, long long *o
         if (d != floor(d))
             return wrong_type(L, v, "an integer");
         if (!(d >= (double)lo && d <= (double)hi))
-            return fail(L, ISMS_ERANGE, false, "%.17g is outside the range %lld–%lld", d, lo,
-                        hi);
+            return fail(L, ISMS_ERANGE, false, "%s is outside the range %lld–%lld", num(d).s,
+                        lo, hi);
         x = (long long)d;
     } else {
         return wrong_type(L, v, "an integer");
@@ -730,11 +692,11 @@ static int as_number(loader *L, json_t *v, double lo, bool lo_open, double hi, d
         return wrong_type(L, v, "a number");
     double d = json_number_value(v);
     if (lo_open && !(d > lo))
-        return fail(L, ISMS_ERANGE, false, "%.17g must be greater than %g", d, lo);
+        return fail(L, ISMS_ERANGE, false, "%s must be greater than %s", num(d).s, num(lo).s);
     if (!(d >= lo))
-        return fail(L, ISMS_ERANGE, false, "%.17g is below the minimum %g", d, lo);
+        return fail(L, ISMS_ERANGE, false, "%s is below the minimum %s", num(d).s, num(lo).s);
     if (!(d <= hi))
-        return fail(L, ISMS_ERANGE, false, "%.17g is above the maximum %g", d, hi);
+        return fail(L, ISMS_ERANGE, false, "%s is above the maximum %s", num(d).s, num(hi).s);
     *out = d;
     return ISMS_OK;
 }
@@ -751,9 +713,8 @@ static int as_enum(loader *L, json_t *v, const char *const *names, size_t n, int
         *out = k;
         return ISMS_OK;
     }
-    char list[600];
+    char list[600]; /* the names are ASCII */
     isms__doc_describe(list, sizeof list, names, n);
-    cut_utf8(list);
     const char *near = isms__doc_nearest(names, n, s);
     if (near)
         return fail(L, ISMS_EPARSE, false, "unknown value \"%.*s\", did you mean \"%s\"? "
@@ -951,9 +912,6 @@ static const char *const risk_keys[] = {
 };
 static const char *const levels_keys[] = { "likelihood", "consequence" };
 static const char *const model_keys[] = { "events", "nodes" };
-static const char *const node_names[ISMS_FAIR_NODE_COUNT] = {
-    "lef", "tef", "cf", "poa", "vuln", "tcap", "rs", "lm", "pl", "sl", "slef", "slem",
-};
 static const char *const dist_keys[] = { "kind", "value", "low", "mode", "high", "gamma",
                                          "method", "mean", "sd", "rate" };
 static const char *const assessment_keys[] = { "year", "edition", "scope", "date", "extra",
@@ -983,10 +941,17 @@ static const char *const schedule_keys[] = { "unit", "start", "periods", "capaci
                                              "strict" };
 static const char *const simulation_keys[] = { "iterations", "seed" };
 
-/* The schema's range of a level value of the matrix (a scale's level, a band, the acceptance);
- * a risk's levels have a range of their own (RISK_LEVEL_MIN, RISK_LEVEL_MAX). */
-#define LEVEL_MIN (-1000000LL)
-#define LEVEL_MAX 1000000LL
+/* The ranges of the matrix's values, as the matrix builder takes them (and the schema says):
+ * a scale's level ISMS_LEVEL_VALUE_MIN–ISMS_LEVEL_VALUE_MAX; a band's ends any int (a band may
+ * reach beyond the cells' values); the acceptance within the cells' values, which are within
+ * ±ISMS_GRID_VALUE_MAX. A risk's levels have a range of their own (RISK_LEVEL_MIN,
+ * RISK_LEVEL_MAX). */
+#define SCALE_MIN ((long long)ISMS_LEVEL_VALUE_MIN)
+#define SCALE_MAX ((long long)ISMS_LEVEL_VALUE_MAX)
+#define BAND_MIN ((long long)INT_MIN)
+#define BAND_MAX ((long long)INT_MAX)
+#define ACCEPTANCE_MIN (-(long long)ISMS_GRID_VALUE_MAX)
+#define ACCEPTANCE_MAX ((long long)ISMS_GRID_VALUE_MAX)
 
 /* ---- the matrix --------------------------------------------------------------------------- */
 
@@ -1010,7 +975,7 @@ static int load_scale(loader *L, json_t *m, const char *key, isms_axis axis,
             return rc;
         long long value;
         const char *sv = NULL, *en = NULL, *desc = NULL;
-        if ((rc = get_int(L, lv, "value", REQ, LEVEL_MIN, LEVEL_MAX, &value)) < 0 ||
+        if ((rc = get_int(L, lv, "value", REQ, SCALE_MIN, SCALE_MAX, &value)) < 0 ||
             (rc = get_string(L, lv, "label_sv", REQ | NONEMPTY, &sv)) < 0 ||
             (rc = get_string(L, lv, "label_en", REQ | NONEMPTY, &en)) < 0 ||
             (rc = get_string(L, lv, "description", 0, &desc)) < 0)
@@ -1091,8 +1056,8 @@ static int load_bands(loader *L, json_t *m, isms_matrix_builder *b)
         const char *name = NULL, *color = NULL, *sv = NULL, *en = NULL;
         long long lo, hi;
         if ((rc = get_string(L, band, "name", REQ | NONEMPTY, &name)) < 0 ||
-            (rc = get_int(L, band, "min", REQ, LEVEL_MIN, LEVEL_MAX, &lo)) < 0 ||
-            (rc = get_int(L, band, "max", REQ, LEVEL_MIN, LEVEL_MAX, &hi)) < 0 ||
+            (rc = get_int(L, band, "min", REQ, BAND_MIN, BAND_MAX, &lo)) < 0 ||
+            (rc = get_int(L, band, "max", REQ, BAND_MIN, BAND_MAX, &hi)) < 0 ||
             (rc = get_string(L, band, "color", REQ, &color)) < 0 ||
             (rc = get_string(L, band, "label_sv", REQ | NONEMPTY, &sv)) < 0 ||
             (rc = get_string(L, band, "label_en", REQ | NONEMPTY, &en)) < 0)
@@ -1136,7 +1101,7 @@ static int build_matrix(loader *L, json_t *m, isms_matrix_builder *b, isms_matri
     if ((rc = load_bands(L, m, b)) < 0)
         return rc;
     long long acceptance;
-    rc = get_int(L, m, "acceptance", 0, LEVEL_MIN, LEVEL_MAX, &acceptance);
+    rc = get_int(L, m, "acceptance", 0, ACCEPTANCE_MIN, ACCEPTANCE_MAX, &acceptance);
     if (rc < 0)
         return rc;
     if (rc == ISMS_OK && (rc = isms_matrix_builder_set_acceptance(b, (int)acceptance)) < 0)
@@ -1316,15 +1281,15 @@ static int build_model(loader *L, json_t *m, isms_fair *model)
     if ((rc = get_object(L, m, "nodes", REQ, &nodes)) < 0)
         return rc;
     push_key(L, "nodes");
-    if ((rc = check_keys(L, nodes, node_names, N(node_names))) < 0)
+    if ((rc = check_keys(L, nodes, isms__doc_fair_node, N(isms__doc_fair_node))) < 0)
         return rc;
     if (json_object_size(nodes) == 0)
         return fail(L, ISMS_EPARSE, false, "a model needs at least one node");
     for (size_t k = 0; k < ISMS_FAIR_NODE_COUNT; k++) {
-        json_t *d = json_object_get(nodes, node_names[k]);
+        json_t *d = json_object_get(nodes, isms__doc_fair_node[k]);
         if (!d)
             continue;
-        push_key(L, node_names[k]);
+        push_key(L, isms__doc_fair_node[k]);
         isms_dist dist;
         if ((rc = load_dist(L, d, &dist)) < 0)
             return rc;
@@ -2015,31 +1980,18 @@ static int load_assessments(loader *L, json_t *root)
 
 /* ---- actions ------------------------------------------------------------------------------ */
 
-/* The target at the current node: "risk:R1", "req:6.1.2", "asset:HR" or a bare id. It need
- * not name anything the document holds: the plan's lint reports a target that names
- * nothing (plan-unknown-target), as it does for a plan imported from a table. */
+/* The target at the current node: "risk:R1", "req:6.1.2", "asset:HR" or a bare id, which
+ * the plan reads (isms_action_add_target() with ISMS_TARGET_ANY takes the prefixes the writer
+ * writes, and a few more: "krav:", "tillgång:"). It need not name anything the document
+ * holds: the plan's lint reports a target that names nothing (plan-unknown-target), as it
+ * does for a plan imported from a table. */
 static int load_target(loader *L, json_t *v, isms_action *a)
 {
     const char *t = NULL;
     int rc = as_string(L, v, NONEMPTY, &t);
     if (rc < 0)
         return rc;
-    isms_target_kind kind = ISMS_TARGET_ANY;
-    const char *id = t;
-    for (int k = ISMS_TARGET_RISK; k <= ISMS_TARGET_ASSET; k++) {
-        size_t pl = strlen(isms__doc_target[k]);
-        if (strncmp(t, isms__doc_target[k], pl) == 0 && t[pl] == ':') {
-            kind = (isms_target_kind)k;
-            id = t + pl + 1;
-            break;
-        }
-    }
-    /* The id as the plan keeps it: trimmed. */
-    size_t start = 0, len = strlen(id);
-    isms__trim_span(id, len, &start, &len);
-    if (len == 0)
-        return fail(L, ISMS_EPARSE, false, "\"%.*s\" names no id", Q(t));
-    rc = isms_action_add_target(a, kind, id);
+    rc = isms_action_add_target(a, ISMS_TARGET_ANY, t);
     return rc < 0 ? relay(L, rc) : ISMS_OK;
 }
 
@@ -2085,7 +2037,7 @@ static int load_action(loader *L, json_t *arr, size_t i, isms_plan *plan)
             rc = isms_action_set_effort_size(a, (isms_effort_size)size);
         } else if (json_is_number(effort)) {
             double days;
-            if ((rc = as_number(L, effort, 0, false, INFINITY, &days)) < 0)
+            if ((rc = as_number(L, effort, 0, false, ISMS__EFFORT_MAX, &days)) < 0)
                 return rc;
             rc = isms_action_set_effort(a, days);
         } else {
@@ -2149,174 +2101,210 @@ static int load_action(loader *L, json_t *arr, size_t i, isms_plan *plan)
     return ISMS_OK;
 }
 
-/* An action for the cycle search: its id (the plan's trimmed one) and its prerequisites as
- * indices into the actions. */
-typedef struct anode {
-    const char *id;
-    size_t index;
-} anode;
+/* A prerequisite that names no action, for finding it given twice in one list: the action
+ * (its index + 1) that listed it last, and where in that list. */
+typedef struct dangling {
+    size_t owner;
+    size_t at;
+    char id[]; /* trimmed */
+} dangling;
 
-static const char *anode_id(const void *item)
+static const char *dangling_key(const void *item)
 {
-    return ((const anode *)item)->id;
+    return ((const dangling *)item)->id;
 }
 
-/* Writes "A1 → A2 → A1" for the cycle whose actions, each a prerequisite of the next, are
- * ids[0..n): at most 20 of them, 40 bytes of each. */
-static void cycle_text(char *buf, size_t size, const char *const *ids, size_t n)
+/* What load_prerequisites() needs beside the plan, freed in one place. */
+typedef struct prereq_state {
+    size_t *owner;        /* per action: the action (index + 1) that listed it last */
+    size_t *at;           /* per action: where in that action's list */
+    const char **ids;     /* the current action's list, trimmed */
+    size_t *lens;
+    size_t cap;
+    dangling **dangling;  /* every distinct prerequisite that names no action */
+    size_t n_dangling, cap_dangling;
+    isms__index dangling_ix;
+} prereq_state;
+
+static void prereq_state_free(prereq_state *st)
 {
-    size_t used = 0, show = n > 20 ? 20 : n;
-    buf[0] = '\0';
-    for (size_t k = 0; k < show && used < size; k++) {
-        int w = snprintf(buf + used, size - used, "%s%.*s", k ? " → " : "", shown(ids[k], 40),
-                         ids[k]);
-        if (w > 0)
-            used += (size_t)w;
+    isms__free(st->owner);
+    isms__free(st->at);
+    isms__free(st->ids);
+    isms__free(st->lens);
+    for (size_t i = 0; i < st->n_dangling; i++)
+        isms__free(st->dangling[i]);
+    isms__free(st->dangling);
+    isms__index_free(&st->dangling_ix);
+}
+
+/* The record of the prerequisite [id, id + len) that names no action, made when it is new;
+ * NULL when out of memory. */
+static dangling *dangling_of(prereq_state *st, const char *id, size_t len)
+{
+    dangling *d = isms__index_find_n(&st->dangling_ix, id, len);
+    if (d)
+        return d;
+    d = isms__malloc(sizeof *d + len + 1);
+    if (!d || !isms__grow((void **)&st->dangling, &st->cap_dangling, st->n_dangling + 1,
+                          sizeof *st->dangling) ||
+        !isms__index_reserve(&st->dangling_ix, st->n_dangling + 1)) {
+        isms__free(d);
+        return NULL;
     }
-    if (used < size)
-        snprintf(buf + used, size - used, "%s → %.*s", n > show ? " → …" : "",
-                 shown(ids[0], 40), ids[0]);
-    cut_utf8(buf);
+    memcpy(d->id, id, len);
+    d->id[len] = '\0';
+    d->owner = 0;
+    d->at = 0;
+    st->dangling[st->n_dangling++] = d;
+    isms__index_insert(&st->dangling_ix, d);
+    return d;
+}
+
+/* Reads the prerequisites of action `i` (the list `list`, at the current path) into st->ids
+ * and st->lens and adds them to the action at once: O(length), where adding them one by one
+ * would walk the action's list for each. */
+static int load_prereq_list(loader *L, json_t *list, size_t i, isms_action *a, isms_plan *plan,
+                            prereq_state *st)
+{
+    size_t n = json_array_size(list);
+    if (n > st->cap) {
+        const char **ids = isms__realloc(st->ids, n * sizeof *ids);
+        if (!ids)
+            return isms__error_nomem();
+        st->ids = ids;
+        size_t *lens = isms__realloc(st->lens, n * sizeof *lens);
+        if (!lens)
+            return isms__error_nomem();
+        st->lens = lens;
+        st->cap = n;
+    }
+    size_t k;
+    json_t *v;
+    json_array_foreach(list, k, v) {
+        push_index(L, k);
+        const char *pid = NULL;
+        int rc = as_string(L, v, ACTION_ID, &pid);
+        if (rc < 0)
+            return rc;
+        /* The id as the plan keeps it: trimmed. */
+        size_t start = 0, len = strlen(pid);
+        isms__trim_span(pid, len, &start, &len);
+        if (len == 0)
+            return fail(L, ISMS_EPARSE, false, "\"%.*s\" names no action: a prerequisite "
+                        "needs an id that is not blank", Q(pid));
+        const isms_action *q = isms__index_find_n(&plan->index, pid + start, len);
+        size_t *owner, *at;
+        const char *name;
+        if (q) {
+            if (q->idx == i)
+                return fail(L, ISMS_ECYCLE, false, "action \"%.*s\" cannot be its own "
+                            "prerequisite", Q(isms_action_id(a)));
+            owner = &st->owner[q->idx];
+            at = &st->at[q->idx];
+            name = isms_action_id(q);
+        } else { /* names no action: kept, as the plan keeps it */
+            dangling *d = dangling_of(st, pid + start, len);
+            if (!d)
+                return isms__error_nomem();
+            owner = &d->owner;
+            at = &d->at;
+            name = d->id;
+        }
+        if (*owner == i + 1)
+            return fail(L, ISMS_EEXIST, false, "\"%.*s\" is listed twice (also at [%zu])",
+                        Q(name), *at);
+        *owner = i + 1;
+        *at = k;
+        st->ids[k] = pid + start;
+        st->lens[k] = len;
+        pop(L);
+    }
+    int rc = isms__action_add_prerequisites(a, st->ids, st->lens, n);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
+}
+
+/* The error about a cycle of open actions: at the prerequisite that closes it, in the list of
+ * its first action (the cycle's first action waits for its last). */
+static int cycle_error(loader *L, json_t *arr, const isms_plan *plan, const isms__cycles *c)
+{
+    size_t best = 0; /* the cycle whose first action comes first in the document */
+    for (size_t k = 1; k < c->n; k++)
+        if (c->ids[c->start[k]] < c->ids[c->start[best]])
+            best = k;
+    const uint32_t *ids = c->ids + c->start[best];
+    size_t len = c->start[best + 1] - c->start[best];
+    char text[1024];
+    isms__cycle_text(text, sizeof text, plan, ids, len);
+    const char *last = isms_action_id(isms_plan_at(plan, ids[len - 1]));
+    json_t *list = json_object_get(json_array_get(arr, ids[0]), "prerequisites");
+    size_t j = 0;
+    for (; j < json_array_size(list); j++) {
+        const char *pid = json_string_value(json_array_get(list, j));
+        size_t start = 0, n = pid ? strlen(pid) : 0;
+        isms__trim_span(pid ? pid : "", n, &start, &n);
+        if (pid && n == strlen(last) && memcmp(pid + start, last, n) == 0)
+            break;
+    }
+    push_index(L, ids[0]);
+    push_key(L, "prerequisites");
+    push_index(L, j);
+    return fail(L, ISMS_ECYCLE, false, "the prerequisites form a cycle: %s", text);
 }
 
 /*
- * Adds the prerequisites of every action (which may name later actions), then looks for a
- * cycle with a depth-first search (iterative, so a long chain cannot exhaust the stack).
+ * Adds the prerequisites of every action, once all actions are there (a prerequisite may name
+ * a later action), then checks them by the plan's rule: the prerequisites of open actions
+ * must not form a cycle, which isms_plan_prioritise() could not order (done and cancelled
+ * actions are met and take no part; isms__plan_cycles(), as the CSV import checks). A
+ * prerequisite that names no action is kept, as the plan keeps it (its lint reports
+ * plan-missing-prerequisite); one listed twice, or the action itself, is an error.
  */
 static int load_prerequisites(loader *L, json_t *arr, isms_plan *plan)
 {
     size_t n = json_array_size(arr);
     if (n == 0)
         return ISMS_OK;
+    prereq_state st;
+    memset(&st, 0, sizeof st);
+    isms__index_init(&st.dangling_ix, dangling_key);
     int rc = ISMS_OK;
-    anode *nodes = isms__calloc(n, sizeof *nodes);
-    size_t *row = isms__calloc(n + 1, sizeof *row);
-    size_t *pre = NULL, n_pre = 0, cap_pre = 0;
-    unsigned char *color = isms__calloc(n, 1);
-    size_t *stack = isms__calloc(n, sizeof *stack), *next = isms__calloc(n, sizeof *next);
-    isms__index ix;
-    isms__index_init(&ix, anode_id);
-    if (!nodes || !row || !color || !stack || !next || !isms__index_reserve(&ix, n)) {
+    st.owner = isms__calloc(n, sizeof *st.owner);
+    st.at = isms__calloc(n, sizeof *st.at);
+    if (!st.owner || !st.at) {
         rc = isms__error_nomem();
         goto done;
     }
-    for (size_t i = 0; i < n; i++) {
-        nodes[i].id = isms_action_id(isms_plan_at(plan, i));
-        nodes[i].index = i;
-        isms__index_insert(&ix, &nodes[i]);
-    }
     push_key(L, "actions");
     for (size_t i = 0; i < n; i++) {
-        json_t *o = json_array_get(arr, i);
-        isms_action *a = isms_plan_at(plan, i);
-        row[i] = n_pre;
         json_t *list;
         push_index(L, i);
-        if ((rc = get_array(L, o, "prerequisites", 0, &list)) < 0)
+        if ((rc = get_array(L, json_array_get(arr, i), "prerequisites", 0, &list)) < 0)
             goto done;
-        if (rc == ABSENT) {
-            rc = ISMS_OK;
-            pop(L);
-            continue;
-        }
-        push_key(L, "prerequisites");
-        size_t k;
-        json_t *v;
-        json_array_foreach(list, k, v) {
-            push_index(L, k);
-            const char *pid = NULL;
-            if ((rc = as_string(L, v, ACTION_ID, &pid)) < 0)
+        if (rc == ISMS_OK) {
+            push_key(L, "prerequisites");
+            if ((rc = load_prereq_list(L, list, i, isms_plan_at(plan, i), plan, &st)) < 0)
                 goto done;
-            size_t start = 0, len = strlen(pid);
-            isms__trim_span(pid, len, &start, &len);
-            const anode *target = isms__index_find_n(&ix, pid + start, len);
-            if (!target) {
-                rc = fail(L, ISMS_ENOTFOUND, false, "no action has the id \"%.*s\"", Q(pid));
-                goto done;
-            }
-            if (target->index == i) {
-                rc = fail(L, ISMS_ECYCLE, false, "action \"%.*s\" cannot be its own "
-                          "prerequisite", Q(nodes[i].id));
-                goto done;
-            }
-            for (size_t j = row[i]; j < n_pre; j++)
-                if (pre[j] == target->index) {
-                    rc = fail(L, ISMS_EEXIST, false, "\"%.*s\" is listed twice (also at [%zu])",
-                              Q(target->id), j - row[i]);
-                    goto done;
-                }
-            if (!isms__grow((void **)&pre, &cap_pre, n_pre + 1, sizeof *pre)) {
-                rc = isms__error_nomem();
-                goto done;
-            }
-            if ((rc = isms_action_add_prerequisite(a, target->id)) < 0) {
-                rc = relay(L, rc);
-                goto done;
-            }
-            pre[n_pre++] = target->index;
             pop(L);
         }
-        pop(L);
+        rc = ISMS_OK;
         pop(L);
     }
-    row[n] = n_pre;
-    /* Depth-first search: grey actions are on the stack. An edge to a grey one closes a
-     * cycle: from it, up the stack, back to it. */
-    for (size_t s = 0; s < n; s++) {
-        if (color[s])
-            continue;
-        size_t top = 0;
-        stack[top++] = s;
-        color[s] = 1;
-        next[s] = row[s];
-        while (top > 0) {
-            size_t u = stack[top - 1];
-            if (next[u] == row[u + 1]) {
-                color[u] = 2;
-                top--;
-                continue;
-            }
-            size_t edge = next[u]++;
-            size_t v = pre[edge];
-            if (color[v] == 0) {
-                color[v] = 1;
-                next[v] = row[v];
-                stack[top++] = v;
-            } else if (color[v] == 1) {
-                /* The stack from v to u: each waits for the next; v waits for ... u waits
-                 * for v. In the order they would be done: v, u, ..., the one after v. */
-                size_t from = top - 1;
-                while (stack[from] != v)
-                    from--;
-                size_t len = top - from;
-                const char **ids = isms__malloc(len * sizeof *ids);
-                if (!ids) {
-                    rc = isms__error_nomem();
-                    goto done;
-                }
-                ids[0] = nodes[v].id;
-                for (size_t k = 1; k < len; k++)
-                    ids[k] = nodes[stack[top - k]].id;
-                char text[1024];
-                cycle_text(text, sizeof text, ids, len);
-                isms__free(ids);
-                push_index(L, u);
-                push_key(L, "prerequisites");
-                push_index(L, edge - row[u]);
-                rc = fail(L, ISMS_ECYCLE, false, "the prerequisites form a cycle: %s", text);
-                goto done;
-            }
-        }
-    }
-    pop(L);
+    isms__graph g;
+    if ((rc = isms__plan_graph_lenient(&g, plan)) < 0)
+        goto done;
+    isms__cycles c;
+    rc = isms__plan_cycles(&c, plan, &g);
+    isms__graph_free(&g);
+    if (rc < 0)
+        goto done;
+    if (c.n > 0)
+        rc = cycle_error(L, arr, plan, &c);
+    isms__cycles_free(&c);
+    if (rc == ISMS_OK)
+        pop(L);
 done:
-    isms__index_free(&ix);
-    isms__free(nodes);
-    isms__free(row);
-    isms__free(pre);
-    isms__free(color);
-    isms__free(stack);
-    isms__free(next);
+    prereq_state_free(&st);
     return rc;
 }
 
@@ -2643,7 +2631,7 @@ static int prescan(const loader *L, unsigned max_depth)
     while (i < n) {
         unsigned char c = p[i];
         if (c >= 0x80) {
-            size_t len = utf8_seq(p + i, n - i);
+            size_t len = isms__doc_utf8_len(L->text + i, n - i);
             if (len == 0)
                 return fail_at(L, ISMS_EPARSE, i, "the text is not UTF-8 (byte 0x%02X); save it "
                                "as UTF-8", c);
@@ -2723,14 +2711,88 @@ static size_t digits(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* 2^1024 − 2^970, the least value that strtod() rounds to infinity (halfway between DBL_MAX
+ * and 2^1024, where rounding to even goes up): its 309 digits. */
+static const char overflow_digits[] =
+    "17976931348623158079372897140530341507993413271003782693617377898044496829276475094664"
+    "90179775872070963302864166928879109465555478519404026306574886715058206819089020007083"
+    "83676273854845817711531764475730270069855571366959622842914819860834936475292719074168"
+    "444365510704342711559699508093042880177904174497792";
+
+/* The digits of a number's significand: the integer part [ip, ie) and the fraction [fp, fe),
+ * read as one run. */
+typedef struct digit_run {
+    const char *s;
+    size_t ip, ie, fp, fe;
+} digit_run;
+
+static size_t run_len(const digit_run *r)
+{
+    return (r->ie - r->ip) + (r->fe - r->fp);
+}
+
+static char run_at(const digit_run *r, size_t k)
+{
+    size_t in = r->ie - r->ip;
+    return k < in ? r->s[r->ip + k] : r->s[r->fp + k - in];
+}
+
+/*
+ * Whether the real whose significand is `r` and whose exponent is s[ep, ee) (digits, after
+ * its sign: `neg` when it is '-') overflows a double as strtod() rounds it. Judged from the
+ * digits alone: strtod() reads '.' only where the C library's locale writes decimal points,
+ * so under a locale with decimal commas it would misjudge "1.5e400".
+ */
+static bool real_overflows(const digit_run *r, const char *s, size_t ep, size_t ee, bool neg)
+{
+    size_t n = run_len(r), first = 0;
+    while (first < n && run_at(r, first) == '0')
+        first++;
+    if (first == n)
+        return false; /* zero */
+    size_t last = n;
+    while (run_at(r, last - 1) == '0')
+        last--;
+    /* The value is d.ddd × 10^e, e = the place of the first digit that is not zero + the
+     * exponent (which saturates: beyond ±10^9 nothing is near the limit). */
+    long long e = (long long)(r->ie - r->ip) - 1 - (long long)first, x = 0;
+    for (size_t i = ep; i < ee; i++)
+        if (x < 1000000000LL)
+            x = x * 10 + (s[i] - '0');
+    e += neg ? -x : x;
+    if (e != 308)
+        return e > 308;
+    size_t m = sizeof overflow_digits - 1;
+    for (size_t k = 0; k < m; k++) {
+        char d = first + k < last ? run_at(r, first + k) : '0';
+        if (d != overflow_digits[k])
+            return d > overflow_digits[k];
+    }
+    return true; /* at least the limit itself */
+}
+
+/* Whether the integer of digits s[i, e) (no leading zeros) and sign `neg` fits in 64 bits. */
+static bool integer_fits(const char *s, size_t i, size_t e, bool neg)
+{
+    static const char max[] = "9223372036854775807", min[] = "9223372036854775808";
+    const char *limit = neg ? min : max;
+    size_t n = e - i, m = sizeof max - 1;
+    if (n != m)
+        return n < m;
+    return memcmp(s + i, limit, m) <= 0;
+}
+
 /* A number; an integer beyond 64 bits and a real that overflows are refused, as jansson
  * refuses them (at the number's start). */
 static bool valid_number(const char *s, size_t n, size_t *at)
 {
     size_t start = *at, i = start;
-    bool real = false;
-    if (i < n && s[i] == '-')
+    bool neg = false, real = false;
+    if (i < n && s[i] == '-') {
+        neg = true;
         i++;
+    }
+    digit_run r = { s, i, i, 0, 0 };
     if (i < n && s[i] == '0') {
         i++;
     } else if (i < n && s[i] >= '1' && s[i] <= '9') {
@@ -2739,6 +2801,8 @@ static bool valid_number(const char *s, size_t n, size_t *at)
         *at = i;
         return false;
     }
+    r.ie = i;
+    r.fp = r.fe = i;
     if (i < n && s[i] == '.') {
         real = true;
         size_t end = digits(s, n, i + 1);
@@ -2746,37 +2810,27 @@ static bool valid_number(const char *s, size_t n, size_t *at)
             *at = end;
             return false;
         }
+        r.fp = i + 1;
+        r.fe = end;
         i = end;
     }
+    size_t ep = i, ee = i;
+    bool eneg = false;
     if (i < n && (s[i] == 'e' || s[i] == 'E')) {
         real = true;
         i++;
         if (i < n && (s[i] == '+' || s[i] == '-'))
-            i++;
+            eneg = s[i++] == '-';
         size_t end = digits(s, n, i);
         if (end == i) {
             *at = end;
             return false;
         }
+        ep = i;
+        ee = end;
         i = end;
     }
-    char num[512];
-    size_t len = i - start;
-    bool ok;
-    if (len >= sizeof num) {
-        ok = real; /* too long to check: only a real's digits can be that many */
-    } else {
-        memcpy(num, s + start, len);
-        num[len] = '\0';
-        errno = 0;
-        if (real) {
-            double d = strtod(num, NULL);
-            ok = !(errno == ERANGE && (d == HUGE_VAL || d == -HUGE_VAL));
-        } else {
-            (void)strtoll(num, NULL, 10);
-            ok = errno != ERANGE;
-        }
-    }
+    bool ok = real ? !real_overflows(&r, s, ep, ee, eneg) : integer_fits(s, r.ip, r.ie, neg);
     *at = ok ? i : start;
     return ok;
 }
@@ -2914,7 +2968,7 @@ static int syntax_error(const loader *L, const json_error_t *err, unsigned max_d
     size_t used = 0;
     for (size_t i = 0; err->text[i] && i < sizeof err->text;) {
         size_t sl = (unsigned char)err->text[i] < 0x80 ? 1
-                    : utf8_seq((const unsigned char *)err->text + i, strlen(err->text + i));
+                    : isms__doc_utf8_len(err->text + i, strlen(err->text + i));
         if (sl == 0) {
             text[used++] = '?';
             i++;

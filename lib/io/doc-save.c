@@ -3,8 +3,10 @@
  *
  * The text is streamed straight into a growing buffer, without a JSON tree: keys in the
  * schema's order, two-space indentation, UTF-8 as is (only '"', '\\' and control characters
- * are escaped), integers as integers, doubles in the shortest form that reads back to the
- * same double, and a newline at the end. The document is read through the public API only.
+ * are escaped), integers as integers, doubles with 15, 16 or 17 significant digits, the first
+ * that read back to the same double (isms__doc_double()), and a newline at the end. The document is
+ * read through the public API, and the prerequisites of an action through the plan's own list
+ * (plan-internal.h), which is walked once.
  */
 #include <inttypes.h>
 #include <math.h>
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "doc-internal.h"
+#include "plan/plan-internal.h"
 
 /* Deepest nesting the format has (document, risks, risk, model, nodes, distribution: 6;
  * matrix grid rows: 5); room to spare. */
@@ -201,30 +204,6 @@ static const unsigned char plain[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
 };
 
-/* The length of the valid UTF-8 sequence at p (before end) that starts with a byte >= 0x80,
- * or 0 when it is not valid (overlong forms, surrogates and code points above U+10FFFF are
- * not). */
-static size_t utf8_sequence(const unsigned char *p, const unsigned char *end)
-{
-    unsigned char c = p[0];
-    size_t left = (size_t)(end - p);
-    if (c >= 0xC2 && c <= 0xDF)
-        return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (left < 3 || (p[2] & 0xC0) != 0x80)
-            return 0;
-        unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-        return p[1] >= lo && p[1] <= hi ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (left < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-            return 0;
-        unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-        return p[1] >= lo && p[1] <= hi ? 4 : 0;
-    }
-    return 0;
-}
-
 /* Bytes an escape adds to a byte below 0x20, '"' or '\\'. */
 static size_t escape_extra(unsigned char c)
 {
@@ -245,7 +224,7 @@ static void string_from(writer *w, const char *text, size_t n, const char *from)
     size_t extra = 0;
     while (p < end) { /* the slow part: check the UTF-8 and count the escapes */
         if (*p >= 0x80) {
-            size_t k = utf8_sequence(p, end);
+            size_t k = isms__doc_utf8_len((const char *)p, (size_t)(end - p));
             if (!k) {
                 char what[96];
                 snprintf(what, sizeof what, "the text is not valid UTF-8 (byte %zu is 0x%02X)",
@@ -783,7 +762,7 @@ static void write_model(writer *w, const isms_fair *model)
         isms_dist d;
         if (isms_fair_get(&d, model, (isms_fair_node)k) != ISMS_OK)
             continue; /* not given */
-        const char *node = isms_fair_node_name((isms_fair_node)k);
+        const char *node = isms__doc_fair_node[k];
         key_raw(w, node, strlen(node));
         write_dist(w, &d);
     }
@@ -1070,9 +1049,10 @@ static void write_action(writer *w, const isms_action *a)
     KEY(w, "prerequisites");
     OPEN_ARRAY(w);
     n = isms_action_prerequisite_count(a);
-    for (size_t i = 0; i < n; i++) {
+    const char *pre = isms__prereq_first(a); /* walked once, not from the start per id */
+    for (size_t i = 0; i < n; i++, pre = isms__prereq_next(pre)) {
         element(w);
-        string(w, isms_action_prerequisite(a, i));
+        string(w, pre);
     }
     CLOSE_ARRAY(w);
     int el = ISMS_LEVEL_UNSET, ec = ISMS_LEVEL_UNSET;

@@ -41,6 +41,9 @@ const char *const isms__doc_asset_field[13] = {
     "recipients", "transfers", "safeguards", "retention", "measures", "override_reason",
 };
 const char *const isms__doc_target[4] = { NULL, "risk", "req", "asset" };
+const char *const isms__doc_fair_node[ISMS_FAIR_NODE_COUNT] = {
+    "lef", "tef", "cf", "poa", "vuln", "tcap", "rs", "lm", "pl", "sl", "slef", "slem",
+};
 
 int isms__doc_lookup(const char *const *names, size_t n, const char *text)
 {

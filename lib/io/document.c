@@ -7,13 +7,21 @@
  * the register, the latest assessment and the inventory: every function that replaces one of
  * them calls sync_sources().
  *
- * Models are kept by risk id in a hash index, in no particular order; they are reported in
- * the register's order of their risks. The register is borrowed out and may be changed by the
- * caller (isms_register_remove()), so a model's risk may be gone: such a stale model is not
- * reported (isms_document_model_count() and isms_document_model_at() count only models whose
- * risk is in the register, isms_document_model() gives NULL for it), and it is freed at the
- * next isms_document_set_model(), isms_document_set_register() or isms_document_set_matrix().
- * The const readers never change the document, so reading from many threads stays safe.
+ * Models: each belongs to one risk object, known by the risk's id and its serial
+ * (isms__risk_serial(), which a risk removed and added again does not keep). They are kept in
+ * an array sorted by serial, which is the register's order (risks are only ever appended),
+ * with an index by risk id and one by the model's address (so that a model given twice is
+ * refused at once). The register is borrowed out and may be changed by the caller: an added
+ * risk changes nothing (it has no model), but a removal may leave a model whose risk is gone
+ * (or was replaced by another of the same id). Such a stale model is never reported: while
+ * the register's removal count (isms__register_removals()) is the one the models were last
+ * brought in line with, every model is live and the readers answer from the array in O(1);
+ * after a removal they check each model (isms_document_model_count() and
+ * isms_document_model_at() then take O(models)). The next isms_document_set_model(),
+ * isms_document_set_register() or isms_document_set_matrix() brings the models in line
+ * again (sync_models(), which frees the stale ones). isms_document_set_model() is O(1)
+ * amortised for models given in the register's order. The const readers never change the
+ * document, so reading from many threads stays safe.
  *
  * Every mutator allocates what it needs before it changes anything, so ISMS_ENOMEM leaves the
  * document as it was and the caller still owns what it passed in.
@@ -21,10 +29,12 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc-internal.h"
 #include "asset/asset-internal.h"
+#include "plan/plan-internal.h"
 
 #define N_FIELDS 6
 /* The limits of the format (lib/io/libisms-1.schema.json). */
@@ -42,6 +52,9 @@ typedef struct doc_context {
 
 typedef struct doc_model {
     isms_fair *model; /* owned */
+    uint64_t serial;  /* its risk's isms__risk_serial() */
+    bool placed;      /* scratch of sync_models() */
+    char addr[2 * sizeof(uintptr_t) + 1]; /* the model's address in hex (key of model_addr) */
     char id[];        /* the risk's id */
 } doc_model;
 
@@ -57,9 +70,11 @@ struct isms_document {
     isms_plan *plan;
     isms_assessment **assessments; /* by year, oldest first */
     size_t n_assessments, cap_assessments;
-    doc_model **models; /* in no particular order */
+    doc_model **models; /* by serial: the register's order */
     size_t n_models, cap_models;
     isms__index model_index; /* by risk id */
+    isms__index model_addr;  /* by the model's address */
+    uint64_t models_removals; /* the register's removals when the models were in line */
     /* The settings; their arrays point to the owned copies below. */
     isms_settings settings;
     double *capacities;
@@ -79,6 +94,21 @@ static bool date_empty(isms_date d)
 static const char *model_key(const void *item)
 {
     return ((const doc_model *)item)->id;
+}
+
+static const char *model_addr_key(const void *item)
+{
+    return ((const doc_model *)item)->addr;
+}
+
+/* The address of a model in hex: the key of the index of models by address. */
+static void address_key(char buf[2 * sizeof(uintptr_t) + 1], const isms_fair *model)
+{
+    static const char hex[] = "0123456789abcdef";
+    uintptr_t a = (uintptr_t)model;
+    for (size_t i = 2 * sizeof a; i-- > 0; a >>= 4)
+        buf[i] = hex[a & 15];
+    buf[2 * sizeof a] = '\0';
 }
 
 static void model_free(doc_model *m)
@@ -107,20 +137,77 @@ static doc_model *model_entry(const isms_document *doc, const char *id)
     return doc->n_models ? isms__index_find(&doc->model_index, id) : NULL;
 }
 
-static void model_remove_at(isms_document *doc, size_t i)
+/* True while no risk was removed from the register since the models were brought in line:
+ * then every model's risk is there. */
+static bool models_in_line(const isms_document *doc)
 {
-    doc_model *m = doc->models[i];
-    isms__index_remove(&doc->model_index, m->id);
-    doc->models[i] = doc->models[--doc->n_models];
-    model_free(m);
+    return isms__register_removals(doc->reg) == doc->models_removals;
 }
 
-/* Frees the models whose risk is not in the register `reg`. Never allocates. */
-static void drop_stale_models(isms_document *doc, const isms_register *reg)
+/* Whether model `m` belongs to a risk of the register: the very risk it was given to. */
+static bool model_live(const isms_document *doc, const doc_model *m)
 {
-    for (size_t i = doc->n_models; i-- > 0;)
-        if (!isms__register_lookup(reg, doc->models[i]->id))
-            model_remove_at(doc, i);
+    const isms_risk *r = isms__register_lookup(doc->reg, m->id);
+    return r && isms__risk_serial(r) == m->serial;
+}
+
+/* The position in doc->models of the first model whose serial is `serial` or more. */
+static size_t model_position(const isms_document *doc, uint64_t serial)
+{
+    size_t lo = 0, hi = doc->n_models;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->models[mid]->serial < serial)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int serial_cmp(const void *pa, const void *pb)
+{
+    const doc_model *a = *(const doc_model *const *)pa, *b = *(const doc_model *const *)pb;
+    return a->serial < b->serial ? -1 : a->serial > b->serial;
+}
+
+/*
+ * Brings the models in line with the register `reg` (the document's, or one about to become
+ * it): the models of risks `reg` holds stay, in its order, and the others are freed. With
+ * `rekey` (a register of other risk objects) a model stays with the risk of its id, whichever
+ * object that is; else only with the risk it was given to. Never allocates.
+ */
+static void sync_models(isms_document *doc, const isms_register *reg, bool rekey)
+{
+    doc->models_removals = isms__register_removals(reg);
+    if (!doc->n_models)
+        return;
+    for (size_t i = 0; i < doc->n_models; i++)
+        doc->models[i]->placed = false;
+    size_t n = isms_register_count(reg), placed = 0;
+    for (size_t i = 0; i < n && placed < doc->n_models; i++) {
+        const isms_risk *r = isms_register_at(reg, i);
+        doc_model *m = isms__index_find(&doc->model_index, isms_risk_id(r));
+        if (m && (rekey || m->serial == isms__risk_serial(r))) {
+            m->serial = isms__risk_serial(r);
+            m->placed = true;
+            placed++;
+        }
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < doc->n_models; i++) {
+        doc_model *m = doc->models[i];
+        if (m->placed) {
+            doc->models[k++] = m;
+            continue;
+        }
+        isms__index_remove(&doc->model_index, m->id);
+        isms__index_remove(&doc->model_addr, m->addr);
+        model_free(m);
+    }
+    doc->n_models = k;
+    if (rekey) /* the new serials need not follow the old ones' order */
+        qsort(doc->models, doc->n_models, sizeof *doc->models, serial_cmp);
 }
 
 /* ---- settings storage -------------------------------------------------------------------- */
@@ -172,6 +259,7 @@ int isms_document_new(isms_document **out, int year)
     for (int f = 0; f < N_FIELDS; f++)
         doc->text[f] = isms__text_empty;
     isms__index_init(&doc->model_index, model_key);
+    isms__index_init(&doc->model_addr, model_addr_key);
     doc->settings = isms_settings_default();
     int rc = isms_register_new(&doc->reg, NULL);
     if (!rc)
@@ -207,6 +295,7 @@ void isms_document_free(isms_document *doc)
         model_free(doc->models[i]);
     isms__free(doc->models);
     isms__index_free(&doc->model_index);
+    isms__index_free(&doc->model_addr);
     isms_register_free(doc->reg);
     settings_free_arrays(doc->capacities, doc->owners, doc->owner_capacity,
                          doc->settings.owner_count);
@@ -354,7 +443,7 @@ int isms_document_set_register(isms_document *doc, isms_register *reg)
         return isms__error(ISMS_EINVAL, "isms_document_set_register: NULL argument");
     if (reg == doc->reg)
         return isms__error(ISMS_EINVAL, "the register is already the document's");
-    drop_stale_models(doc, reg);
+    sync_models(doc, reg, true);
     isms_register *old = doc->reg;
     doc->reg = reg;
     sync_sources(doc);
@@ -362,22 +451,11 @@ int isms_document_set_register(isms_document *doc, isms_register *reg)
     return ISMS_OK;
 }
 
-static bool on_axis(const isms_matrix *m, isms_axis axis, int value)
-{
-    size_t n = isms_matrix_level_count(m, axis);
-    for (size_t i = 0; i < n; i++) {
-        isms_level lv;
-        if (isms_matrix_level(&lv, m, axis, i) == ISMS_OK && lv.value == value)
-            return true;
-    }
-    return false;
-}
-
 /* ISMS_ERANGE when a set level is not on the axis of the new matrix. */
 static int check_level(const isms_matrix *m, isms_axis axis, int value, const char *owner,
                        const char *id, const char *what)
 {
-    if (value == ISMS_LEVEL_UNSET || on_axis(m, axis, value))
+    if (value == ISMS_LEVEL_UNSET || isms__matrix_has_level(m, axis, value))
         return ISMS_OK;
     char scale[128];
     isms__matrix_scale_text(scale, sizeof scale, m, axis);
@@ -460,7 +538,7 @@ int isms_document_set_matrix(isms_document *doc, isms_matrix *matrix)
         isms_register_free(reg);
         return rc;
     }
-    drop_stale_models(doc, reg);
+    sync_models(doc, reg, true);
     isms_register *old = doc->reg;
     doc->reg = reg;
     sync_sources(doc);
@@ -586,17 +664,20 @@ int isms_document_add_assessment(isms_document *doc, isms_assessment *assessment
     return ISMS_OK;
 }
 
-/* Writes the years assessed as "2022, 2023 and 2024" (English), cut at `size`. */
-static void describe_years(char *buf, size_t size, const isms_document *doc)
+void isms__doc_describe_years(char *buf, size_t size, const isms_document *doc)
 {
     size_t len = 0;
+    if (!buf || size == 0)
+        return;
     buf[0] = '\0';
-    for (size_t i = 0; i < doc->n_assessments && len < size; i++) {
+    for (size_t i = 0; doc && i < doc->n_assessments; i++) {
         const char *sep = i == 0 ? "" : i + 1 == doc->n_assessments ? " and " : ", ";
         int k = snprintf(buf + len, size - len, "%s%d", sep,
                          isms_assessment_year(doc->assessments[i]));
-        if (k < 0)
+        if (k < 0 || (size_t)k >= size - len) { /* cut: keep only whole years */
+            buf[len] = '\0';
             break;
+        }
         len += (size_t)k;
     }
 }
@@ -611,7 +692,7 @@ int isms_document_remove_assessment(isms_document *doc, int year)
             return isms__error(ISMS_ENOTFOUND, "no assessment of %d: the document has no "
                                                "assessments", year);
         char years[256];
-        describe_years(years, sizeof years, doc);
+        isms__doc_describe_years(years, sizeof years, doc);
         return isms__error(ISMS_ENOTFOUND, "no assessment of %d: the document has assessments "
                                            "of %s", year, years);
     }
@@ -629,17 +710,19 @@ int isms_document_remove_assessment(isms_document *doc, int year)
 /* The live model of a risk of the register (stale models are not seen). */
 static doc_model *live_model(const isms_document *doc, const isms_risk *r)
 {
-    return model_entry(doc, isms_risk_id(r));
+    doc_model *m = model_entry(doc, isms_risk_id(r));
+    return m && m->serial == isms__risk_serial(r) ? m : NULL;
 }
 
 size_t isms_document_model_count(const isms_document *doc)
 {
     if (!doc)
         return 0;
+    if (models_in_line(doc))
+        return doc->n_models;
     size_t n = 0;
     for (size_t i = 0; i < doc->n_models; i++)
-        if (isms__register_lookup(doc->reg, doc->models[i]->id))
-            n++;
+        n += model_live(doc, doc->models[i]);
     return n;
 }
 
@@ -647,63 +730,79 @@ isms_fair *isms_document_model_at(const char **risk_id, const isms_document *doc
 {
     if (!doc || index >= doc->n_models)
         return NULL;
-    size_t n = isms_register_count(doc->reg), k = 0;
-    for (size_t i = 0; i < n; i++) {
-        const isms_risk *r = isms_register_at(doc->reg, i);
-        doc_model *m = live_model(doc, r);
-        if (m && k++ == index) {
-            if (risk_id)
-                *risk_id = m->id;
-            return m->model;
-        }
+    const doc_model *m = NULL;
+    if (models_in_line(doc)) {
+        m = doc->models[index];
+    } else { /* the live ones, still in the register's order */
+        for (size_t i = 0, k = 0; i < doc->n_models && !m; i++)
+            if (model_live(doc, doc->models[i]) && k++ == index)
+                m = doc->models[i];
+        if (!m)
+            return NULL;
     }
-    return NULL;
+    if (risk_id)
+        *risk_id = m->id;
+    return m->model;
 }
 
 isms_fair *isms_document_model(const isms_document *doc, const char *risk_id)
 {
-    if (!doc || !risk_id || !isms__register_lookup(doc->reg, risk_id))
+    if (!doc || !risk_id)
         return NULL;
-    doc_model *m = model_entry(doc, risk_id);
-    return m ? m->model : NULL;
+    const doc_model *m = model_entry(doc, risk_id);
+    return m && model_live(doc, m) ? m->model : NULL;
+}
+
+/* Removes and frees model `m` (the models are in line). */
+static void remove_model(isms_document *doc, doc_model *m)
+{
+    size_t i = model_position(doc, m->serial);
+    memmove(&doc->models[i], &doc->models[i + 1], (doc->n_models - i - 1) * sizeof *doc->models);
+    doc->n_models--;
+    isms__index_remove(&doc->model_index, m->id);
+    isms__index_remove(&doc->model_addr, m->addr);
+    model_free(m);
 }
 
 int isms_document_set_model(isms_document *doc, const char *risk_id, isms_fair *model)
 {
     if (!doc || !risk_id)
         return isms__error(ISMS_EINVAL, "isms_document_set_model: NULL argument");
-    doc_model *m = model_entry(doc, risk_id);
+    /* A model whose risk was removed through the register may still be removed by its id. */
+    bool had = model_entry(doc, risk_id) != NULL;
+    if (!models_in_line(doc)) /* risks were removed: drop their models first */
+        sync_models(doc, doc->reg, false);
+    const isms_risk *r = isms__register_lookup(doc->reg, risk_id);
+    doc_model *m = model_entry(doc, risk_id); /* in line: the model of `r`, if any */
     if (!model) {
-        if (m) {
-            for (size_t i = 0; i < doc->n_models; i++)
-                if (doc->models[i] == m) {
-                    model_remove_at(doc, i);
-                    break;
-                }
-        } else if (!isms__register_lookup(doc->reg, risk_id)) {
+        if (m)
+            remove_model(doc, m);
+        else if (!r && !had)
             return isms__error(ISMS_ENOTFOUND, "no risk with id \"%.64s\" in the register",
                                risk_id);
-        }
-        drop_stale_models(doc, doc->reg);
         return ISMS_OK;
     }
-    if (!isms__register_lookup(doc->reg, risk_id))
+    if (!r)
         return isms__error(ISMS_ENOTFOUND, "no risk with id \"%.64s\" in the register: a model "
                                            "belongs to a risk", risk_id);
-    for (size_t i = 0; i < doc->n_models; i++)
-        if (doc->models[i]->model == model) {
-            if (doc->models[i] == m)
-                return ISMS_OK; /* already this risk's model */
-            return isms__error(ISMS_EINVAL, "the model is already the document's model of "
-                                            "risk \"%.64s\"", doc->models[i]->id);
-        }
+    char addr[sizeof m->addr];
+    address_key(addr, model);
+    const doc_model *owner = doc->n_models ? isms__index_find(&doc->model_addr, addr) : NULL;
+    if (owner) {
+        if (owner == m)
+            return ISMS_OK; /* already this risk's model */
+        return isms__error(ISMS_EINVAL, "the model is already the document's model of risk "
+                                        "\"%.64s\"", owner->id);
+    }
     int rc = isms_fair_check(model);
     if (rc)
         return rc;
-    if (m) {
+    if (m) { /* a new model for the risk: the same entry with another address */
+        isms__index_remove(&doc->model_addr, m->addr);
         isms_fair_free(m->model);
         m->model = model;
-        drop_stale_models(doc, doc->reg);
+        memcpy(m->addr, addr, sizeof addr);
+        isms__index_insert(&doc->model_addr, m);
         return ISMS_OK;
     }
     size_t len = strlen(risk_id);
@@ -712,15 +811,23 @@ int isms_document_set_model(isms_document *doc, const char *risk_id, isms_fair *
         return isms__error_nomem();
     if (!isms__grow((void **)&doc->models, &doc->cap_models, doc->n_models + 1,
                     sizeof *doc->models) ||
-        !isms__index_reserve(&doc->model_index, doc->n_models + 1)) {
+        !isms__index_reserve(&doc->model_index, doc->n_models + 1) ||
+        !isms__index_reserve(&doc->model_addr, doc->n_models + 1)) {
         isms__free(e);
         return isms__error_nomem();
     }
     memcpy(e->id, risk_id, len + 1);
+    memcpy(e->addr, addr, sizeof addr);
     e->model = model;
+    e->serial = isms__risk_serial(r);
+    e->placed = false;
+    /* Models given in the register's order go at the end. */
+    size_t i = model_position(doc, e->serial);
+    memmove(&doc->models[i + 1], &doc->models[i], (doc->n_models - i) * sizeof *doc->models);
+    doc->models[i] = e;
+    doc->n_models++;
     isms__index_insert(&doc->model_index, e);
-    doc->models[doc->n_models++] = e;
-    drop_stale_models(doc, doc->reg);
+    isms__index_insert(&doc->model_addr, e);
     return ISMS_OK;
 }
 
@@ -736,7 +843,10 @@ int isms_document_settings(isms_settings *out, const isms_document *doc)
 
 static int bad_number(const char *name, double value, const char *expected)
 {
-    return isms__error(ISMS_ERANGE, "the setting %s is %g: expected %s", name, value, expected);
+    char num[40]; /* as the document writes it, whatever the C library's locale */
+    if (isms__doc_double(num, sizeof num, value) <= 0)
+        isms__format_general(num, sizeof num, value, 6, ".");
+    return isms__error(ISMS_ERANGE, "the setting %s is %s: expected %s", name, num, expected);
 }
 
 static bool non_negative(double v)
@@ -744,18 +854,7 @@ static bool non_negative(double v)
     return isfinite(v) && v >= 0.0;
 }
 
-/* Periods of `unit` per year. */
-static int per_year(isms_period_kind unit)
-{
-    switch (unit) {
-    case ISMS_PERIOD_TERTIAL: return 3;
-    case ISMS_PERIOD_QUARTER: return 4;
-    case ISMS_PERIOD_MONTH: return 12;
-    default: return 1;
-    }
-}
-
-static int check_settings(const isms_document *doc, const isms_settings *s)
+static int check_settings(const isms_settings *s)
 {
     const struct {
         const char *name;
@@ -801,14 +900,9 @@ static int check_settings(const isms_document *doc, const isms_settings *s)
     if (s->periods < 1 || s->periods > PERIODS_MAX)
         return isms__error(ISMS_ERANGE, "the setting schedule.periods is %zu: expected 1–%d",
                            s->periods, PERIODS_MAX);
-    int start = s->start_year ? s->start_year : doc->year + 1;
-    size_t room = (size_t)(YEAR_MAX + 1 - (start > YEAR_MAX + 1 ? YEAR_MAX + 1 : start)) *
-                  (size_t)per_year(s->unit);
-    if (s->periods > room)
-        return isms__error(ISMS_ERANGE, "the setting schedule.periods is %zu: %zu periods (%s) "
-                                        "from %d run past the year 9999; at most %zu fit",
-                           s->periods, s->periods, isms_period_kind_label(s->unit, ISMS_LANG_EN),
-                           start, room);
+    /* Periods that run past the year 9999 are not refused here: a document of 9998 has the
+     * default three yearly ones from 9999, and must load again once saved. isms_plan_schedule()
+     * refuses them when the schedule is made. */
     if (!non_negative(s->capacity))
         return bad_number("schedule.capacity", s->capacity,
                           "0 (unlimited) or more person-days");
@@ -822,6 +916,12 @@ static int check_settings(const isms_document *doc, const isms_settings *s)
         return isms__error(ISMS_EINVAL, "the setting schedule.owners has %zu owners but %s is "
                                         "NULL", s->owner_count,
                            s->owners ? "owner_capacity" : "owners");
+    size_t orig = 0, dup = s->owner_count;
+    if (s->owner_count > 1) {
+        int rc = isms__owners_repeat(&orig, &dup, s->owners, s->owner_count);
+        if (rc)
+            return rc;
+    }
     for (size_t i = 0; i < s->owner_count; i++) {
         const char *o = s->owners[i];
         if (!o || isms__text_blank(o))
@@ -830,10 +930,9 @@ static int check_settings(const isms_document *doc, const isms_settings *s)
         if (!isms__utf8_valid(o, strlen(o)))
             return isms__error(ISMS_EINVAL, "the setting schedule.owners: the name of owner "
                                             "%zu is not valid UTF-8 text", i);
-        for (size_t j = 0; j < i; j++)
-            if (isms_text_matches(s->owners[j], o))
-                return isms__error(ISMS_EINVAL, "the setting schedule.owners names \"%.64s\" "
-                                                "twice (owners %zu and %zu)", o, j, i);
+        if (i == dup)
+            return isms__error(ISMS_EINVAL, "the setting schedule.owners names \"%.64s\" twice "
+                                            "(owners %zu and %zu)", o, orig, i);
         if (!non_negative(s->owner_capacity[i])) {
             char name[128];
             snprintf(name, sizeof name, "schedule.owners.\"%.64s\"", o);
@@ -853,7 +952,7 @@ int isms_document_set_settings(isms_document *doc, const isms_settings *settings
 {
     if (!doc || !settings)
         return isms__error(ISMS_EINVAL, "isms_document_set_settings: NULL argument");
-    int rc = check_settings(doc, settings);
+    int rc = check_settings(settings);
     if (rc)
         return rc;
     double *caps = NULL, *owner_cap = NULL;

@@ -322,24 +322,28 @@ int isms__file_save_atomic(const char *path, const char *data, size_t len)
 
 int isms__stdin_read(char **out, size_t *len, size_t max)
 {
+    if (max >= SIZE_MAX - 1) /* room for the byte that tells the limit was hit, and the NUL */
+        max = SIZE_MAX - 2;
     size_t cap = 64 * 1024, n = 0;
     char *buf = isms__malloc(cap);
     if (!buf)
         return isms__error_nomem();
     for (;;) {
         if (n + 1 >= cap) {
-            if (cap > max + 1) {
+            /* Grow, but never beyond the limit plus the byte that tells the limit was hit. */
+            size_t want = cap <= (max + 2) / 2 ? cap * 2 : max + 2;
+            if (want <= cap) {
                 isms__free(buf);
                 return isms__error_at(ISMS_ERANGE, "<stdin>", 0, 0,
                                       "standard input is larger than %zu bytes", max);
             }
-            char *nb = isms__realloc(buf, cap * 2);
+            char *nb = isms__realloc(buf, want);
             if (!nb) {
                 isms__free(buf);
                 return isms__error_nomem();
             }
             buf = nb;
-            cap *= 2;
+            cap = want;
         }
         ssize_t r = read(STDIN_FILENO, buf + n, cap - 1 - n);
         if (r < 0) {

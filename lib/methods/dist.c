@@ -34,25 +34,25 @@ static int check_dist(const isms_dist *d)
     switch (d->kind) {
     case ISMS_DIST_CONSTANT:
         if (!isfinite(d->value))
-            return isms__error(ISMS_ERANGE, "constant: value %g is not a finite number",
-                               d->value);
+            return isms__error(ISMS_ERANGE, "constant: value %s is not a finite number",
+                               isms__g(d->value).s);
         return ISMS_OK;
     case ISMS_DIST_UNIFORM:
         if (!isfinite(d->low) || !isfinite(d->high))
             return isms__error(ISMS_ERANGE,
-                               "uniform: low %g and high %g must be finite numbers", d->low,
-                               d->high);
+                               "uniform: low %s and high %s must be finite numbers",
+                               isms__g(d->low).s, isms__g(d->high).s);
         if (!(d->low < d->high))
-            return isms__error(ISMS_ERANGE, "uniform: low %g must be below high %g", d->low,
-                               d->high);
+            return isms__error(ISMS_ERANGE, "uniform: low %s must be below high %s",
+                               isms__g(d->low).s, isms__g(d->high).s);
         return ISMS_OK;
     case ISMS_DIST_NORMAL:
         if (!isfinite(d->mean) || !isfinite(d->sd))
-            return isms__error(ISMS_ERANGE, "normal: mean %g and sd %g must be finite numbers",
-                               d->mean, d->sd);
+            return isms__error(ISMS_ERANGE, "normal: mean %s and sd %s must be finite numbers",
+                               isms__g(d->mean).s, isms__g(d->sd).s);
         if (d->sd < 0)
-            return isms__error(ISMS_ERANGE, "normal: sd %g is negative: it must be 0 or more",
-                               d->sd);
+            return isms__error(ISMS_ERANGE, "normal: sd %s is negative: it must be 0 or more",
+                               isms__g(d->sd).s);
         return ISMS_OK;
     case ISMS_DIST_PERT:
         if ((unsigned)d->method > ISMS_PERT_MOMENTS)
@@ -61,38 +61,39 @@ static int check_dist(const isms_dist *d)
                                (int)d->method, ISMS_PERT_CLASSIC, ISMS_PERT_MOMENTS);
         if (!isfinite(d->low) || !isfinite(d->mode) || !isfinite(d->high))
             return isms__error(ISMS_ERANGE,
-                               "PERT: low %g, mode %g and high %g must be finite numbers",
-                               d->low, d->mode, d->high);
+                               "PERT: low %s, mode %s and high %s must be finite numbers",
+                               isms__g(d->low).s, isms__g(d->mode).s, isms__g(d->high).s);
         if (!(d->low < d->high))
-            return isms__error(ISMS_ERANGE, "PERT: low %g must be below high %g", d->low,
-                               d->high);
+            return isms__error(ISMS_ERANGE, "PERT: low %s must be below high %s",
+                               isms__g(d->low).s, isms__g(d->high).s);
         if (d->mode < d->low || d->mode > d->high)
-            return isms__error(ISMS_ERANGE, "PERT: mode %g is outside low %g to high %g",
-                               d->mode, d->low, d->high);
+            return isms__error(ISMS_ERANGE, "PERT: mode %s is outside low %s to high %s",
+                               isms__g(d->mode).s, isms__g(d->low).s, isms__g(d->high).s);
         if (!isfinite(d->gamma) || !(d->gamma > 0))
             return isms__error(ISMS_ERANGE,
-                               "PERT: gamma %g must be a finite number above 0 (4 is classic)",
-                               d->gamma);
+                               "PERT: gamma %s must be a finite number above 0 (4 is classic)",
+                               isms__g(d->gamma).s);
         return ISMS_OK;
     case ISMS_DIST_LOGNORMAL90:
         if (!isfinite(d->low) || !isfinite(d->high))
             return isms__error(ISMS_ERANGE,
-                               "lognormal: low %g and high %g must be finite numbers", d->low,
-                               d->high);
+                               "lognormal: low %s and high %s must be finite numbers",
+                               isms__g(d->low).s, isms__g(d->high).s);
         if (!(d->low > 0))
             return isms__error(ISMS_ERANGE,
-                               "lognormal: low %g (the 5th percentile) must be above 0",
-                               d->low);
+                               "lognormal: low %s (the 5th percentile) must be above 0",
+                               isms__g(d->low).s);
         if (!(d->low < d->high))
             return isms__error(ISMS_ERANGE,
-                               "lognormal: low %g (the 5th percentile) must be below high %g "
+                               "lognormal: low %s (the 5th percentile) must be below high %s "
                                "(the 95th)",
-                               d->low, d->high);
+                               isms__g(d->low).s, isms__g(d->high).s);
         return ISMS_OK;
     case ISMS_DIST_POISSON:
         if (!isfinite(d->rate) || d->rate < 0)
             return isms__error(ISMS_ERANGE,
-                               "Poisson: rate %g must be a finite number, 0 or more", d->rate);
+                               "Poisson: rate %s must be a finite number, 0 or more",
+                               isms__g(d->rate).s);
         return ISMS_OK;
     }
     return isms__error(ISMS_EINVAL, "unknown distribution kind %d", (int)d->kind);

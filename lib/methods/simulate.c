@@ -839,7 +839,7 @@ int isms_simulation_percentile(double *out, const isms_simulation *sim, size_t i
     if (!out || !sim)
         return isms__error(ISMS_EINVAL, "isms_simulation_percentile: NULL argument");
     if (!(p >= 0 && p <= 100))
-        return isms__error(ISMS_ERANGE, "percentile %g is outside 0–100", p);
+        return isms__error(ISMS_ERANGE, "percentile %s is outside 0–100", isms__g(p).s);
     const double *x;
     int rc = sorted_of(&x, sim, index);
     if (rc != ISMS_OK)
@@ -852,9 +852,9 @@ static int check_level(double level, const char *what)
 {
     if (!(level > 0 && level < 1))
         return isms__error(ISMS_ERANGE,
-                           "%s level %g is outside 0–1 (both excluded): give the confidence as "
+                           "%s level %s is outside 0–1 (both excluded): give the confidence as "
                            "a fraction, 0.99 for 99 %%",
-                           what, level);
+                           what, isms__g(level).s);
     return ISMS_OK;
 }
 

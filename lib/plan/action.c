@@ -33,11 +33,10 @@ int isms__plan_quote_len(const char *s, size_t max)
 
 int isms__plan_decimal(char *buf, size_t size, double v, int decimals, bool sv)
 {
-    int n = snprintf(buf, size, "%.*f", decimals, v);
-    char *dot = sv && size ? strchr(buf, '.') : NULL;
-    if (dot)
-        *dot = ',';
-    return n;
+    /* Not printf's "%.*f", which writes the decimal point of the C library's locale. */
+    char text[128];
+    isms__format_number(text, sizeof text, v, decimals, sv ? "," : ".", "");
+    return snprintf(buf, size, "%s", text);
 }
 
 /* ---- vocabularies ---------------------------------------------------------------------- */
@@ -626,8 +625,8 @@ int isms_action_set_effort(isms_action *action, double days)
     if (!action)
         return isms__error(ISMS_EINVAL, "isms_action_set_effort: action is NULL");
     if (!isfinite(days) || days > ISMS__EFFORT_MAX)
-        return isms__error(ISMS_ERANGE, "effort %g of action \"%.*s\" is outside 0–100000 "
-                           "person-days", days, ISMS__Q(action->id));
+        return isms__error(ISMS_ERANGE, "effort %s of action \"%.*s\" is outside 0–100000 "
+                           "person-days", isms__g(days).s, ISMS__Q(action->id));
     action->effort = days < 0 ? -1 : days + 0.0;
     action->size = ISMS_EFFORT_UNSIZED;
     isms__action_changed(action);
@@ -824,6 +823,47 @@ int isms_action_add_prerequisite(isms_action *action, const char *id)
     action->prereqs[action->prereq_len + len] = '\0';
     action->prereq_len += len + 1;
     action->n_prereqs++;
+    isms__action_changed(action);
+    return ISMS_OK;
+}
+
+int isms__action_add_prerequisites(isms_action *action, const char *const *ids,
+                                   const size_t *lens, size_t n)
+{
+    if (n == 0)
+        return ISMS_OK;
+    size_t bytes = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (lens[k] + 1 > SIZE_MAX - action->prereq_len - bytes)
+            return isms__error(ISMS_ENOMEM, "action \"%.*s\" has as many prerequisites as it "
+                               "can hold", ISMS__Q(action->id));
+        bytes += lens[k] + 1;
+    }
+    if (n > UINT32_MAX - action->n_prereqs)
+        return isms__error(ISMS_ENOMEM, "action \"%.*s\" has as many prerequisites as it can "
+                           "hold", ISMS__Q(action->id));
+    if (!isms__grow((void **)&action->prereqs, &action->prereq_cap, action->prereq_len + bytes,
+                    1) ||
+        !isms__grow((void **)&action->prereq_idx, &action->prereq_idx_cap,
+                    (size_t)action->n_prereqs + n, sizeof *action->prereq_idx))
+        return isms__error_nomem();
+    const isms_plan *plan = action->plan;
+    if (action->prereq_gen != plan->gen) { /* stale after a removal: resolve all again */
+        const char *p = action->prereqs;
+        for (uint32_t j = 0; j < action->n_prereqs; j++, p += strlen(p) + 1) {
+            const isms_action *q = isms__index_find(&plan->index, p);
+            action->prereq_idx[j] = q ? q->idx : ISMS__UNRESOLVED;
+        }
+        action->prereq_gen = plan->gen;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const isms_action *q = isms__index_find_n(&plan->index, ids[k], lens[k]);
+        action->prereq_idx[action->n_prereqs] = q ? q->idx : ISMS__UNRESOLVED;
+        memcpy(action->prereqs + action->prereq_len, ids[k], lens[k]);
+        action->prereqs[action->prereq_len + lens[k]] = '\0';
+        action->prereq_len += lens[k] + 1;
+        action->n_prereqs++;
+    }
     isms__action_changed(action);
     return ISMS_OK;
 }

@@ -8,6 +8,7 @@
 #define ISMS_PLAN_INTERNAL_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -90,6 +91,27 @@ static inline bool isms__action_open(const isms_action *action)
            action->status == ISMS_ACTION_IN_PROGRESS;
 }
 
+/* The prerequisite ids of an action, walked once (isms_action_prerequisite() walks the packed
+ * list from its start on every call):
+ *     const char *p = isms__prereq_first(a);
+ *     for (size_t i = 0; i < isms_action_prerequisite_count(a); i++, p = isms__prereq_next(p))
+ * NULL for an action without prerequisites. */
+static inline const char *isms__prereq_first(const isms_action *action)
+{
+    return action->prereqs;
+}
+static inline const char *isms__prereq_next(const char *p)
+{
+    return p + strlen(p) + 1;
+}
+/* Appends `n` prerequisites at once: ids[k] is lens[k] bytes (not NUL-terminated), already
+ * trimmed and not blank, none the action's own id, none given twice and none the action has
+ * already; the caller has checked all that (isms_action_add_prerequisite() checks it one id at
+ * a time, which costs a walk of the list per id). All or nothing: ISMS_ENOMEM leaves the
+ * action as it was. */
+int isms__action_add_prerequisites(isms_action *action, const char *const *ids,
+                                   const size_t *lens, size_t n);
+
 /* ---- texts of messages (action.c) ----------------------------------------------------------- */
 
 /* How many bytes of [s, s + n) a message shows: all n when they are at most `max`, else at
@@ -112,6 +134,15 @@ static inline bool isms__date_empty(isms_date d)
 {
     return d.year == 0 && d.month == 0 && d.day == 0;
 }
+
+/* ---- owners (schedule.c) --------------------------------------------------------------------- */
+
+/* The first owner whose name repeats an earlier one's (isms_text_matches()): *dup receives the
+ * smallest index whose owner matches an earlier owner, *orig that earlier owner's smallest
+ * index; *dup = n when no name repeats. NULL names match nothing. O(n log n) (names are
+ * sorted by their isms__text_hash()), not a comparison of every pair. ISMS_OK or
+ * ISMS_ENOMEM. */
+int isms__owners_repeat(size_t *orig, size_t *dup, const char *const *owners, size_t n);
 
 /* ---- priority.c ----------------------------------------------------------------------------- */
 

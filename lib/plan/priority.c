@@ -49,15 +49,15 @@ int isms__priority_check(const isms_priority *w)
     };
     for (size_t i = 0; i < sizeof weights / sizeof *weights; i++)
         if (!isfinite(weights[i].value) || weights[i].value < 0)
-            return isms__error(ISMS_EINVAL, "the priority weight \"%s\" is %g: weights must be "
+            return isms__error(ISMS_EINVAL, "the priority weight \"%s\" is %s: weights must be "
                                "finite numbers of 0 or more", weights[i].name,
-                               weights[i].value);
+                               isms__g(weights[i].value).s);
     if (!isfinite(w->effort_unit) || !(w->effort_unit > 0))
-        return isms__error(ISMS_EINVAL, "the effort unit is %g person-days: it must be a finite "
-                           "number above 0", w->effort_unit);
+        return isms__error(ISMS_EINVAL, "the effort unit is %s person-days: it must be a finite "
+                           "number above 0", isms__g(w->effort_unit).s);
     if (!isfinite(w->horizon_days) || !(w->horizon_days > 0))
-        return isms__error(ISMS_EINVAL, "the urgency horizon is %g days: it must be a finite "
-                           "number above 0", w->horizon_days);
+        return isms__error(ISMS_EINVAL, "the urgency horizon is %s days: it must be a finite "
+                           "number above 0", isms__g(w->horizon_days).s);
     if (!isms__date_empty(w->today) && !isms_date_valid(w->today))
         return isms__error(ISMS_EINVAL, "the reference date %04d-%02d-%02d of the priority is "
                            "not a valid date", w->today.year, w->today.month, w->today.day);
@@ -176,25 +176,14 @@ static bool residual_known(const isms_risk *r)
            isms_risk_value(r, ISMS_RESIDUAL) != ISMS_VALUE_UNSET;
 }
 
-/* Whether `value` is a level of the matrix's `axis`. */
-static bool on_axis(const isms_matrix *m, isms_axis axis, int value)
-{
-    size_t n = isms_matrix_level_count(m, axis);
-    isms_level lv;
-    for (size_t i = 0; i < n; i++)
-        if (isms_matrix_level(&lv, m, axis, i) == ISMS_OK && lv.value == value)
-            return true;
-    return false;
-}
-
 /* The score of the action's expected residual on the matrix; false when it has none or it is
  * off the matrix. The levels are checked first, so that no failing call sets the thread's
  * last error (a call that succeeds leaves it alone). */
 static bool expected_score(isms_score *out, const isms_matrix *m, const isms_action *a)
 {
     return m && a->exp_likelihood != ISMS_LEVEL_UNSET &&
-           on_axis(m, ISMS_AXIS_LIKELIHOOD, a->exp_likelihood) &&
-           on_axis(m, ISMS_AXIS_CONSEQUENCE, a->exp_consequence) &&
+           isms__matrix_has_level(m, ISMS_AXIS_LIKELIHOOD, a->exp_likelihood) &&
+           isms__matrix_has_level(m, ISMS_AXIS_CONSEQUENCE, a->exp_consequence) &&
            isms_matrix_score(out, m, a->exp_likelihood, a->exp_consequence) == ISMS_OK;
 }
 

@@ -22,6 +22,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plan-internal.h"
@@ -97,6 +98,69 @@ isms_schedule_options isms_schedule_options_default(void)
     return o;
 }
 
+/* An owner's name by the hash of how it matches, for isms__owners_repeat(). */
+typedef struct owner_key {
+    uint64_t hash;
+    size_t index;
+} owner_key;
+
+static int owner_key_cmp(const void *pa, const void *pb)
+{
+    const owner_key *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+int isms__owners_repeat(size_t *orig, size_t *dup, const char *const *owners, size_t n)
+{
+    *orig = 0;
+    *dup = n;
+    if (n < 2)
+        return ISMS_OK;
+    if (n <= 16) { /* few: compare every pair, without memory */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = 0; owners[i] && j < i; j++)
+                if (owners[j] && isms_text_matches(owners[j], owners[i])) {
+                    *orig = j;
+                    *dup = i;
+                    return ISMS_OK;
+                }
+        return ISMS_OK;
+    }
+    owner_key *keys = isms__malloc(n * sizeof *keys);
+    if (!keys)
+        return isms__error_nomem();
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!owners[i])
+            continue;
+        bool blank;
+        keys[m].hash = isms__text_hash(owners[i], &blank);
+        keys[m].index = i;
+        m++;
+    }
+    qsort(keys, m, sizeof *keys, owner_key_cmp);
+    /* Names that match hash alike, so a repeat lies within a run of equal hashes; in a run
+     * (by index) the first name that matches an earlier one is the run's smallest repeat. */
+    for (size_t a = 0; a < m;) {
+        size_t b = a + 1;
+        while (b < m && keys[b].hash == keys[a].hash)
+            b++;
+        bool found = false;
+        for (size_t k = a + 1; k < b && !found && keys[k].index < *dup; k++)
+            for (size_t l = a; l < k && !found; l++)
+                if (isms_text_matches(owners[keys[l].index], owners[keys[k].index])) {
+                    *orig = keys[l].index;
+                    *dup = keys[k].index;
+                    found = true;
+                }
+        a = b;
+    }
+    isms__free(keys);
+    return ISMS_OK;
+}
+
 static bool bad_capacity(double c)
 {
     return !isfinite(c) || c < 0.0;
@@ -121,32 +185,37 @@ static int check_options(const isms_schedule_options *o)
         return isms__error(ISMS_EINVAL, "options.periods %zu is out of range: expected 1–%d",
                            o->periods, PERIODS_MAX);
     if (!o->capacities && bad_capacity(o->capacity))
-        return isms__error(ISMS_EINVAL, "options.capacity %g is not a capacity: expected 0 "
+        return isms__error(ISMS_EINVAL, "options.capacity %s is not a capacity: expected 0 "
                                         "(unlimited) or more person-days",
-                           o->capacity);
+                           isms__g(o->capacity).s);
     for (size_t i = 0; o->capacities && i < o->periods; i++)
         if (bad_capacity(o->capacities[i]))
-            return isms__error(ISMS_EINVAL, "options.capacities[%zu] %g is not a capacity: "
+            return isms__error(ISMS_EINVAL, "options.capacities[%zu] %s is not a capacity: "
                                             "expected 0 (unlimited) or more person-days",
-                               i, o->capacities[i]);
+                               i, isms__g(o->capacities[i]).s);
     if (o->owner_count > SIZE_MAX / PERIODS_MAX / sizeof(double))
         return isms__error(ISMS_EINVAL, "options.owner_count %zu is too large", o->owner_count);
     if (o->owner_count && (!o->owners || !o->owner_capacity))
         return isms__error(ISMS_EINVAL, "options.owner_count is %zu but options.%s is NULL",
                            o->owner_count, o->owners ? "owner_capacity" : "owners");
+    size_t orig = 0, dup = o->owner_count;
+    if (o->owner_count > 1) {
+        int rc = isms__owners_repeat(&orig, &dup, o->owners, o->owner_count);
+        if (rc)
+            return rc;
+    }
     for (size_t i = 0; i < o->owner_count; i++) {
         if (!o->owners[i])
             return isms__error(ISMS_EINVAL, "options.owners[%zu] is NULL", i);
         if (bad_capacity(o->owner_capacity[i]))
-            return isms__error(ISMS_EINVAL, "options.owner_capacity[%zu] %g (owner \"%.64s\") is "
+            return isms__error(ISMS_EINVAL, "options.owner_capacity[%zu] %s (owner \"%.64s\") is "
                                             "not a capacity: expected 0 (unlimited) or more "
                                             "person-days",
-                               i, o->owner_capacity[i], o->owners[i]);
-        for (size_t j = 0; j < i; j++)
-            if (isms_text_matches(o->owners[j], o->owners[i]))
-                return isms__error(ISMS_EINVAL, "options.owners[%zu] \"%.64s\" is given twice "
-                                                "(also options.owners[%zu] \"%.64s\")",
-                                   i, o->owners[i], j, o->owners[j]);
+                               i, isms__g(o->owner_capacity[i]).s, o->owners[i]);
+        if (i == dup)
+            return isms__error(ISMS_EINVAL, "options.owners[%zu] \"%.64s\" is given twice "
+                                            "(also options.owners[%zu] \"%.64s\")",
+                               i, o->owners[i], orig, o->owners[orig]);
     }
     if (o->lang != ISMS_LANG_SV && o->lang != ISMS_LANG_EN)
         return isms__error(ISMS_EINVAL, "options.lang %d is not a language: expected "

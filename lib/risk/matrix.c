@@ -773,6 +773,11 @@ void isms__matrix_scale_text(char *buf, size_t size, const isms_matrix *m, isms_
     isms__levels_describe(buf, size, n ? m->levels[axis] : NULL, n, "");
 }
 
+bool isms__matrix_has_level(const isms_matrix *m, isms_axis axis, int value)
+{
+    return m && valid_axis(axis) && level_index(m, axis, value) >= 0;
+}
+
 int isms_matrix_parse_level(int *value, const isms_matrix *m, isms_axis axis, const char *text)
 {
     if (!value || !m || !text)

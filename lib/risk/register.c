@@ -37,6 +37,7 @@ struct isms_risk {
     unsigned char state[2];
     unsigned char treatment; /* isms_treatment */
     unsigned char status;    /* isms_risk_status */
+    uint64_t serial;         /* isms__risk_serial() */
     char id[];
 };
 
@@ -46,6 +47,8 @@ struct isms_register {
     size_t count;
     size_t cap;
     isms__index index;   /* by id */
+    uint64_t serials;    /* the serial of the last risk added */
+    uint64_t removals;   /* isms__register_removals() */
     /* level value -> index on the matrix's scale, -1 when not a level */
     signed char level_index[2][ISMS_LEVEL_VALUE_MAX + 1];
 };
@@ -300,6 +303,7 @@ int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const
     r->stated_value = ISMS_VALUE_UNSET;
     r->treatment = ISMS_TREATMENT_NONE;
     r->status = ISMS_RISK_OPEN;
+    r->serial = ++reg->serials;
     rescore(r);
     isms__index_insert(&reg->index, r);
     reg->items[reg->count++] = r;
@@ -340,6 +344,7 @@ int isms_register_remove(isms_register *reg, const char *id)
         i++;
     memmove(&reg->items[i], &reg->items[i + 1], (reg->count - i - 1) * sizeof *reg->items);
     reg->count--;
+    reg->removals++;
     risk_free(r);
     return ISMS_OK;
 }
@@ -601,17 +606,19 @@ static int lint_vector(const lint_ctx *x, const isms_risk *r)
         isms_matrix_band(&bl, m, (size_t)lb))
         return ISMS_OK;
     const char *method = isms_method_label(r->rating.method, x->lang);
+    char score[32]; /* with a '.' in either language, as the methods write their scores */
+    isms__format_general(score, sizeof score, r->rating.score, 4, ".");
     if (x->lang == ISMS_LANG_SV)
         return isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "risk-vector-disagrees",
                                    r->id,
-                                   "Vektorn ger %s %.4g (%s), som motsvarar värdet %d (%s) i "
+                                   "Vektorn ger %s %s (%s), som motsvarar värdet %d (%s) i "
                                    "matrisen, men nivåerna ger %d (%s)",
-                                   method, r->rating.score, r->rating.label_sv, v, bv.label_sv,
+                                   method, score, r->rating.label_sv, v, bv.label_sv,
                                    r->value[ISMS_INHERENT], bl.label_sv);
     return isms__findings_addf(x->out, ISMS_SEVERITY_WARNING, "risk-vector-disagrees", r->id,
-                               "The vector gives %s %.4g (%s), which corresponds to value %d "
+                               "The vector gives %s %s (%s), which corresponds to value %d "
                                "(%s) on the matrix, but the levels give %d (%s)",
-                               method, r->rating.score, r->rating.label_en, v, bv.label_en,
+                               method, score, r->rating.label_en, v, bv.label_en,
                                r->value[ISMS_INHERENT], bl.label_en);
 }
 
@@ -981,4 +988,14 @@ int isms_risk_normalized(double *out, const isms_risk *r, isms_which which)
 isms_risk *isms__register_lookup(const isms_register *reg, const char *id)
 {
     return reg && id ? isms__index_find(&reg->index, id) : NULL;
+}
+
+uint64_t isms__risk_serial(const isms_risk *r)
+{
+    return r ? r->serial : 0;
+}
+
+uint64_t isms__register_removals(const isms_register *reg)
+{
+    return reg ? reg->removals : 0;
 }
