@@ -1156,6 +1156,8 @@ static void test_annex_a(void **state)
     assert_int_equal(isms_entry_set_applicability(e, ISMS_APPLICABILITY_EXCLUDED), ISMS_OK);
     assert_int_equal(isms_entry_set(e, ISMS_FIELD_JUSTIFICATION, "Inga egna lokaler"),
                      ISMS_OK);
+    /* Excluded, so not applicable whatever its status says: not a gap (as the summary). */
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_NO), ISMS_OK);
     assert_int_equal(isms_assessment_add(&e, a, "A.8.8"), ISMS_OK);
     assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_PARTIAL), ISMS_OK);
     assert_int_equal(isms_entry_set(e, ISMS_FIELD_PLAN, "Inför sårbarhetsskanning"), ISMS_OK);
@@ -1173,6 +1175,10 @@ static void test_annex_a(void **state)
     assert_double_equal(num(root, "compliance.soa.applicable"), 1, 0);
     assert_double_equal(num(root, "compliance.soa.excluded"), 1, 0);
     assert_double_equal(num(root, "compliance.soa.undecided"), 1, 0);
+    json_t *gaps = at(root, "compliance.gaps");
+    assert_int_equal(json_array_size(gaps), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(gaps, 0), "ref")),
+                        "A.8.8");
     json_t *chapters = at(root, "compliance.chapters");
     assert_int_equal(json_array_size(chapters), 4); /* the four themes */
     assert_string_equal(json_string_value(json_object_get(json_array_get(chapters, 3), "id")),

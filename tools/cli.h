@@ -132,6 +132,10 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+/* The line at *p (without its line break) as a new string (free()), *p moved past it; NULL
+ * at the end of the text. */
+char *line_next(const char **p);
 
 typedef struct strbuf {
     char *data;
@@ -216,6 +220,13 @@ int cli_emit_bytes(const cli *c, const char *data, size_t len);
  * given, and its organisation for page titles. On failure prints the error and returns
  * EXIT_USAGE. */
 int cli_load_document(cli *c, const char *path, isms_document **out);
+/* The usage error of a command that takes one document ("isms plan takes one document"). */
+int cli_usage_one_document(const cli *c);
+/* Loads the command's one document, its only argument (cli_load_document()); with another
+ * number of arguments, cli_usage_one_document(). */
+int cli_load_the_document(cli *c, isms_document **out);
+/* The library's last error (cli_lib_error()), the document released; returns EXIT_USAGE. */
+int cli_document_error(const cli *c, isms_document *doc);
 /* Severity's machine name: "info", "warning", "error". */
 const char *severity_name(isms_severity s);
 
@@ -232,6 +243,8 @@ json_t *jnull(void);
 /* Sets `key` of an object, or appends to an array; takes the reference to `v`. */
 void jset(json_t *obj, const char *key, json_t *v);
 void jpush(json_t *arr, json_t *v);
+/* A finding as { "severity", "code", "ref", "message" }. */
+json_t *json_finding(const isms_finding *f);
 /* Writes the value (two-space indentation, keys in insertion order, UTF-8, a newline at the
  * end) with cli_emit() and releases it. Returns an exit code. */
 int cli_emit_json(const cli *c, json_t *root);
@@ -253,6 +266,16 @@ const char *csv_eol(const cli *c);
  * a title naming the document's organisation when there is one. */
 void html_begin(strbuf *b, const cli *c, const char *title);
 void html_end(strbuf *b);
+/* The start and end of the output of a command in c->format: an HTML page (html_begin()), a
+ * Markdown "# title"; nothing in text or CSV. */
+void page_begin(strbuf *b, const cli *c, const char *title);
+void page_end(strbuf *b, const cli *c);
+/* A heading within the output: <h2> in HTML, "## " in Markdown, "title:" on a line of its own
+ * after a blank one in text; nothing in CSV. */
+void page_heading(strbuf *b, const cli *c, const char *title);
+/* A paragraph after a table: <p> in HTML, its own line after a blank one in Markdown and
+ * text (wrapped to the terminal's width); nothing in CSV. */
+void page_paragraph(strbuf *b, const cli *c, const char *text);
 
 /* ---- tables (table.c) ------------------------------------------------------------------ */
 
@@ -273,6 +296,12 @@ void table_free(table *t);
 void table_col(table *t, size_t i, const char *header, unsigned flags);
 /* Text tables without the header row (key–value lists). */
 void table_no_header(table *t);
+/* A key–value table: the columns Field (keys) and Value (`value_flags`), without the header
+ * row in text. */
+table *table_new_kv(const cli *c, unsigned value_flags);
+/* Starts a row of a key–value table with its key (bold); then one table_cell() for the
+ * value. */
+void table_key(table *t, const char *key);
 /* Starts a section: a heading over the rows that follow. */
 void table_section(table *t, const char *title);
 /* Starts a row; then one table_cell() per column. */

@@ -5,39 +5,6 @@
 
 #include "cli.h"
 
-static void page_begin(strbuf *b, const cli *c, const char *title)
-{
-    if (c->format == FMT_HTML)
-        html_begin(b, c, title);
-    else if (c->format == FMT_MD)
-        sb_printf(b, "# %s\n\n", title);
-}
-
-static void page_end(strbuf *b, const cli *c)
-{
-    if (c->format == FMT_HTML)
-        html_end(b);
-}
-
-/* A paragraph after a table: its own line in text and Markdown, <p> in HTML. */
-static void paragraph(strbuf *b, const cli *c, const char *text)
-{
-    if (c->format == FMT_CSV)
-        return;
-    if (c->format == FMT_HTML) {
-        sb_puts(b, "<p>");
-        esc_html(b, text);
-        sb_puts(b, "</p>\n");
-    } else if (c->format == FMT_MD) {
-        sb_putc(b, '\n');
-        esc_md(b, text);
-        sb_putc(b, '\n');
-    } else {
-        sb_putc(b, '\n');
-        text_paragraph(b, c, "", 0, 0, text);
-    }
-}
-
 /* ---- classify -------------------------------------------------------------------------- */
 
 static const char *const aspect_names[ISMS_ASPECTS] = {"confidentiality", "integrity",
@@ -119,21 +86,15 @@ static void provenance_text(strbuf *b, const cli *c, const isms_provenance *p)
 
 int cmd_classify(cli *c)
 {
-    if (c->a.npos != 1)
-        return cli_usage(c, T(c, "isms classify tar ett dokument",
-                              "isms classify takes one document"));
     isms_document *doc = NULL;
-    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    int rc = cli_load_the_document(c, &doc);
     if (rc)
         return rc;
     isms_inventory *inv = isms_document_inventory(doc);
     isms_inventory_summary sum;
     if (isms_inventory_classify(inv) != ISMS_OK ||
-        isms_inventory_summarise(&sum, inv) != ISMS_OK) {
-        rc = cli_lib_error(c);
-        isms_document_free(doc);
-        return rc;
-    }
+        isms_inventory_summarise(&sum, inv) != ISMS_OK)
+        return cli_document_error(c, doc);
     const isms_scheme *scheme = isms_inventory_scheme(inv);
     isms_aspect aspects[ISMS_ASPECTS];
     size_t na = 0;
@@ -238,7 +199,7 @@ int cmd_classify(cli *c)
                                  "personal data, (override) set by hand, ↻ on a cycle."),
                                sum.total, sum.total - sum.per_overall[0], sum.with_pdata,
                                isms_scheme_name(scheme));
-        paragraph(&b, c, line);
+        page_paragraph(&b, c, line);
         free(line);
         page_end(&b, c);
         rc = cli_emit(c, &b);
@@ -340,6 +301,16 @@ static json_t *json_action(const cli *c, const isms_action *a, double effort,
     return o;
 }
 
+/* Period `index` of the schedule and its name ("Q1 2025"; "" when it cannot be read). */
+static void period_at(isms_period *per, char *name, size_t size, const isms_schedule *sched,
+                      size_t index)
+{
+    memset(per, 0, sizeof *per);
+    name[0] = '\0';
+    isms_schedule_period(per, sched, index);
+    isms_period_format(name, size, per);
+}
+
 /* The heading of a period: "2025 · 35 av 40 persondagar". */
 static char *period_heading(const cli *c, const isms_period *p, double load, double capacity)
 {
@@ -357,8 +328,7 @@ static char *period_heading(const cli *c, const isms_period *p, double load, dou
 int cmd_plan(cli *c)
 {
     if (c->a.npos != 1)
-        return cli_usage(c, T(c, "isms plan tar ett dokument",
-                              "isms plan takes one document"));
+        return cli_usage_one_document(c);
     isms_period_kind unit = ISMS_PERIOD_YEAR;
     if (c->a.period && parse_unit(&unit, c->a.period) != 0)
         return cli_usage(c, T(c, "okänd periodlängd \"%s\"; välj year, tertial, quarter eller "
@@ -374,11 +344,8 @@ int cmd_plan(cli *c)
     isms_schedule_options o;
     isms_schedule *sched = NULL;
     if (isms_inventory_classify(isms_document_inventory(doc)) != ISMS_OK ||
-        isms_document_schedule_options(&o, doc) != ISMS_OK) {
-        rc = cli_lib_error(c);
-        isms_document_free(doc);
-        return rc;
-    }
+        isms_document_schedule_options(&o, doc) != ISMS_OK)
+        return cli_document_error(c, doc);
     o.lang = c->lang;
     if (c->a.period)
         o.unit = unit;
@@ -392,11 +359,8 @@ int cmd_plan(cli *c)
     }
     if (c->a.start)
         o.start = (isms_date){c->a.start, 1, 1};
-    if (isms_plan_schedule(&sched, plan, &o) != ISMS_OK) {
-        rc = cli_lib_error(c);
-        isms_document_free(doc);
-        return rc;
-    }
+    if (isms_plan_schedule(&sched, plan, &o) != ISMS_OK)
+        return cli_document_error(c, doc);
 
     size_t np = isms_schedule_period_count(sched);
     size_t nu = isms_schedule_unscheduled_count(sched);
@@ -409,10 +373,8 @@ int cmd_plan(cli *c)
         jset(root, "unit", jstr(isms_period_kind_name(o.unit)));
         for (size_t p = 0; p < np; p++) {
             isms_period per;
-            memset(&per, 0, sizeof per);
-            char name[32] = "", d1[16], d2[16];
-            isms_schedule_period(&per, sched, p);
-            isms_period_format(name, sizeof name, &per);
+            char name[32], d1[16], d2[16];
+            period_at(&per, name, sizeof name, sched, p);
             fmt_date(d1, sizeof d1, per.start);
             fmt_date(d2, sizeof d2, per.end);
             json_t *po = jobj(), *acts = jarr();
@@ -437,14 +399,8 @@ int cmd_plan(cli *c)
         jset(root, "unscheduled", unsched);
         for (size_t i = 0; i < nf; i++) {
             isms_finding x;
-            if (isms_findings_get(&x, f, i) != ISMS_OK)
-                continue;
-            json_t *fo = jobj();
-            jset(fo, "severity", jstr(severity_name(x.severity)));
-            jset(fo, "code", jstr(x.code));
-            jset(fo, "ref", jstr(x.ref));
-            jset(fo, "message", jstr(x.message));
-            jpush(flist, fo);
+            if (isms_findings_get(&x, f, i) == ISMS_OK)
+                jpush(flist, json_finding(&x));
         }
         jset(root, "findings", flist);
         rc = cli_emit_json(c, root);
@@ -461,10 +417,8 @@ int cmd_plan(cli *c)
         size_t placed = 0;
         for (size_t p = 0; p < np; p++) {
             isms_period per;
-            memset(&per, 0, sizeof per);
-            char name[32] = "";
-            isms_schedule_period(&per, sched, p);
-            isms_period_format(name, sizeof name, &per);
+            char name[32];
+            period_at(&per, name, sizeof name, sched, p);
             char *h = period_heading(c, &per, isms_schedule_load(sched, p),
                                      isms_schedule_capacity(sched, p));
             table_section(t, h);
@@ -534,24 +488,16 @@ int cmd_plan(cli *c)
                 shown++;
             }
             if (shown > 0) {
-                const char *head = T(c, "Anmärkningar", "Findings");
+                page_heading(&b, c, T(c, "Anmärkningar", "Findings"));
                 if (c->format == FMT_HTML)
-                    sb_printf(&b, "<h2>%s</h2>\n<ul>\n%s</ul>\n", head, list.data);
-                else if (c->format == FMT_MD)
-                    sb_printf(&b, "\n## %s\n\n%s", head, list.data);
+                    sb_printf(&b, "<ul>\n%s</ul>\n", list.data);
                 else
-                    sb_printf(&b, "\n%s:\n%s", head, list.data);
+                    sb_puts(&b, list.data);
             }
             sb_free(&list);
 
             if (c->a.explain) {
-                const char *head = T(c, "Prioriteten förklarad", "Priorities explained");
-                if (c->format == FMT_HTML)
-                    sb_printf(&b, "<h2>%s</h2>\n", head);
-                else if (c->format == FMT_MD)
-                    sb_printf(&b, "\n## %s\n\n", head);
-                else
-                    sb_printf(&b, "\n%s:\n", head);
+                page_heading(&b, c, T(c, "Prioriteten förklarad", "Priorities explained"));
                 size_t na = isms_plan_count(plan);
                 for (size_t i = 0; i < na; i++) {
                     const isms_action *a = isms_plan_at(plan, i);
@@ -571,15 +517,10 @@ int cmd_plan(cli *c)
                         sb_puts(&b, "**\n\n");
                         /* An indented code block: no fence in the text can end it. */
                         const char *p = text;
-                        while (*p) {
-                            const char *nl = strchr(p, '\n');
-                            size_t len = nl ? (size_t)(nl - p) : strlen(p);
-                            char *line = xasprintf("%.*s", (int)len, p);
+                        for (char *line; (line = line_next(&p)) != NULL; free(line)) {
                             sb_puts(&b, "    ");
                             sb_term(&b, line);
                             sb_putc(&b, '\n');
-                            free(line);
-                            p += len + (nl ? 1 : 0);
                         }
                         sb_putc(&b, '\n');
                     } else {
@@ -590,14 +531,8 @@ int cmd_plan(cli *c)
                         text_paragraph(&b, c, "  ", 2, 4, line1);
                         free(line1);
                         const char *p = text;
-                        while (*p) {
-                            const char *nl = strchr(p, '\n');
-                            size_t len = nl ? (size_t)(nl - p) : strlen(p);
-                            char *line = xasprintf("%.*s", (int)len, p);
+                        for (char *line; (line = line_next(&p)) != NULL; free(line))
                             text_paragraph(&b, c, "      ", 6, 8, line);
-                            free(line);
-                            p += len + (nl ? 1 : 0);
-                        }
                     }
                     isms_free(text);
                 }

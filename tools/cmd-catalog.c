@@ -78,8 +78,7 @@ static isms_edition other_edition(isms_edition e)
 
 static void kv(table *t, const char *key, const char *value)
 {
-    table_row(t);
-    table_cell(t, key, COLOR_BOLD);
+    table_key(t, key);
     table_cell(t, value, COLOR_NONE);
 }
 
@@ -147,10 +146,7 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
         jset(o, "mapping", mo);
         rc = cli_emit_json(c, o);
     } else {
-        table *t = table_new(2);
-        table_col(t, 0, T(c, "Fält", "Field"), COL_LEFT);
-        table_col(t, 1, T(c, "Värde", "Value"), COL_WRAP);
-        table_no_header(t);
+        table *t = table_new_kv(c, COL_WRAP);
         strbuf v;
         sb_init(&v);
         kv(t, "ID", isms_item_id(it));
@@ -215,8 +211,7 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
             sb_puts(&b, "\n\n");
         }
         table_render(t, &b, c);
-        if (c->format == FMT_HTML)
-            html_end(&b);
+        page_end(&b, c);
         table_free(t);
         rc = cli_emit(c, &b);
     }
@@ -370,16 +365,12 @@ int cmd_catalog(cli *c)
             table_cell(t, news.data, COLOR_YELLOW);
             sb_free(&news);
         }
-        if (c->format == FMT_HTML)
-            html_begin(&b, c, isms_edition_name(ed));
-        else if (c->format == FMT_MD)
-            sb_printf(&b, "# %s\n\n", isms_edition_name(ed));
+        page_begin(&b, c, isms_edition_name(ed));
         table_render(t, &b, c);
         if (c->format == FMT_TEXT)
             sb_printf(&b, "\n%s: %zu %s\n", isms_edition_name(ed), n,
                       n == 1 ? T(c, "post", "item") : T(c, "poster", "items"));
-        if (c->format == FMT_HTML)
-            html_end(&b);
+        page_end(&b, c);
         table_free(t);
         rc = cli_emit(c, &b);
     }

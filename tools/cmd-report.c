@@ -9,11 +9,8 @@
 
 int cmd_report(cli *c)
 {
-    if (c->a.npos != 1)
-        return cli_usage(c, T(c, "isms report tar ett dokument",
-                              "isms report takes one document"));
     isms_document *doc = NULL;
-    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    int rc = cli_load_the_document(c, &doc);
     if (rc)
         return rc;
 
@@ -63,10 +60,8 @@ static void count_line(strbuf *b, const cli *c, const isms_findings *f)
 
 int cmd_lint(cli *c)
 {
-    if (c->a.npos != 1)
-        return cli_usage(c, T(c, "isms lint tar ett dokument", "isms lint takes one document"));
     isms_document *doc = NULL;
-    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    int rc = cli_load_the_document(c, &doc);
     if (rc)
         return rc;
     isms_findings *f = NULL;
@@ -91,14 +86,8 @@ int cmd_lint(cli *c)
         jset(root, "counts", counts);
         for (size_t i = 0; i < n; i++) {
             isms_finding x;
-            if (isms_findings_get(&x, f, i) != ISMS_OK)
-                continue;
-            json_t *o = jobj();
-            jset(o, "severity", jstr(severity_name(x.severity)));
-            jset(o, "code", jstr(x.code));
-            jset(o, "ref", jstr(x.ref));
-            jset(o, "message", jstr(x.message));
-            jpush(list, o);
+            if (isms_findings_get(&x, f, i) == ISMS_OK)
+                jpush(list, json_finding(&x));
         }
         jset(root, "findings", list);
         rc = cli_emit_json(c, root);
@@ -118,31 +107,18 @@ int cmd_lint(cli *c)
             table_cell(t, x.ref, COLOR_NONE);
             table_cell(t, x.message, COLOR_NONE);
         }
-        const char *title = T(c, "Anmärkningar", "Findings");
-        if (c->format == FMT_HTML)
-            html_begin(&b, c, title);
-        else if (c->format == FMT_MD)
-            sb_printf(&b, "# %s\n\n", title);
+        page_begin(&b, c, T(c, "Anmärkningar", "Findings"));
         if (c->format == FMT_TEXT && n == 0) {
             sb_puts(&b, T(c, "Inga anmärkningar.\n", "No findings.\n"));
         } else {
             table_render(t, &b, c);
-            if (c->format == FMT_TEXT) {
-                sb_putc(&b, '\n');
-                count_line(&b, c, f);
-                sb_putc(&b, '\n');
-            } else if (c->format == FMT_MD) {
-                sb_putc(&b, '\n');
-                count_line(&b, c, f);
-                sb_putc(&b, '\n');
-            } else if (c->format == FMT_HTML) {
-                sb_puts(&b, "<p>");
-                count_line(&b, c, f);
-                sb_puts(&b, "</p>\n");
-            }
+            strbuf counts;
+            sb_init(&counts);
+            count_line(&counts, c, f);
+            page_paragraph(&b, c, counts.data);
+            sb_free(&counts);
         }
-        if (c->format == FMT_HTML)
-            html_end(&b);
+        page_end(&b, c);
         table_free(t);
         rc = cli_emit(c, &b);
     }

@@ -33,20 +33,6 @@ static const char *axis_label(const isms_matrix *m, isms_axis axis, int value, c
     return "";
 }
 
-static void html_or_md_title(strbuf *b, const cli *c, const char *title)
-{
-    if (c->format == FMT_HTML)
-        html_begin(b, c, title);
-    else if (c->format == FMT_MD)
-        sb_printf(b, "# %s\n\n", title);
-}
-
-static void html_or_md_end(strbuf *b, const cli *c)
-{
-    if (c->format == FMT_HTML)
-        html_end(b);
-}
-
 /* ---- score ----------------------------------------------------------------------------- */
 
 /* One likelihood and consequence on a matrix, without a document. */
@@ -90,38 +76,28 @@ static int score_pair(cli *c)
         jset(o, "acceptable", jbool(acceptable));
         rc = cli_emit_json(c, o);
     } else {
-        table *t = table_new(2);
-        table_col(t, 0, T(c, "Fält", "Field"), COL_LEFT);
-        table_col(t, 1, T(c, "Värde", "Value"), COL_LEFT);
-        table_no_header(t);
+        table *t = table_new_kv(c, COL_LEFT);
         char num[64];
-        table_row(t);
-        table_cell(t, T(c, "Riskmatris", "Risk matrix"), COLOR_BOLD);
+        table_key(t, T(c, "Riskmatris", "Risk matrix"));
         table_cell(t, isms_matrix_name(m), COLOR_NONE);
-        table_row(t);
-        table_cell(t, T(c, "Sannolikhet", "Likelihood"), COLOR_BOLD);
+        table_key(t, T(c, "Sannolikhet", "Likelihood"));
         table_cellf(t, COLOR_NONE, "%d %s", l, axis_label(m, ISMS_AXIS_LIKELIHOOD, l, c));
-        table_row(t);
-        table_cell(t, T(c, "Konsekvens", "Consequence"), COLOR_BOLD);
+        table_key(t, T(c, "Konsekvens", "Consequence"));
         table_cellf(t, COLOR_NONE, "%d %s", k, axis_label(m, ISMS_AXIS_CONSEQUENCE, k, c));
-        table_row(t);
-        table_cell(t, T(c, "Värde", "Value"), COLOR_BOLD);
+        table_key(t, T(c, "Värde", "Value"));
         table_cellf(t, COLOR_NONE, "%d", s.value);
-        table_row(t);
-        table_cell(t, T(c, "Nivå", "Band"), COLOR_BOLD);
+        table_key(t, T(c, "Nivå", "Band"));
         table_cell(t, band_label(&band, c), color_band(s.band, isms_matrix_band_count(m)));
-        table_row(t);
-        table_cell(t, T(c, "Normaliserat", "Normalised"), COLOR_BOLD);
+        table_key(t, T(c, "Normaliserat", "Normalised"));
         fmt_num(num, sizeof num, c, s.normalized, 3, false);
         table_cell(t, num, COLOR_NONE);
-        table_row(t);
-        table_cell(t, T(c, "Kan accepteras", "Acceptable"), COLOR_BOLD);
+        table_key(t, T(c, "Kan accepteras", "Acceptable"));
         table_cellf(t, COLOR_NONE, "%s (%s %d)",
                     acceptable ? T(c, "ja", "yes") : T(c, "nej", "no"),
                     T(c, "acceptansnivå", "acceptance threshold"), isms_matrix_acceptance(m));
-        html_or_md_title(&b, c, T(c, "Riskvärde", "Risk value"));
+        page_begin(&b, c, T(c, "Riskvärde", "Risk value"));
         table_render(t, &b, c);
-        html_or_md_end(&b, c);
+        page_end(&b, c);
         table_free(t);
         rc = cli_emit(c, &b);
     }
@@ -187,8 +163,7 @@ int cmd_score(cli *c)
     if (c->a.npos == 0)
         return score_pair(c);
     if (c->a.npos > 1)
-        return cli_usage(c, T(c, "isms score tar ett dokument",
-                              "isms score takes one document"));
+        return cli_usage_one_document(c);
     if (c->a.likelihood || c->a.consequence || c->a.matrix)
         return cli_usage(c, T(c, "--likelihood, --consequence och --matrix gäller bara utan "
                                  "dokument",
@@ -203,11 +178,8 @@ int cmd_score(cli *c)
     isms_risk **risks = NULL;
     size_t n = 0;
     if (isms_register_sorted(&risks, &n, reg, c->a.residual ? ISMS_RESIDUAL : ISMS_INHERENT) !=
-        ISMS_OK) {
-        rc = cli_lib_error(c);
-        isms_document_free(doc);
-        return rc;
-    }
+        ISMS_OK)
+        return cli_document_error(c, doc);
     size_t nb = isms_matrix_band_count(m);
     size_t *inh = xcalloc(nb, sizeof *inh), *res = xcalloc(nb, sizeof *res);
     size_t un_inh = 0, un_res = 0;
@@ -277,7 +249,7 @@ int cmd_score(cli *c)
             cells_side(t, risks[i], ISMS_INHERENT, m, c);
             cells_side(t, risks[i], ISMS_RESIDUAL, m, c);
         }
-        html_or_md_title(&b, c, T(c, "Risker", "Risks"));
+        page_begin(&b, c, T(c, "Risker", "Risks"));
         if (n == 0 && c->format == FMT_TEXT)
             sb_puts(&b, T(c, "Registret har inga risker.\n", "The register has no risks.\n"));
         else
@@ -306,21 +278,16 @@ int cmd_score(cli *c)
                 table_cellf(bt, COLOR_NONE, "%zu", un_inh);
                 table_cellf(bt, COLOR_NONE, "%zu", un_res);
             }
-            if (c->format == FMT_MD) {
-                sb_printf(&b, "\n## %s\n\n", T(c, "Risker per nivå", "Risks per band"));
-            } else if (c->format == FMT_HTML) {
-                sb_printf(&b, "<h2>%s</h2>\n", T(c, "Risker per nivå", "Risks per band"));
-            } else {
-                /* The matrix's name may come from the document: terminal-safe. */
-                char *name = term_safe(isms_matrix_name(m));
-                sb_printf(&b, "\n%s (%s %s):\n", T(c, "Risker per nivå", "Risks per band"),
-                          T(c, "matris", "matrix"), name);
-                free(name);
-            }
+            /* Text names the matrix (page_heading() makes it terminal-safe). */
+            const char *head = T(c, "Risker per nivå", "Risks per band");
+            char *text_head = xasprintf("%s (%s %s)", head, T(c, "matris", "matrix"),
+                                        isms_matrix_name(m));
+            page_heading(&b, c, c->format == FMT_TEXT ? text_head : head);
+            free(text_head);
             table_render(bt, &b, c);
             table_free(bt);
         }
-        html_or_md_end(&b, c);
+        page_end(&b, c);
         rc = cli_emit(c, &b);
     }
     sb_free(&b);
@@ -528,9 +495,9 @@ int cmd_cvss(cli *c)
                 }
                 table_cell(t, it->vector, COLOR_NONE);
             }
-            html_or_md_title(&b, c, T(c, "Vektorer", "Vectors"));
+            page_begin(&b, c, T(c, "Vektorer", "Vectors"));
             table_render(t, &b, c);
-            html_or_md_end(&b, c);
+            page_end(&b, c);
             table_free(t);
             rc = cli_emit(c, &b);
         }
@@ -589,19 +556,13 @@ static void sim_cells(table *t, const cli *c, const sim_row *r)
 
 int cmd_simulate(cli *c)
 {
-    if (c->a.npos != 1)
-        return cli_usage(c, T(c, "isms simulate tar ett dokument",
-                              "isms simulate takes one document"));
     isms_document *doc = NULL;
-    int rc = cli_load_document(c, c->a.pos[0], &doc);
+    int rc = cli_load_the_document(c, &doc);
     if (rc)
         return rc;
     isms_settings st;
-    if (isms_document_settings(&st, doc) != ISMS_OK) {
-        rc = cli_lib_error(c);
-        isms_document_free(doc);
-        return rc;
-    }
+    if (isms_document_settings(&st, doc) != ISMS_OK)
+        return cli_document_error(c, doc);
     isms_sim_options so;
     isms_sim_options_init(&so);
     so.iterations = c->a.iterations ? (size_t)c->a.iterations : st.iterations;
@@ -685,7 +646,7 @@ int cmd_simulate(cli *c)
         char it_text[64];
         fmt_num(it_text, sizeof it_text, c, (double)so.iterations, 0, true);
         const char *title = T(c, "Kvantitativa resultat", "Quantitative results");
-        html_or_md_title(&b, c, title);
+        page_begin(&b, c, title);
         const char *years = T(c, "simulerade år", "simulated years");
         if (c->format == FMT_HTML)
             sb_printf(&b, "<p>%s %s, %s %llu</p>\n", it_text, years, T(c, "frö", "seed"),
@@ -694,7 +655,7 @@ int cmd_simulate(cli *c)
             sb_printf(&b, "%s %s, %s %llu\n\n", it_text, years, T(c, "frö", "seed"),
                       (unsigned long long)so.seed);
         table_render(t, &b, c);
-        html_or_md_end(&b, c);
+        page_end(&b, c);
         table_free(t);
         rc = cli_emit(c, &b);
     }

@@ -742,14 +742,8 @@ static void help_command(strbuf *b, const cli *c)
             help_option(b, c, find_spec((cli_opt_id)*o));
     sb_puts(b, T(c, "\nExempel:\n", "\nExamples:\n"));
     const char *p = cmd->examples;
-    while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        sb_puts(b, "  ");
-        sb_add(b, p, n);
-        sb_putc(b, '\n');
-        p += n + (nl ? 1 : 0);
-    }
+    for (char *line; (line = line_next(&p)) != NULL; free(line))
+        sb_printf(b, "  %s\n", line);
 }
 
 static void help_main(strbuf *b, const cli *c)

@@ -68,6 +68,15 @@ void table_no_header(table *t)
     t->no_header = true;
 }
 
+table *table_new_kv(const cli *c, unsigned value_flags)
+{
+    table *t = table_new(2);
+    table_col(t, 0, T(c, "Fält", "Field"), COL_LEFT);
+    table_col(t, 1, T(c, "Värde", "Value"), value_flags);
+    table_no_header(t);
+    return t;
+}
+
 static trow *table_push(table *t)
 {
     if (t->nrows == t->cap) {
@@ -91,6 +100,12 @@ void table_row(table *t)
     r->cells = xcalloc(t->ncols, sizeof *r->cells);
 }
 
+void table_key(table *t, const char *key)
+{
+    table_row(t);
+    table_cell(t, key, COLOR_BOLD);
+}
+
 void table_row_color(table *t, cli_color color)
 {
     if (t->nrows && t->rows[t->nrows - 1].cells)
@@ -111,14 +126,12 @@ void table_cell(table *t, const char *text, cli_color color)
 
 void table_cellf(table *t, cli_color color, const char *fmt, ...)
 {
-    strbuf b;
-    sb_init(&b);
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&b, fmt, ap);
+    char *text = xvasprintf(fmt, ap);
     va_end(ap);
-    table_cell(t, b.data, color);
-    sb_free(&b);
+    table_cell(t, text, color);
+    free(text);
 }
 
 size_t table_rows(const table *t)
@@ -448,6 +461,24 @@ static bool layout_fit(text_layout *L, size_t width)
     return total <= width;
 }
 
+/* One line of column `i` (safe text): padded to the column's width on the side its
+ * alignment says, then the gap to the next column (none after the last). */
+static void put_aligned(const table *t, const text_layout *L, strbuf *b, const cli *c,
+                        size_t i, const char *s, cli_color color)
+{
+    size_t w = text_cols(s);
+    size_t pad = L->width[i] > w ? L->width[i] - w : 0;
+    bool right = (t->flags[i] & COL_RIGHT) != 0;
+    if (right)
+        sb_repeat(b, " ", pad);
+    put_colored(b, c, s, color);
+    if (i != L->last) {
+        if (!right)
+            sb_repeat(b, " ", pad);
+        sb_puts(b, "  ");
+    }
+}
+
 static void text_header(const table *t, const text_layout *L, strbuf *b, const cli *c)
 {
     if (t->no_header)
@@ -455,16 +486,7 @@ static void text_header(const table *t, const text_layout *L, strbuf *b, const c
     for (size_t i = 0; i < L->n; i++) {
         if (!L->vis[i])
             continue;
-        size_t w = text_cols(L->head[i]);
-        size_t pad = L->width[i] > w ? L->width[i] - w : 0;
-        if (t->flags[i] & COL_RIGHT)
-            sb_repeat(b, " ", pad);
-        put_colored(b, c, L->head[i], COLOR_BOLD);
-        if (i != L->last) {
-            if (!(t->flags[i] & COL_RIGHT))
-                sb_repeat(b, " ", pad);
-            sb_puts(b, "  ");
-        }
+        put_aligned(t, L, b, c, i, L->head[i], COLOR_BOLD);
     }
     trim_line(b);
     sb_putc(b, '\n');
@@ -519,17 +541,8 @@ static void render_columns(const table *t, const text_layout *L, strbuf *b, cons
                 if (!L->vis[i])
                     continue;
                 const char *s = k < cl[i].n ? cl[i].v[k] : "";
-                size_t w = text_cols(s);
-                size_t pad = L->width[i] > w ? L->width[i] - w : 0;
                 cli_color color = row->cells[i].color ? row->cells[i].color : row->color;
-                if (t->flags[i] & COL_RIGHT)
-                    sb_repeat(b, " ", pad);
-                put_colored(b, c, s, color);
-                if (i != L->last) {
-                    if (!(t->flags[i] & COL_RIGHT))
-                        sb_repeat(b, " ", pad);
-                    sb_puts(b, "  ");
-                }
+                put_aligned(t, L, b, c, i, s, color);
             }
             trim_line(b);
             sb_putc(b, '\n');
@@ -644,16 +657,25 @@ static void render_text(const table *t, strbuf *b, const cli *c)
 
 /* ---- Markdown -------------------------------------------------------------------------- */
 
-static void md_header(const table *t, strbuf *b)
+/* The cells of a row (`row` NULL: the headers) in the columns shown outside CSV, each
+ * escaped by `esc` between `open` (`open_right` in a right-aligned column) and `close`. */
+static void put_cells(const table *t, strbuf *b, const trow *row,
+                      void (*esc)(strbuf *, const char *), const char *open,
+                      const char *open_right, const char *close)
 {
-    sb_puts(b, "|");
     for (size_t i = 0; i < t->ncols; i++) {
         if (t->flags[i] & COL_CSV)
             continue;
-        sb_putc(b, ' ');
-        esc_md(b, t->headers[i] ? t->headers[i] : "");
-        sb_puts(b, " |");
+        sb_puts(b, (t->flags[i] & COL_RIGHT) ? open_right : open);
+        esc(b, row ? cell_text(row, i) : t->headers[i] ? t->headers[i] : "");
+        sb_puts(b, close);
     }
+}
+
+static void md_header(const table *t, strbuf *b)
+{
+    sb_puts(b, "|");
+    put_cells(t, b, NULL, esc_md, " ", " ", " |");
     sb_puts(b, "\n|");
     for (size_t i = 0; i < t->ncols; i++) {
         if (t->flags[i] & COL_CSV)
@@ -682,13 +704,7 @@ static void render_md(const table *t, strbuf *b)
             header_due = false;
         }
         sb_puts(b, "|");
-        for (size_t i = 0; i < t->ncols; i++) {
-            if (t->flags[i] & COL_CSV)
-                continue;
-            sb_putc(b, ' ');
-            esc_md(b, cell_text(row, i));
-            sb_puts(b, " |");
-        }
+        put_cells(t, b, row, esc_md, " ", " ", " |");
         sb_putc(b, '\n');
     }
     if (header_due && (t->nrows == 0 || t->rows[t->nrows - 1].section))
@@ -704,13 +720,7 @@ static void render_html(const table *t, strbuf *b)
         if (!(t->flags[i] & COL_CSV))
             nvis++;
     sb_puts(b, "<table>\n<thead><tr>");
-    for (size_t i = 0; i < t->ncols; i++) {
-        if (t->flags[i] & COL_CSV)
-            continue;
-        sb_puts(b, "<th>");
-        esc_html(b, t->headers[i] ? t->headers[i] : "");
-        sb_puts(b, "</th>");
-    }
+    put_cells(t, b, NULL, esc_html, "<th>", "<th>", "</th>");
     sb_puts(b, "</tr></thead>\n<tbody>\n");
     for (size_t r = 0; r < t->nrows; r++) {
         const trow *row = &t->rows[r];
@@ -721,13 +731,7 @@ static void render_html(const table *t, strbuf *b)
             continue;
         }
         sb_puts(b, "<tr>");
-        for (size_t i = 0; i < t->ncols; i++) {
-            if (t->flags[i] & COL_CSV)
-                continue;
-            sb_puts(b, (t->flags[i] & COL_RIGHT) ? "<td class=\"num\">" : "<td>");
-            esc_html(b, cell_text(row, i));
-            sb_puts(b, "</td>");
-        }
+        put_cells(t, b, row, esc_html, "<td>", "<td class=\"num\">", "</td>");
         sb_puts(b, "</tr>\n");
     }
     sb_puts(b, "</tbody>\n</table>\n");
@@ -735,12 +739,9 @@ static void render_html(const table *t, strbuf *b)
 
 /* ---- CSV ------------------------------------------------------------------------------- */
 
-static void render_csv(const table *t, strbuf *b, const cli *c)
+/* One record (`row` NULL: the headers, all text) of the columns CSV has. */
+static void csv_line(const table *t, strbuf *b, const trow *row, char sep, const char *eol)
 {
-    char sep = csv_sep(c);
-    const char *eol = csv_eol(c);
-    if (b->len == 0 && !(c->a.csv_flags & ISMS_CSV_NO_BOM))
-        sb_puts(b, "\xEF\xBB\xBF");
     bool first = true;
     for (size_t i = 0; i < t->ncols; i++) {
         if (t->flags[i] & COL_NO_CSV)
@@ -748,24 +749,24 @@ static void render_csv(const table *t, strbuf *b, const cli *c)
         if (!first)
             sb_putc(b, sep);
         first = false;
-        esc_csv(b, t->headers[i] ? t->headers[i] : "", sep, true);
+        if (row)
+            esc_csv(b, cell_text(row, i), sep, !(t->flags[i] & COL_NUM));
+        else
+            esc_csv(b, t->headers[i] ? t->headers[i] : "", sep, true);
     }
     sb_puts(b, eol);
-    for (size_t r = 0; r < t->nrows; r++) {
-        const trow *row = &t->rows[r];
-        if (row->section)
-            continue;
-        first = true;
-        for (size_t i = 0; i < t->ncols; i++) {
-            if (t->flags[i] & COL_NO_CSV)
-                continue;
-            if (!first)
-                sb_putc(b, sep);
-            first = false;
-            esc_csv(b, cell_text(row, i), sep, !(t->flags[i] & COL_NUM));
-        }
-        sb_puts(b, eol);
-    }
+}
+
+static void render_csv(const table *t, strbuf *b, const cli *c)
+{
+    char sep = csv_sep(c);
+    const char *eol = csv_eol(c);
+    if (b->len == 0 && !(c->a.csv_flags & ISMS_CSV_NO_BOM))
+        sb_puts(b, "\xEF\xBB\xBF");
+    csv_line(t, b, NULL, sep, eol);
+    for (size_t r = 0; r < t->nrows; r++)
+        if (!t->rows[r].section)
+            csv_line(t, b, &t->rows[r], sep, eol);
 }
 
 void table_render(const table *t, strbuf *b, const cli *c)

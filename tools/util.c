@@ -47,15 +47,34 @@ char *xstrdup(const char *s)
     return p;
 }
 
-char *xasprintf(const char *fmt, ...)
+char *line_next(const char **p)
+{
+    if (!**p)
+        return NULL;
+    const char *nl = strchr(*p, '\n');
+    size_t len = nl ? (size_t)(nl - *p) : strlen(*p);
+    char *line = xmalloc(len + 1);
+    memcpy(line, *p, len);
+    line[len] = '\0';
+    *p += len + (nl ? 1 : 0);
+    return line;
+}
+
+char *xvasprintf(const char *fmt, va_list ap)
 {
     strbuf b;
     sb_init(&b);
+    sb_vprintf(&b, fmt, ap);
+    return b.data;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&b, fmt, ap);
+    char *s = xvasprintf(fmt, ap);
     va_end(ap);
-    return b.data;
+    return s;
 }
 
 /* ---- text buffers ---------------------------------------------------------------------- */
@@ -503,6 +522,26 @@ int cli_load_document(cli *c, const char *path, isms_document **out)
     return EXIT_FINE;
 }
 
+int cli_usage_one_document(const cli *c)
+{
+    return cli_usage(c, T(c, "isms %s tar ett dokument", "isms %s takes one document"),
+                     c->cmd->name);
+}
+
+int cli_load_the_document(cli *c, isms_document **out)
+{
+    if (c->a.npos != 1)
+        return cli_usage_one_document(c);
+    return cli_load_document(c, c->a.pos[0], out);
+}
+
+int cli_document_error(const cli *c, isms_document *doc)
+{
+    int rc = cli_lib_error(c);
+    isms_document_free(doc);
+    return rc;
+}
+
 /* ---- JSON (jansson) ------------------------------------------------------------------- */
 
 static json_t *must(json_t *v)
@@ -567,6 +606,16 @@ void jpush(json_t *arr, json_t *v)
         out_of_memory();
 }
 
+json_t *json_finding(const isms_finding *f)
+{
+    json_t *o = jobj();
+    jset(o, "severity", jstr(severity_name(f->severity)));
+    jset(o, "code", jstr(f->code));
+    jset(o, "ref", jstr(f->ref));
+    jset(o, "message", jstr(f->message));
+    return o;
+}
+
 int cli_emit_json(const cli *c, json_t *root)
 {
     /* Fifteen significant digits: 9.8 stays 9.8 (seventeen would print 9.8000000000000007). */
@@ -597,50 +646,62 @@ static void put_safe_char(strbuf *b, const unsigned char *p, size_t k, uint32_t 
         sb_add(b, (const char *)p, k);
 }
 
-void esc_html(strbuf *b, const char *s)
+/* Appends `s` with each ASCII character that `markup` writes (it returns true) written so, the
+ * other code points as put_safe_char() writes them. */
+static void esc_with(strbuf *b, const char *s, bool (*markup)(strbuf *b, char ch))
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     size_t n = strlen((const char *)p);
     while (n > 0) {
         uint32_t cp = 0;
         size_t k = utf8_decode(p, n, &cp);
-        switch (k == 1 ? cp : 0xFFFFFFFFu) {
-        case '&': sb_puts(b, "&amp;"); break;
-        case '<': sb_puts(b, "&lt;"); break;
-        case '>': sb_puts(b, "&gt;"); break;
-        case '"': sb_puts(b, "&quot;"); break;
-        case '\'': sb_puts(b, "&#39;"); break;
-        case '\n': sb_puts(b, "<br>"); break;
-        case '\t': sb_putc(b, ' '); break;
-        case '\r': break;
-        default: put_safe_char(b, p, k, cp);
-        }
+        if (k != 1 || !markup(b, (char)cp))
+            put_safe_char(b, p, k, cp);
         p += k ? k : 1;
         n -= k ? k : 1;
     }
 }
 
+/* Line breaks and tabs as HTML and Markdown both write them. */
+static bool markup_space(strbuf *b, char ch)
+{
+    switch (ch) {
+    case '\n': sb_puts(b, "<br>"); return true;
+    case '\t': sb_putc(b, ' '); return true;
+    case '\r': return true;
+    default: return false;
+    }
+}
+
+static bool markup_html(strbuf *b, char ch)
+{
+    switch (ch) {
+    case '&': sb_puts(b, "&amp;"); return true;
+    case '<': sb_puts(b, "&lt;"); return true;
+    case '>': sb_puts(b, "&gt;"); return true;
+    case '"': sb_puts(b, "&quot;"); return true;
+    case '\'': sb_puts(b, "&#39;"); return true;
+    default: return markup_space(b, ch);
+    }
+}
+
+static bool markup_md(strbuf *b, char ch)
+{
+    if (ch == '\0' || !strchr("\\`*_[]<>|#~!&", ch))
+        return markup_space(b, ch);
+    sb_putc(b, '\\');
+    sb_putc(b, ch);
+    return true;
+}
+
+void esc_html(strbuf *b, const char *s)
+{
+    esc_with(b, s, markup_html);
+}
+
 void esc_md(strbuf *b, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p);
-    while (n > 0) {
-        uint32_t cp = 0;
-        size_t k = utf8_decode(p, n, &cp);
-        switch (k == 1 ? cp : 0xFFFFFFFFu) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '|': case '#': case '~': case '!': case '&':
-            sb_putc(b, '\\');
-            sb_putc(b, (char)cp);
-            break;
-        case '\n': sb_puts(b, "<br>"); break;
-        case '\r': break;
-        case '\t': sb_putc(b, ' '); break;
-        default: put_safe_char(b, p, k, cp);
-        }
-        p += k ? k : 1;
-        n -= k ? k : 1;
-    }
+    esc_with(b, s, markup_md);
 }
 
 /* The library's formula rule (lib/io/csv.c): apostrophes, then = + - @ tab or CR. */
@@ -714,4 +775,56 @@ void html_begin(strbuf *b, const cli *c, const char *title)
 void html_end(strbuf *b)
 {
     sb_puts(b, "</body>\n</html>\n");
+}
+
+void page_begin(strbuf *b, const cli *c, const char *title)
+{
+    if (c->format == FMT_HTML) {
+        html_begin(b, c, title);
+    } else if (c->format == FMT_MD) {
+        sb_puts(b, "# ");
+        esc_md(b, title);
+        sb_puts(b, "\n\n");
+    }
+}
+
+void page_end(strbuf *b, const cli *c)
+{
+    if (c->format == FMT_HTML)
+        html_end(b);
+}
+
+void page_heading(strbuf *b, const cli *c, const char *title)
+{
+    if (c->format == FMT_HTML) {
+        sb_puts(b, "<h2>");
+        esc_html(b, title);
+        sb_puts(b, "</h2>\n");
+    } else if (c->format == FMT_MD) {
+        sb_puts(b, "\n## ");
+        esc_md(b, title);
+        sb_puts(b, "\n\n");
+    } else if (c->format != FMT_CSV) {
+        sb_putc(b, '\n');
+        sb_term(b, title);
+        sb_puts(b, ":\n");
+    }
+}
+
+void page_paragraph(strbuf *b, const cli *c, const char *text)
+{
+    if (c->format == FMT_CSV)
+        return;
+    if (c->format == FMT_HTML) {
+        sb_puts(b, "<p>");
+        esc_html(b, text);
+        sb_puts(b, "</p>\n");
+    } else if (c->format == FMT_MD) {
+        sb_putc(b, '\n');
+        esc_md(b, text);
+        sb_putc(b, '\n');
+    } else {
+        sb_putc(b, '\n');
+        text_paragraph(b, c, "", 0, 0, text);
+    }
 }

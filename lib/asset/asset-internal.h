@@ -97,6 +97,10 @@ const char *isms__aspect_word(isms_aspect aspect, isms_lang lang);
 
 /* Forgets the results of the last classification (after a change that can move levels). */
 void isms__inventory_changed(isms_inventory *inv);
+
+/* The aspects of the scheme an asset has neither assessed nor overridden (bit 1 << aspect):
+ * 0 means classified, as the asset-unclassified lint and the report count it. */
+unsigned isms__asset_unclassified(const isms_asset *a, const isms_scheme *scheme);
 /* Drops the relations after the first `count` (so that an importer can add all or none). */
 void isms__inventory_truncate_relations(isms_inventory *inv, size_t count);
 /* The supporting and the supported side of relation i. */

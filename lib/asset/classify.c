@@ -989,6 +989,16 @@ transfers:;
     return rc;
 }
 
+unsigned isms__asset_unclassified(const isms_asset *a, const isms_scheme *scheme)
+{
+    unsigned missing = 0;
+    for (int k = 0; k < ISMS_ASPECTS; k++)
+        if (isms_scheme_has_aspect(scheme, (isms_aspect)k) && a->level[k] == ISMS_CLASS_UNSET &&
+            a->override[k] == ISMS_CLASS_UNSET)
+            missing |= 1u << k;
+    return missing;
+}
+
 static int lint_asset(lint_ctx *x, const isms_asset *a)
 {
     const isms_inventory *inv = x->inv;
@@ -1004,11 +1014,7 @@ static int lint_asset(lint_ctx *x, const isms_asset *a)
                   "Informationen saknar ägare%s", "The information has no owner%s", "")))
         return rc;
     if (info) {
-        unsigned missing = 0;
-        for (int k = 0; k < ISMS_ASPECTS; k++)
-            if (isms_scheme_has_aspect(scheme, (isms_aspect)k) &&
-                a->level[k] == ISMS_CLASS_UNSET && a->override[k] == ISMS_CLASS_UNSET)
-                missing |= 1u << k;
+        unsigned missing = isms__asset_unclassified(a, scheme);
         if (missing) {
             const char *list = aspect_list(x, missing);
             if (!list)

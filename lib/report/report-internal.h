@@ -163,6 +163,10 @@ void isms__report_pct(char *buf, size_t size, const isms__report *r, double frac
 size_t isms__report_decode(const char *s, uint32_t *cp);
 /* A band's label in the report's language ("" for -1). */
 const char *isms__report_band_label(const isms__report *r, int band);
+/* An entry's title: its own text, else its item's title. */
+const char *isms__report_entry_title(const isms_entry *e);
+/* True for an Annex A control excluded from the Statement of Applicability. */
+bool isms__report_excluded(const isms_entry *e);
 /* True when an open action's due period ended before r->today. */
 bool isms__report_action_overdue(const isms__report *r, const isms_action *a);
 
@@ -273,6 +277,16 @@ static inline const char *isms__span_text(const isms__layout *lay, const isms__s
 typedef void (*isms__piece_fn)(void *ctx, const isms__span *sp, const char *text, bool punct);
 void isms__layout_pieces(const isms__layout *lay, size_t first, size_t count,
                          isms__piece_fn piece, void *ctx);
+
+/* The walk of the text and Markdown renderers over the blocks: the next block after `prev`
+ * (NULL: from the first) that they show (a chart without a caption is left out: HTML draws
+ * it), with the blank line that goes before it written to `out` (none before the first, nor
+ * between consecutive items or fields: they make one list); NULL at the end or once `out`
+ * has failed.
+ *     for (const isms__block *bl = NULL; (bl = isms__layout_next(&lay, bl, out)) != NULL;)
+ */
+const isms__block *isms__layout_next(const isms__layout *lay, const isms__block *prev,
+                                     isms__buf *out);
 
 /* SVG charts (svg.c), inline in HTML: self-contained, no scripts, no external references,
  * every label escaped, sized in CSS pixels, with a <title> for accessibility. */

@@ -490,8 +490,7 @@ static void compliance(jw *w, const isms__report *r)
         next(w);
         obj(w);
         k_str(w, "ref", isms_entry_ref(e));
-        const char *text = isms_entry_get(e, ISMS_FIELD_TEXT);
-        k_str(w, "title", *text ? text : isms_item_title(isms_entry_item(e)));
+        k_str(w, "title", isms__report_entry_title(e));
         k_str_or_null(w, "status", NAME(isms__doc_status, isms_entry_status(e)));
         k_str_or_null(w, "need", NAME(isms__doc_need, isms_entry_need(e)));
         k_str(w, "comment", isms_entry_get(e, ISMS_FIELD_COMMENT));
@@ -552,15 +551,12 @@ static void compliance(jw *w, const isms__report *r)
     arr(w);
     for (size_t i = 0; i < isms_assessment_count(r->current); i++) {
         const isms_entry *e = isms_assessment_at(r->current, i);
-        const isms_item *it = isms_entry_item(e);
-        if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL ||
-            isms_entry_applicability(e) != ISMS_APPLICABILITY_EXCLUDED)
+        if (!isms__report_excluded(e))
             continue;
         next(w);
         obj(w);
         k_str(w, "ref", isms_entry_ref(e));
-        const char *text = isms_entry_get(e, ISMS_FIELD_TEXT);
-        k_str(w, "title", *text ? text : isms_item_title(it));
+        k_str(w, "title", isms__report_entry_title(e));
         k_str(w, "justification", isms_entry_get(e, ISMS_FIELD_JUSTIFICATION));
         end_obj(w);
     }

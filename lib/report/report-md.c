@@ -151,12 +151,6 @@ static void fill(isms__buf *out, const isms__layout *lay, const isms__block *bl)
     }
 }
 
-/* Blocks that show nothing in Markdown: a chart without a caption (HTML draws it). */
-static bool shown(const isms__block *bl)
-{
-    return !(bl->kind == ISMS__BLOCK_FIGURE && bl->count == 0);
-}
-
 void isms__report_md(isms__buf *out, const isms__report *r)
 {
     isms__layout lay;
@@ -164,17 +158,7 @@ void isms__report_md(isms__buf *out, const isms__report *r)
         out->failed = true;
         return;
     }
-    const isms__block *prev = NULL;
-    for (size_t i = 0; i < lay.n_blocks; i++) {
-        const isms__block *bl = &lay.blocks[i];
-        if (!shown(bl))
-            continue;
-        bool list_goes_on = prev && (bl->kind == ISMS__BLOCK_ITEM ||
-                                     bl->kind == ISMS__BLOCK_FIELD) &&
-                            prev->kind == bl->kind;
-        if (prev && !list_goes_on)
-            isms__buf_puts(out, "\n");
-        prev = bl;
+    for (const isms__block *bl = NULL; (bl = isms__layout_next(&lay, bl, out)) != NULL;) {
         switch (bl->kind) {
         case ISMS__BLOCK_TITLE:
             isms__buf_puts(out, "# ");

@@ -559,12 +559,6 @@ static void quote(ctx *c, const isms__block *bl)
     }
 }
 
-/* Blocks that show nothing in text: a chart without a caption (HTML draws it). */
-static bool shown(const isms__block *bl)
-{
-    return !(bl->kind == ISMS__BLOCK_FIGURE && bl->count == 0);
-}
-
 void isms__report_text(isms__buf *out, const isms__report *r)
 {
     isms__layout lay;
@@ -574,17 +568,7 @@ void isms__report_text(isms__buf *out, const isms__report *r)
     }
     ctx c = { out, r, &lay, r->opt.width, r->opt.color, { NULL, 0, 0, false }, NULL, 0,
               { NULL, 0, 0, false } };
-    const isms__block *prev = NULL;
-    for (size_t i = 0; i < lay.n_blocks && !out->failed; i++) {
-        const isms__block *bl = &lay.blocks[i];
-        if (!shown(bl))
-            continue;
-        bool list_goes_on = prev && (bl->kind == ISMS__BLOCK_ITEM ||
-                                     bl->kind == ISMS__BLOCK_FIELD) &&
-                            prev->kind == bl->kind;
-        if (prev && !list_goes_on)
-            isms__buf_puts(out, "\n");
-        prev = bl;
+    for (const isms__block *bl = NULL; (bl = isms__layout_next(&lay, bl, out)) != NULL;) {
         switch (bl->kind) {
         case ISMS__BLOCK_TITLE: heading(&c, bl, "="); break;
         case ISMS__BLOCK_HEADING:

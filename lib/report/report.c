@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "assess/assess-internal.h"
+#include "asset/asset-internal.h"
 #include "io/io-internal.h"
 #include "plan/plan-internal.h"
 #include "report-internal.h"
@@ -695,19 +697,10 @@ static bool same_annex(isms_edition a, isms_edition b)
     return a == b || (a22 && b22);
 }
 
-/* A requirement counted in a scope: a clause of 4–10 or an Annex A control. */
-static bool in_scope(const isms_item *item, isms_scope scope)
-{
-    if (!item || !isms_item_assessable(item))
-        return false;
-    if (isms_item_chapter(item) >= 4)
-        return (scope & ISMS_SCOPE_CLAUSES) != 0;
-    return (scope & ISMS_SCOPE_ANNEX_A) != 0;
-}
-
+/* Partly or not met, as the summary counts it (an excluded control is not applicable). */
 static bool is_gap(const isms_entry *e)
 {
-    isms_status s = isms_entry_status(e);
+    isms_status s = isms__entry_effective(e);
     return s == ISMS_STATUS_PARTIAL || s == ISMS_STATUS_NO;
 }
 
@@ -719,6 +712,26 @@ static void add_gap(isms__report *r, const isms_entry *e)
     g->overdue = isms_period_overdue(&due, r->today);
     if (g->overdue)
         r->overdue_gaps++;
+}
+
+/* An entry of an Annex A control (what the Statement of Applicability lists). */
+static bool annex_control(const isms_entry *e)
+{
+    const isms_item *it = isms_entry_item(e);
+    return it && isms_item_kind_of(it) == ISMS_ITEM_CONTROL;
+}
+
+bool isms__report_excluded(const isms_entry *e)
+{
+    return annex_control(e) && isms_entry_applicability(e) == ISMS_APPLICABILITY_EXCLUDED;
+}
+
+const char *isms__report_entry_title(const isms_entry *e)
+{
+    const char *t = isms_entry_get(e, ISMS_FIELD_TEXT);
+    if (*t)
+        return t;
+    return isms_item_title(isms_entry_item(e));
 }
 
 static int gather_gap(isms__report *r)
@@ -813,7 +826,7 @@ static int gather_gap(isms__report *r)
     }
     for (size_t i = 0; i < ne && r->n_gaps < ngaps; i++) {
         const isms_entry *e = isms_assessment_at(r->current, i);
-        if (is_gap(e) && !in_scope(isms_entry_item(e), scope))
+        if (is_gap(e) && !isms__in_scope(isms_entry_item(e), scope))
             add_gap(r, e);
     }
 
@@ -827,8 +840,7 @@ static int gather_gap(isms__report *r)
     /* the Statement of Applicability */
     for (size_t i = 0; i < ne; i++) {
         const isms_entry *e = isms_assessment_at(r->current, i);
-        const isms_item *it = isms_entry_item(e);
-        if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL)
+        if (!annex_control(e))
             continue;
         switch (isms_entry_applicability(e)) {
         case ISMS_APPLICABILITY_APPLICABLE: r->soa_applicable++; break;
@@ -843,15 +855,7 @@ static int gather_gap(isms__report *r)
  * classified (floors and inheritance do not make a classification). */
 static bool fully_classified(const isms_asset *a, const isms_scheme *scheme)
 {
-    for (int k = 0; k < ISMS_ASPECTS; k++) {
-        isms_aspect asp = (isms_aspect)k;
-        if (!isms_scheme_has_aspect(scheme, asp))
-            continue;
-        if (isms_asset_level(a, asp) == ISMS_CLASS_UNSET &&
-            isms_asset_override(a, asp) == ISMS_CLASS_UNSET)
-            return false;
-    }
-    return true;
+    return isms__asset_unclassified(a, scheme) == 0;
 }
 
 static int gather_assets(isms__report *r)
@@ -1681,14 +1685,6 @@ static void tally_cells(isms__layout *l, const isms__report *r, const isms_tally
     }
 }
 
-static const char *entry_title(const isms_entry *e)
-{
-    const char *t = isms_entry_get(e, ISMS_FIELD_TEXT);
-    if (*t)
-        return t;
-    return isms_item_title(isms_entry_item(e));
-}
-
 static void lay_chapters(isms__layout *l, numbering *nb, const isms__report *r)
 {
     subsection(l, nb, W("sub-chapters"));
@@ -1741,7 +1737,7 @@ static void lay_gaps(isms__layout *l, numbering *nb, const isms__report *r)
     for (size_t i = 0; i < r->n_gaps; i++) {
         const isms_entry *e = r->gaps[i].entry;
         cell(l, isms_entry_ref(e));
-        cell(l, entry_title(e));
+        cell(l, isms__report_entry_title(e));
         cell(l, isms_status_label(isms_entry_status(e), r->lang));
         cell(l, isms_need_label(isms_entry_need(e), r->lang));
         cell(l, isms_entry_get(e, ISMS_FIELD_COMMENT));
@@ -1825,12 +1821,10 @@ static void lay_soa(isms__layout *l, numbering *nb, const isms__report *r)
     cell(l, W("justification"));
     for (size_t i = 0; i < isms_assessment_count(r->current); i++) {
         const isms_entry *e = isms_assessment_at(r->current, i);
-        const isms_item *it = isms_entry_item(e);
-        if (!it || isms_item_kind_of(it) != ISMS_ITEM_CONTROL ||
-            isms_entry_applicability(e) != ISMS_APPLICABILITY_EXCLUDED)
+        if (!isms__report_excluded(e))
             continue;
         cell(l, isms_entry_ref(e));
-        cell(l, entry_title(e));
+        cell(l, isms__report_entry_title(e));
         cell(l, isms_entry_get(e, ISMS_FIELD_JUSTIFICATION));
     }
     table_end(l, m, 3, 0);
@@ -2446,6 +2440,25 @@ void isms__layout_pieces(const isms__layout *lay, size_t first, size_t count,
     }
     if (open)
         piece(ctx, prev, ")", true);
+}
+
+const isms__block *isms__layout_next(const isms__layout *lay, const isms__block *prev,
+                                     isms__buf *out)
+{
+    for (size_t i = prev ? (size_t)(prev - lay->blocks) + 1 : 0; i < lay->n_blocks; i++) {
+        const isms__block *bl = &lay->blocks[i];
+        if (out->failed)
+            return NULL;
+        if (bl->kind == ISMS__BLOCK_FIGURE && bl->count == 0)
+            continue;
+        bool list_goes_on = prev &&
+                            (bl->kind == ISMS__BLOCK_ITEM || bl->kind == ISMS__BLOCK_FIELD) &&
+                            prev->kind == bl->kind;
+        if (prev && !list_goes_on)
+            isms__buf_puts(out, "\n");
+        return bl;
+    }
+    return NULL;
 }
 
 #undef W

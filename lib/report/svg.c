@@ -164,6 +164,19 @@ static void text_at(isms__buf *out, double x, double y, const char *anchor, int 
     isms__buf_puts(out, "</text>\n");
 }
 
+/* The title of a chart's vertical axis: bold, turned a quarter left, centred on `cy`. */
+static void axis_title_y(isms__buf *out, double cy, const char *title)
+{
+    isms__buf_puts(out, "<text x=\"0\" y=\"0\" font-size=\"12\" text-anchor=\"middle\" "
+                        "font-weight=\"bold\" fill=\"" AXIS_COLOR "\" transform=\"translate(");
+    num(out, 14);
+    isms__buf_puts(out, " ");
+    num(out, cy);
+    isms__buf_puts(out, ") rotate(-90)\">");
+    esc(out, title);
+    isms__buf_puts(out, "</text>\n");
+}
+
 static void rect_open(isms__buf *out, double x, double y, double w, double h, const char *fill)
 {
     isms__buf_puts(out, "<rect x=\"");
@@ -327,14 +340,8 @@ void isms__svg_heatmap(isms__buf *out, const isms__report *r, bool residual)
     /* Axis titles. */
     text_at(out, x0 + (double)nc * HM_CELL_W / 2, HM_TOP + grid_h + 48, "middle", 12, true,
             AXIS_COLOR, W("consequence"));
-    isms__buf_puts(out, "<text x=\"0\" y=\"0\" font-size=\"12\" text-anchor=\"middle\" "
-                        "font-weight=\"bold\" fill=\"" AXIS_COLOR "\" transform=\"translate(");
-    num(out, 14);
-    isms__buf_puts(out, " ");
-    num(out, HM_TOP + grid_h / 2);
-    isms__buf_puts(out, ") rotate(-90)\">");
-    esc(out, W("likelihood"));
-    isms__buf_puts(out, "</text>\n</svg>\n");
+    axis_title_y(out, HM_TOP + grid_h / 2, W("likelihood"));
+    isms__buf_puts(out, "</svg>\n");
 }
 
 /* ---- compliance per chapter --------------------------------------------------------------- */
@@ -553,14 +560,7 @@ void isms__svg_lec(isms__buf *out, const isms__report *r)
     }
     text_at(out, LEC_LEFT + pw / 2, LEC_H - 18, "middle", 12, true, AXIS_COLOR,
             W(logscale ? "annual-loss-log" : "annual-loss"));
-    isms__buf_puts(out, "<text x=\"0\" y=\"0\" font-size=\"12\" text-anchor=\"middle\" "
-                        "font-weight=\"bold\" fill=\"" AXIS_COLOR "\" transform=\"translate(");
-    num(out, 14);
-    isms__buf_puts(out, " ");
-    num(out, LEC_TOP + ph / 2);
-    isms__buf_puts(out, ") rotate(-90)\">");
-    esc(out, W("exceedance"));
-    isms__buf_puts(out, "</text>\n");
+    axis_title_y(out, LEC_TOP + ph / 2, W("exceedance"));
 
     /* The curve. */
     bool started = false;
