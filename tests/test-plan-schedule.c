@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1176,20 +1175,6 @@ static void test_past_9999(void **state)
 
 /* ---- numbers and the locale --------------------------------------------------------------- */
 
-/* Sets LC_NUMERIC to a locale that writes decimal commas; false (and nothing changed) when
- * none is installed. `old` receives the locale to go back to. */
-static bool decimal_comma_locale(char old[64])
-{
-    static const char *const names[] = { "sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8",
-                                         "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8" };
-    snprintf(old, 64, "%s", setlocale(LC_NUMERIC, NULL));
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (setlocale(LC_NUMERIC, names[i]) && strcmp(localeconv()->decimal_point, ",") == 0)
-            return true;
-    setlocale(LC_NUMERIC, old);
-    return false;
-}
-
 /* The findings' numbers: a point in English, a comma in Swedish, rounded half away from zero
  * (10.25 is 10.3), and the same under any C locale (see the next test). */
 static void check_numbers(void)
@@ -1240,13 +1225,7 @@ static void test_numbers(void **state)
 static void test_numbers_decimal_comma_locale(void **state)
 {
     (void)state;
-    char old[64];
-    if (!decimal_comma_locale(old)) {
-        print_message("no locale with a decimal comma is installed; skipped\n");
-        skip();
-    }
-    check_numbers();
-    setlocale(LC_NUMERIC, old);
+    with_decimal_comma(check_numbers);
 }
 
 /* ---- random plans ------------------------------------------------------------------------- */

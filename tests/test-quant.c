@@ -9,7 +9,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1386,20 +1385,6 @@ static void test_alloc_failure(void **state)
 
 /* ---- numbers in messages, whatever the locale ---------------------------------------------- */
 
-/* Sets LC_NUMERIC to a locale that writes decimal commas; false (and nothing changed) when
- * none is installed. `old` receives the locale to go back to. */
-static bool decimal_comma_locale(char old[64])
-{
-    static const char *const names[] = { "sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8",
-                                         "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8" };
-    snprintf(old, 64, "%s", setlocale(LC_NUMERIC, NULL));
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (setlocale(LC_NUMERIC, names[i]) && strcmp(localeconv()->decimal_point, ",") == 0)
-            return true;
-    setlocale(LC_NUMERIC, old);
-    return false;
-}
-
 /* Errors write their numbers as "%g" does in the C locale. */
 static void check_messages(void)
 {
@@ -1440,13 +1425,7 @@ static void test_messages(void **state)
 static void test_messages_decimal_comma_locale(void **state)
 {
     (void)state;
-    char old[64];
-    if (!decimal_comma_locale(old)) {
-        print_message("no locale with a decimal comma is installed; skipped\n");
-        skip();
-    }
-    check_messages();
-    setlocale(LC_NUMERIC, old);
+    with_decimal_comma(check_messages);
 }
 
 int main(void)

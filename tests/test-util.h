@@ -3,6 +3,7 @@
 #define ISMS_TEST_UTIL_H
 
 #include <dirent.h>
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,6 +299,36 @@ static inline void assert_old_file_kept(const char *path, const char *dir)
     assert_string_equal(text, "old");
     free(text);
     assert_int_equal(count_dir(dir), 1);
+}
+
+/* ---- the locale --------------------------------------------------------------------------- */
+
+/* Sets LC_NUMERIC to a locale that writes decimal commas; false (and nothing changed) when
+ * none is installed. `old` receives the locale to go back to. */
+static inline bool decimal_comma_locale(char old[64])
+{
+    static const char *const names[] = { "sv_SE.UTF-8", "sv_SE.utf8", "de_DE.UTF-8",
+                                         "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8" };
+    snprintf(old, 64, "%s", setlocale(LC_NUMERIC, NULL));
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (setlocale(LC_NUMERIC, names[i]) && strcmp(localeconv()->decimal_point, ",") == 0)
+            return true;
+    setlocale(LC_NUMERIC, old);
+    return false;
+}
+
+/* Runs `check` under a locale that writes decimal commas, as a program that calls
+ * setlocale(LC_ALL, "sv_SE.UTF-8") does, then goes back to the locale before. Skips the test,
+ * saying so, when no such locale is installed (.ci/install-deps installs sv_SE.UTF-8). */
+static inline void with_decimal_comma(void (*check)(void))
+{
+    char old[64];
+    if (!decimal_comma_locale(old)) {
+        print_message("no locale with a decimal comma is installed; skipped\n");
+        skip();
+    }
+    check();
+    setlocale(LC_NUMERIC, old);
 }
 
 #endif

@@ -514,11 +514,12 @@ typedef struct isms_load_options {
  * JSON path: `$.risks[3].likelihod: unknown key, did you mean "likelihood"?`. Errors:
  * syntax; text that is not UTF-8; unknown keys (with the nearest known key); wrong types;
  * values out of range or not in a vocabulary (naming what is allowed); duplicate ids;
- * relations between assets that do not exist; prerequisites of open actions that form a
- * cycle, or an action that is its own prerequisite; input larger than the limit; nesting
- * deeper than the limit. What the library can hold loads, so that every document it saves
- * loads again: targets and prerequisites that name nothing, levels off the matrix's
- * scales, cycles among done and cancelled actions (isms_document_lint() reports them).
+ * relations between assets that do not exist; an action that is its own prerequisite; input
+ * larger than the limit; nesting deeper than the limit. What the library can hold loads, so
+ * that every document it saves loads again: targets and prerequisites that name nothing,
+ * levels off the matrix's scales, prerequisites that form a cycle, among open actions too
+ * (isms_document_lint() reports them; isms_plan_prioritise() and isms_report_write() refuse
+ * to order a plan with such a cycle and name it, #ISMS_ECYCLE).
  * @param[out] out The document; the caller frees it with isms_document_free().
  * @param data The JSON bytes (need not be NUL-terminated).
  * @param len Their number.
@@ -527,8 +528,9 @@ typedef struct isms_load_options {
  * @return #ISMS_OK, #ISMS_EINVAL (NULL `out`, or NULL `data` with a length),
  *         #ISMS_EPARSE (also content the core refuses: a blank context title, a target
  *         that names no id), #ISMS_ERANGE, #ISMS_EEXIST (duplicate id), #ISMS_ENOTFOUND
- *         (a relation's asset that does not exist), #ISMS_ECYCLE (prerequisites in a
- *         cycle), #ISMS_EUNSUPPORTED (another format version), #ISMS_ENOMEM.
+ *         (a relation's asset that does not exist), #ISMS_ECYCLE (an action that is its own
+ *         prerequisite, which the plan cannot hold: isms_action_add_prerequisite()),
+ *         #ISMS_EUNSUPPORTED (another format version), #ISMS_ENOMEM.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_parse(isms_document **out, const char *data, size_t len,

@@ -193,51 +193,10 @@ static int value_error(const importer *imp, unsigned line, size_t col, int code)
 
 /* ---- the header --------------------------------------------------------------------------- */
 
-/* A header cell that names no column: nothing is left of it once normalised. */
-static bool unnamed_header(const char *cell)
-{
-    isms__csv_header hd;
-    isms__csv_header_normalise(&hd, cell);
-    return !hd.norm[0];
-}
-
-static int note_ignored(const importer *imp, isms_severity severity, size_t j, const char *cell,
-                        const char *why_sv, const char *why_en)
-{
-    char name[80];
-    isms__csv_header_display(name, sizeof name, cell);
-    return NOTE(imp, severity, "csv-ignored-column", NULL,
-                "Kolumn %zu (\"%s\") %s och lästes inte in.",
-                "Column %zu (\"%s\") %s and was ignored.", j + 1, name,
-                imp->in.lang == ISMS_LANG_SV ? why_sv : why_en);
-}
-
 static int map_columns(importer *imp, size_t hrow)
 {
-    const isms__csv_record *h = &imp->in.table.records[hrow];
-    imp->header = h;
-    for (size_t f = 0; f < F_COUNT; f++)
-        imp->col[f] = NONE;
-    int rc = ISMS_OK;
-    for (size_t j = 0; j < h->count && rc == ISMS_OK; j++) {
-        const char *cell = isms__csv_unneutralise(h->cells[j]);
-        isms__csv_header hd;
-        isms__csv_header_normalise(&hd, cell);
-        if (!hd.norm[0])
-            continue; /* no header: see isms__csv_note_headerless() */
-        int f = isms__csv_header_field(&hd, action_aliases, N_ALIASES);
-        if (f < 0)
-            rc = note_ignored(imp, ISMS_SEVERITY_INFO, j, cell, "känns inte igen",
-                              "is not recognised");
-        else if (imp->col[f] != NONE)
-            rc = note_ignored(imp, ISMS_SEVERITY_WARNING, j, cell,
-                              "upprepar en tidigare kolumn", "repeats an earlier column");
-        else
-            imp->col[f] = (size_t)j;
-    }
-    if (rc == ISMS_OK)
-        rc = isms__csv_note_headerless(&imp->in, hrow, unnamed_header);
-    return rc;
+    imp->header = &imp->in.table.records[hrow];
+    return isms__csv_map_header(&imp->in, hrow, action_aliases, N_ALIASES, imp->col, F_COUNT);
 }
 
 /* ---- values ------------------------------------------------------------------------------- */
@@ -498,62 +457,6 @@ static void put_item(isms__buf *b, const char *prefix, const char *id)
     isms__buf_puts(b, "\"");
 }
 
-/* ---- ids ---------------------------------------------------------------------------------- */
-
-/* The ids given in the file, sorted, so that generated ids avoid them. */
-typedef struct id_ref {
-    const char *s;
-    size_t n;
-} id_ref;
-
-static int cmp_id_ref(const void *a, const void *b)
-{
-    const id_ref *x = a, *y = b;
-    if (x->n != y->n)
-        return x->n < y->n ? -1 : 1;
-    return memcmp(x->s, y->s, x->n);
-}
-
-static bool id_given(const id_ref *ids, size_t n, const char *s)
-{
-    id_ref key = { s, strlen(s) };
-    return n && bsearch(&key, ids, n, sizeof *ids, cmp_id_ref) != NULL;
-}
-
-static int collect_ids(id_ref **out, size_t *n, const importer *imp, size_t first)
-{
-    const isms__csv_table *t = &imp->in.table;
-    *out = NULL;
-    *n = 0;
-    if (imp->col[F_ID] == NONE || first >= t->count)
-        return ISMS_OK;
-    id_ref *ids = isms__malloc((t->count - first) * sizeof *ids);
-    if (!ids)
-        return isms__error_nomem();
-    size_t k = 0;
-    for (size_t i = first; i < t->count; i++) {
-        isms__csv_view v =
-            isms__csv_trimmed_cell(isms__csv_data_cell(&t->records[i], imp->col[F_ID]));
-        if (v.n > 0) {
-            ids[k].s = v.s;
-            ids[k].n = v.n;
-            k++;
-        }
-    }
-    qsort(ids, k, sizeof *ids, cmp_id_ref);
-    *out = ids;
-    *n = k;
-    return ISMS_OK;
-}
-
-/* "A<k>", or "A<k>-2", "A<k>-3", … when the file itself uses that id. */
-static void generate_id(char *buf, size_t size, size_t k, const id_ref *ids, size_t n)
-{
-    snprintf(buf, size, "A%zu", k);
-    for (unsigned j = 2; id_given(ids, n, buf); j++)
-        snprintf(buf, size, "A%zu-%u", k, j);
-}
-
 /* ---- rows --------------------------------------------------------------------------------- */
 
 /* True when a cell that the import reads is not blank. */
@@ -659,46 +562,46 @@ static int read_expected_status(isms_action *a, const importer *imp,
     return isms_action_set_expected_status(a, status);
 }
 
-static int read_targets(isms_action *a, importer *imp, const isms__csv_record *rec)
+/* Adds one item of a list cell to the action; the error for a refused item names the line
+ * and the column. */
+typedef int (*add_item_fn)(isms_action *a, const importer *imp, unsigned line, size_t col,
+                           const char *item);
+
+static int add_target(isms_action *a, const importer *imp, unsigned line, size_t col,
+                      const char *item)
 {
-    size_t col = imp->col[F_TARGETS];
-    const char *p = isms__csv_data_cell(rec, col);
-    for (;;) {
-        bool got;
-        int rc = next_item(imp, &p, true, &got);
-        if (rc != ISMS_OK || !got)
-            return rc;
-        if (isms__text_blank(imp->item.data))
-            continue; /* "" names nothing */
-        rc = isms_action_add_target(a, ISMS_TARGET_ANY, imp->item.data);
-        if (rc == ISMS_EINVAL) {
-            const char *t = imp->item.data;
-            return cell_error(imp, rec->line, col, ISMS_EPARSE,
-                              "the target \"%.*s%s\" names no risk, requirement or asset "
-                              "(write risk:R1, req:6.1.2, asset:HR or an id)",
-                              isms__csv_show_len(t), t, isms__csv_show_more(t));
-        }
-        if (rc != ISMS_OK)
-            return rc;
-    }
+    int rc = isms_action_add_target(a, ISMS_TARGET_ANY, item);
+    if (rc == ISMS_EINVAL)
+        return cell_error(imp, line, col, ISMS_EPARSE,
+                          "the target \"%.*s%s\" names no risk, requirement or asset "
+                          "(write risk:R1, req:6.1.2, asset:HR or an id)",
+                          isms__csv_show_len(item), item, isms__csv_show_more(item));
+    return rc;
 }
 
-static int read_prerequisites(isms_action *a, importer *imp, const isms__csv_record *rec)
+static int add_prerequisite(isms_action *a, const importer *imp, unsigned line, size_t col,
+                            const char *item)
 {
-    size_t col = imp->col[F_PREREQS];
+    int rc = isms_action_add_prerequisite(a, item);
+    if (rc == ISMS_ECYCLE || rc == ISMS_EINVAL)
+        return value_error(imp, line, col, rc == ISMS_ECYCLE ? ISMS_ECYCLE : ISMS_EPARSE);
+    return rc;
+}
+
+/* The items of the list in the column of field `f` (targets join a kind prefix to its id:
+ * `join_prefix`), each given to `add`; blank items name nothing. */
+static int read_list(isms_action *a, importer *imp, const isms__csv_record *rec, enum field f,
+                     bool join_prefix, add_item_fn add)
+{
+    size_t col = imp->col[f];
     const char *p = isms__csv_data_cell(rec, col);
     for (;;) {
         bool got;
-        int rc = next_item(imp, &p, false, &got);
+        int rc = next_item(imp, &p, join_prefix, &got);
         if (rc != ISMS_OK || !got)
             return rc;
-        if (isms__text_blank(imp->item.data))
-            continue; /* "" names nothing */
-        rc = isms_action_add_prerequisite(a, imp->item.data);
-        if (rc == ISMS_ECYCLE || rc == ISMS_EINVAL)
-            return value_error(imp, rec->line, col, rc == ISMS_ECYCLE ? ISMS_ECYCLE
-                                                                      : ISMS_EPARSE);
-        if (rc != ISMS_OK)
+        if (!isms__text_blank(imp->item.data) &&
+            (rc = add(a, imp, rec->line, col, imp->item.data)) != ISMS_OK)
             return rc;
     }
 }
@@ -761,7 +664,8 @@ static int read_row(importer *imp, const isms__csv_record *rec, const char *id, 
         (rc = read_word(&recurrence, imp, rec, col[F_RECUR], parse_recurrence)) ||
         (rc = isms_action_set_recurrence(a, (isms_recurrence)recurrence)) ||
         (rc = read_effort(a, imp, rec)) || (rc = read_cost(a, imp, rec)) ||
-        (rc = read_targets(a, imp, rec)) || (rc = read_prerequisites(a, imp, rec)) ||
+        (rc = read_list(a, imp, rec, F_TARGETS, true, add_target)) ||
+        (rc = read_list(a, imp, rec, F_PREREQS, false, add_prerequisite)) ||
         (rc = read_residual(a, imp, rec)))
         return rc;
     return read_expected_status(a, imp, rec);
@@ -828,17 +732,15 @@ static int check_cycles(const importer *imp)
 static int import_table(importer *imp)
 {
     const isms__csv_table *t = &imp->in.table;
-    int rc = isms__csv_import_check(&imp->in, "Åtgärd-id, Åtgärd, Ansvarig, Insats, "
-                                              "Klart senast, Mål");
+    size_t hrow;
+    int rc = isms__csv_header_row(&hrow, &imp->in, action_aliases, N_ALIASES, HEADER_SEARCH_ROWS,
+                                  "Åtgärd-id, Åtgärd, Ansvarig, Insats, Klart senast, Mål",
+                                  "Åtgärd-id, Åtgärd, Beskrivning, Ansvarig, Insats, "
+                                  "Klart senast, Status, Mål, Förutsättningar (or Action id, "
+                                  "Action, Description, Owner, Effort, Due, Status, Targets, "
+                                  "Prerequisites)");
     if (rc != ISMS_OK)
         return rc;
-    size_t hrow = isms__csv_find_header(t, action_aliases, N_ALIASES, 2, HEADER_SEARCH_ROWS);
-    if (hrow == t->count)
-        return isms__csv_error_no_header(&imp->in,
-                                         "Åtgärd-id, Åtgärd, Beskrivning, Ansvarig, Insats, "
-                                         "Klart senast, Status, Mål, Förutsättningar (or "
-                                         "Action id, Action, Description, Owner, Effort, Due, "
-                                         "Status, Targets, Prerequisites)");
     if ((rc = map_columns(imp, hrow)))
         return rc;
     if (imp->col[F_ID] == NONE && imp->col[F_TITLE] == NONE)
@@ -846,9 +748,8 @@ static int import_table(importer *imp)
                                          "id column (Åtgärd-id, Id, Nr, Action id) or title "
                                          "column (Åtgärd, Rubrik, Titel, Action, Title)");
 
-    id_ref *ids = NULL;
-    size_t n_ids = 0;
-    if ((rc = collect_ids(&ids, &n_ids, imp, hrow + 1)))
+    isms__csv_ids ids;
+    if ((rc = isms__csv_ids_collect(&ids, t, hrow + 1, imp->col[F_ID])))
         return rc;
     size_t k = 0;
     for (size_t i = hrow + 1; i < t->count && rc == ISMS_OK; i++) {
@@ -871,7 +772,7 @@ static int import_table(importer *imp)
         }
         bool generated = rc == ISMS_OK && !id;
         if (generated) {
-            generate_id(gen, sizeof gen, k, ids, n_ids);
+            isms__csv_ids_generate(gen, sizeof gen, &ids, "A", k);
             id = gen;
         }
         if (rc == ISMS_OK)
@@ -882,7 +783,7 @@ static int import_table(importer *imp)
                       "Line %u has no id; the action got the id %s.", rec->line, id);
         isms__free(idheap);
     }
-    isms__free(ids);
+    isms__csv_ids_free(&ids);
     if (rc == ISMS_OK && imp->col[F_ID] == NONE && k > 0)
         rc = NOTE(imp, ISMS_SEVERITY_INFO, "csv-generated-id", NULL,
                   "Filen har ingen id-kolumn; åtgärderna fick id A1–A%zu i filens ordning.",

@@ -266,25 +266,6 @@ static void last_message(char *buf, size_t size)
     snprintf(buf, size, "%s", isms_error_last()->message);
 }
 
-/* A header cell that names no column: nothing is left of it once normalised. */
-static bool unnamed_header(const char *cell)
-{
-    isms__csv_header hd;
-    isms__csv_header_normalise(&hd, cell);
-    return !hd.norm[0];
-}
-
-static int note_ignored(const isms__csv_import *in, isms_severity severity, size_t j,
-                        const char *cell, const char *why_sv, const char *why_en)
-{
-    char name[80];
-    isms__csv_header_display(name, sizeof name, cell);
-    return ISMS__CSV_NOTE(in, severity, "csv-ignored-column", NULL,
-                          "Kolumn %zu (\"%s\") %s och lästes inte in.",
-                          "Column %zu (\"%s\") %s and was ignored.", j + 1, name,
-                          in->lang == ISMS_LANG_SV ? why_sv : why_en);
-}
-
 /* ---- the asset table's header ------------------------------------------------------------- */
 
 typedef struct layout {
@@ -377,20 +358,10 @@ static int map_columns(importer *imp, size_t hrow)
                                   "C, I and A (English)");
             f = LV(t_is);
         }
-        if (f < 0) {
-            rc = note_ignored(&imp->in, ISMS_SEVERITY_INFO, j, cell, "känns inte igen",
-                              "is not recognised");
-            continue;
-        }
-        if (lay->col[f] != NONE) {
-            rc = note_ignored(&imp->in, ISMS_SEVERITY_WARNING, j, cell,
-                              "upprepar en tidigare kolumn", "repeats an earlier column");
-            continue;
-        }
-        lay->col[f] = j;
+        rc = isms__csv_place_column(&imp->in, lay->col, f, j, cell, ISMS_SEVERITY_INFO);
     }
     if (rc == ISMS_OK)
-        rc = isms__csv_note_headerless(&imp->in, hrow, unnamed_header);
+        rc = isms__csv_note_headerless(&imp->in, hrow, isms__csv_header_unnamed);
     return rc;
 }
 
@@ -707,15 +678,13 @@ static int add_asset(importer *imp, const row *r)
 static int import_assets(importer *imp)
 {
     const isms__csv_table *t = &imp->in.table;
-    int rc = isms__csv_import_check(&imp->in, "ID, Namn, Typ, Ägare, K, R, T");
+    size_t hrow;
+    int rc = isms__csv_header_row(&hrow, &imp->in, asset_aliases, N_ASSET_ALIASES,
+                                  HEADER_SEARCH_ROWS, "ID, Namn, Typ, Ägare, K, R, T",
+                                  "ID, Namn, Typ, Ägare, K, R, T (or ID, Name, Type, Owner, C, "
+                                  "I, A)");
     if (rc != ISMS_OK)
         return rc;
-    size_t hrow = isms__csv_find_header(t, asset_aliases, N_ASSET_ALIASES, 2,
-                                        HEADER_SEARCH_ROWS);
-    if (hrow == t->count)
-        return isms__csv_error_no_header(&imp->in,
-                                         "ID, Namn, Typ, Ägare, K, R, T (or ID, Name, Type, "
-                                         "Owner, C, I, A)");
     if ((rc = map_columns(imp, hrow)))
         return rc;
     const size_t *col = imp->lay.col;
@@ -830,28 +799,7 @@ typedef struct rel_importer {
 
 static int map_rel_columns(rel_importer *imp, size_t hrow)
 {
-    const isms__csv_record *h = &imp->in.table.records[hrow];
-    for (size_t f = 0; f < R_COUNT; f++)
-        imp->col[f] = NONE;
-    int rc = ISMS_OK;
-    for (size_t j = 0; j < h->count && rc == ISMS_OK; j++) {
-        const char *cell = isms__csv_unneutralise(h->cells[j]);
-        isms__csv_header hd;
-        isms__csv_header_normalise(&hd, cell);
-        if (!hd.norm[0])
-            continue;
-        int f = isms__csv_header_field(&hd, rel_aliases, N_REL_ALIASES);
-        if (f < 0)
-            rc = note_ignored(&imp->in, ISMS_SEVERITY_INFO, j, cell, "känns inte igen",
-                              "is not recognised");
-        else if (imp->col[f] != NONE)
-            rc = note_ignored(&imp->in, ISMS_SEVERITY_WARNING, j, cell,
-                              "upprepar en tidigare kolumn", "repeats an earlier column");
-        else
-            imp->col[f] = j;
-    }
-    if (rc == ISMS_OK)
-        rc = isms__csv_note_headerless(&imp->in, hrow, unnamed_header);
+    int rc = isms__csv_map_header(&imp->in, hrow, rel_aliases, N_REL_ALIASES, imp->col, R_COUNT);
     if (rc != ISMS_OK)
         return rc;
     static const char *const what[R_COUNT] = {
@@ -958,13 +906,12 @@ static int add_relation(rel_importer *imp, const isms__csv_record *rec)
 static int import_relations(rel_importer *imp)
 {
     const isms__csv_table *t = &imp->in.table;
-    int rc = isms__csv_import_check(&imp->in, "Från, Relation, Till");
+    size_t hrow;
+    int rc = isms__csv_header_row(&hrow, &imp->in, rel_aliases, N_REL_ALIASES,
+                                  HEADER_SEARCH_ROWS, "Från, Relation, Till",
+                                  "Från, Relation, Till (or From, Kind, To)");
     if (rc != ISMS_OK)
         return rc;
-    size_t hrow = isms__csv_find_header(t, rel_aliases, N_REL_ALIASES, 2, HEADER_SEARCH_ROWS);
-    if (hrow == t->count)
-        return isms__csv_error_no_header(&imp->in,
-                                         "Från, Relation, Till (or From, Kind, To)");
     if ((rc = map_rel_columns(imp, hrow)))
         return rc;
     for (size_t i = hrow + 1; i < t->count && rc == ISMS_OK; i++) {

@@ -718,7 +718,8 @@ static int read_values(row *r, const importer *imp, const isms__csv_record *rec)
     r->applicability = ISMS_APPLICABILITY_UNDECIDED;
     r->reasons = 0;
     const char *cell;
-    if (col[F_STATUS] != NONE && !isms__text_blank(cell = isms__csv_data_cell(rec, col[F_STATUS])) &&
+    if (col[F_STATUS] != NONE &&
+        !isms__text_blank(cell = isms__csv_data_cell(rec, col[F_STATUS])) &&
         !parse_enum(parse_status_cb, &r->status, cell)) {
         static const int v[] = { ISMS_STATUS_YES, ISMS_STATUS_PARTIAL, ISMS_STATUS_NO,
                                  ISMS_STATUS_NOT_APPLICABLE, ISMS_STATUS_NOT_ASSESSED };
@@ -1353,17 +1354,15 @@ static int add_entry(importer *imp, const row *r, bool annex_numbers)
 static int import_table(importer *imp, isms_edition edition, int year)
 {
     const isms__csv_table *t = &imp->in.table;
-    int rc = isms__csv_import_check(&imp->in, "ISO, Krav, Nuläge, Kommentar, Handlingsplan, "
-                                              "Ansvarig, Åtgärdsbehov, Datum");
+    size_t hrow;
+    int rc = isms__csv_header_row(&hrow, &imp->in, gap_aliases, N_ALIASES, HEADER_SEARCH_ROWS,
+                                  "ISO, Krav, Nuläge, Kommentar, Handlingsplan, Ansvarig, "
+                                  "Åtgärdsbehov, Datum",
+                                  "ISO, Krav, Nuläge, Kommentar, Handlingsplan, Ansvarig, "
+                                  "Åtgärdsbehov, Datum (or Clause, Requirement, Status, "
+                                  "Comment, Action plan, Owner, Need, Due)");
     if (rc != ISMS_OK)
         return rc;
-    size_t hrow = isms__csv_find_header(t, gap_aliases, N_ALIASES, 2, HEADER_SEARCH_ROWS);
-    if (hrow == t->count)
-        return isms__csv_error_no_header(&imp->in,
-                                         "ISO, Krav, Nuläge, Kommentar, Handlingsplan, "
-                                         "Ansvarig, Åtgärdsbehov, Datum (or Clause, "
-                                         "Requirement, Status, Comment, Action plan, Owner, "
-                                         "Need, Due)");
     if ((rc = map_columns(imp, t, hrow)))
         return rc;
     if (imp->lay.col[F_REF] == NONE)

@@ -1,6 +1,9 @@
-/* What the CSV importers (csv-risk.c, csv-gap.c) share, on the generic table layer: trimmed
- * views of cells, text quoted in messages, the notes of an import and the errors and notes
- * about a table's shape. See csv-internal.h for the contract. */
+/* What the CSV importers (csv-risk.c, csv-gap.c, csv-asset.c, csv-action.c) share, on the
+ * generic table layer: trimmed views of cells, text quoted in messages, the notes of an
+ * import, the errors and notes about a table's shape, the mapping of header cells onto
+ * fields, and the ids made for rows without one. See csv-internal.h for the contract. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "csv-internal.h"
@@ -128,6 +131,19 @@ int isms__csv_error_no_header(const isms__csv_import *in, const char *columns)
                           columns);
 }
 
+int isms__csv_header_row(size_t *hrow, const isms__csv_import *in,
+                         const isms__csv_alias *aliases, size_t n_aliases, size_t max_rows,
+                         const char *columns, const char *all_columns)
+{
+    int rc = isms__csv_import_check(in, columns);
+    if (rc != ISMS_OK)
+        return rc;
+    *hrow = isms__csv_find_header(&in->table, aliases, n_aliases, 2, max_rows);
+    if (*hrow == in->table.count)
+        return isms__csv_error_no_header(in, all_columns);
+    return ISMS_OK;
+}
+
 int isms__csv_error_no_column(const isms__csv_import *in, size_t hrow, const char *column)
 {
     unsigned line = in->table.records[hrow].line;
@@ -165,6 +181,114 @@ int isms__csv_note_headerless(const isms__csv_import *in, size_t hrow,
                                 "Column %zu has no header and was ignored.", j + 1);
     isms__free(seen);
     return rc;
+}
+
+/* ---- the header row ----------------------------------------------------------------------- */
+
+bool isms__csv_header_unnamed(const char *cell)
+{
+    isms__csv_header hd;
+    isms__csv_header_normalise(&hd, cell);
+    return !hd.norm[0];
+}
+
+int isms__csv_note_ignored(const isms__csv_import *in, isms_severity severity, size_t j,
+                           const char *cell, const char *why_sv, const char *why_en)
+{
+    char name[80];
+    isms__csv_header_display(name, sizeof name, cell);
+    return ISMS__CSV_NOTE(in, severity, "csv-ignored-column", NULL,
+                          "Kolumn %zu (\"%s\") %s och lästes inte in.",
+                          "Column %zu (\"%s\") %s and was ignored.", j + 1, name,
+                          in->lang == ISMS_LANG_SV ? why_sv : why_en);
+}
+
+int isms__csv_place_column(const isms__csv_import *in, size_t *col, int f, size_t j,
+                           const char *cell, isms_severity unknown)
+{
+    if (f < 0)
+        return isms__csv_note_ignored(in, unknown, j, cell, "känns inte igen",
+                                      "is not recognised");
+    if (col[f] != ISMS__CSV_NONE)
+        return isms__csv_note_ignored(in, ISMS_SEVERITY_WARNING, j, cell,
+                                      "upprepar en tidigare kolumn", "repeats an earlier column");
+    col[f] = j;
+    return ISMS_OK;
+}
+
+int isms__csv_map_header(const isms__csv_import *in, size_t hrow,
+                         const isms__csv_alias *aliases, size_t n_aliases, size_t *col,
+                         size_t n_fields)
+{
+    const isms__csv_record *h = &in->table.records[hrow];
+    for (size_t f = 0; f < n_fields; f++)
+        col[f] = ISMS__CSV_NONE;
+    int rc = ISMS_OK;
+    for (size_t j = 0; j < h->count && rc == ISMS_OK; j++) {
+        const char *cell = isms__csv_unneutralise(h->cells[j]);
+        isms__csv_header hd;
+        isms__csv_header_normalise(&hd, cell);
+        if (hd.norm[0]) /* else no header: see isms__csv_note_headerless() */
+            rc = isms__csv_place_column(in, col, isms__csv_header_field(&hd, aliases, n_aliases),
+                                        j, cell, ISMS_SEVERITY_INFO);
+    }
+    if (rc == ISMS_OK)
+        rc = isms__csv_note_headerless(in, hrow, isms__csv_header_unnamed);
+    return rc;
+}
+
+/* ---- ids of rows without one -------------------------------------------------------------- */
+
+/* By length, then bytes: any total order serves the search. */
+static int cmp_view(const void *a, const void *b)
+{
+    const isms__csv_view *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? -1 : 1;
+    return memcmp(x->s, y->s, x->n);
+}
+
+int isms__csv_ids_collect(isms__csv_ids *ids, const isms__csv_table *t, size_t first,
+                          size_t col)
+{
+    ids->ids = NULL;
+    ids->n = 0;
+    if (col == ISMS__CSV_NONE || first >= t->count)
+        return ISMS_OK;
+    isms__csv_view *v = isms__malloc((t->count - first) * sizeof *v);
+    if (!v)
+        return isms__error_nomem();
+    size_t k = 0;
+    for (size_t i = first; i < t->count; i++) {
+        v[k] = isms__csv_trimmed_cell(isms__csv_data_cell(&t->records[i], col));
+        if (v[k].n > 0)
+            k++;
+    }
+    qsort(v, k, sizeof *v, cmp_view);
+    ids->ids = v;
+    ids->n = k;
+    return ISMS_OK;
+}
+
+static bool ids_has(const isms__csv_ids *ids, const char *s)
+{
+    isms__csv_view key = { s, strlen(s) };
+    return ids->n && bsearch(&key, ids->ids, ids->n, sizeof *ids->ids, cmp_view) != NULL;
+}
+
+void isms__csv_ids_generate(char *buf, size_t size, const isms__csv_ids *ids,
+                            const char *prefix, size_t k)
+{
+    snprintf(buf, size, "%s%zu", prefix, k);
+    for (unsigned j = 2; ids_has(ids, buf); j++)
+        snprintf(buf, size, "%s%zu-%u", prefix, k, j);
+}
+
+void isms__csv_ids_free(isms__csv_ids *ids)
+{
+    isms__free(ids->ids);
+    ids->ids = NULL;
+    ids->n = 0;
 }
 
 /* ---- files -------------------------------------------------------------------------------- */

@@ -240,6 +240,14 @@ int isms__csv_import_check(const isms__csv_import *in, const char *columns);
  * such as <columns>", at the line of its first record. */
 int isms__csv_error_no_header(const isms__csv_import *in, const char *columns);
 
+/* Where the header row of an import is: after the first checks (isms__csv_import_check()
+ * with `columns`), the first of the first `max_rows` records in which at least two cells
+ * match an alias; when there is none, the error of isms__csv_error_no_header() with
+ * `all_columns`. Returns ISMS_OK with the record's index in `*hrow`, or the error. */
+int isms__csv_header_row(size_t *hrow, const isms__csv_import *in,
+                         const isms__csv_alias *aliases, size_t n_aliases, size_t max_rows,
+                         const char *columns, const char *all_columns);
+
 /* The error for a header row (record `hrow`) without a column that the import needs: "line N:
  * the header row has no <column>". */
 int isms__csv_error_no_column(const isms__csv_import *in, size_t hrow, const char *column);
@@ -250,6 +258,48 @@ int isms__csv_error_no_column(const isms__csv_import *in, size_t hrow, const cha
  * the data, and only when notes are wanted. */
 int isms__csv_note_headerless(const isms__csv_import *in, size_t hrow,
                               bool (*unnamed)(const char *header));
+
+/* A header cell that names no column: nothing is left of it once normalised (the `unnamed`
+ * test of isms__csv_note_headerless() for importers whose headers are matched by alias). */
+bool isms__csv_header_unnamed(const char *cell);
+
+/* Notes that column `j` (0-based), headed `cell`, was not read: "Column 4 (\"Foo\") <why> and
+ * was ignored." (code "csv-ignored-column"), `why_sv` or `why_en` by the notes' language. */
+int isms__csv_note_ignored(const isms__csv_import *in, isms_severity severity, size_t j,
+                           const char *cell, const char *why_sv, const char *why_en);
+
+/* Places column `j`, headed `cell`, whose header names field `f` (-1: no field): a note when
+ * the header is not recognised (of severity `unknown`) or names a field that an earlier
+ * column already has (a warning), else col[f] = j. Returns ISMS_OK or ISMS_ENOMEM. */
+int isms__csv_place_column(const isms__csv_import *in, size_t *col, int f, size_t j,
+                           const char *cell, isms_severity unknown);
+
+/* Maps the columns of the header row `hrow` onto `n_fields` fields by the alias table: col[f]
+ * is the column of field f, or ISMS__CSV_NONE. Header cells are read without the writer's
+ * apostrophe; headers that are not recognised are noted (info), repeated fields (warning),
+ * and so are columns without a header that hold data (isms__csv_note_headerless()). */
+int isms__csv_map_header(const isms__csv_import *in, size_t hrow,
+                         const isms__csv_alias *aliases, size_t n_aliases, size_t *col,
+                         size_t n_fields);
+
+/* The ids that a table gives explicitly, sorted, so that the ids an importer makes for rows
+ * without one never take them. The views point into the table. */
+typedef struct isms__csv_ids {
+    isms__csv_view *ids;
+    size_t n;
+} isms__csv_ids;
+
+/* Collects the trimmed, non-empty cells of column `col` in the records from `first` on
+ * (none when `col` is ISMS__CSV_NONE). Returns ISMS_OK or ISMS_ENOMEM (`ids` left empty). */
+int isms__csv_ids_collect(isms__csv_ids *ids, const isms__csv_table *t, size_t first,
+                          size_t col);
+
+/* The id of the `k`th row without one: "<prefix><k>", or "<prefix><k>-2", "<prefix><k>-3",
+ * … when the file itself gives that id ("A3", "A3-2"). */
+void isms__csv_ids_generate(char *buf, size_t size, const isms__csv_ids *ids,
+                            const char *prefix, size_t k);
+
+void isms__csv_ids_free(isms__csv_ids *ids);
 
 /* Reads a CSV file to import: at most ISMS_CSV_MAX_INPUT bytes (see isms__file_read()). */
 int isms__csv_load(char **data, size_t *len, const char *path);

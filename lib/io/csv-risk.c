@@ -206,17 +206,6 @@ typedef struct importer {
 
 /* ---- the header ------------------------------------------------------------------------ */
 
-static int note_ignored(importer *imp, size_t j, const char *cell, const char *why_sv,
-                        const char *why_en)
-{
-    char name[80];
-    isms__csv_header_display(name, sizeof name, cell);
-    return NOTE(imp, ISMS_SEVERITY_WARNING, "csv-ignored-column", NULL,
-                "Kolumn %zu (\"%s\") %s och lästes inte in.",
-                "Column %zu (\"%s\") %s and was ignored.", j + 1, name,
-                imp->in.lang == ISMS_LANG_SV ? why_sv : why_en);
-}
-
 /* True when every non-empty cell of column `col` below the header is a whole number. */
 static bool column_is_numeric(const isms__csv_table *t, size_t first, size_t col)
 {
@@ -232,14 +221,6 @@ static bool column_is_numeric(const isms__csv_table *t, size_t first, size_t col
         any = true;
     }
     return any;
-}
-
-/* A header cell that names no column: nothing is left of it once normalised. */
-static bool unnamed_header(const char *cell)
-{
-    isms__csv_header hd;
-    isms__csv_header_normalise(&hd, cell);
-    return !hd.norm[0];
 }
 
 static int map_columns(layout *lay, importer *imp, const isms__csv_table *t, size_t hrow)
@@ -261,21 +242,12 @@ static int map_columns(layout *lay, importer *imp, const isms__csv_table *t, siz
             f = F_CONS_LEVEL; /* "Konsekvens (1-4)" */
         if (f == F_CONS_TEXT)
             cons_text_columns++;
-        if (f < 0) {
-            rc = note_ignored(imp, j, cell, "känns inte igen", "is not recognised");
-            continue;
-        }
-        if (lay->col[f] != NONE) {
-            rc = note_ignored(imp, j, cell, "upprepar en tidigare kolumn",
-                              "repeats an earlier column");
-            continue;
-        }
-        lay->col[f] = j;
+        rc = isms__csv_place_column(&imp->in, lay->col, f, j, cell, ISMS_SEVERITY_WARNING);
     }
     if (rc != ISMS_OK)
         return rc;
 
-    if ((rc = isms__csv_note_headerless(&imp->in, hrow, unnamed_header)))
+    if ((rc = isms__csv_note_headerless(&imp->in, hrow, isms__csv_header_unnamed)))
         return rc;
 
     /* "Sannolikhet" next to a plain "Konsekvens" that holds only numbers: the numbers are the
@@ -297,9 +269,9 @@ static int map_columns(layout *lay, importer *imp, const isms__csv_table *t, siz
             size_t j = lay->col[pairs[p][k]];
             if (j == NONE)
                 continue;
-            rc = note_ignored(imp, j, h->cells[j],
-                              "överlappar kolumnen med sannolikhet/konsekvens",
-                              "overlaps the likelihood/consequence column");
+            rc = isms__csv_note_ignored(&imp->in, ISMS_SEVERITY_WARNING, j, h->cells[j],
+                                        "överlappar kolumnen med sannolikhet/konsekvens",
+                                        "overlaps the likelihood/consequence column");
             lay->col[pairs[p][k]] = NONE;
         }
     }
@@ -532,80 +504,6 @@ static int read_row(row *r, const importer *imp, const layout *lay,
     return read_levels(&r->rl, &r->rc, imp, lay, rec, F_RES_LC, F_RES_L, F_RES_C);
 }
 
-/* ---- ids -------------------------------------------------------------------------------- */
-
-static int cmp_id(const char *a, size_t an, const char *b, size_t bn)
-{
-    if (an != bn)
-        return an < bn ? -1 : 1;
-    return memcmp(a, b, an);
-}
-
-/* Sorting by index keeps the two arrays together. */
-typedef struct id_ref {
-    const char *s;
-    size_t n;
-} id_ref;
-
-static int cmp_id_ref(const void *a, const void *b)
-{
-    const id_ref *x = a, *y = b;
-    return cmp_id(x->s, x->n, y->s, y->n);
-}
-
-static bool explicit_id_exists(const id_ref *ids, size_t n, const char *s)
-{
-    size_t len = strlen(s), lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_id(ids[mid].s, ids[mid].n, s, len);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
-}
-
-/* The ids given in the file, sorted, so that generated ids can avoid them. */
-static int collect_ids(id_ref **out, size_t *n, const isms__csv_table *t, size_t first,
-                       size_t col)
-{
-    *out = NULL;
-    *n = 0;
-    size_t count = 0;
-    for (size_t i = first; i < t->count; i++)
-        count++;
-    if (!count)
-        return ISMS_OK;
-    id_ref *ids = isms__malloc(count * sizeof *ids);
-    if (!ids)
-        return isms__error_nomem();
-    size_t k = 0;
-    for (size_t i = first; i < t->count; i++) {
-        isms__csv_view v = isms__csv_trimmed_cell(isms__csv_data_cell(&t->records[i], col));
-        if (v.n > 0) {
-            ids[k].s = v.s;
-            ids[k].n = v.n;
-            k++;
-        }
-    }
-    qsort(ids, k, sizeof *ids, cmp_id_ref);
-    *out = ids;
-    *n = k;
-    return ISMS_OK;
-}
-
-/* "R<k>", or "R<k>-2", "R<k>-3", … when the file itself uses that id. */
-static void generate_id(char *buf, size_t size, size_t k, const id_ref *ids, size_t n)
-{
-    snprintf(buf, size, "R%zu", k);
-    for (unsigned j = 2; explicit_id_exists(ids, n, buf); j++)
-        snprintf(buf, size, "R%zu-%u", k, j);
-}
-
 /* ---- import ---------------------------------------------------------------------------- */
 
 static int add_row(importer *imp, const layout *lay, const isms__csv_record *rec, const row *r,
@@ -691,9 +589,8 @@ static int import_table(importer *imp)
                                          "risk column (Risk, Titel, Title or Riskbeskrivning)");
 
     /* Ids for rows without one must not take an id that a later row gives explicitly. */
-    id_ref *ids = NULL;
-    size_t n_ids = 0;
-    if (lay.col[F_ID] != NONE && (rc = collect_ids(&ids, &n_ids, t, hrow + 1, lay.col[F_ID])))
+    isms__csv_ids ids;
+    if ((rc = isms__csv_ids_collect(&ids, t, hrow + 1, lay.col[F_ID])))
         return rc;
 
     size_t k = 0;
@@ -709,7 +606,7 @@ static int import_table(importer *imp)
         if (rc == ISMS_OK) {
             const char *id = r.id;
             if (!id) {
-                generate_id(gen, sizeof gen, k, ids, n_ids);
+                isms__csv_ids_generate(gen, sizeof gen, &ids, "R", k);
                 id = gen;
             }
             rc = add_row(imp, &lay, rec, &r, id);
@@ -720,7 +617,7 @@ static int import_table(importer *imp)
         }
         isms__free(idheap);
     }
-    isms__free(ids);
+    isms__csv_ids_free(&ids);
     if (rc == ISMS_OK && lay.col[F_ID] == NONE && k == 1)
         rc = NOTE(imp, ISMS_SEVERITY_INFO, "csv-generated-id", NULL,
                   "Filen har ingen id-kolumn; risken fick id R%d.",

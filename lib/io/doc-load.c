@@ -15,11 +15,10 @@
  *     core calls invalid, ISMS_EINVAL, is content of the document that cannot be: ISMS_EPARSE
  *     here). Whatever that API can hold loads, so that every saved document loads again:
  *     levels off the matrix's scales, risks not assessed, one residual level, empty titles,
- *     targets and prerequisites that name nothing, cycles among done and cancelled actions
- *     are kept (lint reports them, as for a table import); only what the API cannot hold is
- *     an error (a relation that names nothing, an int overflow), and prerequisites of open
- *     actions that form a cycle, which the plan cannot order (the rule of
- *     isms_plan_prioritise() and of the CSV import, found with the plan's own search);
+ *     targets and prerequisites that name nothing, prerequisites that form a cycle (among
+ *     open actions too) are kept (lint reports them, as for a table import; ordering such a
+ *     plan names the cycle); only what the API cannot hold is an error (a relation that
+ *     names nothing, an action that is its own prerequisite, an int overflow);
  *  4. every error names the JSON path of the node at fault ("$.risks[3].likelihod"); its
  *     line and column are found by scanning the text along that path (find_node). That
  *     scan only runs when there is an error.
@@ -741,118 +740,179 @@ static int as_date(loader *L, json_t *v, isms_date *out)
 }
 
 /* The getters: the member `key` of `obj` read as above. They return ISMS_OK, ABSENT (an
- * optional key that is not there) or an error. */
+ * optional key that is not there) or an error. They read the member with enter(), which
+ * adds its key to the path, and end with leave(), which takes the key off again when the
+ * member was read (an error keeps the path at the member). */
+static int enter(loader *L, json_t *obj, const char *key, unsigned flags, json_t **v)
+{
+    int rc = member(L, obj, key, flags, v);
+    if (rc == ISMS_OK)
+        push_key(L, key);
+    return rc;
+}
+
+static int leave(loader *L, int rc)
+{
+    if (rc >= 0)
+        pop(L);
+    return rc;
+}
+
 static int get_object(loader *L, json_t *obj, const char *key, unsigned flags, json_t **out)
 {
-    int rc = member(L, obj, key, flags, out);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    rc = as_object(L, *out);
-    if (rc < 0)
-        return rc;
-    pop(L);
-    return ISMS_OK;
+    int rc = enter(L, obj, key, flags, out);
+    return rc != ISMS_OK ? rc : leave(L, as_object(L, *out));
 }
 
 static int get_array(loader *L, json_t *obj, const char *key, unsigned flags, json_t **out)
 {
-    int rc = member(L, obj, key, flags, out);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    rc = as_array(L, *out);
-    if (rc < 0)
-        return rc;
-    pop(L);
-    return ISMS_OK;
+    int rc = enter(L, obj, key, flags, out);
+    return rc != ISMS_OK ? rc : leave(L, as_array(L, *out));
 }
 
 static int get_string(loader *L, json_t *obj, const char *key, unsigned flags,
                       const char **out)
 {
     json_t *v;
-    int rc = member(L, obj, key, flags, &v);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    rc = as_string(L, v, flags, out);
-    if (rc < 0)
-        return rc;
-    pop(L);
-    return ISMS_OK;
+    int rc = enter(L, obj, key, flags, &v);
+    return rc != ISMS_OK ? rc : leave(L, as_string(L, v, flags, out));
 }
 
 static int get_int(loader *L, json_t *obj, const char *key, unsigned flags, long long lo,
                    long long hi, long long *out)
 {
     json_t *v;
-    int rc = member(L, obj, key, flags, &v);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    rc = as_int(L, v, lo, hi, out);
-    if (rc < 0)
-        return rc;
-    pop(L);
-    return ISMS_OK;
+    int rc = enter(L, obj, key, flags, &v);
+    return rc != ISMS_OK ? rc : leave(L, as_int(L, v, lo, hi, out));
 }
 
 static int get_number(loader *L, json_t *obj, const char *key, unsigned flags, double lo,
                       bool lo_open, double hi, double *out)
 {
     json_t *v;
-    int rc = member(L, obj, key, flags, &v);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    rc = as_number(L, v, lo, lo_open, hi, out);
-    if (rc < 0)
-        return rc;
-    pop(L);
-    return ISMS_OK;
+    int rc = enter(L, obj, key, flags, &v);
+    return rc != ISMS_OK ? rc : leave(L, as_number(L, v, lo, lo_open, hi, out));
 }
 
 static int get_bool(loader *L, json_t *obj, const char *key, bool *out)
 {
     json_t *v;
-    int rc = member(L, obj, key, 0, &v);
+    int rc = enter(L, obj, key, 0, &v);
     if (rc != ISMS_OK)
         return rc;
-    if (!json_is_boolean(v)) {
-        push_key(L, key);
+    if (!json_is_boolean(v))
         return wrong_type(L, v, "true or false");
-    }
     *out = json_is_true(v);
-    return ISMS_OK;
+    return leave(L, ISMS_OK);
 }
 
 static int get_enum(loader *L, json_t *obj, const char *key, unsigned flags,
                     const char *const *names, size_t n, int *out)
 {
     json_t *v;
-    int rc = member(L, obj, key, flags, &v);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    rc = as_enum(L, v, names, n, out);
-    if (rc < 0)
-        return rc;
-    pop(L);
-    return ISMS_OK;
+    int rc = enter(L, obj, key, flags, &v);
+    return rc != ISMS_OK ? rc : leave(L, as_enum(L, v, names, n, out));
 }
 
 static int get_date(loader *L, json_t *obj, const char *key, isms_date *out)
 {
     json_t *v;
-    int rc = member(L, obj, key, 0, &v);
+    int rc = enter(L, obj, key, 0, &v);
+    return rc != ISMS_OK ? rc : leave(L, as_date(L, v, out));
+}
+
+/* Passes on the error `rc` of a library call about the member `key` of the current node (as
+ * relay()). */
+static int relay_at(loader *L, const char *key, int rc)
+{
+    push_key(L, key);
+    return relay(L, rc);
+}
+
+/* Reads element `i` of the array `arr`; the current path ends with its index. */
+typedef int (*element_fn)(loader *L, json_t *arr, size_t i, void *ctx);
+
+/* Reads each element of the array `arr`, which is at the current path, with `fn`. */
+static int each_element(loader *L, json_t *arr, element_fn fn, void *ctx)
+{
+    for (size_t i = 0; i < json_array_size(arr); i++) {
+        push_index(L, i);
+        int rc = fn(L, arr, i, ctx);
+        if (rc < 0)
+            return rc;
+        pop(L);
+    }
+    return ISMS_OK;
+}
+
+/* The array `key` of `obj`; with ISMS_OK the path ends with `key` (the caller leave()s it).
+ * Returns ISMS_OK, ABSENT (an optional key that is not there) or an error. */
+static int enter_array(loader *L, json_t *obj, const char *key, unsigned flags, json_t **out)
+{
+    int rc = get_array(L, obj, key, flags, out);
+    if (rc == ISMS_OK)
+        push_key(L, key);
+    return rc;
+}
+
+/* The array `key` of `obj`, each of its elements read with `fn`. Returns ISMS_OK, ABSENT or
+ * an error. */
+static int load_list(loader *L, json_t *obj, const char *key, unsigned flags, element_fn fn,
+                     void *ctx)
+{
+    json_t *arr;
+    int rc = enter_array(L, obj, key, flags, &arr);
+    return rc != ISMS_OK ? rc : leave(L, each_element(L, arr, fn, ctx));
+}
+
+/* The object `key` of `obj`, whose keys must be among `names`; with ISMS_OK the path ends
+ * with `key` (the caller leave()s it). Returns ISMS_OK, ABSENT or an error. */
+static int enter_object(loader *L, json_t *obj, const char *key, unsigned flags,
+                        const char *const *names, size_t n, json_t **out)
+{
+    int rc = get_object(L, obj, key, flags, out);
     if (rc != ISMS_OK)
         return rc;
     push_key(L, key);
-    rc = as_date(L, v, out);
+    return check_keys(L, *out, names, n);
+}
+
+/* A setter of a text field of an object of the core. */
+typedef int (*text_setter)(void *obj, int field, const char *text);
+
+/* Reads the optional strings names[f] of `o`, for the fields f from `first` on, and sets each
+ * that is there with set(obj, f, text). */
+static int load_text_fields(loader *L, json_t *o, const char *const *names, size_t first,
+                            size_t n, text_setter set, void *obj)
+{
+    for (size_t f = first; f < n; f++) {
+        const char *text = NULL;
+        int rc = get_string(L, o, names[f], 0, &text);
+        if (rc < 0)
+            return rc;
+        if (rc == ISMS_OK && (rc = set(obj, (int)f, text)) < 0)
+            return relay_at(L, names[f], rc);
+    }
+    return ISMS_OK;
+}
+
+/* A list of vocabulary values read into flags: bit k for names[k]. */
+typedef struct flag_list {
+    const char *const *names;
+    size_t n;
+    unsigned flags;
+} flag_list;
+
+static int load_flag(loader *L, json_t *arr, size_t i, void *ctx)
+{
+    flag_list *fl = ctx;
+    int k;
+    int rc = as_enum(L, json_array_get(arr, i), fl->names, fl->n, &k);
     if (rc < 0)
         return rc;
-    pop(L);
+    if (fl->flags & (1u << k))
+        return fail(L, ISMS_EEXIST, false, "\"%s\" is listed twice", fl->names[k]);
+    fl->flags |= 1u << k;
     return ISMS_OK;
 }
 
@@ -861,28 +921,11 @@ static int get_date(loader *L, json_t *obj, const char *key, isms_date *out)
 static int get_flags(loader *L, json_t *obj, const char *key, const char *const *names,
                      size_t n, unsigned *out)
 {
-    json_t *arr;
-    int rc = get_array(L, obj, key, 0, &arr);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    unsigned flags = 0;
-    size_t i;
-    json_t *v;
-    json_array_foreach(arr, i, v) {
-        push_index(L, i);
-        int k;
-        rc = as_enum(L, v, names, n, &k);
-        if (rc < 0)
-            return rc;
-        if (flags & (1u << k))
-            return fail(L, ISMS_EEXIST, false, "\"%s\" is listed twice", names[k]);
-        flags |= 1u << k;
-        pop(L);
-    }
-    pop(L);
-    *out = flags;
-    return ISMS_OK;
+    flag_list fl = { names, n, 0 };
+    int rc = load_list(L, obj, key, 0, load_flag, &fl);
+    if (rc == ISMS_OK)
+        *out = fl.flags;
+    return rc;
 }
 
 /* ---- keys of the format ------------------------------------------------------------------- */
@@ -955,48 +998,84 @@ static const char *const simulation_keys[] = { "iterations", "seed" };
 
 /* ---- the matrix --------------------------------------------------------------------------- */
 
+/* A matrix or a classification scheme at the current node: a preset's name (*preset is its
+ * index in `presets`) or a full definition, an object whose keys are among `keys` (*preset is
+ * -1 and *name its "name"). */
+static int preset_or_definition(loader *L, json_t *v, const char *const *presets,
+                                size_t n_presets, const char *const *keys, size_t n_keys,
+                                int *preset, const char **name)
+{
+    int rc;
+    *preset = -1;
+    if (json_is_string(v))
+        return as_enum(L, v, presets, n_presets, preset);
+    if (!json_is_object(v))
+        return wrong_type(L, v, "a preset's name or an object");
+    if ((rc = check_keys(L, v, keys, n_keys)) < 0 ||
+        (rc = get_string(L, v, "name", REQ | NONEMPTY, name)) < 0)
+        return rc;
+    return ISMS_OK;
+}
+
+/* A level of a scale, of the matrix or of the classification, at the current node. */
+typedef struct level_def {
+    long long value;
+    const char *sv, *en, *desc;
+} level_def;
+
+static int get_level_def(loader *L, json_t *lv, long long lo, long long hi, level_def *d)
+{
+    int rc;
+    d->sv = d->en = d->desc = NULL;
+    if ((rc = as_object(L, lv)) < 0 || (rc = check_keys(L, lv, level_keys, N(level_keys))) < 0 ||
+        (rc = get_int(L, lv, "value", REQ, lo, hi, &d->value)) < 0 ||
+        (rc = get_string(L, lv, "label_sv", REQ | NONEMPTY, &d->sv)) < 0 ||
+        (rc = get_string(L, lv, "label_en", REQ | NONEMPTY, &d->en)) < 0 ||
+        (rc = get_string(L, lv, "description", 0, &d->desc)) < 0)
+        return rc;
+    return ISMS_OK;
+}
+
+typedef struct axis_ctx {
+    isms_matrix_builder *b;
+    isms_axis axis;
+} axis_ctx;
+
+static int load_axis_level(loader *L, json_t *arr, size_t i, void *ctx)
+{
+    const axis_ctx *c = ctx;
+    level_def d;
+    int rc = get_level_def(L, json_array_get(arr, i), SCALE_MIN, SCALE_MAX, &d);
+    if (rc < 0)
+        return rc;
+    rc = isms_matrix_builder_add_level(c->b, c->axis, (int)d.value, d.sv, d.en, d.desc);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
+}
+
 static int load_scale(loader *L, json_t *m, const char *key, isms_axis axis,
                       isms_matrix_builder *b, size_t *count)
 {
     json_t *arr;
-    int rc = get_array(L, m, key, REQ, &arr);
+    int rc = enter_array(L, m, key, REQ, &arr);
     if (rc < 0)
         return rc;
-    push_key(L, key);
     size_t n = json_array_size(arr);
     if (n < ISMS_SCALE_MIN_LEVELS || n > ISMS_SCALE_MAX_LEVELS)
         return fail(L, ISMS_ERANGE, false, "%zu levels; a scale has %d–%d", n,
                     ISMS_SCALE_MIN_LEVELS, ISMS_SCALE_MAX_LEVELS);
-    size_t i;
-    json_t *lv;
-    json_array_foreach(arr, i, lv) {
-        push_index(L, i);
-        if ((rc = as_object(L, lv)) < 0 || (rc = check_keys(L, lv, level_keys, N(level_keys))) < 0)
-            return rc;
-        long long value;
-        const char *sv = NULL, *en = NULL, *desc = NULL;
-        if ((rc = get_int(L, lv, "value", REQ, SCALE_MIN, SCALE_MAX, &value)) < 0 ||
-            (rc = get_string(L, lv, "label_sv", REQ | NONEMPTY, &sv)) < 0 ||
-            (rc = get_string(L, lv, "label_en", REQ | NONEMPTY, &en)) < 0 ||
-            (rc = get_string(L, lv, "description", 0, &desc)) < 0)
-            return rc;
-        rc = isms_matrix_builder_add_level(b, axis, (int)value, sv, en, desc);
-        if (rc < 0)
-            return relay(L, rc);
-        pop(L);
-    }
-    pop(L);
+    axis_ctx c = { b, axis };
+    if ((rc = each_element(L, arr, load_axis_level, &c)) < 0)
+        return rc;
     *count = n;
-    return ISMS_OK;
+    return leave(L, ISMS_OK);
 }
 
 static int load_grid(loader *L, json_t *m, isms_matrix_builder *b, size_t rows, size_t cols)
 {
     json_t *grid;
-    int rc = get_array(L, m, "grid", REQ, &grid);
+    int rc = enter_array(L, m, "grid", REQ, &grid);
     if (rc < 0)
         return rc;
-    push_key(L, "grid");
     if (json_array_size(grid) != rows)
         return fail(L, ISMS_ERANGE, false, "%zu rows, but the likelihood scale has %zu levels",
                     json_array_size(grid), rows);
@@ -1037,43 +1116,39 @@ static bool is_color(const char *s)
     return true;
 }
 
+static int load_band(loader *L, json_t *arr, size_t i, void *ctx)
+{
+    json_t *band = json_array_get(arr, i);
+    int rc;
+    if ((rc = as_object(L, band)) < 0 || (rc = check_keys(L, band, band_keys, N(band_keys))) < 0)
+        return rc;
+    const char *name = NULL, *color = NULL, *sv = NULL, *en = NULL;
+    long long lo, hi;
+    if ((rc = get_string(L, band, "name", REQ | NONEMPTY, &name)) < 0 ||
+        (rc = get_int(L, band, "min", REQ, BAND_MIN, BAND_MAX, &lo)) < 0 ||
+        (rc = get_int(L, band, "max", REQ, BAND_MIN, BAND_MAX, &hi)) < 0 ||
+        (rc = get_string(L, band, "color", REQ, &color)) < 0 ||
+        (rc = get_string(L, band, "label_sv", REQ | NONEMPTY, &sv)) < 0 ||
+        (rc = get_string(L, band, "label_en", REQ | NONEMPTY, &en)) < 0)
+        return rc;
+    if (!is_color(color)) {
+        push_key(L, "color");
+        return fail(L, ISMS_EPARSE, false, "\"%.*s\" is not a colour written #rrggbb",
+                    Q(color));
+    }
+    rc = isms_matrix_builder_add_band(ctx, name, (int)lo, (int)hi, color, sv, en);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
+}
+
 static int load_bands(loader *L, json_t *m, isms_matrix_builder *b)
 {
     json_t *arr;
-    int rc = get_array(L, m, "bands", REQ, &arr);
+    int rc = enter_array(L, m, "bands", REQ, &arr);
     if (rc < 0)
         return rc;
-    push_key(L, "bands");
     if (json_array_size(arr) == 0)
         return fail(L, ISMS_ERANGE, false, "a matrix needs at least one band");
-    size_t i;
-    json_t *band;
-    json_array_foreach(arr, i, band) {
-        push_index(L, i);
-        if ((rc = as_object(L, band)) < 0 ||
-            (rc = check_keys(L, band, band_keys, N(band_keys))) < 0)
-            return rc;
-        const char *name = NULL, *color = NULL, *sv = NULL, *en = NULL;
-        long long lo, hi;
-        if ((rc = get_string(L, band, "name", REQ | NONEMPTY, &name)) < 0 ||
-            (rc = get_int(L, band, "min", REQ, BAND_MIN, BAND_MAX, &lo)) < 0 ||
-            (rc = get_int(L, band, "max", REQ, BAND_MIN, BAND_MAX, &hi)) < 0 ||
-            (rc = get_string(L, band, "color", REQ, &color)) < 0 ||
-            (rc = get_string(L, band, "label_sv", REQ | NONEMPTY, &sv)) < 0 ||
-            (rc = get_string(L, band, "label_en", REQ | NONEMPTY, &en)) < 0)
-            return rc;
-        if (!is_color(color)) {
-            push_key(L, "color");
-            return fail(L, ISMS_EPARSE, false, "\"%.*s\" is not a colour written #rrggbb",
-                        Q(color));
-        }
-        rc = isms_matrix_builder_add_band(b, name, (int)lo, (int)hi, color, sv, en);
-        if (rc < 0)
-            return relay(L, rc);
-        pop(L);
-    }
-    pop(L);
-    return ISMS_OK;
+    return leave(L, each_element(L, arr, load_band, b));
 }
 
 static int build_matrix(loader *L, json_t *m, isms_matrix_builder *b, isms_matrix **out)
@@ -1113,21 +1188,16 @@ static int build_matrix(loader *L, json_t *m, isms_matrix_builder *b, isms_matri
 /* The matrix at the current node: a preset's name or a full definition. */
 static int load_matrix(loader *L, json_t *v, isms_matrix **out)
 {
-    int rc;
-    if (json_is_string(v)) {
-        int k;
-        if ((rc = as_enum(L, v, matrix_presets, N(matrix_presets), &k)) < 0)
-            return rc;
+    int k;
+    const char *name = NULL;
+    int rc = preset_or_definition(L, v, matrix_presets, N(matrix_presets), matrix_keys,
+                                  N(matrix_keys), &k, &name);
+    if (rc < 0)
+        return rc;
+    if (k >= 0) {
         rc = isms_matrix_preset(out, matrix_presets[k]);
         return rc < 0 ? relay(L, rc) : ISMS_OK;
     }
-    if (!json_is_object(v))
-        return wrong_type(L, v, "a preset's name or an object");
-    if ((rc = check_keys(L, v, matrix_keys, N(matrix_keys))) < 0)
-        return rc;
-    const char *name = NULL;
-    if ((rc = get_string(L, v, "name", REQ | NONEMPTY, &name)) < 0)
-        return rc;
     isms_matrix_builder *b = NULL;
     if ((rc = isms_matrix_builder_new(&b, name)) < 0)
         return relay(L, rc);
@@ -1163,11 +1233,8 @@ static int get_levels(loader *L, json_t *obj, const char *key, long long lo, lon
                       bool both, int *l, int *c)
 {
     json_t *v;
-    int rc = get_object(L, obj, key, 0, &v);
-    if (rc != ISMS_OK)
-        return rc;
-    push_key(L, key);
-    if ((rc = check_keys(L, v, levels_keys, N(levels_keys))) < 0 ||
+    int rc = enter_object(L, obj, key, 0, levels_keys, N(levels_keys), &v);
+    if (rc != ISMS_OK ||
         (rc = get_level(L, v, "likelihood", lo, hi, l)) < 0 ||
         (rc = get_level(L, v, "consequence", lo, hi, c)) < 0)
         return rc;
@@ -1278,10 +1345,8 @@ static int build_model(loader *L, json_t *m, isms_fair *model)
     if ((rc = isms_fair_set_events(model, events)) < 0)
         return relay(L, rc);
     json_t *nodes;
-    if ((rc = get_object(L, m, "nodes", REQ, &nodes)) < 0)
-        return rc;
-    push_key(L, "nodes");
-    if ((rc = check_keys(L, nodes, isms__doc_fair_node, N(isms__doc_fair_node))) < 0)
+    if ((rc = enter_object(L, m, "nodes", REQ, isms__doc_fair_node, N(isms__doc_fair_node),
+                           &nodes)) < 0)
         return rc;
     if (json_object_size(nodes) == 0)
         return fail(L, ISMS_EPARSE, false, "a model needs at least one node");
@@ -1306,12 +1371,9 @@ static int build_model(loader *L, json_t *m, isms_fair *model)
 static int load_model(loader *L, json_t *risk, const char *id)
 {
     json_t *m;
-    int rc = get_object(L, risk, "model", 0, &m);
+    int rc = enter_object(L, risk, "model", 0, model_keys, N(model_keys), &m);
     if (rc != ISMS_OK)
         return rc < 0 ? rc : ISMS_OK;
-    push_key(L, "model");
-    if ((rc = check_keys(L, m, model_keys, N(model_keys))) < 0)
-        return rc;
     isms_fair *model = NULL;
     if ((rc = isms_fair_new(&model, id)) < 0)
         return relay(L, rc);
@@ -1375,7 +1437,7 @@ static int duplicate(loader *L, json_t *arr, size_t i, const char *key, const ch
                 p.text);
 }
 
-static int load_risk(loader *L, json_t *arr, size_t i, isms_register *reg)
+static int load_risk(loader *L, json_t *arr, size_t i, void *reg)
 {
     json_t *r = json_array_get(arr, i);
     int rc;
@@ -1430,67 +1492,45 @@ static int load_risk(loader *L, json_t *arr, size_t i, isms_register *reg)
         return relay(L, rc);
     if ((rc = get_string(L, r, "vector", 0, &vector)) < 0)
         return rc;
-    if (rc == ISMS_OK && *vector) {
-        push_key(L, "vector");
-        if ((rc = isms_risk_set_vector(risk, vector)) < 0)
-            return relay(L, rc);
-        pop(L);
-    }
+    if (rc == ISMS_OK && *vector && (rc = isms_risk_set_vector(risk, vector)) < 0)
+        return relay_at(L, "vector", rc);
     return load_model(L, r, id);
 }
 
-static int load_risks(loader *L, json_t *root, isms_register *reg)
-{
-    json_t *arr;
-    int rc = get_array(L, root, "risks", 0, &arr);
-    if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
-    push_key(L, "risks");
-    for (size_t i = 0; i < json_array_size(arr); i++) {
-        push_index(L, i);
-        if ((rc = load_risk(L, arr, i, reg)) < 0)
-            return rc;
-        pop(L);
-    }
-    pop(L);
-    return ISMS_OK;
-}
-
 /* ---- classification and assets ------------------------------------------------------------ */
+
+typedef struct aspect_ctx {
+    isms_scheme_builder *b;
+    isms_aspect aspect;
+} aspect_ctx;
+
+static int load_aspect_level(loader *L, json_t *arr, size_t i, void *ctx)
+{
+    const aspect_ctx *c = ctx;
+    level_def d;
+    int rc = get_level_def(L, json_array_get(arr, i), 0, ISMS_CLASS_MAX, &d);
+    if (rc < 0)
+        return rc;
+    rc = isms_scheme_builder_add_level(c->b, c->aspect, (int)d.value, d.sv, d.en, d.desc);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
+}
 
 static int load_scheme_def(loader *L, json_t *v, isms_scheme_builder *b, isms_scheme **out)
 {
     int rc;
     for (int a = 0; a < ISMS_ASPECTS; a++) {
-        const char *key = isms__doc_aspect[a];
         json_t *arr;
         bool optional = a == ISMS_ASPECT_TRACEABILITY;
-        if ((rc = get_array(L, v, key, optional ? 0 : REQ, &arr)) < 0)
+        if ((rc = enter_array(L, v, isms__doc_aspect[a], optional ? 0 : REQ, &arr)) < 0)
             return rc;
         if (rc == ABSENT)
             continue;
-        push_key(L, key);
         if (json_array_size(arr) < 2)
             return fail(L, ISMS_ERANGE, false, "%zu levels; a scale has at least 2",
                         json_array_size(arr));
-        size_t i;
-        json_t *lv;
-        json_array_foreach(arr, i, lv) {
-            push_index(L, i);
-            long long value;
-            const char *sv = NULL, *en = NULL, *desc = NULL;
-            if ((rc = as_object(L, lv)) < 0 ||
-                (rc = check_keys(L, lv, level_keys, N(level_keys))) < 0 ||
-                (rc = get_int(L, lv, "value", REQ, 0, ISMS_CLASS_MAX, &value)) < 0 ||
-                (rc = get_string(L, lv, "label_sv", REQ | NONEMPTY, &sv)) < 0 ||
-                (rc = get_string(L, lv, "label_en", REQ | NONEMPTY, &en)) < 0 ||
-                (rc = get_string(L, lv, "description", 0, &desc)) < 0)
-                return rc;
-            rc = isms_scheme_builder_add_level(b, (isms_aspect)a, (int)value, sv, en, desc);
-            if (rc < 0)
-                return relay(L, rc);
-            pop(L);
-        }
+        aspect_ctx c = { b, (isms_aspect)a };
+        if ((rc = each_element(L, arr, load_aspect_level, &c)) < 0)
+            return rc;
         pop(L);
     }
     rc = isms_scheme_builder_build(out, b);
@@ -1500,20 +1540,16 @@ static int load_scheme_def(loader *L, json_t *v, isms_scheme_builder *b, isms_sc
 /* The scheme at the current node: a preset's name or a full definition. */
 static int load_scheme(loader *L, json_t *v, isms_scheme **out)
 {
-    int rc;
-    if (json_is_string(v)) {
-        int k;
-        if ((rc = as_enum(L, v, scheme_presets, N(scheme_presets), &k)) < 0)
-            return rc;
+    int k;
+    const char *name = NULL;
+    int rc = preset_or_definition(L, v, scheme_presets, N(scheme_presets), scheme_keys,
+                                  N(scheme_keys), &k, &name);
+    if (rc < 0)
+        return rc;
+    if (k >= 0) {
         rc = isms_scheme_preset(out, scheme_presets[k]);
         return rc < 0 ? relay(L, rc) : ISMS_OK;
     }
-    if (!json_is_object(v))
-        return wrong_type(L, v, "a preset's name or an object");
-    const char *name = NULL;
-    if ((rc = check_keys(L, v, scheme_keys, N(scheme_keys))) < 0 ||
-        (rc = get_string(L, v, "name", REQ | NONEMPTY, &name)) < 0)
-        return rc;
     isms_scheme_builder *b = NULL;
     if ((rc = isms_scheme_builder_new(&b, name)) < 0)
         return relay(L, rc);
@@ -1528,12 +1564,9 @@ static int load_aspects(loader *L, json_t *obj, const char *key, isms_asset *ass
                         int (*set)(isms_asset *, isms_aspect, int), int *levels)
 {
     json_t *v;
-    int rc = get_object(L, obj, key, 0, &v);
+    int rc = enter_object(L, obj, key, 0, isms__doc_aspect, N(isms__doc_aspect), &v);
     if (rc != ISMS_OK)
         return rc < 0 ? rc : ISMS_OK;
-    push_key(L, key);
-    if ((rc = check_keys(L, v, isms__doc_aspect, N(isms__doc_aspect))) < 0)
-        return rc;
     for (int a = 0; a < ISMS_ASPECTS; a++) {
         long long level;
         if ((rc = get_int(L, v, isms__doc_aspect[a], 0, 0, ISMS_CLASS_MAX, &level)) < 0)
@@ -1544,24 +1577,18 @@ static int load_aspects(loader *L, json_t *obj, const char *key, isms_asset *ass
             levels[a] = (int)level;
             continue;
         }
-        push_key(L, isms__doc_aspect[a]);
         if ((rc = set(asset, (isms_aspect)a, (int)level)) < 0)
-            return relay(L, rc);
-        pop(L);
+            return relay_at(L, isms__doc_aspect[a], rc);
     }
-    pop(L);
-    return ISMS_OK;
+    return leave(L, ISMS_OK);
 }
 
 static int load_floors(loader *L, json_t *cls, isms_inventory *inv)
 {
     json_t *v;
-    int rc = get_object(L, cls, "floors", 0, &v);
+    int rc = enter_object(L, cls, "floors", 0, isms__doc_pdata, N(isms__doc_pdata), &v);
     if (rc != ISMS_OK)
         return rc < 0 ? rc : ISMS_OK;
-    push_key(L, "floors");
-    if ((rc = check_keys(L, v, isms__doc_pdata, N(isms__doc_pdata))) < 0)
-        return rc;
     isms_floors floors;
     for (size_t k = 0; k < ISMS_PDATA_KINDS; k++)
         for (size_t a = 0; a < ISMS_ASPECTS; a++)
@@ -1580,11 +1607,8 @@ static int load_floors(loader *L, json_t *cls, isms_inventory *inv)
 static int load_classification(loader *L, json_t *root)
 {
     json_t *cls;
-    int rc = get_object(L, root, "classification", 0, &cls);
+    int rc = enter_object(L, root, "classification", 0, class_keys, N(class_keys), &cls);
     if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
-    push_key(L, "classification");
-    if ((rc = check_keys(L, cls, class_keys, N(class_keys))) < 0)
         return rc;
     isms_scheme *scheme = NULL;
     json_t *sv = json_object_get(cls, "scheme");
@@ -1610,7 +1634,12 @@ static int load_classification(loader *L, json_t *root)
     return ISMS_OK;
 }
 
-static int load_asset(loader *L, json_t *arr, size_t i, isms_inventory *inv)
+static int set_asset_text(void *asset, int field, const char *text)
+{
+    return isms_asset_set(asset, (isms_asset_field)field, text);
+}
+
+static int load_asset(loader *L, json_t *arr, size_t i, void *inv)
 {
     json_t *o = json_array_get(arr, i);
     int rc, type;
@@ -1625,22 +1654,12 @@ static int load_asset(loader *L, json_t *arr, size_t i, isms_inventory *inv)
     rc = isms_inventory_add(&a, inv, id, name, (isms_asset_type)type);
     if (rc == ISMS_EEXIST)
         return duplicate(L, arr, i, "id", id, true, "asset id");
-    if (rc < 0) {
-        push_key(L, "id");
-        return relay(L, rc);
-    }
-    for (size_t f = 1; f < N(isms__doc_asset_field); f++) {
-        const char *text = NULL;
-        if ((rc = get_string(L, o, isms__doc_asset_field[f], 0, &text)) < 0)
-            return rc;
-        if (rc == ABSENT)
-            continue;
-        if ((rc = isms_asset_set(a, (isms_asset_field)f, text)) < 0) {
-            push_key(L, isms__doc_asset_field[f]);
-            return relay(L, rc);
-        }
-    }
-    if ((rc = load_aspects(L, o, "levels", a, isms_asset_set_level, NULL)) < 0 ||
+    if (rc < 0)
+        return relay_at(L, "id", rc);
+    /* the name is set: from the next field on */
+    if ((rc = load_text_fields(L, o, isms__doc_asset_field, ISMS_ASSET_NAME + 1,
+                               N(isms__doc_asset_field), set_asset_text, a)) < 0 ||
+        (rc = load_aspects(L, o, "levels", a, isms_asset_set_level, NULL)) < 0 ||
         (rc = load_aspects(L, o, "overrides", a, isms_asset_set_override, NULL)) < 0)
         return rc;
     unsigned pdata = 0, special = 0;
@@ -1661,35 +1680,13 @@ static int load_asset(loader *L, json_t *arr, size_t i, isms_inventory *inv)
     isms_date date;
     if ((rc = get_date(L, o, "classified", &date)) < 0)
         return rc;
-    if (rc == ISMS_OK && (rc = isms_asset_set_classified(a, date)) < 0) {
-        push_key(L, "classified");
-        return relay(L, rc);
-    }
+    if (rc == ISMS_OK && (rc = isms_asset_set_classified(a, date)) < 0)
+        return relay_at(L, "classified", rc);
     long long interval;
     if ((rc = get_int(L, o, "interval", 0, 1, 120, &interval)) < 0)
         return rc;
-    if (rc == ISMS_OK && (rc = isms_asset_set_interval(a, (int)interval)) < 0) {
-        push_key(L, "interval");
-        return relay(L, rc);
-    }
-    return ISMS_OK;
-}
-
-static int load_assets(loader *L, json_t *root)
-{
-    json_t *arr;
-    int rc = get_array(L, root, "assets", 0, &arr);
-    if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
-    isms_inventory *inv = isms_document_inventory(L->doc);
-    push_key(L, "assets");
-    for (size_t i = 0; i < json_array_size(arr); i++) {
-        push_index(L, i);
-        if ((rc = load_asset(L, arr, i, inv)) < 0)
-            return rc;
-        pop(L);
-    }
-    pop(L);
+    if (rc == ISMS_OK && (rc = isms_asset_set_interval(a, (int)interval)) < 0)
+        return relay_at(L, "interval", rc);
     return ISMS_OK;
 }
 
@@ -1711,93 +1708,90 @@ static bool same_relation(json_t *a, json_t *b)
     return true;
 }
 
-static int load_relations(loader *L, json_t *root)
+static int load_relation(loader *L, json_t *arr, size_t i, void *inv)
 {
-    json_t *arr;
-    int rc = get_array(L, root, "relations", 0, &arr);
-    if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
-    isms_inventory *inv = isms_document_inventory(L->doc);
-    push_key(L, "relations");
-    size_t i;
-    json_t *o;
-    json_array_foreach(arr, i, o) {
-        push_index(L, i);
-        const char *from = NULL, *to = NULL;
-        int kind;
-        if ((rc = as_object(L, o)) < 0 ||
-            (rc = check_keys(L, o, relation_keys, N(relation_keys))) < 0 ||
-            (rc = get_string(L, o, "from", REQ | ID, &from)) < 0 ||
-            (rc = get_string(L, o, "to", REQ | ID, &to)) < 0 ||
-            (rc = get_enum(L, o, "kind", REQ, isms__doc_relkind, N(isms__doc_relkind),
-                           &kind)) < 0)
-            return rc;
-        static const char *const ends[2] = { "from", "to" };
-        const char *ids[2] = { from, to };
-        for (size_t e = 0; e < 2; e++) {
-            if (isms_inventory_find(inv, ids[e]))
-                continue;
-            push_key(L, ends[e]);
-            return fail(L, ISMS_ENOTFOUND, false, "no asset has the id \"%.*s\"", Q(ids[e]));
-        }
-        rc = isms_inventory_link(inv, from, to, (isms_relkind)kind);
-        if (rc == ISMS_EEXIST) {
-            size_t j = 0;
-            while (j < i && !same_relation(json_array_get(arr, j), o))
-                j++;
-            pop(L);
-            pathbuf p;
-            push_index(L, j);
-            current_path(&p, L);
-            pop(L);
-            push_index(L, i);
-            return fail(L, ISMS_EEXIST, false, "duplicate relation \"%.*s\" %s \"%.*s\" (also "
-                        "at %s)", Q(from), isms__doc_relkind[kind], Q(to), p.text);
-        }
-        if (rc < 0)
-            return relay(L, rc);
-        pop(L);
+    json_t *o = json_array_get(arr, i);
+    const char *from = NULL, *to = NULL;
+    int rc, kind;
+    if ((rc = as_object(L, o)) < 0 ||
+        (rc = check_keys(L, o, relation_keys, N(relation_keys))) < 0 ||
+        (rc = get_string(L, o, "from", REQ | ID, &from)) < 0 ||
+        (rc = get_string(L, o, "to", REQ | ID, &to)) < 0 ||
+        (rc = get_enum(L, o, "kind", REQ, isms__doc_relkind, N(isms__doc_relkind), &kind)) < 0)
+        return rc;
+    static const char *const ends[2] = { "from", "to" };
+    const char *ids[2] = { from, to };
+    for (size_t e = 0; e < 2; e++) {
+        if (isms_inventory_find(inv, ids[e]))
+            continue;
+        push_key(L, ends[e]);
+        return fail(L, ISMS_ENOTFOUND, false, "no asset has the id \"%.*s\"", Q(ids[e]));
     }
-    pop(L);
-    return ISMS_OK;
+    rc = isms_inventory_link(inv, from, to, (isms_relkind)kind);
+    if (rc == ISMS_EEXIST) {
+        size_t j = 0;
+        while (j < i && !same_relation(json_array_get(arr, j), o))
+            j++;
+        pop(L);
+        pathbuf p;
+        push_index(L, j);
+        current_path(&p, L);
+        pop(L);
+        push_index(L, i);
+        return fail(L, ISMS_EEXIST, false, "duplicate relation \"%.*s\" %s \"%.*s\" (also at "
+                    "%s)", Q(from), isms__doc_relkind[kind], Q(to), p.text);
+    }
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
 }
 
 /* ---- assessments -------------------------------------------------------------------------- */
 
-/* Sets the entry's extra cells: an array of texts, one per column of the assessment's
+/* An entry and its assessment, for reading the entry's lists. */
+typedef struct entry_ctx {
+    isms_assessment *as;
+    isms_entry *e;
+} entry_ctx;
+
+/* A cell of the entry's extra cells: an array of texts, one per column of the assessment's
  * "extra" list in its order; cells left out at the end are empty. */
-static int load_entry_extra(loader *L, json_t *o, isms_assessment *as, isms_entry *e)
+static int load_extra_cell(loader *L, json_t *arr, size_t k, void *ctx)
 {
-    json_t *extra;
-    int rc = get_array(L, o, "extra", 0, &extra);
-    if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
-    push_key(L, "extra");
-    size_t n = isms_assessment_extra_count(as), cells = json_array_size(extra);
-    size_t k;
-    json_t *v;
-    json_array_foreach(extra, k, v) {
-        push_index(L, k);
-        if (k >= n) {
-            if (n == 0)
-                return fail(L, ISMS_ERANGE, false, "%zu cell%s, but the assessment has no extra "
-                            "columns", cells, cells == 1 ? "" : "s");
-            return fail(L, ISMS_ERANGE, false, "%zu cells, but the assessment has %zu extra "
-                        "column%s (its \"extra\" list)", cells, n, n == 1 ? "" : "s");
-        }
-        const char *text = NULL;
-        if ((rc = as_string(L, v, 0, &text)) < 0)
-            return rc;
-        if ((rc = isms_entry_set_extra(e, k, text)) < 0)
-            return relay(L, rc);
-        pop(L);
+    const entry_ctx *c = ctx;
+    size_t n = isms_assessment_extra_count(c->as), cells = json_array_size(arr);
+    if (k >= n) {
+        if (n == 0)
+            return fail(L, ISMS_ERANGE, false, "%zu cell%s, but the assessment has no extra "
+                        "columns", cells, cells == 1 ? "" : "s");
+        return fail(L, ISMS_ERANGE, false, "%zu cells, but the assessment has %zu extra "
+                    "column%s (its \"extra\" list)", cells, n, n == 1 ? "" : "s");
     }
-    pop(L);
-    return ISMS_OK;
+    const char *text = NULL;
+    int rc = as_string(L, json_array_get(arr, k), 0, &text);
+    if (rc < 0)
+        return rc;
+    rc = isms_entry_set_extra(c->e, k, text);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
 }
 
-static int load_entry(loader *L, json_t *arr, size_t i, isms_assessment *as)
+static int load_evidence(loader *L, json_t *arr, size_t k, void *ctx)
 {
+    const entry_ctx *c = ctx;
+    const char *text = NULL;
+    int rc = as_string(L, json_array_get(arr, k), NONEMPTY, &text);
+    if (rc < 0)
+        return rc;
+    rc = isms_entry_add_evidence(c->e, text);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
+}
+
+static int set_entry_text(void *entry, int field, const char *text)
+{
+    return isms_entry_set(entry, (isms_entry_field)field, text);
+}
+
+static int load_entry(loader *L, json_t *arr, size_t i, void *assessment)
+{
+    isms_assessment *as = assessment;
     json_t *o = json_array_get(arr, i);
     int rc;
     const char *ref = NULL;
@@ -1822,10 +1816,8 @@ static int load_entry(loader *L, json_t *arr, size_t i, isms_assessment *as)
         return fail(L, ISMS_EEXIST, false, "duplicate requirement \"%.*s\" (also at %s)",
                     Q(ref), p.text);
     }
-    if (rc < 0) {
-        push_key(L, "ref");
-        return relay(L, rc);
-    }
+    if (rc < 0)
+        return relay_at(L, "ref", rc);
     int status = ISMS_STATUS_NOT_ASSESSED, need, appl;
     if ((rc = get_enum(L, o, "status", 0, isms__doc_status, N(isms__doc_status), &status)) < 0)
         return rc;
@@ -1835,35 +1827,11 @@ static int load_entry(loader *L, json_t *arr, size_t i, isms_assessment *as)
         return rc;
     if (rc == ISMS_OK && (rc = isms_entry_set_need(e, (isms_need)need)) < 0)
         return relay(L, rc);
-    for (size_t f = 0; f < N(isms__doc_entry_field); f++) {
-        const char *text = NULL;
-        if ((rc = get_string(L, o, isms__doc_entry_field[f], 0, &text)) < 0)
-            return rc;
-        if (rc == ABSENT)
-            continue;
-        if ((rc = isms_entry_set(e, (isms_entry_field)f, text)) < 0) {
-            push_key(L, isms__doc_entry_field[f]);
-            return relay(L, rc);
-        }
-    }
-    json_t *ev;
-    if ((rc = get_array(L, o, "evidence", 0, &ev)) < 0)
+    entry_ctx c = { as, e };
+    if ((rc = load_text_fields(L, o, isms__doc_entry_field, 0, N(isms__doc_entry_field),
+                               set_entry_text, e)) < 0 ||
+        (rc = load_list(L, o, "evidence", 0, load_evidence, &c)) < 0)
         return rc;
-    if (rc == ISMS_OK) {
-        push_key(L, "evidence");
-        size_t k;
-        json_t *v;
-        json_array_foreach(ev, k, v) {
-            push_index(L, k);
-            const char *text = NULL;
-            if ((rc = as_string(L, v, NONEMPTY, &text)) < 0)
-                return rc;
-            if ((rc = isms_entry_add_evidence(e, text)) < 0)
-                return relay(L, rc);
-            pop(L);
-        }
-        pop(L);
-    }
     if ((rc = get_enum(L, o, "applicability", 0, isms__doc_applicability,
                        N(isms__doc_applicability), &appl)) < 0)
         return rc;
@@ -1874,7 +1842,24 @@ static int load_entry(loader *L, json_t *arr, size_t i, isms_assessment *as)
         return rc;
     if (rc == ISMS_OK && (rc = isms_entry_set_reasons(e, reasons)) < 0)
         return relay(L, rc);
-    return load_entry_extra(L, o, as, e);
+    rc = load_list(L, o, "extra", 0, load_extra_cell, &c);
+    return rc < 0 ? rc : ISMS_OK;
+}
+
+/* A column of the assessment's extra columns. Headers may repeat (tables have such
+ * columns), but not be blank: a table's column without a header is not kept. */
+static int load_extra_column(loader *L, json_t *arr, size_t k, void *as)
+{
+    const char *name = NULL;
+    int rc = as_string(L, json_array_get(arr, k), 0, &name);
+    if (rc < 0)
+        return rc;
+    size_t start = 0, len = strlen(name);
+    isms__trim_span(name, len, &start, &len);
+    if (len == 0)
+        return fail(L, ISMS_EPARSE, false, "a column's header must not be blank");
+    rc = isms_assessment_add_extra(NULL, as, name);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
 }
 
 static int build_assessment(loader *L, json_t *o, isms_assessment *as)
@@ -1883,50 +1868,17 @@ static int build_assessment(loader *L, json_t *o, isms_assessment *as)
     isms_date date;
     if ((rc = get_date(L, o, "date", &date)) < 0)
         return rc;
-    if (rc == ISMS_OK && (rc = isms_assessment_set_date(as, date)) < 0) {
-        push_key(L, "date");
-        return relay(L, rc);
-    }
-    json_t *extra;
-    if ((rc = get_array(L, o, "extra", 0, &extra)) < 0)
+    if (rc == ISMS_OK && (rc = isms_assessment_set_date(as, date)) < 0)
+        return relay_at(L, "date", rc);
+    if ((rc = load_list(L, o, "extra", 0, load_extra_column, as)) < 0 ||
+        (rc = load_list(L, o, "entries", REQ, load_entry, as)) < 0)
         return rc;
-    if (rc == ISMS_OK) {
-        push_key(L, "extra");
-        size_t k;
-        json_t *v;
-        json_array_foreach(extra, k, v) {
-            push_index(L, k);
-            /* Headers may repeat (tables have such columns), but not be blank: a table's
-             * column without a header is not kept. */
-            const char *name = NULL;
-            if ((rc = as_string(L, v, 0, &name)) < 0)
-                return rc;
-            size_t start = 0, len = strlen(name);
-            isms__trim_span(name, len, &start, &len);
-            if (len == 0)
-                return fail(L, ISMS_EPARSE, false, "a column's header must not be blank");
-            if ((rc = isms_assessment_add_extra(NULL, as, name)) < 0)
-                return relay(L, rc);
-            pop(L);
-        }
-        pop(L);
-    }
-    json_t *entries;
-    if ((rc = get_array(L, o, "entries", REQ, &entries)) < 0)
-        return rc;
-    push_key(L, "entries");
-    for (size_t k = 0; k < json_array_size(entries); k++) {
-        push_index(L, k);
-        if ((rc = load_entry(L, entries, k, as)) < 0)
-            return rc;
-        pop(L);
-    }
-    pop(L);
     return ISMS_OK;
 }
 
-static int load_assessment(loader *L, json_t *arr, size_t i)
+static int load_assessment(loader *L, json_t *arr, size_t i, void *ctx)
 {
+    (void)ctx; /* the document: L->doc */
     json_t *o = json_array_get(arr, i);
     int rc, edition, scope = ISMS_SCOPE_BOTH;
     long long year;
@@ -1961,23 +1913,6 @@ static int load_assessment(loader *L, json_t *arr, size_t i)
     return rc;
 }
 
-static int load_assessments(loader *L, json_t *root)
-{
-    json_t *arr;
-    int rc = get_array(L, root, "assessments", 0, &arr);
-    if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
-    push_key(L, "assessments");
-    for (size_t i = 0; i < json_array_size(arr); i++) {
-        push_index(L, i);
-        if ((rc = load_assessment(L, arr, i)) < 0)
-            return rc;
-        pop(L);
-    }
-    pop(L);
-    return ISMS_OK;
-}
-
 /* ---- actions ------------------------------------------------------------------------------ */
 
 /* The target at the current node: "risk:R1", "req:6.1.2", "asset:HR" or a bare id, which
@@ -1985,17 +1920,25 @@ static int load_assessments(loader *L, json_t *root)
  * writes, and a few more: "krav:", "tillgång:"). It need not name anything the document
  * holds: the plan's lint reports a target that names nothing (plan-unknown-target), as it
  * does for a plan imported from a table. */
-static int load_target(loader *L, json_t *v, isms_action *a)
+static int load_target(loader *L, json_t *arr, size_t k, void *a)
 {
     const char *t = NULL;
-    int rc = as_string(L, v, NONEMPTY, &t);
+    int rc = as_string(L, json_array_get(arr, k), NONEMPTY, &t);
     if (rc < 0)
         return rc;
     rc = isms_action_add_target(a, ISMS_TARGET_ANY, t);
     return rc < 0 ? relay(L, rc) : ISMS_OK;
 }
 
-static int load_action(loader *L, json_t *arr, size_t i, isms_plan *plan)
+/* The keys of the action's text fields, by isms_action_field. */
+static const char *const action_text_keys[] = { "title", "description", "owner", "due" };
+
+static int set_action_text(void *action, int field, const char *text)
+{
+    return isms_action_set(action, (isms_action_field)field, text);
+}
+
+static int load_action(loader *L, json_t *arr, size_t i, void *plan)
 {
     json_t *o = json_array_get(arr, i);
     int rc;
@@ -2008,25 +1951,12 @@ static int load_action(loader *L, json_t *arr, size_t i, isms_plan *plan)
     rc = isms_plan_add(&a, plan, id, title);
     if (rc == ISMS_EEXIST)
         return duplicate(L, arr, i, "id", id, true, "action id");
-    if (rc < 0) {
-        push_key(L, "id");
-        return relay(L, rc);
-    }
-    static const struct {
-        const char *key;
-        isms_action_field field;
-    } texts[] = { { "description", ISMS_ACTION_DESCRIPTION },
-                  { "owner", ISMS_ACTION_OWNER },
-                  { "due", ISMS_ACTION_DUE } };
-    for (size_t k = 0; k < N(texts); k++) {
-        const char *text = NULL;
-        if ((rc = get_string(L, o, texts[k].key, 0, &text)) < 0)
-            return rc;
-        if (rc == ISMS_OK && (rc = isms_action_set(a, texts[k].field, text)) < 0) {
-            push_key(L, texts[k].key);
-            return relay(L, rc);
-        }
-    }
+    if (rc < 0)
+        return relay_at(L, "id", rc);
+    /* the title is set: from the next field on */
+    if ((rc = load_text_fields(L, o, action_text_keys, ISMS_ACTION_TITLE + 1,
+                               N(action_text_keys), set_action_text, a)) < 0)
+        return rc;
     json_t *effort = json_object_get(o, "effort");
     if (effort) {
         push_key(L, "effort");
@@ -2050,10 +1980,8 @@ static int load_action(loader *L, json_t *arr, size_t i, isms_plan *plan)
     double cost;
     if ((rc = get_number(L, o, "cost", 0, 0, false, INFINITY, &cost)) < 0)
         return rc;
-    if (rc == ISMS_OK && (rc = isms_action_set_cost(a, cost)) < 0) {
-        push_key(L, "cost");
-        return relay(L, rc);
-    }
+    if (rc == ISMS_OK && (rc = isms_action_set_cost(a, cost)) < 0)
+        return relay_at(L, "cost", rc);
     int status = ISMS_ACTION_PROPOSED, recur = ISMS_RECUR_NONE, expected;
     if ((rc = get_enum(L, o, "status", 0, isms__doc_action_status,
                        N(isms__doc_action_status), &status)) < 0 ||
@@ -2063,29 +1991,14 @@ static int load_action(loader *L, json_t *arr, size_t i, isms_plan *plan)
     if ((rc = isms_action_set_status(a, (isms_action_status)status)) < 0 ||
         (rc = isms_action_set_recurrence(a, (isms_recurrence)recur)) < 0)
         return relay(L, rc);
-    json_t *targets;
-    if ((rc = get_array(L, o, "targets", 0, &targets)) < 0)
+    if ((rc = load_list(L, o, "targets", 0, load_target, a)) < 0)
         return rc;
-    if (rc == ISMS_OK) {
-        push_key(L, "targets");
-        size_t k;
-        json_t *v;
-        json_array_foreach(targets, k, v) {
-            push_index(L, k);
-            if ((rc = load_target(L, v, a)) < 0)
-                return rc;
-            pop(L);
-        }
-        pop(L);
-    }
     int el, ec;
     if ((rc = get_levels(L, o, "expected_residual", ISMS_LEVEL_VALUE_MIN, ISMS_LEVEL_VALUE_MAX,
                          true, &el, &ec)) < 0)
         return rc;
-    if (rc == ISMS_OK && (rc = isms_action_set_expected_residual(a, el, ec)) < 0) {
-        push_key(L, "expected_residual");
-        return relay(L, rc);
-    }
+    if (rc == ISMS_OK && (rc = isms_action_set_expected_residual(a, el, ec)) < 0)
+        return relay_at(L, "expected_residual", rc);
     if ((rc = get_enum(L, o, "expected_status", 0, isms__doc_status, N(isms__doc_status),
                        &expected)) < 0)
         return rc;
@@ -2114,8 +2027,10 @@ static const char *dangling_key(const void *item)
     return ((const dangling *)item)->id;
 }
 
-/* What load_prerequisites() needs beside the plan, freed in one place. */
+/* What load_prerequisites() needs, freed in one place. */
 typedef struct prereq_state {
+    isms_plan *plan;
+    size_t action;        /* the action whose list is read */
     size_t *owner;        /* per action: the action (index + 1) that listed it last */
     size_t *at;           /* per action: where in that action's list */
     const char **ids;     /* the current action's list, trimmed */
@@ -2161,12 +2076,59 @@ static dangling *dangling_of(prereq_state *st, const char *id, size_t len)
     return d;
 }
 
-/* Reads the prerequisites of action `i` (the list `list`, at the current path) into st->ids
- * and st->lens and adds them to the action at once: O(length), where adding them one by one
- * would walk the action's list for each. */
-static int load_prereq_list(loader *L, json_t *list, size_t i, isms_action *a, isms_plan *plan,
-                            prereq_state *st)
+/* A prerequisite of the action st->action, at the current path: checked and noted in st->ids
+ * and st->lens. */
+static int load_prereq(loader *L, json_t *list, size_t k, void *ctx)
 {
+    prereq_state *st = ctx;
+    size_t i = st->action;
+    const char *pid = NULL;
+    int rc = as_string(L, json_array_get(list, k), ACTION_ID, &pid);
+    if (rc < 0)
+        return rc;
+    /* The id as the plan keeps it: trimmed. */
+    size_t start = 0, len = strlen(pid);
+    isms__trim_span(pid, len, &start, &len);
+    if (len == 0)
+        return fail(L, ISMS_EPARSE, false, "\"%.*s\" names no action: a prerequisite needs an "
+                    "id that is not blank", Q(pid));
+    const isms_action *q = isms__index_find_n(&st->plan->index, pid + start, len);
+    size_t *owner, *at;
+    const char *name;
+    if (q) {
+        if (q->idx == i) /* the plan refuses it too (isms_action_add_prerequisite()) */
+            return fail(L, ISMS_ECYCLE, false, "action \"%.*s\" cannot be its own "
+                        "prerequisite", Q(isms_action_id(q)));
+        owner = &st->owner[q->idx];
+        at = &st->at[q->idx];
+        name = isms_action_id(q);
+    } else { /* names no action: kept, as the plan keeps it */
+        dangling *d = dangling_of(st, pid + start, len);
+        if (!d)
+            return isms__error_nomem();
+        owner = &d->owner;
+        at = &d->at;
+        name = d->id;
+    }
+    if (*owner == i + 1)
+        return fail(L, ISMS_EEXIST, false, "\"%.*s\" is listed twice (also at [%zu])",
+                    Q(name), *at);
+    *owner = i + 1;
+    *at = k;
+    st->ids[k] = pid + start;
+    st->lens[k] = len;
+    return ISMS_OK;
+}
+
+/* Reads the prerequisites of action `i` into st->ids and st->lens and adds them to the action
+ * at once: O(length), where adding them one by one would walk the action's list for each. */
+static int load_prereq_list(loader *L, json_t *arr, size_t i, void *ctx)
+{
+    prereq_state *st = ctx;
+    json_t *list;
+    int rc = enter_array(L, json_array_get(arr, i), "prerequisites", 0, &list);
+    if (rc != ISMS_OK)
+        return rc;
     size_t n = json_array_size(list);
     if (n > st->cap) {
         const char **ids = isms__realloc(st->ids, n * sizeof *ids);
@@ -2179,86 +2141,20 @@ static int load_prereq_list(loader *L, json_t *list, size_t i, isms_action *a, i
         st->lens = lens;
         st->cap = n;
     }
-    size_t k;
-    json_t *v;
-    json_array_foreach(list, k, v) {
-        push_index(L, k);
-        const char *pid = NULL;
-        int rc = as_string(L, v, ACTION_ID, &pid);
-        if (rc < 0)
-            return rc;
-        /* The id as the plan keeps it: trimmed. */
-        size_t start = 0, len = strlen(pid);
-        isms__trim_span(pid, len, &start, &len);
-        if (len == 0)
-            return fail(L, ISMS_EPARSE, false, "\"%.*s\" names no action: a prerequisite "
-                        "needs an id that is not blank", Q(pid));
-        const isms_action *q = isms__index_find_n(&plan->index, pid + start, len);
-        size_t *owner, *at;
-        const char *name;
-        if (q) {
-            if (q->idx == i)
-                return fail(L, ISMS_ECYCLE, false, "action \"%.*s\" cannot be its own "
-                            "prerequisite", Q(isms_action_id(a)));
-            owner = &st->owner[q->idx];
-            at = &st->at[q->idx];
-            name = isms_action_id(q);
-        } else { /* names no action: kept, as the plan keeps it */
-            dangling *d = dangling_of(st, pid + start, len);
-            if (!d)
-                return isms__error_nomem();
-            owner = &d->owner;
-            at = &d->at;
-            name = d->id;
-        }
-        if (*owner == i + 1)
-            return fail(L, ISMS_EEXIST, false, "\"%.*s\" is listed twice (also at [%zu])",
-                        Q(name), *at);
-        *owner = i + 1;
-        *at = k;
-        st->ids[k] = pid + start;
-        st->lens[k] = len;
-        pop(L);
-    }
-    int rc = isms__action_add_prerequisites(a, st->ids, st->lens, n);
-    return rc < 0 ? relay(L, rc) : ISMS_OK;
-}
-
-/* The error about a cycle of open actions: at the prerequisite that closes it, in the list of
- * its first action (the cycle's first action waits for its last). */
-static int cycle_error(loader *L, json_t *arr, const isms_plan *plan, const isms__cycles *c)
-{
-    size_t best = 0; /* the cycle whose first action comes first in the document */
-    for (size_t k = 1; k < c->n; k++)
-        if (c->ids[c->start[k]] < c->ids[c->start[best]])
-            best = k;
-    const uint32_t *ids = c->ids + c->start[best];
-    size_t len = c->start[best + 1] - c->start[best];
-    char text[1024];
-    isms__cycle_text(text, sizeof text, plan, ids, len);
-    const char *last = isms_action_id(isms_plan_at(plan, ids[len - 1]));
-    json_t *list = json_object_get(json_array_get(arr, ids[0]), "prerequisites");
-    size_t j = 0;
-    for (; j < json_array_size(list); j++) {
-        const char *pid = json_string_value(json_array_get(list, j));
-        size_t start = 0, n = pid ? strlen(pid) : 0;
-        isms__trim_span(pid ? pid : "", n, &start, &n);
-        if (pid && n == strlen(last) && memcmp(pid + start, last, n) == 0)
-            break;
-    }
-    push_index(L, ids[0]);
-    push_key(L, "prerequisites");
-    push_index(L, j);
-    return fail(L, ISMS_ECYCLE, false, "the prerequisites form a cycle: %s", text);
+    st->action = i;
+    if ((rc = each_element(L, list, load_prereq, st)) < 0)
+        return rc;
+    rc = isms__action_add_prerequisites(isms_plan_at(st->plan, i), st->ids, st->lens, n);
+    return leave(L, rc < 0 ? relay(L, rc) : ISMS_OK);
 }
 
 /*
- * Adds the prerequisites of every action, once all actions are there (a prerequisite may name
- * a later action), then checks them by the plan's rule: the prerequisites of open actions
- * must not form a cycle, which isms_plan_prioritise() could not order (done and cancelled
- * actions are met and take no part; isms__plan_cycles(), as the CSV import checks). A
- * prerequisite that names no action is kept, as the plan keeps it (its lint reports
- * plan-missing-prerequisite); one listed twice, or the action itself, is an error.
+ * Adds the prerequisites of every action (the array `arr` of $.actions), once all actions are
+ * there: a prerequisite may name a later action. Whatever the plan can hold is kept, so that
+ * every plan saved loads again: a prerequisite that names no action (its lint reports
+ * plan-missing-prerequisite) and prerequisites that form a cycle, among open actions too
+ * (its lint reports plan-cycle; isms_plan_prioritise() and the report refuse to order such a
+ * plan and name the cycle). A prerequisite listed twice, or the action itself, is an error.
  */
 static int load_prerequisites(loader *L, json_t *arr, isms_plan *plan)
 {
@@ -2267,63 +2163,28 @@ static int load_prerequisites(loader *L, json_t *arr, isms_plan *plan)
         return ISMS_OK;
     prereq_state st;
     memset(&st, 0, sizeof st);
+    st.plan = plan;
     isms__index_init(&st.dangling_ix, dangling_key);
-    int rc = ISMS_OK;
+    int rc;
     st.owner = isms__calloc(n, sizeof *st.owner);
     st.at = isms__calloc(n, sizeof *st.at);
     if (!st.owner || !st.at) {
         rc = isms__error_nomem();
-        goto done;
+    } else {
+        push_key(L, "actions");
+        rc = leave(L, each_element(L, arr, load_prereq_list, &st));
     }
-    push_key(L, "actions");
-    for (size_t i = 0; i < n; i++) {
-        json_t *list;
-        push_index(L, i);
-        if ((rc = get_array(L, json_array_get(arr, i), "prerequisites", 0, &list)) < 0)
-            goto done;
-        if (rc == ISMS_OK) {
-            push_key(L, "prerequisites");
-            if ((rc = load_prereq_list(L, list, i, isms_plan_at(plan, i), plan, &st)) < 0)
-                goto done;
-            pop(L);
-        }
-        rc = ISMS_OK;
-        pop(L);
-    }
-    isms__graph g;
-    if ((rc = isms__plan_graph_lenient(&g, plan)) < 0)
-        goto done;
-    isms__cycles c;
-    rc = isms__plan_cycles(&c, plan, &g);
-    isms__graph_free(&g);
-    if (rc < 0)
-        goto done;
-    if (c.n > 0)
-        rc = cycle_error(L, arr, plan, &c);
-    isms__cycles_free(&c);
-    if (rc == ISMS_OK)
-        pop(L);
-done:
     prereq_state_free(&st);
     return rc;
 }
 
 static int load_actions(loader *L, json_t *root)
 {
-    json_t *arr;
-    int rc = get_array(L, root, "actions", 0, &arr);
-    if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
     isms_plan *plan = isms_document_plan(L->doc);
-    push_key(L, "actions");
-    for (size_t i = 0; i < json_array_size(arr); i++) {
-        push_index(L, i);
-        if ((rc = load_action(L, arr, i, plan)) < 0)
-            return rc;
-        pop(L);
-    }
-    pop(L);
-    return load_prerequisites(L, arr, plan);
+    int rc = load_list(L, root, "actions", 0, load_action, plan);
+    if (rc != ISMS_OK)
+        return rc;
+    return load_prerequisites(L, json_object_get(root, "actions"), plan);
 }
 
 /* ---- settings ----------------------------------------------------------------------------- */
@@ -2334,11 +2195,16 @@ typedef struct settings_arrays {
     double *owner_capacity;
 } settings_arrays;
 
+static int load_capacity(loader *L, json_t *arr, size_t k, void *capacities)
+{
+    return as_number(L, json_array_get(arr, k), 0, false, INFINITY,
+                     &((double *)capacities)[k]);
+}
+
+/* The schedule's settings: the object `v`, whose keys are checked. */
 static int load_schedule(loader *L, json_t *v, isms_settings *s, settings_arrays *arrays)
 {
     int rc, unit;
-    if ((rc = check_keys(L, v, schedule_keys, N(schedule_keys))) < 0)
-        return rc;
     if ((rc = get_enum(L, v, "unit", 0, isms__doc_unit, N(isms__doc_unit), &unit)) < 0)
         return rc;
     if (rc == ISMS_OK)
@@ -2365,13 +2231,8 @@ static int load_schedule(loader *L, json_t *v, isms_settings *s, settings_arrays
             arrays->capacities = isms__malloc(n * sizeof(double));
             if (!arrays->capacities)
                 return isms__error_nomem();
-            for (size_t k = 0; k < n; k++) {
-                push_index(L, k);
-                if ((rc = as_number(L, json_array_get(cap, k), 0, false, INFINITY,
-                                    &arrays->capacities[k])) < 0)
-                    return rc;
-                pop(L);
-            }
+            if ((rc = each_element(L, cap, load_capacity, arrays->capacities)) < 0)
+                return rc;
             s->capacities = arrays->capacities;
         } else if (json_is_number(cap)) {
             if ((rc = as_number(L, cap, 0, false, INFINITY, &s->capacity)) < 0)
@@ -2413,12 +2274,9 @@ static int load_settings_into(loader *L, json_t *v, isms_settings *s, settings_a
 {
     int rc;
     json_t *o;
-    if ((rc = get_object(L, v, "priority", 0, &o)) < 0)
+    if ((rc = enter_object(L, v, "priority", 0, priority_keys, N(priority_keys), &o)) < 0)
         return rc;
     if (rc == ISMS_OK) {
-        push_key(L, "priority");
-        if ((rc = check_keys(L, o, priority_keys, N(priority_keys))) < 0)
-            return rc;
         double *w[] = { &s->priority.base, &s->priority.risk, &s->priority.reduction,
                         &s->priority.requirement, &s->priority.asset, &s->priority.urgency,
                         &s->priority.overdue, &s->priority.horizon_days,
@@ -2431,32 +2289,27 @@ static int load_settings_into(loader *L, json_t *v, isms_settings *s, settings_a
         }
         pop(L);
     }
-    if ((rc = get_object(L, v, "compliance", 0, &o)) < 0)
+    if ((rc = enter_object(L, v, "compliance", 0, compliance_keys, N(compliance_keys), &o)) < 0)
         return rc;
     if (rc == ISMS_OK) {
-        push_key(L, "compliance");
-        if ((rc = check_keys(L, o, compliance_keys, N(compliance_keys))) < 0 ||
-            (rc = get_number(L, o, "yes", 0, 0, false, 1, &s->compliance.yes)) < 0 ||
+        if ((rc = get_number(L, o, "yes", 0, 0, false, 1, &s->compliance.yes)) < 0 ||
             (rc = get_number(L, o, "partial", 0, 0, false, 1, &s->compliance.partial)) < 0 ||
             (rc = get_number(L, o, "no", 0, 0, false, 1, &s->compliance.no)) < 0)
             return rc;
         pop(L);
     }
-    if ((rc = get_object(L, v, "schedule", 0, &o)) < 0)
+    if ((rc = enter_object(L, v, "schedule", 0, schedule_keys, N(schedule_keys), &o)) < 0)
         return rc;
     if (rc == ISMS_OK) {
-        push_key(L, "schedule");
         if ((rc = load_schedule(L, o, s, arrays)) < 0)
             return rc;
         pop(L);
     }
-    if ((rc = get_object(L, v, "simulation", 0, &o)) < 0)
+    if ((rc = enter_object(L, v, "simulation", 0, simulation_keys, N(simulation_keys), &o)) < 0)
         return rc;
     if (rc == ISMS_OK) {
-        push_key(L, "simulation");
         long long iterations, seed;
-        if ((rc = check_keys(L, o, simulation_keys, N(simulation_keys))) < 0 ||
-            (rc = get_int(L, o, "iterations", 0, 1, 100000000, &iterations)) < 0)
+        if ((rc = get_int(L, o, "iterations", 0, 1, 100000000, &iterations)) < 0)
             return rc;
         if (rc == ISMS_OK)
             s->iterations = (size_t)iterations;
@@ -2474,11 +2327,8 @@ static int load_settings_into(loader *L, json_t *v, isms_settings *s, settings_a
 static int load_settings(loader *L, json_t *root)
 {
     json_t *v;
-    int rc = get_object(L, root, "settings", 0, &v);
+    int rc = enter_object(L, root, "settings", 0, settings_keys, N(settings_keys), &v);
     if (rc != ISMS_OK)
-        return rc < 0 ? rc : ISMS_OK;
-    push_key(L, "settings");
-    if ((rc = check_keys(L, v, settings_keys, N(settings_keys))) < 0)
         return rc;
     isms_settings s = isms_settings_default();
     settings_arrays arrays = { NULL, NULL, NULL };
@@ -2513,63 +2363,50 @@ static int load_format(loader *L, json_t *root)
                 "libisms reads \"%s\"", Q(format), ISMS_DOCUMENT_FORMAT);
 }
 
+/* The keys of the document's text fields, by isms_document_field. */
+static const char *const doc_text_keys[] = { "organisation", "unit", "title", "author", "scope",
+                                             "decision" };
+
+static int set_doc_text(void *doc, int field, const char *text)
+{
+    return isms_document_set(doc, (isms_document_field)field, text);
+}
+
+/* A context item: {"title": …, "text": …}. */
+static int load_context(loader *L, json_t *arr, size_t i, void *doc)
+{
+    json_t *item = json_array_get(arr, i);
+    const char *title = NULL, *text = NULL;
+    int rc;
+    if ((rc = as_object(L, item)) < 0 ||
+        (rc = check_keys(L, item, context_keys, N(context_keys))) < 0 ||
+        (rc = get_string(L, item, "title", REQ | NONEMPTY, &title)) < 0 ||
+        (rc = get_string(L, item, "text", 0, &text)) < 0)
+        return rc;
+    rc = isms_document_add_context(doc, title, text);
+    return rc < 0 ? relay(L, rc) : ISMS_OK;
+}
+
 static int load_texts(loader *L, json_t *root)
 {
-    static const struct {
-        const char *key;
-        isms_document_field field;
-        unsigned flags;
-    } texts[] = {
-        { "organisation", ISMS_DOC_ORGANISATION, REQ }, { "unit", ISMS_DOC_UNIT, 0 },
-        { "title", ISMS_DOC_TITLE, 0 },                 { "author", ISMS_DOC_AUTHOR, 0 },
-        { "scope", ISMS_DOC_SCOPE, 0 },                 { "decision", ISMS_DOC_DECISION, 0 },
-    };
     int rc;
-    for (size_t k = 0; k < N(texts); k++) {
-        const char *text = NULL;
-        if ((rc = get_string(L, root, texts[k].key, texts[k].flags, &text)) < 0)
-            return rc;
-        if (rc == ISMS_OK && (rc = isms_document_set(L->doc, texts[k].field, text)) < 0) {
-            push_key(L, texts[k].key);
-            return relay(L, rc);
-        }
-    }
+    json_t *v;
+    if ((rc = member(L, root, "organisation", REQ, &v)) < 0 ||
+        (rc = load_text_fields(L, root, doc_text_keys, 0, N(doc_text_keys), set_doc_text,
+                               L->doc)) < 0)
+        return rc;
     isms_date date;
     if ((rc = get_date(L, root, "date", &date)) < 0)
         return rc;
-    if (rc == ISMS_OK && (rc = isms_document_set_date(L->doc, date)) < 0) {
-        push_key(L, "date");
-        return relay(L, rc);
-    }
+    if (rc == ISMS_OK && (rc = isms_document_set_date(L->doc, date)) < 0)
+        return relay_at(L, "date", rc);
     int lang;
     if ((rc = get_enum(L, root, "language", 0, lang_names, N(lang_names), &lang)) < 0)
         return rc;
-    if (rc == ISMS_OK && (rc = isms_document_set_lang(L->doc, (isms_lang)lang)) < 0) {
-        push_key(L, "language");
-        return relay(L, rc);
-    }
-    json_t *ctx;
-    if ((rc = get_array(L, root, "context", 0, &ctx)) < 0)
-        return rc;
-    if (rc == ABSENT)
-        return ISMS_OK;
-    push_key(L, "context");
-    size_t i;
-    json_t *item;
-    json_array_foreach(ctx, i, item) {
-        push_index(L, i);
-        const char *title = NULL, *text = NULL;
-        if ((rc = as_object(L, item)) < 0 ||
-            (rc = check_keys(L, item, context_keys, N(context_keys))) < 0 ||
-            (rc = get_string(L, item, "title", REQ | NONEMPTY, &title)) < 0 ||
-            (rc = get_string(L, item, "text", 0, &text)) < 0)
-            return rc;
-        if ((rc = isms_document_add_context(L->doc, title, text)) < 0)
-            return relay(L, rc);
-        pop(L);
-    }
-    pop(L);
-    return ISMS_OK;
+    if (rc == ISMS_OK && (rc = isms_document_set_lang(L->doc, (isms_lang)lang)) < 0)
+        return relay_at(L, "language", rc);
+    rc = load_list(L, root, "context", 0, load_context, L->doc);
+    return rc < 0 ? rc : ISMS_OK;
 }
 
 /* The register: on the document's matrix ("4x4" unless the document gives one). */
@@ -2593,7 +2430,7 @@ static int load_register(loader *L, json_t *root)
         }
         pop(L);
     }
-    return load_risks(L, root, isms_document_register(L->doc));
+    return load_list(L, root, "risks", 0, load_risk, isms_document_register(L->doc));
 }
 
 static int load_document(loader *L, json_t *root)
@@ -2609,8 +2446,11 @@ static int load_document(loader *L, json_t *root)
     if ((rc = isms_document_new(&L->doc, (int)year)) < 0)
         return relay(L, rc);
     if ((rc = load_texts(L, root)) < 0 || (rc = load_register(L, root)) < 0 ||
-        (rc = load_classification(L, root)) < 0 || (rc = load_assets(L, root)) < 0 ||
-        (rc = load_relations(L, root)) < 0 || (rc = load_assessments(L, root)) < 0 ||
+        (rc = load_classification(L, root)) < 0 ||
+        (rc = load_list(L, root, "assets", 0, load_asset, isms_document_inventory(L->doc))) < 0 ||
+        (rc = load_list(L, root, "relations", 0, load_relation,
+                        isms_document_inventory(L->doc))) < 0 ||
+        (rc = load_list(L, root, "assessments", 0, load_assessment, L->doc)) < 0 ||
         (rc = load_actions(L, root)) < 0 || (rc = load_settings(L, root)) < 0)
         return rc;
     return ISMS_OK;

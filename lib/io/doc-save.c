@@ -465,6 +465,73 @@ static bool same_text(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/* A level of a scale, of the matrix (isms_level) or of the classification scheme
+ * (isms_class_level), as the document writes it. */
+typedef struct scale_level {
+    int value;
+    const char *label_sv, *label_en, *description;
+} scale_level;
+
+/* Reads level `i` of the scale `scale` (an axis, an aspect) of `obj`; false when it cannot be
+ * read. */
+typedef bool (*level_reader)(scale_level *out, const void *obj, int scale, size_t i);
+
+static bool matrix_level(scale_level *out, const void *m, int axis, size_t i)
+{
+    isms_level l;
+    if (isms_matrix_level(&l, m, (isms_axis)axis, i) != ISMS_OK)
+        return false;
+    *out = (scale_level){ l.value, l.label_sv, l.label_en, l.description };
+    return true;
+}
+
+static bool scheme_level(scale_level *out, const void *s, int aspect, size_t i)
+{
+    isms_class_level l;
+    if (isms_scheme_level(&l, s, (isms_aspect)aspect, i) != ISMS_OK)
+        return false;
+    *out = (scale_level){ l.value, l.label_sv, l.label_en, l.description };
+    return true;
+}
+
+/* True when the `n` levels of scale `scale` are the same in `a` and `b`. */
+static bool same_levels(level_reader get, const void *a, const void *b, int scale, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        scale_level x, y;
+        if (!get(&x, a, scale, i) || !get(&y, b, scale, i) || x.value != y.value ||
+            !same_text(x.label_sv, y.label_sv) || !same_text(x.label_en, y.label_en) ||
+            !same_text(x.description, y.description))
+            return false;
+    }
+    return true;
+}
+
+/* The `n` levels of scale `scale` of `obj`, as an array of objects; `what` names the scale's
+ * owner in the error when a level cannot be read. */
+static void write_levels(writer *w, level_reader get, const void *obj, int scale, size_t n,
+                         const char *what)
+{
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < n; i++) {
+        scale_level l;
+        if (!get(&l, obj, scale, i)) {
+            char msg[64];
+            snprintf(msg, sizeof msg, "a level of the %s cannot be read", what);
+            invalid(w, msg);
+            return;
+        }
+        element(w);
+        OPEN_OBJECT(w);
+        M_INT(w, "value", l.value);
+        M_STRING(w, "label_sv", l.label_sv);
+        M_STRING(w, "label_en", l.label_en);
+        M_TEXT(w, "description", l.description);
+        CLOSE_OBJECT(w);
+    }
+    CLOSE_ARRAY(w);
+}
+
 /* True when `m` is the preset of its name, level by level. Sets *err on allocation failure. */
 static bool matrix_is_preset(const isms_matrix *m, int *err)
 {
@@ -482,16 +549,9 @@ static bool matrix_is_preset(const isms_matrix *m, int *err)
                 isms_matrix_acceptance(p) == isms_matrix_acceptance(m) &&
                 isms_matrix_band_count(p) == isms_matrix_band_count(m);
     for (int a = 0; same && a < 2; a++) {
-        isms_axis axis = (isms_axis)a;
-        size_t n = isms_matrix_level_count(m, axis);
-        same = n == isms_matrix_level_count(p, axis);
-        for (size_t i = 0; same && i < n; i++) {
-            isms_level x, y;
-            same = isms_matrix_level(&x, m, axis, i) == ISMS_OK &&
-                   isms_matrix_level(&y, p, axis, i) == ISMS_OK && x.value == y.value &&
-                   same_text(x.label_sv, y.label_sv) && same_text(x.label_en, y.label_en) &&
-                   same_text(x.description, y.description);
-        }
+        size_t n = isms_matrix_level_count(m, (isms_axis)a);
+        same = n == isms_matrix_level_count(p, (isms_axis)a) &&
+               same_levels(matrix_level, m, p, a, n);
     }
     for (size_t i = 0; same && i < isms_matrix_band_count(m); i++) {
         isms_band x, y;
@@ -506,23 +566,7 @@ static bool matrix_is_preset(const isms_matrix *m, int *err)
 
 static void matrix_axis(writer *w, const isms_matrix *m, isms_axis axis)
 {
-    OPEN_ARRAY(w);
-    size_t n = isms_matrix_level_count(m, axis);
-    for (size_t i = 0; i < n; i++) {
-        isms_level l;
-        if (isms_matrix_level(&l, m, axis, i) != ISMS_OK) {
-            invalid(w, "a level of the matrix cannot be read");
-            return;
-        }
-        element(w);
-        OPEN_OBJECT(w);
-        M_INT(w, "value", l.value);
-        M_STRING(w, "label_sv", l.label_sv);
-        M_STRING(w, "label_en", l.label_en);
-        M_TEXT(w, "description", l.description);
-        CLOSE_OBJECT(w);
-    }
-    CLOSE_ARRAY(w);
+    write_levels(w, matrix_level, m, axis, isms_matrix_level_count(m, axis), "matrix");
 }
 
 static void write_matrix(writer *w, const isms_matrix *m)
@@ -617,14 +661,7 @@ static bool scheme_is_preset(const isms_scheme *s, int *err)
         isms_aspect aspect = (isms_aspect)a;
         size_t n = isms_scheme_level_count(s, aspect);
         same = isms_scheme_has_aspect(s, aspect) == isms_scheme_has_aspect(p, aspect) &&
-               n == isms_scheme_level_count(p, aspect);
-        for (size_t i = 0; same && i < n; i++) {
-            isms_class_level x, y;
-            same = isms_scheme_level(&x, s, aspect, i) == ISMS_OK &&
-                   isms_scheme_level(&y, p, aspect, i) == ISMS_OK && x.value == y.value &&
-                   same_text(x.label_sv, y.label_sv) && same_text(x.label_en, y.label_en) &&
-                   same_text(x.description, y.description);
-        }
+               n == isms_scheme_level_count(p, aspect) && same_levels(scheme_level, s, p, a, n);
     }
     isms_scheme_free(p);
     return same;
@@ -632,23 +669,7 @@ static bool scheme_is_preset(const isms_scheme *s, int *err)
 
 static void scheme_aspect(writer *w, const isms_scheme *s, isms_aspect aspect)
 {
-    OPEN_ARRAY(w);
-    size_t n = isms_scheme_level_count(s, aspect);
-    for (size_t i = 0; i < n; i++) {
-        isms_class_level l;
-        if (isms_scheme_level(&l, s, aspect, i) != ISMS_OK) {
-            invalid(w, "a level of the scheme cannot be read");
-            return;
-        }
-        element(w);
-        OPEN_OBJECT(w);
-        M_INT(w, "value", l.value);
-        M_STRING(w, "label_sv", l.label_sv);
-        M_STRING(w, "label_en", l.label_en);
-        M_TEXT(w, "description", l.description);
-        CLOSE_OBJECT(w);
-    }
-    CLOSE_ARRAY(w);
+    write_levels(w, scheme_level, s, aspect, isms_scheme_level_count(s, aspect), "scheme");
 }
 
 /* Levels per aspect as an object of the aspects that have one (ISMS_CLASS_UNSET: left out). */
@@ -683,15 +704,13 @@ static void write_classification(writer *w, const isms_inventory *inv)
     } else {
         OPEN_OBJECT(w);
         M_STRING(w, "name", isms_scheme_name(s));
-        KEY(w, "confidentiality");
-        scheme_aspect(w, s, ISMS_ASPECT_CONFIDENTIALITY);
-        KEY(w, "integrity");
-        scheme_aspect(w, s, ISMS_ASPECT_INTEGRITY);
-        KEY(w, "availability");
-        scheme_aspect(w, s, ISMS_ASPECT_AVAILABILITY);
-        if (isms_scheme_has_aspect(s, ISMS_ASPECT_TRACEABILITY)) {
-            KEY(w, "traceability");
-            scheme_aspect(w, s, ISMS_ASPECT_TRACEABILITY);
+        /* confidentiality, integrity and availability always; traceability when used */
+        for (int a = 0; a < ISMS_ASPECTS; a++) {
+            if (a == ISMS_ASPECT_TRACEABILITY &&
+                !isms_scheme_has_aspect(s, ISMS_ASPECT_TRACEABILITY))
+                continue;
+            key_raw(w, isms__doc_aspect[a], strlen(isms__doc_aspect[a]));
+            scheme_aspect(w, s, (isms_aspect)a);
         }
         CLOSE_OBJECT(w);
     }

@@ -437,18 +437,53 @@ isms_register *isms_document_register(const isms_document *doc)
     return doc ? doc->reg : NULL;
 }
 
+/* The checks before a part replaces the document's `current` one: ISMS_EINVAL when an
+ * argument is NULL (`fn` names the function) or when `part` is the document's `what`
+ * already. */
+static int check_part(const isms_document *doc, const void *part, const void *current,
+                      const char *fn, const char *what)
+{
+    if (!doc || !part)
+        return isms__error(ISMS_EINVAL, "%s: NULL argument", fn);
+    if (part == current)
+        return isms__error(ISMS_EINVAL, "the %s is already the document's", what);
+    return ISMS_OK;
+}
+
+/* Makes `reg`, `inv` and `plan` the document's parts (NULL: the part stays) and frees the ones
+ * they replace. The register's models follow it (sync_models()), the plan its sources. */
+static void replace_parts(isms_document *doc, isms_register *reg, isms_inventory *inv,
+                          isms_plan *plan)
+{
+    isms_register *old_reg = NULL;
+    isms_inventory *old_inv = NULL;
+    isms_plan *old_plan = NULL;
+    if (reg) {
+        sync_models(doc, reg, true);
+        old_reg = doc->reg;
+        doc->reg = reg;
+    }
+    if (inv) {
+        old_inv = doc->inv;
+        doc->inv = inv;
+    }
+    if (plan) {
+        old_plan = doc->plan;
+        doc->plan = plan;
+    }
+    sync_sources(doc);
+    isms_register_free(old_reg);
+    isms_inventory_free(old_inv);
+    isms_plan_free(old_plan);
+}
+
 int isms_document_set_register(isms_document *doc, isms_register *reg)
 {
-    if (!doc || !reg)
-        return isms__error(ISMS_EINVAL, "isms_document_set_register: NULL argument");
-    if (reg == doc->reg)
-        return isms__error(ISMS_EINVAL, "the register is already the document's");
-    sync_models(doc, reg, true);
-    isms_register *old = doc->reg;
-    doc->reg = reg;
-    sync_sources(doc);
-    isms_register_free(old);
-    return ISMS_OK;
+    int rc = check_part(doc, reg, doc ? doc->reg : NULL, "isms_document_set_register",
+                        "register");
+    if (rc == ISMS_OK)
+        replace_parts(doc, reg, NULL, NULL);
+    return rc;
 }
 
 /* ISMS_ERANGE when a set level is not on the axis of the new matrix. */
@@ -538,11 +573,7 @@ int isms_document_set_matrix(isms_document *doc, isms_matrix *matrix)
         isms_register_free(reg);
         return rc;
     }
-    sync_models(doc, reg, true);
-    isms_register *old = doc->reg;
-    doc->reg = reg;
-    sync_sources(doc);
-    isms_register_free(old);
+    replace_parts(doc, reg, NULL, NULL);
     return ISMS_OK;
 }
 
@@ -555,15 +586,11 @@ isms_inventory *isms_document_inventory(const isms_document *doc)
 
 int isms_document_set_inventory(isms_document *doc, isms_inventory *inv)
 {
-    if (!doc || !inv)
-        return isms__error(ISMS_EINVAL, "isms_document_set_inventory: NULL argument");
-    if (inv == doc->inv)
-        return isms__error(ISMS_EINVAL, "the inventory is already the document's");
-    isms_inventory *old = doc->inv;
-    doc->inv = inv;
-    sync_sources(doc);
-    isms_inventory_free(old);
-    return ISMS_OK;
+    int rc = check_part(doc, inv, doc ? doc->inv : NULL, "isms_document_set_inventory",
+                        "inventory");
+    if (rc == ISMS_OK)
+        replace_parts(doc, NULL, inv, NULL);
+    return rc;
 }
 
 isms_plan *isms_document_plan(const isms_document *doc)
@@ -573,20 +600,17 @@ isms_plan *isms_document_plan(const isms_document *doc)
 
 int isms_document_set_plan(isms_document *doc, isms_plan *plan)
 {
-    if (!doc || !plan)
-        return isms__error(ISMS_EINVAL, "isms_document_set_plan: NULL argument");
-    if (plan == doc->plan)
-        return isms__error(ISMS_EINVAL, "the plan is already the document's");
+    int rc = check_part(doc, plan, doc ? doc->plan : NULL, "isms_document_set_plan",
+                        "plan");
+    if (rc != ISMS_OK)
+        return rc;
     /* The document does not store a plan year of its own: a plan of another year would
      * read its due texts differently once saved and loaded again. */
     if (isms_plan_year(plan) != doc->year)
         return isms__error(ISMS_EINVAL, "the plan is for %d, the document for %d: due dates "
                            "without a year would change meaning; make the plan with the "
                            "document's year", isms_plan_year(plan), doc->year);
-    isms_plan *old = doc->plan;
-    doc->plan = plan;
-    sync_sources(doc);
-    isms_plan_free(old);
+    replace_parts(doc, NULL, NULL, plan);
     return ISMS_OK;
 }
 

@@ -26,6 +26,79 @@ static void describe_size(char *buf, size_t size, size_t bytes)
         snprintf(buf, size, "%zu bytes", bytes);
 }
 
+/* The error for an input above the limit of `max` bytes: the file `path`, or standard input
+ * when `path` is NULL. */
+static int too_large(const char *path, size_t max)
+{
+    char limit[32];
+    describe_size(limit, sizeof limit, max);
+    if (!path)
+        return isms__error_at(ISMS_ERANGE, "<stdin>", 0, 0, "standard input is larger than %s",
+                              limit);
+    return isms__error_at(ISMS_ERANGE, path, 0, 0, "\"%s\" is larger than %s", path, limit);
+}
+
+/* The error for a read that failed with `e` (an errno value). */
+static int cannot_read(const char *path, int e)
+{
+    if (!path)
+        return isms__error_at(ISMS_EIO, "<stdin>", 0, 0, "cannot read standard input: %s",
+                              strerror(e));
+    return isms__error_at(ISMS_EIO, path, 0, 0, "cannot read \"%s\": %s", path, strerror(e));
+}
+
+/* Reads `fd` to its end into a new NUL-terminated buffer, `cap` bytes large to begin with:
+ * at most `max` bytes (below SIZE_MAX - 1). `path` names the file in errors; NULL: standard
+ * input. */
+static int read_all(char **out, size_t *len, int fd, size_t cap, size_t max, const char *path)
+{
+    char *buf = isms__malloc(cap);
+    if (!buf)
+        return isms__error_nomem();
+    size_t n = 0;
+    int rc = ISMS_OK;
+    for (;;) {
+        if (n + 1 >= cap) {
+            /* Grow, but never beyond the limit plus the byte that tells the limit was hit. */
+            size_t want = cap <= (max + 2) / 2 ? cap * 2 : max + 2;
+            if (want <= cap) {
+                rc = too_large(path, max);
+                break;
+            }
+            char *nb = isms__realloc(buf, want);
+            if (!nb) {
+                rc = isms__error_nomem();
+                break;
+            }
+            buf = nb;
+            cap = want;
+        }
+        ssize_t r = read(fd, buf + n, cap - 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            rc = cannot_read(path, errno);
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n > max) {
+            rc = too_large(path, max);
+            break;
+        }
+    }
+    if (rc != ISMS_OK) {
+        isms__free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    if (len)
+        *len = n;
+    return ISMS_OK;
+}
+
 int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
 {
     if (!out || !path)
@@ -43,82 +116,22 @@ int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
         return isms__error_at(ISMS_EIO, path, 0, 0,
                               "cannot open \"%s\": %s", path, strerror(errno));
 
-    char limit[32];
-    describe_size(limit, sizeof limit, max_size);
     struct stat st;
-    if (fstat(fd, &st) != 0) {
-        int e = errno;
-        close(fd);
-        return isms__error_at(ISMS_EIO, path, 0, 0,
-                              "cannot read \"%s\": %s", path, strerror(e));
-    }
-    if (S_ISDIR(st.st_mode)) {
-        close(fd);
-        return isms__error_at(ISMS_EIO, path, 0, 0,
-                              "cannot read \"%s\": %s", path, strerror(EISDIR));
-    }
+    int rc = ISMS_OK;
     size_t cap = 64 * 1024;
-    if (S_ISREG(st.st_mode)) {
-        if (st.st_size < 0 || (unsigned long long)st.st_size > max_size) {
-            close(fd);
-            return isms__error_at(ISMS_ERANGE, path, 0, 0,
-                                  "\"%s\" is larger than %s", path, limit);
-        }
-        /* One byte more than the size, so that the end of the file is seen at once. */
-        cap = (size_t)st.st_size + 2;
-    }
-
-    char *buf = isms__malloc(cap);
-    if (!buf) {
-        close(fd);
-        return isms__error_nomem();
-    }
-    size_t n = 0;
-    for (;;) {
-        if (n + 1 >= cap) {
-            /* Grow, but never beyond the limit plus the byte that tells the limit was hit. */
-            size_t want = cap <= (max_size + 2) / 2 ? cap * 2 : max_size + 2;
-            if (want <= cap) {
-                isms__free(buf);
-                close(fd);
-                return isms__error_at(ISMS_ERANGE, path, 0, 0,
-                                      "\"%s\" is larger than %s", path, limit);
-            }
-            char *nb = isms__realloc(buf, want);
-            if (!nb) {
-                isms__free(buf);
-                close(fd);
-                return isms__error_nomem();
-            }
-            buf = nb;
-            cap = want;
-        }
-        ssize_t r = read(fd, buf + n, cap - 1 - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            isms__free(buf);
-            close(fd);
-            return isms__error_at(ISMS_EIO, path, 0, 0,
-                                  "cannot read \"%s\": %s", path, strerror(e));
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (n > max_size) {
-            isms__free(buf);
-            close(fd);
-            return isms__error_at(ISMS_ERANGE, path, 0, 0,
-                                  "\"%s\" is larger than %s", path, limit);
-        }
-    }
+    if (fstat(fd, &st) != 0)
+        rc = cannot_read(path, errno);
+    else if (S_ISDIR(st.st_mode))
+        rc = cannot_read(path, EISDIR);
+    else if (S_ISREG(st.st_mode) &&
+             (st.st_size < 0 || (unsigned long long)st.st_size > max_size))
+        rc = too_large(path, max_size);
+    else if (S_ISREG(st.st_mode))
+        cap = (size_t)st.st_size + 2; /* a byte more than the size: the end is seen at once */
+    if (rc == ISMS_OK)
+        rc = read_all(out, len, fd, cap, max_size, path);
     close(fd);
-    buf[n] = '\0';
-    *out = buf;
-    if (len)
-        *len = n;
-    return ISMS_OK;
+    return rc;
 }
 
 /* The process umask, read without changing it (umask(2) would race with other threads).
@@ -324,50 +337,7 @@ int isms__stdin_read(char **out, size_t *len, size_t max)
 {
     if (max >= SIZE_MAX - 1) /* room for the byte that tells the limit was hit, and the NUL */
         max = SIZE_MAX - 2;
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = isms__malloc(cap);
-    if (!buf)
-        return isms__error_nomem();
-    for (;;) {
-        if (n + 1 >= cap) {
-            /* Grow, but never beyond the limit plus the byte that tells the limit was hit. */
-            size_t want = cap <= (max + 2) / 2 ? cap * 2 : max + 2;
-            if (want <= cap) {
-                isms__free(buf);
-                return isms__error_at(ISMS_ERANGE, "<stdin>", 0, 0,
-                                      "standard input is larger than %zu bytes", max);
-            }
-            char *nb = isms__realloc(buf, want);
-            if (!nb) {
-                isms__free(buf);
-                return isms__error_nomem();
-            }
-            buf = nb;
-            cap = want;
-        }
-        ssize_t r = read(STDIN_FILENO, buf + n, cap - 1 - n);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            int e = errno;
-            isms__free(buf);
-            return isms__error_at(ISMS_EIO, "<stdin>", 0, 0, "cannot read standard input: %s",
-                                  strerror(e));
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-        if (n > max) {
-            isms__free(buf);
-            return isms__error_at(ISMS_ERANGE, "<stdin>", 0, 0,
-                                      "standard input is larger than %zu bytes", max);
-        }
-    }
-    buf[n] = '\0';
-    *out = buf;
-    if (len)
-        *len = n;
-    return ISMS_OK;
+    return read_all(out, len, STDIN_FILENO, 64 * 1024, max, NULL);
 }
 
 /* ---- public (isms/file.h) ---------------------------------------------------------------- */
