@@ -61,7 +61,7 @@ const char *isms__doc_nearest(const char *const *names, size_t n, const char *te
 void isms__doc_describe(char *buf, size_t size, const char *const *names, size_t n);
 
 /*
- * Writes a finite double as JSON that reads back to the same double (lib/io/doc-save.c):
+ * Writes a finite double as JSON that reads back to the same double (lib/io/json-write.c):
  * whole numbers below 1e15 as integers ("3", "-0" as "0"), others with the first of 15, 16
  * and 17 significant digits that round-trips through strtod, trailing zeros dropped ("0.1",
  * "1e-300"), always with '.' as the decimal point whatever the locale. That is the fewest

@@ -1,460 +1,85 @@
 /*
  * The JSON writer of the ISMS document (format libisms/1, lib/io/libisms-1.schema.json).
  *
- * The text is streamed straight into a growing buffer, without a JSON tree: keys in the
- * schema's order, two-space indentation, UTF-8 as is (only '"', '\\' and control characters
- * are escaped), integers as integers, doubles with 15, 16 or 17 significant digits, the first
- * that read back to the same double (isms__doc_double()), and a newline at the end. The document is
+ * The text is streamed straight into a growing buffer by the JSON writer (json-internal.h),
+ * without a JSON tree: keys in the schema's order, two-space indentation, UTF-8 as is (only
+ * '"', '\\' and control characters are escaped; invalid UTF-8 fails the save, naming where),
+ * integers as integers, doubles with 15, 16 or 17 significant digits, the first that read
+ * back to the same double (isms__doc_double()), and a newline at the end. The document is
  * read through the public API, and the prerequisites of an action through the plan's own list
  * (plan-internal.h), which is walked once.
  */
-#include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "doc-internal.h"
+#include "json-internal.h"
 #include "plan/plan-internal.h"
 
-/* Deepest nesting the format has (document, risks, risk, model, nodes, distribution: 6;
- * matrix grid rows: 5); room to spare. */
-#define MAX_DEPTH 16
-
-/* Where the writer is, for error messages: a member's key in an object, an element's index in
- * an array. */
-typedef struct place {
-    const char *key; /* objects: the member being written */
-    size_t index;    /* arrays: the element being written */
-    bool array;
-} place;
-
-typedef struct writer {
-    isms__buf b;
-    int depth;     /* containers open */
-    bool first;    /* nothing written yet in the innermost container */
-    int err;       /* sticky: ISMS_OK, ISMS_ENOMEM or ISMS_EINVAL (the message is set) */
-    place path[MAX_DEPTH + 1];
-} writer;
-
-/* A newline and enough indentation for MAX_DEPTH levels. */
-static const char newline_indent[] = "\n"
-                                     "                                "
-                                     "                                ";
-
-/* ---- the buffer ---------------------------------------------------------------------- */
-
-/* The slow part of reserve(): grows the buffer. */
-static bool grow(writer *w, size_t n)
-{
-    if (w->err == ISMS_ENOMEM)
-        return false;
-    if (n > SIZE_MAX - w->b.len - 1 ||
-        !isms__grow((void **)&w->b.data, &w->b.cap, w->b.len + n + 1, 1)) {
-        w->err = ISMS_ENOMEM;
-        return false;
-    }
-    return true;
-}
-
-/* Makes room for `n` more bytes and the NUL; false (err set) when out of memory. After an
- * error the writer may go on writing into the room it has: the text is thrown away. */
-static inline bool reserve(writer *w, size_t n)
-{
-    if (w->b.cap - w->b.len > n)
-        return true;
-    return grow(w, n);
-}
-
-static void put(writer *w, const char *s, size_t n)
-{
-    if (!reserve(w, n))
-        return;
-    memcpy(w->b.data + w->b.len, s, n);
-    w->b.len += n;
-}
-
-#define PUT_LIT(w, lit) put((w), (lit), sizeof(lit) - 1)
-
-/* The path of the value being written, "$.risks[3].title", for error messages. */
-static void describe_path(char *buf, size_t size, const writer *w)
-{
-    size_t used = 0;
-    int n = snprintf(buf, size, "$");
-    if (n > 0)
-        used = (size_t)n;
-    for (int d = 1; d <= w->depth && used < size; d++) {
-        const place *p = &w->path[d];
-        if (p->array)
-            n = snprintf(buf + used, size - used, "[%zu]", p->index);
-        else
-            n = snprintf(buf + used, size - used, ".%s", p->key ? p->key : "");
-        if (n < 0)
-            break;
-        used += (size_t)n;
-    }
-}
-
-/* Fails the write with ISMS_EINVAL and a message that begins with the path. */
-static void invalid(writer *w, const char *what)
-{
-    if (w->err)
-        return;
-    char path[256];
-    describe_path(path, sizeof path, w);
-    w->err = isms__error(ISMS_EINVAL, "cannot write the document: %s: %s", path, what);
-}
-
-/* ---- structure ----------------------------------------------------------------------- */
-
-/* Starts a value in the innermost container: the comma, the line break and indentation. */
-static void next_line(writer *w)
-{
-    size_t indent = (size_t)w->depth * 2;
-    if (!reserve(w, indent + 2))
-        return;
-    char *o = w->b.data + w->b.len;
-    if (!w->first)
-        *o++ = ',';
-    memcpy(o, newline_indent, indent + 1);
-    w->b.len = (size_t)(o - w->b.data) + indent + 1;
-    w->first = false;
-}
-
-/* Writes the key of a member: `key` is a literal that needs no escaping. */
-static void key_raw(writer *w, const char *key, size_t n)
-{
-    w->path[w->depth].key = key;
-    size_t indent = (size_t)w->depth * 2;
-    if (!reserve(w, indent + n + 6))
-        return;
-    char *o = w->b.data + w->b.len;
-    if (!w->first)
-        *o++ = ',';
-    w->first = false;
-    memcpy(o, newline_indent, indent + 1);
-    o += indent + 1;
-    *o++ = '"';
-    memcpy(o, key, n);
-    o += n;
-    *o++ = '"';
-    *o++ = ':';
-    *o++ = ' ';
-    w->b.len = (size_t)(o - w->b.data);
-}
-
-#define KEY(w, lit) key_raw((w), (lit), sizeof(lit) - 1)
-
-/* Starts an element of the innermost array. */
-static void element(writer *w)
-{
-    place *p = &w->path[w->depth];
-    if (w->first)
-        p->index = 0;
-    else
-        p->index++;
-    next_line(w);
-}
-
-static void open_container(writer *w, char c, bool array)
-{
-    if (w->depth >= MAX_DEPTH) {
-        invalid(w, "nested too deeply");
-        return;
-    }
-    put(w, &c, 1);
-    w->depth++;
-    w->path[w->depth].array = array;
-    w->path[w->depth].key = NULL;
-    w->path[w->depth].index = 0;
-    w->first = true;
-}
-
-static void close_container(writer *w, char c)
-{
-    if (w->depth <= 0)
-        return;
-    w->depth--;
-    if (!w->first) {
-        size_t indent = (size_t)w->depth * 2;
-        put(w, newline_indent, indent + 1);
-    }
-    put(w, &c, 1);
-    w->first = false;
-}
-
-#define OPEN_OBJECT(w) open_container((w), '{', false)
-#define CLOSE_OBJECT(w) close_container((w), '}')
-#define OPEN_ARRAY(w) open_container((w), '[', true)
-#define CLOSE_ARRAY(w) close_container((w), ']')
+/* Containers of the document are written over several lines. */
+#define OPEN_OBJECT(w) isms__json_open_object((w), false)
+#define OPEN_ARRAY(w) isms__json_open_array((w), false)
+#define CLOSE_OBJECT(w) isms__json_close(w)
+#define CLOSE_ARRAY(w) isms__json_close(w)
+#define KEY(w, lit) ISMS__JSON_KEY((w), lit)
 
 /* ---- scalars ------------------------------------------------------------------------- */
 
-/* Bytes that go into a JSON string as they are, without a closer look: printable ASCII but
- * the quote and the backslash. Control characters need escapes; bytes of 0x80 and above
- * must form valid UTF-8. */
-static const unsigned char plain[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x00 */
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x10 */
-    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x20 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x30 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x40 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, /* 0x50 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x60 */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x70 */
-};
-
-/* Bytes an escape adds to a byte below 0x20, '"' or '\\'. */
-static size_t escape_extra(unsigned char c)
-{
-    switch (c) {
-    case '"': case '\\': case '\n': case '\t': case '\r': case '\b': case '\f':
-        return 1;
-    default:
-        return 5; /* \u00XX */
-    }
-}
-
-/* Writes the `n` bytes of text as a JSON string; the bytes before `from` are plain (need no
- * closer look). Text that is not valid UTF-8 fails the write. */
-static void string_from(writer *w, const char *text, size_t n, const char *from)
-{
-    const unsigned char *s = (const unsigned char *)text, *end = s + n;
-    const unsigned char *p = (const unsigned char *)from;
-    size_t extra = 0;
-    while (p < end) { /* the slow part: check the UTF-8 and count the escapes */
-        if (*p >= 0x80) {
-            size_t k = isms__doc_utf8_len((const char *)p, (size_t)(end - p));
-            if (!k) {
-                char what[96];
-                snprintf(what, sizeof what, "the text is not valid UTF-8 (byte %zu is 0x%02X)",
-                         (size_t)(p - s) + 1, *p);
-                invalid(w, what);
-                return;
-            }
-            p += k;
-        } else {
-            if (!plain[*p])
-                extra += escape_extra(*p);
-            p++;
-        }
-    }
-    if (n > SIZE_MAX / 2 || !reserve(w, n + extra + 2))
-        return;
-    char *o = w->b.data + w->b.len;
-    *o++ = '"';
-    if (!extra) {
-        memcpy(o, text, n);
-        o += n;
-    } else {
-        static const char hex[] = "0123456789abcdef";
-        for (p = s; p < end; p++) {
-            unsigned char c = *p;
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                *o++ = (char)c;
-                continue;
-            }
-            *o++ = '\\';
-            switch (c) {
-            case '"': *o++ = '"'; break;
-            case '\\': *o++ = '\\'; break;
-            case '\n': *o++ = 'n'; break;
-            case '\t': *o++ = 't'; break;
-            case '\r': *o++ = 'r'; break;
-            case '\b': *o++ = 'b'; break;
-            case '\f': *o++ = 'f'; break;
-            default:
-                *o++ = 'u';
-                *o++ = '0';
-                *o++ = '0';
-                *o++ = hex[c >> 4];
-                *o++ = hex[c & 15];
-            }
-        }
-    }
-    *o++ = '"';
-    w->b.len = (size_t)(o - w->b.data);
-}
-
-static void string_n(writer *w, const char *text, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)text, *end = p + n;
-    while (p < end && plain[*p])
-        p++;
-    string_from(w, text, n, (const char *)p);
-}
-
-/* Writes a NUL-terminated text as a JSON string. Most texts are plain ASCII up to their end:
- * one pass finds both that and the length. */
-static void string(writer *w, const char *text)
-{
-    if (!text) {
-        invalid(w, "a text is missing");
-        return;
-    }
-    const unsigned char *p = (const unsigned char *)text;
-    while (plain[*p]) /* stops at the NUL, which is not plain */
-        p++;
-    size_t n = (size_t)((const char *)p - text);
-    if (*p) {
-        string_from(w, text, n + strlen((const char *)p), (const char *)p);
-        return;
-    }
-    if (!reserve(w, n + 2))
-        return;
-    char *o = w->b.data + w->b.len;
-    *o++ = '"';
-    memcpy(o, text, n);
-    o += n;
-    *o++ = '"';
-    w->b.len = (size_t)(o - w->b.data);
-}
-
-/* Writes an integer. */
-static void integer(writer *w, long long v)
-{
-    char buf[24];
-    char *e = buf + sizeof buf, *o = e;
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    do {
-        *--o = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--o = '-';
-    put(w, o, (size_t)(e - o));
-}
-
-static void unsigned_integer(writer *w, uint64_t v)
-{
-    char buf[24];
-    char *e = buf + sizeof buf, *o = e;
-    do {
-        *--o = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    put(w, o, (size_t)(e - o));
-}
-
-int isms__doc_double(char *buf, size_t size, double v)
-{
-    if (!buf || size < 32 || !isfinite(v))
-        return 0;
-    if (v == floor(v) && fabs(v) < 1e15) { /* whole numbers as integers, exactly */
-        long long i = (long long)v;
-        return snprintf(buf, size, "%lld", i);
-    }
-    /* The first precision that reads back to the same double is the shortest. printf and
-     * strtod follow LC_NUMERIC alike, so the check holds in any locale; the decimal point is
-     * made a '.' afterwards. */
-    int n = 0;
-    for (int prec = 15; prec <= 17; prec++) {
-        n = snprintf(buf, size, "%.*g", prec, v);
-        if (n <= 0 || (size_t)n >= size)
-            return 0;
-        if (strtod(buf, NULL) == v)
-            break;
-    }
-    /* A locale's decimal point is whatever lies between the digits that is not a digit,
-     * a sign or an exponent. */
-    char *p = buf, *o = buf;
-    bool point = false;
-    for (; *p; p++) {
-        char c = *p;
-        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e' || c == 'E') {
-            *o++ = c;
-        } else if (!point) {
-            *o++ = '.';
-            point = true;
-        }
-    }
-    *o = '\0';
-    return (int)(o - buf);
-}
-
-static void number(writer *w, double v)
-{
-    char buf[40];
-    int n = isms__doc_double(buf, sizeof buf, v);
-    if (n <= 0) {
-        invalid(w, isnan(v) ? "a number is not a number (NaN)" : "a number is infinite");
-        return;
-    }
-    put(w, buf, (size_t)n);
-}
-
-static void boolean(writer *w, bool v)
-{
-    if (v)
-        PUT_LIT(w, "true");
-    else
-        PUT_LIT(w, "false");
-}
-
-static void date(writer *w, isms_date d)
+static void date(isms__json *w, isms_date d)
 {
     if (!isms_date_valid(d)) {
-        invalid(w, "a date does not exist");
+        isms__json_invalid(w, "a date does not exist");
         return;
     }
     char buf[32];
     int n = snprintf(buf, sizeof buf, "\"%04d-%02d-%02d\"", d.year, d.month, d.day);
-    put(w, buf, (size_t)n);
+    isms__json_raw(w, buf, (size_t)n);
 }
 
 /* A name of a vocabulary; a value without a name fails the write. */
-static void name(writer *w, const char *const *names, size_t n, int value)
+static void name(isms__json *w, const char *const *names, size_t n, int value)
 {
     if (value < 0 || (size_t)value >= n || !names[value]) {
         char what[64];
         snprintf(what, sizeof what, "the value %d has no name in the format", value);
-        invalid(w, what);
+        isms__json_invalid(w, what);
         return;
     }
-    string(w, names[value]);
+    isms__json_string(w, names[value]);
 }
 
 #define NAME(w, list, value) name((w), (list), ISMS__DOC_N(list), (int)(value))
 
 /* ---- members ------------------------------------------------------------------------- */
 
-#define M_STRING(w, key, text) (KEY(w, key), string((w), (text)))
-#define M_INT(w, key, v) (KEY(w, key), integer((w), (v)))
-#define M_NUMBER(w, key, v) (KEY(w, key), number((w), (v)))
-#define M_BOOL(w, key, v) (KEY(w, key), boolean((w), (v)))
+#define M_STRING(w, key, text) (KEY(w, key), isms__json_string((w), (text)))
+#define M_INT(w, key, v) (KEY(w, key), isms__json_int((w), (v)))
+#define M_NUMBER(w, key, v) (KEY(w, key), isms__json_number((w), (v)))
+#define M_BOOL(w, key, v) (KEY(w, key), isms__json_bool((w), (v)))
 #define M_NAME(w, key, list, v) (KEY(w, key), NAME((w), (list), (v)))
 
 /* An optional text: left out when empty. */
-static void opt_text(writer *w, const char *key, size_t n, const char *text)
+static void opt_text(isms__json *w, const char *key, size_t n, const char *text)
 {
     if (text && *text) {
-        key_raw(w, key, n);
-        string(w, text);
+        isms__json_key(w, key, n);
+        isms__json_string(w, text);
     }
 }
 
 #define M_TEXT(w, key, text) opt_text((w), (key), sizeof(key) - 1, (text))
 
-/* A member whose key is text (an owner, a column header). */
-static void key_text(writer *w, const char *key)
-{
-    w->path[w->depth].key = key;
-    next_line(w);
-    string(w, key);
-    PUT_LIT(w, ": ");
-}
-
 /* Flags as an array of their names (bit k: names[k]). */
-static void flags(writer *w, const char *const *names, size_t n, unsigned bits)
+static void flags(isms__json *w, const char *const *names, size_t n, unsigned bits)
 {
     OPEN_ARRAY(w);
     for (size_t k = 0; k < n; k++)
         if (bits & (1u << k)) {
-            element(w);
-            string(w, names[k]);
+            isms__json_element(w);
+            isms__json_string(w, names[k]);
         }
     if (n < sizeof bits * 8 && bits >> n)
-        invalid(w, "unknown flags");
+        isms__json_invalid(w, "unknown flags");
     CLOSE_ARRAY(w);
 }
 
@@ -509,7 +134,7 @@ static bool same_levels(level_reader get, const void *a, const void *b, int scal
 
 /* The `n` levels of scale `scale` of `obj`, as an array of objects; `what` names the scale's
  * owner in the error when a level cannot be read. */
-static void write_levels(writer *w, level_reader get, const void *obj, int scale, size_t n,
+static void write_levels(isms__json *w, level_reader get, const void *obj, int scale, size_t n,
                          const char *what)
 {
     OPEN_ARRAY(w);
@@ -518,10 +143,10 @@ static void write_levels(writer *w, level_reader get, const void *obj, int scale
         if (!get(&l, obj, scale, i)) {
             char msg[64];
             snprintf(msg, sizeof msg, "a level of the %s cannot be read", what);
-            invalid(w, msg);
+            isms__json_invalid(w, msg);
             return;
         }
-        element(w);
+        isms__json_element(w);
         OPEN_OBJECT(w);
         M_INT(w, "value", l.value);
         M_STRING(w, "label_sv", l.label_sv);
@@ -564,21 +189,21 @@ static bool matrix_is_preset(const isms_matrix *m, int *err)
     return same;
 }
 
-static void matrix_axis(writer *w, const isms_matrix *m, isms_axis axis)
+static void matrix_axis(isms__json *w, const isms_matrix *m, isms_axis axis)
 {
     write_levels(w, matrix_level, m, axis, isms_matrix_level_count(m, axis), "matrix");
 }
 
-static void write_matrix(writer *w, const isms_matrix *m)
+static void write_matrix(isms__json *w, const isms_matrix *m)
 {
     KEY(w, "matrix");
     if (!m) {
-        invalid(w, "the register has no matrix");
+        isms__json_invalid(w, "the register has no matrix");
         return;
     }
     int err = ISMS_OK;
     if (matrix_is_preset(m, &err)) {
-        string(w, isms_matrix_name(m));
+        isms__json_string(w, isms_matrix_name(m));
         return;
     }
     if (err) {
@@ -602,18 +227,18 @@ static void write_matrix(writer *w, const isms_matrix *m)
         for (size_t i = 0; i < nl; i++) {
             isms_level l;
             isms_matrix_level(&l, m, ISMS_AXIS_LIKELIHOOD, i);
-            element(w);
+            isms__json_element(w);
             OPEN_ARRAY(w);
             for (size_t j = 0; j < nc; j++) {
                 isms_level c;
                 isms_score s;
                 isms_matrix_level(&c, m, ISMS_AXIS_CONSEQUENCE, j);
                 if (isms_matrix_score(&s, m, l.value, c.value) != ISMS_OK) {
-                    invalid(w, "a cell of the grid cannot be read");
+                    isms__json_invalid(w, "a cell of the grid cannot be read");
                     return;
                 }
-                element(w);
-                integer(w, s.value);
+                isms__json_element(w);
+                isms__json_int(w, s.value);
             }
             CLOSE_ARRAY(w);
         }
@@ -624,10 +249,10 @@ static void write_matrix(writer *w, const isms_matrix *m)
     for (size_t i = 0; i < isms_matrix_band_count(m); i++) {
         isms_band b;
         if (isms_matrix_band(&b, m, i) != ISMS_OK) {
-            invalid(w, "a band of the matrix cannot be read");
+            isms__json_invalid(w, "a band of the matrix cannot be read");
             return;
         }
-        element(w);
+        isms__json_element(w);
         OPEN_OBJECT(w);
         M_STRING(w, "name", b.name);
         M_INT(w, "min", b.min_value);
@@ -667,36 +292,36 @@ static bool scheme_is_preset(const isms_scheme *s, int *err)
     return same;
 }
 
-static void scheme_aspect(writer *w, const isms_scheme *s, isms_aspect aspect)
+static void scheme_aspect(isms__json *w, const isms_scheme *s, isms_aspect aspect)
 {
     write_levels(w, scheme_level, s, aspect, isms_scheme_level_count(s, aspect), "scheme");
 }
 
 /* Levels per aspect as an object of the aspects that have one (ISMS_CLASS_UNSET: left out). */
-static void aspect_levels(writer *w, const int *levels)
+static void aspect_levels(isms__json *w, const int *levels)
 {
     OPEN_OBJECT(w);
     for (int a = 0; a < ISMS_ASPECTS; a++)
         if (levels[a] != ISMS_CLASS_UNSET) {
-            key_raw(w, isms__doc_aspect[a], strlen(isms__doc_aspect[a]));
-            integer(w, levels[a]);
+            isms__json_key(w, isms__doc_aspect[a], strlen(isms__doc_aspect[a]));
+            isms__json_int(w, levels[a]);
         }
     CLOSE_OBJECT(w);
 }
 
-static void write_classification(writer *w, const isms_inventory *inv)
+static void write_classification(isms__json *w, const isms_inventory *inv)
 {
     KEY(w, "classification");
     const isms_scheme *s = inv ? isms_inventory_scheme(inv) : NULL;
     if (!s) {
-        invalid(w, "the inventory has no classification scheme");
+        isms__json_invalid(w, "the inventory has no classification scheme");
         return;
     }
     OPEN_OBJECT(w);
     KEY(w, "scheme");
     int err = ISMS_OK;
     if (scheme_is_preset(s, &err)) {
-        string(w, isms_scheme_name(s));
+        isms__json_string(w, isms_scheme_name(s));
     } else if (err) {
         if (!w->err)
             w->err = err;
@@ -709,7 +334,7 @@ static void write_classification(writer *w, const isms_inventory *inv)
             if (a == ISMS_ASPECT_TRACEABILITY &&
                 !isms_scheme_has_aspect(s, ISMS_ASPECT_TRACEABILITY))
                 continue;
-            key_raw(w, isms__doc_aspect[a], strlen(isms__doc_aspect[a]));
+            isms__json_key(w, isms__doc_aspect[a], strlen(isms__doc_aspect[a]));
             scheme_aspect(w, s, (isms_aspect)a);
         }
         CLOSE_OBJECT(w);
@@ -717,7 +342,7 @@ static void write_classification(writer *w, const isms_inventory *inv)
     isms_floors floors, def;
     if (isms_inventory_floors(&floors, inv) != ISMS_OK ||
         isms_floors_default(&def, s) != ISMS_OK) {
-        invalid(w, "the floors cannot be read");
+        isms__json_invalid(w, "the floors cannot be read");
         return;
     }
     if (memcmp(&floors, &def, sizeof floors) != 0) {
@@ -729,7 +354,7 @@ static void write_classification(writer *w, const isms_inventory *inv)
                 any = any || floors.min[k][a] != ISMS_CLASS_UNSET;
             if (!any)
                 continue; /* a kind left out has no floors */
-            key_raw(w, isms__doc_pdata[k], strlen(isms__doc_pdata[k]));
+            isms__json_key(w, isms__doc_pdata[k], strlen(isms__doc_pdata[k]));
             aspect_levels(w, floors.min[k]);
         }
         CLOSE_OBJECT(w);
@@ -739,7 +364,7 @@ static void write_classification(writer *w, const isms_inventory *inv)
 
 /* ---- risks and their models ---------------------------------------------------------- */
 
-static void write_dist(writer *w, const isms_dist *d)
+static void write_dist(isms__json *w, const isms_dist *d)
 {
     OPEN_OBJECT(w);
     M_NAME(w, "kind", isms__doc_dist, d->kind);
@@ -770,7 +395,7 @@ static void write_dist(writer *w, const isms_dist *d)
     CLOSE_OBJECT(w);
 }
 
-static void write_model(writer *w, const isms_fair *model)
+static void write_model(isms__json *w, const isms_fair *model)
 {
     KEY(w, "model");
     OPEN_OBJECT(w);
@@ -782,24 +407,24 @@ static void write_model(writer *w, const isms_fair *model)
         if (isms_fair_get(&d, model, (isms_fair_node)k) != ISMS_OK)
             continue; /* not given */
         const char *node = isms__doc_fair_node[k];
-        key_raw(w, node, strlen(node));
+        isms__json_key(w, node, strlen(node));
         write_dist(w, &d);
     }
     CLOSE_OBJECT(w);
     CLOSE_OBJECT(w);
 }
 
-static void level_member(writer *w, const char *key, size_t n, int level)
+static void level_member(isms__json *w, const char *key, size_t n, int level)
 {
     if (level == ISMS_LEVEL_UNSET)
         return; /* not assessed */
-    key_raw(w, key, n);
-    integer(w, level);
+    isms__json_key(w, key, n);
+    isms__json_int(w, level);
 }
 
 #define M_LEVEL(w, key, v) level_member((w), (key), sizeof(key) - 1, (v))
 
-static void write_risks(writer *w, const isms_document *doc)
+static void write_risks(isms__json *w, const isms_document *doc)
 {
     const isms_register *reg = isms_document_register(doc);
     size_t n = isms_register_count(reg);
@@ -808,7 +433,7 @@ static void write_risks(writer *w, const isms_document *doc)
     OPEN_ARRAY(w);
     for (size_t i = 0; i < n && !w->err; i++) {
         const isms_risk *r = isms_register_at(reg, i);
-        element(w);
+        isms__json_element(w);
         OPEN_OBJECT(w);
         const char *id = isms_risk_id(r);
         M_STRING(w, "id", id);
@@ -842,7 +467,7 @@ static void write_risks(writer *w, const isms_document *doc)
 
 /* ---- assessments --------------------------------------------------------------------- */
 
-static void write_entry(writer *w, const isms_assessment *a, const isms_entry *e)
+static void write_entry(isms__json *w, const isms_assessment *a, const isms_entry *e)
 {
     OPEN_OBJECT(w);
     M_STRING(w, "ref", isms_entry_ref(e));
@@ -859,8 +484,8 @@ static void write_entry(writer *w, const isms_assessment *a, const isms_entry *e
     OPEN_ARRAY(w);
     size_t n_evidence = isms_entry_evidence_count(e);
     for (size_t k = 0; k < n_evidence; k++) {
-        element(w);
-        string(w, isms_entry_evidence(e, k));
+        isms__json_element(w);
+        isms__json_string(w, isms_entry_evidence(e, k));
     }
     CLOSE_ARRAY(w);
     isms_applicability app = isms_entry_applicability(e);
@@ -883,21 +508,21 @@ static void write_entry(writer *w, const isms_assessment *a, const isms_entry *e
     }
     for (size_t k = 0; k < n_extra; k++) {
         const char *value = isms_entry_extra(e, k);
-        element(w);
-        string(w, value ? value : "");
+        isms__json_element(w);
+        isms__json_string(w, value ? value : "");
     }
     CLOSE_ARRAY(w);
     CLOSE_OBJECT(w);
 }
 
-static void write_assessments(writer *w, const isms_document *doc)
+static void write_assessments(isms__json *w, const isms_document *doc)
 {
     size_t n = isms_document_assessment_count(doc);
     KEY(w, "assessments");
     OPEN_ARRAY(w);
     for (size_t i = 0; i < n && !w->err; i++) {
         const isms_assessment *a = isms_document_assessment_at(doc, i);
-        element(w);
+        isms__json_element(w);
         OPEN_OBJECT(w);
         M_INT(w, "year", isms_assessment_year(a));
         M_NAME(w, "edition", isms__doc_edition, isms_assessment_edition(a));
@@ -908,15 +533,15 @@ static void write_assessments(writer *w, const isms_document *doc)
         OPEN_ARRAY(w);
         size_t n_extra = isms_assessment_extra_count(a);
         for (size_t k = 0; k < n_extra; k++) {
-            element(w);
-            string(w, isms_assessment_extra_name(a, k));
+            isms__json_element(w);
+            isms__json_string(w, isms_assessment_extra_name(a, k));
         }
         CLOSE_ARRAY(w);
         KEY(w, "entries");
         OPEN_ARRAY(w);
         size_t n_entries = isms_assessment_count(a);
         for (size_t k = 0; k < n_entries && !w->err; k++) {
-            element(w);
+            isms__json_element(w);
             write_entry(w, a, isms_assessment_at(a, k));
         }
         CLOSE_ARRAY(w);
@@ -927,17 +552,17 @@ static void write_assessments(writer *w, const isms_document *doc)
 
 /* ---- assets and relations ------------------------------------------------------------ */
 
-static void asset_text(writer *w, const isms_asset *asset, isms_asset_field field)
+static void asset_text(isms__json *w, const isms_asset *asset, isms_asset_field field)
 {
     const char *text = isms_asset_get(asset, field);
     if (text && *text) {
         const char *key = isms__doc_asset_field[field];
-        key_raw(w, key, strlen(key));
-        string(w, text);
+        isms__json_key(w, key, strlen(key));
+        isms__json_string(w, text);
     }
 }
 
-static void write_asset(writer *w, const isms_asset *asset)
+static void write_asset(isms__json *w, const isms_asset *asset)
 {
     OPEN_OBJECT(w);
     M_STRING(w, "id", isms_asset_id(asset));
@@ -971,13 +596,13 @@ static void write_asset(writer *w, const isms_asset *asset)
     CLOSE_OBJECT(w);
 }
 
-static void write_assets(writer *w, const isms_inventory *inv)
+static void write_assets(isms__json *w, const isms_inventory *inv)
 {
     size_t n = isms_inventory_count(inv);
     KEY(w, "assets");
     OPEN_ARRAY(w);
     for (size_t i = 0; i < n && !w->err; i++) {
-        element(w);
+        isms__json_element(w);
         write_asset(w, isms_inventory_at(inv, i));
     }
     CLOSE_ARRAY(w);
@@ -988,10 +613,10 @@ static void write_assets(writer *w, const isms_inventory *inv)
     for (size_t i = 0; i < n && !w->err; i++) {
         isms_relation_info r;
         if (isms_inventory_relation(&r, inv, i) != ISMS_OK) {
-            invalid(w, "a relation cannot be read");
+            isms__json_invalid(w, "a relation cannot be read");
             break;
         }
-        element(w);
+        isms__json_element(w);
         OPEN_OBJECT(w);
         M_STRING(w, "from", isms_asset_id(r.src));
         M_STRING(w, "to", isms_asset_id(r.dst));
@@ -1003,14 +628,14 @@ static void write_assets(writer *w, const isms_inventory *inv)
 
 /* ---- actions ------------------------------------------------------------------------- */
 
-static void write_target(writer *w, const isms_target *t)
+static void write_target(isms__json *w, const isms_target *t)
 {
     if ((unsigned)t->kind >= ISMS__DOC_N(isms__doc_target)) {
-        invalid(w, "a target has an unknown kind");
+        isms__json_invalid(w, "a target has an unknown kind");
         return;
     }
     if (t->kind == ISMS_TARGET_ANY) {
-        string(w, t->id);
+        isms__json_string(w, t->id);
         return;
     }
     /* "risk:R1": the prefix and the id as one string. */
@@ -1026,12 +651,12 @@ static void write_target(writer *w, const isms_target *t)
     memcpy(s, prefix, np);
     s[np] = ':';
     memcpy(s + np + 1, t->id, ni);
-    string_n(w, s, np + 1 + ni);
+    isms__json_string_n(w, s, np + 1 + ni);
     if (s != small)
         isms__free(s);
 }
 
-static void write_action(writer *w, const isms_action *a)
+static void write_action(isms__json *w, const isms_action *a)
 {
     OPEN_OBJECT(w);
     M_STRING(w, "id", isms_action_id(a));
@@ -1058,10 +683,10 @@ static void write_action(writer *w, const isms_action *a)
     for (size_t i = 0; i < n; i++) {
         isms_target t;
         if (isms_action_target(&t, a, i) != ISMS_OK) {
-            invalid(w, "a target cannot be read");
+            isms__json_invalid(w, "a target cannot be read");
             break;
         }
-        element(w);
+        isms__json_element(w);
         write_target(w, &t);
     }
     CLOSE_ARRAY(w);
@@ -1070,8 +695,8 @@ static void write_action(writer *w, const isms_action *a)
     n = isms_action_prerequisite_count(a);
     const char *pre = isms__prereq_first(a); /* walked once, not from the start per id */
     for (size_t i = 0; i < n; i++, pre = isms__prereq_next(pre)) {
-        element(w);
-        string(w, pre);
+        isms__json_element(w);
+        isms__json_string(w, pre);
     }
     CLOSE_ARRAY(w);
     int el = ISMS_LEVEL_UNSET, ec = ISMS_LEVEL_UNSET;
@@ -1089,13 +714,13 @@ static void write_action(writer *w, const isms_action *a)
     CLOSE_OBJECT(w);
 }
 
-static void write_actions(writer *w, const isms_plan *plan)
+static void write_actions(isms__json *w, const isms_plan *plan)
 {
     size_t n = isms_plan_count(plan);
     KEY(w, "actions");
     OPEN_ARRAY(w);
     for (size_t i = 0; i < n && !w->err; i++) {
-        element(w);
+        isms__json_element(w);
         write_action(w, isms_plan_at(plan, i));
     }
     CLOSE_ARRAY(w);
@@ -1103,12 +728,12 @@ static void write_actions(writer *w, const isms_plan *plan)
 
 /* ---- settings ------------------------------------------------------------------------ */
 
-static void write_settings(writer *w, const isms_document *doc)
+static void write_settings(isms__json *w, const isms_document *doc)
 {
     isms_settings s;
     KEY(w, "settings");
     if (isms_document_settings(&s, doc) != ISMS_OK) {
-        invalid(w, "the settings cannot be read");
+        isms__json_invalid(w, "the settings cannot be read");
         return;
     }
     OPEN_OBJECT(w);
@@ -1143,22 +768,22 @@ static void write_settings(writer *w, const isms_document *doc)
     if (s.capacities) {
         OPEN_ARRAY(w);
         for (size_t i = 0; i < s.periods; i++) {
-            element(w);
-            number(w, s.capacities[i]);
+            isms__json_element(w);
+            isms__json_number(w, s.capacities[i]);
         }
         CLOSE_ARRAY(w);
     } else {
-        number(w, s.capacity);
+        isms__json_number(w, s.capacity);
     }
     KEY(w, "owners");
     OPEN_OBJECT(w);
     for (size_t i = 0; i < s.owner_count; i++) {
         if (!s.owners || !s.owner_capacity || !s.owners[i]) {
-            invalid(w, "an owner's capacity cannot be read");
+            isms__json_invalid(w, "an owner's capacity cannot be read");
             break;
         }
-        key_text(w, s.owners[i]);
-        number(w, s.owner_capacity[i]);
+        isms__json_key_text(w, s.owners[i]);
+        isms__json_number(w, s.owner_capacity[i]);
     }
     CLOSE_OBJECT(w);
     M_BOOL(w, "strict", s.strict);
@@ -1167,16 +792,16 @@ static void write_settings(writer *w, const isms_document *doc)
     KEY(w, "simulation");
     OPEN_OBJECT(w);
     KEY(w, "iterations");
-    unsigned_integer(w, (uint64_t)s.iterations);
+    isms__json_uint(w, (uint64_t)s.iterations);
     KEY(w, "seed");
-    unsigned_integer(w, s.seed);
+    isms__json_uint(w, s.seed);
     CLOSE_OBJECT(w);
     CLOSE_OBJECT(w);
 }
 
 /* ---- the document -------------------------------------------------------------------- */
 
-static void write_document(writer *w, const isms_document *doc)
+static void write_document(isms__json *w, const isms_document *doc)
 {
     OPEN_OBJECT(w);
     M_STRING(w, "format", ISMS_DOCUMENT_FORMAT);
@@ -1198,10 +823,10 @@ static void write_document(writer *w, const isms_document *doc)
     for (size_t i = 0; i < n; i++) {
         const char *title = NULL, *text = NULL;
         if (isms_document_context(&title, &text, doc, i) != ISMS_OK) {
-            invalid(w, "a context item cannot be read");
+            isms__json_invalid(w, "a context item cannot be read");
             break;
         }
-        element(w);
+        isms__json_element(w);
         OPEN_OBJECT(w);
         M_STRING(w, "title", title);
         M_TEXT(w, "text", text);
@@ -1219,26 +844,26 @@ static void write_document(writer *w, const isms_document *doc)
     write_actions(w, isms_document_plan(doc));
     write_settings(w, doc);
     CLOSE_OBJECT(w);
-    PUT_LIT(w, "\n");
+    isms__json_raw(w, "\n", 1);
 }
 
 int isms_document_write(char **out, size_t *len, const isms_document *doc)
 {
     if (!out || !doc)
         return isms__error(ISMS_EINVAL, "isms_document_write: NULL argument");
-    writer w;
-    memset(&w, 0, sizeof w);
-    isms__buf_init(&w.b);
+    isms__buf b;
+    isms__buf_init(&b);
+    isms__json w;
+    isms__json_init(&w, &b, "the document", 0);
     /* The text grows by doubling; start with room for a small document. */
-    reserve(&w, 16 * 1024);
+    isms__json_reserve(&w, 16 * 1024);
     write_document(&w, doc);
     if (w.err) {
-        isms__buf_free(&w.b);
+        isms__buf_free(&b);
         return w.err == ISMS_ENOMEM ? isms__error_nomem() : w.err;
     }
-    w.b.data[w.b.len] = '\0';
-    size_t n = w.b.len;
-    *out = isms__buf_take(&w.b, NULL);
+    size_t n = b.len;
+    *out = isms__buf_take(&b, NULL);
     if (len)
         *len = n;
     return ISMS_OK;

@@ -99,133 +99,90 @@
 #include <string.h>
 
 #include "io/doc-internal.h"
+#include "io/json-internal.h"
 #include "plan/plan-internal.h"
 #include "report-internal.h"
 
-/* ---- a small writer ------------------------------------------------------------------------ */
+/* ---- the writer (io/json-internal.h), as the report uses it --------------------------------- */
 
-#define JW_DEPTH 16
-
-typedef struct jw {
-    isms__buf *out;
-    int depth;
-    bool first[JW_DEPTH];
-    bool flat[JW_DEPTH]; /* written on one line */
-} jw;
-
-static void newline(jw *w)
-{
-    isms__buf_puts(w->out, "\n");
-    for (int i = 0; i < w->depth; i++)
-        isms__buf_puts(w->out, "  ");
-}
-
-/* Before a value in an array, or a key in an object. */
-static void next(jw *w)
-{
-    if (w->depth == 0)
-        return;
-    if (!w->first[w->depth])
-        isms__buf_puts(w->out, ",");
-    w->first[w->depth] = false;
-    if (w->flat[w->depth]) {
-        if (!w->first[w->depth] && w->out->len && w->out->data[w->out->len - 1] == ',')
-            isms__buf_puts(w->out, " ");
-    } else {
-        newline(w);
-    }
-}
-
-static void key(jw *w, const char *k)
-{
-    next(w);
-    isms__escape_json(w->out, k);
-    isms__buf_puts(w->out, ": ");
-}
-
-static void open_(jw *w, const char *bracket, bool flat)
-{
-    isms__buf_puts(w->out, bracket);
-    if (w->depth + 1 < JW_DEPTH)
-        w->depth++;
-    w->first[w->depth] = true;
-    w->flat[w->depth] = flat;
-}
-
-static void close_(jw *w, const char *bracket)
-{
-    bool empty = w->first[w->depth], flat = w->flat[w->depth];
-    w->depth--;
-    if (!empty && !flat)
-        newline(w);
-    isms__buf_puts(w->out, bracket);
-}
+typedef isms__json jw;
 
 static void obj(jw *w)
 {
-    open_(w, "{", false);
+    isms__json_open_object(w, false);
 }
 
 /* An object written on one line. */
 static void flat_obj(jw *w)
 {
-    open_(w, "{", true);
+    isms__json_open_object(w, true);
 }
 
 static void arr(jw *w)
 {
-    open_(w, "[", false);
+    isms__json_open_array(w, false);
 }
 
 static void flat_arr(jw *w)
 {
-    open_(w, "[", true);
+    isms__json_open_array(w, true);
 }
 
 static void end_obj(jw *w)
 {
-    close_(w, "}");
+    isms__json_close(w);
 }
 
 static void end_arr(jw *w)
 {
-    close_(w, "]");
+    isms__json_close(w);
 }
 
+/* Before a value in an array. */
+static void next(jw *w)
+{
+    isms__json_element(w);
+}
+
+static void key(jw *w, const char *k)
+{
+    isms__json_key_text(w, k);
+}
+
+/* A text; a missing one as "". */
 static void v_str(jw *w, const char *s)
 {
-    isms__escape_json(w->out, s ? s : "");
+    isms__json_string(w, s ? s : "");
 }
 
 static void v_null(jw *w)
 {
-    isms__buf_puts(w->out, "null");
+    isms__json_null(w);
 }
 
 static void v_bool(jw *w, bool b)
 {
-    isms__buf_puts(w->out, b ? "true" : "false");
+    isms__json_bool(w, b);
 }
 
 static void v_int(jw *w, long long n)
 {
-    isms__buf_printf(w->out, "%lld", n);
+    isms__json_int(w, n);
 }
 
 static void v_size(jw *w, size_t n)
 {
-    isms__buf_printf(w->out, "%zu", n);
+    isms__json_uint(w, (uint64_t)n);
 }
 
 /* The shortest text that reads back as the same double, with '.' whatever the locale
  * (isms__doc_double(), as the document's own numbers); null when not finite. */
 static void v_num(jw *w, double d)
 {
-    char buf[40];
-    if (isms__doc_double(buf, sizeof buf, d) <= 0)
-        v_null(w);
+    if (isfinite(d))
+        isms__json_number(w, d);
     else
-        isms__buf_puts(w->out, buf);
+        v_null(w);
 }
 
 static void k_str(jw *w, const char *k, const char *s)
@@ -775,7 +732,7 @@ static void quantitative(jw *w, const isms__report *r)
     k_size(w, "iterations", r->simulation ? isms_simulation_iterations(r->simulation)
                                           : r->sim_iterations);
     key(w, "seed");
-    isms__buf_printf(w->out, "%llu", r->sim_seed);
+    isms__json_uint(w, (uint64_t)r->sim_seed);
     key(w, "risks");
     arr(w);
     for (size_t i = 0; i < r->n_quant; i++) {
@@ -829,7 +786,9 @@ static void findings(jw *w, const isms__report *r)
 
 void isms__report_json(isms__buf *out, const isms__report *r)
 {
-    jw w = { .out = out, .depth = 0 };
+    /* escaping <, > and & lets the text sit inside an HTML <script> element */
+    jw w;
+    isms__json_init(&w, out, "the report", ISMS__JSON_SCRIPT_SAFE);
     char buf[16];
     obj(&w);
     k_str(&w, "format", "libisms-summary/1");
@@ -874,5 +833,5 @@ void isms__report_json(isms__buf *out, const isms__report *r)
     const char *decision = isms_document_get(r->doc, ISMS_DOC_DECISION);
     k_str_or_null(&w, "decision", decision && !isms__text_blank(decision) ? decision : NULL);
     end_obj(&w);
-    isms__buf_puts(out, "\n");
+    isms__json_raw(&w, "\n", 1);
 }

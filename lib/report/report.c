@@ -17,6 +17,7 @@
 #include "assess/assess-internal.h"
 #include "asset/asset-internal.h"
 #include "io/io-internal.h"
+#include "io/json-internal.h"
 #include "plan/plan-internal.h"
 #include "report-internal.h"
 
@@ -495,42 +496,9 @@ void isms__escape_md_span(isms__buf *out, const char *text, bool line_start)
 
 void isms__escape_json(isms__buf *out, const char *text)
 {
-    isms__buf_append(out, "\"", 1);
-    const char *s = text ? text : "";
-    while (*s) {
-        unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '<' && c != '>' &&
-            c != '&') {
-            const char *run = s;
-            while (*s && (unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7F && *s != '"' &&
-                   *s != '\\' && *s != '<' && *s != '>' && *s != '&')
-                s++;
-            isms__buf_append(out, run, (size_t)(s - run));
-            continue;
-        }
-        if (c < 0x80) {
-            switch (c) {
-            case '"': isms__buf_puts(out, "\\\""); break;
-            case '\\': isms__buf_puts(out, "\\\\"); break;
-            case '\n': isms__buf_puts(out, "\\n"); break;
-            case '\r': isms__buf_puts(out, "\\r"); break;
-            case '\t': isms__buf_puts(out, "\\t"); break;
-            default: isms__buf_printf(out, "\\u%04x", (unsigned)c); break;
-            }
-            s++;
-            continue;
-        }
-        uint32_t cp;
-        size_t n = isms__report_decode(s, &cp);
-        if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x80 && cp <= 0x9F))
-            isms__buf_printf(out, "\\u%04x", (unsigned)cp);
-        else if (cp == 0xFFFD && n == 1)
-            isms__buf_puts(out, "\\ufffd");
-        else
-            isms__buf_append(out, s, n);
-        s += n;
-    }
-    isms__buf_append(out, "\"", 1);
+    isms__json w;
+    isms__json_init(&w, out, "the report", ISMS__JSON_SCRIPT_SAFE);
+    isms__json_string(&w, text ? text : "");
 }
 
 void isms__escape_text(isms__buf *out, const char *text)
