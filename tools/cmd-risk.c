@@ -560,22 +560,24 @@ int cmd_simulate(cli *c)
     int rc = cli_load_the_document(c, &doc);
     if (rc)
         return rc;
+    /* --iterations and --seed change the loaded copy's settings only (it is not saved). */
     isms_settings st;
     if (isms_document_settings(&st, doc) != ISMS_OK)
         return cli_document_error(c, doc);
-    isms_sim_options so;
-    isms_sim_options_init(&so);
-    so.iterations = c->a.iterations ? (size_t)c->a.iterations : st.iterations;
-    so.seed = c->a.seed_given ? (uint64_t)c->a.seed : st.seed;
-    so.keep_samples = true;
+    if (c->a.iterations)
+        st.iterations = (size_t)c->a.iterations;
+    if (c->a.seed_given)
+        st.seed = (uint64_t)c->a.seed;
+    if (isms_document_set_settings(doc, &st) != ISMS_OK)
+        return cli_document_error(c, doc);
+    isms_document_settings(&st, doc); /* the arrays st pointed to were replaced */
 
     size_t n = isms_document_model_count(doc);
-    const isms_fair **models = xcalloc(n ? n : 1, sizeof *models);
     const char **ids = xcalloc(n ? n : 1, sizeof *ids);
     for (size_t i = 0; i < n; i++)
-        models[i] = isms_document_model_at(&ids[i], doc, i);
+        isms_document_model_at(&ids[i], doc, i);
     isms_simulation *sim = NULL;
-    if (n > 0 && isms_simulate(&sim, (const isms_fair *const *)models, n, &so) != ISMS_OK) {
+    if (n > 0 && isms_document_simulate(&sim, doc, true) != ISMS_OK) {
         rc = cli_lib_error(c);
         goto done;
     }
@@ -595,9 +597,9 @@ int cmd_simulate(cli *c)
     sb_init(&b);
     if (c->format == FMT_JSON) {
         json_t *root = jobj(), *list = jarr();
-        jset(root, "iterations", jint((long long)so.iterations));
+        jset(root, "iterations", jint((long long)st.iterations));
         /* Seeds are at most 2^63 - 1 (the document's limit, and --seed's). */
-        jset(root, "seed", jint((long long)so.seed));
+        jset(root, "seed", jint((long long)st.seed));
         for (size_t i = 0; i < n; i++) {
             const isms_risk *r = isms_register_find(reg, ids[i]);
             json_t *o = jobj();
@@ -644,16 +646,16 @@ int cmd_simulate(cli *c)
             sim_cells(t, c, &rows[n]);
         }
         char it_text[64];
-        fmt_num(it_text, sizeof it_text, c, (double)so.iterations, 0, true);
+        fmt_num(it_text, sizeof it_text, c, (double)st.iterations, 0, true);
         const char *title = T(c, "Kvantitativa resultat", "Quantitative results");
         page_begin(&b, c, title);
         const char *years = T(c, "simulerade år", "simulated years");
         if (c->format == FMT_HTML)
             sb_printf(&b, "<p>%s %s, %s %llu</p>\n", it_text, years, T(c, "frö", "seed"),
-                      (unsigned long long)so.seed);
+                      (unsigned long long)st.seed);
         else if (c->format != FMT_CSV)
             sb_printf(&b, "%s %s, %s %llu\n\n", it_text, years, T(c, "frö", "seed"),
-                      (unsigned long long)so.seed);
+                      (unsigned long long)st.seed);
         table_render(t, &b, c);
         page_end(&b, c);
         table_free(t);
@@ -663,7 +665,6 @@ int cmd_simulate(cli *c)
     free(rows);
 done:
     isms_simulation_free(sim);
-    free(models);
     free(ids);
     isms_document_free(doc);
     return rc;
