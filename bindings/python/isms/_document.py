@@ -56,18 +56,6 @@ def _table_code(kind):
                     % (", ".join(_TABLES), type(kind).__name__))
 
 
-def _csv_flags(delimiter, bom, crlf):
-    flags = {";": _isms.ISMS_CSV_DEFAULT, ",": _isms.ISMS_CSV_COMMA,
-             "\t": _isms.ISMS_CSV_TAB}.get(delimiter)
-    if flags is None:
-        raise InvalidArgumentError("delimiter must be ';', ',' or '\\t', not %r" % (delimiter,))
-    if not bom:
-        flags |= _isms.ISMS_CSV_NO_BOM
-    if not crlf:
-        flags |= _isms.ISMS_CSV_LF
-    return flags
-
-
 def _load_options(max_bytes, max_depth):
     if max_bytes is None and max_depth is None:
         return None
@@ -207,7 +195,8 @@ class Document(_Handle):
         code = _table_code(kind)
         lang = self.lang if lang is None else lang
         return check_result(_isms.isms_document_export_csv(
-            self._ptr, code, int(year or 0), lang_value(lang), _csv_flags(delimiter, bom, crlf)))
+            self._ptr, code, int(year or 0), lang_value(lang),
+            RiskRegister._csv_flags(delimiter, bom, crlf)))
 
     def to_csv(self, path, kind, **kwargs):
         """Writes one table of the document to a CSV file (see :meth:`to_csv_bytes`)."""
