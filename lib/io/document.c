@@ -1139,11 +1139,11 @@ int isms_document_simulate(isms_simulation **out, const isms_document *doc, bool
     const isms_fair **models = isms__malloc(n * sizeof *models);
     if (!models)
         return isms__error_nomem();
-    size_t k = 0, count = isms_register_count(doc->reg);
-    for (size_t i = 0; i < count && k < n; i++) {
-        doc_model *m = live_model(doc, isms_register_at(doc->reg, i));
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        const isms_fair *m = isms_document_model_at(NULL, doc, i);
         if (m)
-            models[k++] = m->model;
+            models[k++] = m;
     }
     isms_sim_options opts;
     isms_sim_options_init(&opts);
