@@ -230,4 +230,18 @@ uint64_t isms__risk_serial(const isms_risk *r);
  * register held before is still there, in the same order. */
 uint64_t isms__register_removals(const isms_register *reg);
 
+/* ---- SHA-1 and name-based UUIDs (lib/base/uuid.c) ----------------------------------------- */
+/* The SHA-1 digest of n bytes (FIPS 180-4). Only for UUIDs (RFC 9562 version 5), not for
+ * security. */
+void isms__sha1(unsigned char digest[20], const void *data, size_t n);
+/* The version 5 UUID of `name` (n bytes) in the namespace `ns` (RFC 9562 §5.5), as 16 bytes
+ * and as lowercase text "xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx" (36 characters and the NUL);
+ * either output may be NULL. */
+void isms__uuid5(unsigned char bytes[16], char text[37], const unsigned char ns[16],
+                 const char *name, size_t n);
+/* The same for the name that is the concatenation of parts[0..n_parts), lens[i] bytes each
+ * (no copy is made). */
+void isms__uuid5_parts(unsigned char bytes[16], char text[37], const unsigned char ns[16],
+                       const char *const *parts, const size_t *lens, size_t n_parts);
+
 #endif

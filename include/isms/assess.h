@@ -212,6 +212,25 @@ ISMS_EXPORT int isms_assessment_new(isms_assessment **out, isms_edition edition,
                                     isms_scope scope);
 
 /**
+ * @brief Creates an empty assessment against a catalog: a built-in one (as
+ *        isms_assessment_new() with its edition) or an imported one (isms/oscal.h), which
+ *        the assessment then holds a reference to (the caller may free its own).
+ *
+ * Against an imported catalog the requirements are its controls: the scope is then
+ * #ISMS_SCOPE_ANNEX_A or #ISMS_SCOPE_BOTH (the same: all controls); #ISMS_SCOPE_CLAUSES
+ * covers nothing and is refused. The edition is #ISMS_EDITION_IMPORTED.
+ * @param[out] out The new assessment; the caller frees it with isms_assessment_free().
+ * @param catalog The catalog.
+ * @param year The year assessed, 1900–9999.
+ * @param scope Which requirements it covers.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument, unknown scope, year out of range, clauses of
+ *         an imported catalog), #ISMS_ENOMEM.
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_assessment_new_catalog(isms_assessment **out, const isms_catalog *catalog,
+                                            int year, isms_scope scope);
+
+/**
  * @brief Frees an assessment and all its entries.
  * @param assessment The assessment, or NULL (then nothing happens).
  * @since 0.1.0
@@ -233,7 +252,9 @@ ISMS_EXPORT isms_edition isms_assessment_edition(const isms_assessment *assessme
 /** @brief How the edition was decided. @param assessment The assessment. @since 0.1.0 */
 ISMS_EXPORT isms_edition_basis isms_assessment_edition_basis(const isms_assessment *assessment);
 
-/** @brief The edition's catalog (static). @param assessment The assessment. @since 0.1.0 */
+/** @brief The catalog the assessment is held against: the edition's (static) or an imported
+ *         one, which lives at least as long as the assessment. @param assessment The
+ *         assessment. @since 0.1.0 */
 ISMS_EXPORT const isms_catalog *isms_assessment_catalog(const isms_assessment *assessment);
 
 /** @brief Year assessed. @param assessment The assessment. @since 0.1.0 */
@@ -531,8 +552,10 @@ typedef struct isms_tally {
                               nothing is assessed). */
 } isms_tally;
 
-/** Largest number of Annex A groups (the 14 domains of 2013). @since 0.1.0 */
-#define ISMS_MAX_GROUPS 14
+/** Largest number of groups in a summary: the 14 domains of 2013, or the top-level groups
+ *  of an imported catalog (isms_catalog_parse_oscal() refuses a catalog with more).
+ *  @since 0.1.0 */
+#define ISMS_MAX_GROUPS 64
 
 /**
  * @brief Summary of an assessment.
@@ -544,7 +567,8 @@ typedef struct isms_summary {
     isms_tally annex_a;                  /**< Annex A (empty when out of scope). */
     isms_tally chapter[7];               /**< Chapters 4–10: `chapter[c - 4]`. */
     size_t group_count;                  /**< Annex A groups: 4 themes (2022) or 14 domains
-                                              (2013); 0 when Annex A is out of scope. */
+                                              (2013), an imported catalog's top-level
+                                              groups; 0 when Annex A is out of scope. */
     const isms_item *group[ISMS_MAX_GROUPS]; /**< The group items (`A.5` …), in order. */
     isms_tally groups[ISMS_MAX_GROUPS];  /**< Tally per group. */
     unsigned unknown;                    /**< Entries whose reference is not a requirement. */
@@ -599,7 +623,9 @@ ISMS_EXPORT int isms_assessment_lint(isms_findings *out, const isms_assessment *
  *        `convert-new` (info: a new requirement, not assessed), `convert-combined` (several
  *        sources with different statuses), `convert-partial-overlap` (a yes made partial),
  *        `convert-not-carried` (a source entry with no counterpart or an unknown reference).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (nothing returned, the report unchanged).
+ * @return #ISMS_OK, #ISMS_EINVAL (also: an assessment against an imported catalog, or `to`
+ *         #ISMS_EDITION_IMPORTED, unless it is the same catalog: there is no mapping),
+ *         #ISMS_ENOMEM (nothing returned, the report unchanged).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_assessment_convert(isms_assessment **out,
@@ -660,10 +686,13 @@ typedef struct isms_comparison isms_comparison;
  * When the editions differ, the older one is first converted to the newer one's edition (see
  * isms_assessment_convert()). Rows come in the newer edition's catalog order, then references
  * outside the catalog in natural order. Requirements in neither scope are left out.
+ * Assessments against imported catalogs compare when both were held against the same
+ * catalog (the same UUID).
  * @param[out] out The comparison (caller frees with isms_comparison_free()).
  * @param before The older assessment.
  * @param after The newer assessment.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @return #ISMS_OK, #ISMS_EINVAL (also: different catalogs that have no mapping, named),
+ *         #ISMS_ENOMEM.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_assessment_compare(isms_comparison **out, const isms_assessment *before,

@@ -18,6 +18,18 @@
  *
  * Titles are the standards' English headings (short titles only: the requirement text is
  * © ISO/IEC and not included). No official Swedish headings are built in.
+ *
+ * Imported catalogs: another framework (NIST SP 800-53, CIS Controls, a city's own rule set)
+ * comes in as an OSCAL catalog (isms/oscal.h, isms_catalog_parse_oscal()). Its OSCAL groups
+ * become items of kind #ISMS_ITEM_GROUP and its controls (enhancements included) items of
+ * kind #ISMS_ITEM_CONTROL, in the catalog's order; every control is a requirement (of the
+ * scope #ISMS_SCOPE_ANNEX_A: an imported catalog has no clauses), and the top-level groups are
+ * the groups an assessment is summarised by. An item's id is the control's `label` property
+ * when it has one (`AC-1`, `A.5.1`), else its OSCAL id (`ac-1`); isms_item_oscal_id() gives
+ * the OSCAL id. An imported catalog is on the heap and reference-counted: the caller releases
+ * its own reference with isms_catalog_free(), and every assessment held against it keeps one
+ * of its own, so the catalog lives as long as the last of them. It is read-only once
+ * imported, so it too may be read from any thread.
  */
 #ifndef ISMS_CATALOG_H
 #define ISMS_CATALOG_H
@@ -39,12 +51,17 @@ typedef enum isms_edition {
     ISMS_EDITION_UNKNOWN = 0,   /**< Not known (yet); no catalog. */
     ISMS_EDITION_2013 = 1,      /**< ISO/IEC 27001:2013 (SS-EN ISO/IEC 27001:2017). */
     ISMS_EDITION_2022 = 2,      /**< ISO/IEC 27001:2022 (SS-EN ISO/IEC 27001:2023). */
-    ISMS_EDITION_2022_AMD1 = 3  /**< ISO/IEC 27001:2022 with Amd 1:2024 (climate action). */
+    ISMS_EDITION_2022_AMD1 = 3, /**< ISO/IEC 27001:2022 with Amd 1:2024 (climate action). */
+    ISMS_EDITION_IMPORTED = 4   /**< Not an edition: a catalog imported from OSCAL
+                                     (isms_catalog_parse_oscal()), another framework. It has
+                                     no mapping and no attributes; isms_catalog_get() and
+                                     isms_edition_parse() never give it. @since 0.1.0 */
 } isms_edition;
 
 /**
  * @brief Full name of an edition: "ISO/IEC 27001:2013", "ISO/IEC 27001:2022",
- *        "ISO/IEC 27001:2022/Amd 1:2024"; "" for unknown. Never NULL.
+ *        "ISO/IEC 27001:2022/Amd 1:2024"; "" for unknown and for #ISMS_EDITION_IMPORTED
+ *        (an imported catalog's name is isms_catalog_title()). Never NULL.
  * @param edition The edition.
  * @since 0.1.0
  */
@@ -190,13 +207,18 @@ ISMS_EXPORT const char *isms_attr_family_name(isms_attr_family family);
 ISMS_EXPORT int isms_attr_parse(isms_attr_family *family, size_t *index, const char *text);
 
 /**
- * @brief One edition's catalog (opaque, static, read-only).
+ * @brief A catalog (opaque, read-only): an edition's built-in one (static) or an imported
+ *        one (reference-counted, see isms_catalog_free()).
  * @since 0.1.0
  */
 typedef struct isms_catalog isms_catalog;
 
+/** Deepest nesting of groups and controls in an imported catalog (a group in a group in …;
+ *  a control's enhancements count as a level). @since 0.1.0 */
+#define ISMS_OSCAL_MAX_LEVELS 8
+
 /**
- * @brief One item of a catalog (opaque, static, read-only).
+ * @brief One item of a catalog (opaque, read-only; it lives as long as its catalog).
  * @since 0.1.0
  */
 typedef struct isms_item isms_item;
@@ -210,11 +232,55 @@ typedef struct isms_item isms_item;
 ISMS_EXPORT const isms_catalog *isms_catalog_get(isms_edition edition);
 
 /**
- * @brief The edition of a catalog.
+ * @brief The edition of a catalog: #ISMS_EDITION_IMPORTED for an imported one.
  * @param catalog A catalog (not NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT isms_edition isms_catalog_edition(const isms_catalog *catalog);
+
+/**
+ * @brief Releases the caller's reference to an imported catalog. The catalog is freed when
+ *        no assessment holds it any more. Built-in catalogs and NULL are ignored.
+ * @param catalog The catalog, or NULL.
+ * @since 0.1.0
+ */
+ISMS_EXPORT void isms_catalog_free(const isms_catalog *catalog);
+
+/**
+ * @brief Takes a reference to an imported catalog, to keep it beyond the assessments that
+ *        hold it (for example one got from isms_assessment_catalog()); release it with
+ *        isms_catalog_free(). Built-in catalogs and NULL are returned as they are. Safe from
+ *        any thread.
+ * @param catalog The catalog, or NULL.
+ * @return `catalog`.
+ * @since 0.1.0
+ */
+ISMS_EXPORT const isms_catalog *isms_catalog_ref(const isms_catalog *catalog);
+
+/**
+ * @brief Title of a catalog: the edition's full name ("ISO/IEC 27001:2022") for a built-in
+ *        catalog, the OSCAL metadata title for an imported one. Never NULL.
+ * @param catalog A catalog, or NULL (then "").
+ * @since 0.1.0
+ */
+ISMS_EXPORT const char *isms_catalog_title(const isms_catalog *catalog);
+
+/**
+ * @brief Version of a catalog: "2013", "2022", "2022/Amd 1:2024" for a built-in catalog, the
+ *        OSCAL metadata version for an imported one. Never NULL.
+ * @param catalog A catalog, or NULL (then "").
+ * @since 0.1.0
+ */
+ISMS_EXPORT const char *isms_catalog_version(const isms_catalog *catalog);
+
+/**
+ * @brief UUID of a catalog, lowercase `8-4-4-4-12` hex: the OSCAL catalog's own for an
+ *        imported one; for a built-in catalog a fixed UUID derived from its edition (the
+ *        same in every release, so exports of it can be recognised). Never NULL.
+ * @param catalog A catalog, or NULL (then "").
+ * @since 0.1.0
+ */
+ISMS_EXPORT const char *isms_catalog_uuid(const isms_catalog *catalog);
 
 /**
  * @brief Number of items in the catalog, every kind included.
@@ -225,7 +291,7 @@ ISMS_EXPORT size_t isms_catalog_count(const isms_catalog *catalog);
 
 /**
  * @brief Item `index` in document order (chapters with their clauses depth first, then Annex
- *        A depth first).
+ *        A depth first; an imported catalog's groups and controls depth first, as read).
  * @param catalog A catalog.
  * @param index 0 … isms_catalog_count() − 1.
  * @return The item, or NULL when out of range.
@@ -235,7 +301,9 @@ ISMS_EXPORT const isms_item *isms_catalog_at(const isms_catalog *catalog, size_t
 
 /**
  * @brief Number of requirements that an assessment scores in a scope: the assessable clauses
- *        (26 in 2013, 30 in 2022) and/or the Annex A controls (114, 93).
+ *        (26 in 2013, 30 in 2022) and/or the Annex A controls (114, 93); in an imported
+ *        catalog every control for #ISMS_SCOPE_ANNEX_A and #ISMS_SCOPE_BOTH, none for
+ *        #ISMS_SCOPE_CLAUSES.
  * @param catalog A catalog, or NULL (then 0).
  * @param scope The scope.
  * @since 0.1.0
@@ -262,6 +330,10 @@ ISMS_EXPORT const isms_item *isms_catalog_requirement(const isms_catalog *catalo
  * #ISMS_SCOPE_CLAUSES or #ISMS_SCOPE_BOTH, and the Annex A item when `scope` is
  * #ISMS_SCOPE_ANNEX_A. `A` alone is Annex A. Text after the id (`6.1.2 Bedömning av
  * informationssäkerhetsrisker`) is not accepted: pass the id alone.
+ *
+ * In an imported catalog the rules are the catalog's own: the item whose id or OSCAL id is
+ * the text, ignoring surrounding white space and ASCII case (`ac-1`, `AC-1`), whatever the
+ * scope.
  * @param catalog A catalog.
  * @param id The id.
  * @param scope Where a plain number is looked up (only there: there is no fall-back to the
@@ -273,7 +345,8 @@ ISMS_EXPORT const isms_item *isms_catalog_find(const isms_catalog *catalog, cons
                                                isms_scope scope);
 
 /**
- * @brief Number of root items: the chapters 4–10 and Annex A (8).
+ * @brief Number of root items: the chapters 4–10 and Annex A (8); in an imported catalog its
+ *        top-level groups and controls.
  * @param catalog A catalog, or NULL (then 0).
  * @since 0.1.0
  */
@@ -331,7 +404,16 @@ ISMS_EXPORT const isms_catalog *isms_item_catalog(const isms_item *item);
 ISMS_EXPORT const char *isms_item_id(const isms_item *item);
 
 /**
- * @brief English short title of an item. Never NULL.
+ * @brief The item's OSCAL id: for an imported catalog the control's or group's `id` as read
+ *        (`ac-1`); for a built-in catalog the id its OSCAL export uses: `clause-6.1.2` for
+ *        chapters and clauses, `annex-a` for Annex A, `a.5.1` for Annex A items. Never NULL.
+ * @param item An item, or NULL (then "").
+ * @since 0.1.0
+ */
+ISMS_EXPORT const char *isms_item_oscal_id(const isms_item *item);
+
+/**
+ * @brief English short title of an item (an imported item's OSCAL title). Never NULL.
  * @param item An item, or NULL (then "").
  * @since 0.1.0
  */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "assess/assess-internal.h"
+#include "catalog/catalog-internal.h"
 
 /* ---- summary ------------------------------------------------------------------------- */
 
@@ -58,14 +59,24 @@ int isms_assessment_summarise(isms_summary *out, const isms_assessment *a,
                            w.yes, w.partial, w.no);
     memset(out, 0, sizeof *out);
 
-    /* The Annex A groups, in order, from the tree. */
-    const isms_item *annex = NULL;
-    for (size_t i = 0; i < isms_catalog_root_count(a->catalog); i++)
-        if (isms_item_kind_of(isms_catalog_root(a->catalog, i)) == ISMS_ITEM_ANNEX)
-            annex = isms_catalog_root(a->catalog, i);
-    if (annex && (a->scope & ISMS_SCOPE_ANNEX_A))
-        for (size_t i = 0; i < isms_item_child_count(annex) && i < ISMS_MAX_GROUPS; i++)
-            out->group[out->group_count++] = isms_item_child(annex, i);
+    /* The groups, in order, from the tree: the Annex A domains or themes of a built-in
+     * catalog, the top-level groups of an imported one (its roots that are groups; the
+     * importer allows at most ISMS_MAX_GROUPS). */
+    if (isms__catalog_imported(a->catalog)) {
+        for (size_t i = 0; i < isms_catalog_root_count(a->catalog); i++) {
+            const isms_item *r = isms_catalog_root(a->catalog, i);
+            if (isms_item_kind_of(r) == ISMS_ITEM_GROUP && out->group_count < ISMS_MAX_GROUPS)
+                out->group[out->group_count++] = r;
+        }
+    } else {
+        const isms_item *annex = NULL;
+        for (size_t i = 0; i < isms_catalog_root_count(a->catalog); i++)
+            if (isms_item_kind_of(isms_catalog_root(a->catalog, i)) == ISMS_ITEM_ANNEX)
+                annex = isms_catalog_root(a->catalog, i);
+        if (annex && (a->scope & ISMS_SCOPE_ANNEX_A))
+            for (size_t i = 0; i < isms_item_child_count(annex) && i < ISMS_MAX_GROUPS; i++)
+                out->group[out->group_count++] = isms_item_child(annex, i);
+    }
 
     size_t n = isms_catalog_requirement_count(a->catalog, a->scope);
     for (size_t i = 0; i < n; i++) {
@@ -127,19 +138,27 @@ static bool has_data(const isms_entry *e)
 static int lint_entry(const lint_ctx *x, const isms_entry *e)
 {
     const char *ref = e->ref;
-    const char *ed = isms_edition_name(x->a->edition);
+    /* The edition's name, or an imported catalog's title. */
+    const char *ed = isms_catalog_title(x->a->catalog);
     int rc = ISMS_OK;
     if (!e->item)
         return ADD(x, ISMS_SEVERITY_ERROR, "gap-unknown-ref", ref,
                    "%s finns inte i %s", "%s is not a requirement of %s", ref, ed);
+    if (!isms_item_assessable(e->item) && !has_data(e))
+        return ISMS_OK;
+    if (!isms_item_assessable(e->item) && isms__catalog_imported(x->a->catalog))
+        return ADD(x, ISMS_SEVERITY_INFO, "gap-not-assessable", ref,
+                   "%s är en grupp i %s, inte ett krav som bedöms; bedöm dess "
+                   "säkerhetsåtgärder",
+                   "%s is a group of %s, not a requirement that is assessed; assess its "
+                   "controls",
+                   ref, ed);
     if (!isms_item_assessable(e->item))
-        return has_data(e)
-                   ? ADD(x, ISMS_SEVERITY_INFO, "gap-not-assessable", ref,
-                         "%s är en rubrik, inte ett krav som bedöms; bedöm dess underavsnitt",
-                         "%s is a heading, not a requirement that is assessed; assess its "
-                         "sub-clauses",
-                         ref)
-                   : ISMS_OK;
+        return ADD(x, ISMS_SEVERITY_INFO, "gap-not-assessable", ref,
+                   "%s är en rubrik, inte ett krav som bedöms; bedöm dess underavsnitt",
+                   "%s is a heading, not a requirement that is assessed; assess its "
+                   "sub-clauses",
+                   ref);
     if (!isms__in_scope(e->item, x->a->scope))
         return ADD(x, ISMS_SEVERITY_WARNING, "gap-out-of-scope", ref,
                    "%s ligger utanför bedömningens omfattning%s", "%s lies outside the "
@@ -231,21 +250,6 @@ int isms_assessment_lint(isms_findings *out, const isms_assessment *a, const ism
 }
 
 /* ---- conversion ---------------------------------------------------------------------- */
-
-/* Short name of an edition for origins: "2013", "2022", "2022/Amd 1:2024". */
-static const char *edition_short(isms_edition e)
-{
-    switch (e) {
-    case ISMS_EDITION_2013:
-        return "2013";
-    case ISMS_EDITION_2022:
-        return "2022";
-    case ISMS_EDITION_2022_AMD1:
-        return "2022/Amd 1:2024";
-    default:
-        return "?";
-    }
-}
 
 /* Appends `s` to b unless it is blank or already one of the parts joined with `sep`. */
 static void join_distinct(isms__buf *b, const char *s, const char *sep)
@@ -386,7 +390,9 @@ static int combine(conv_ctx *x, isms_entry *e, const isms_mapping *edges, size_t
         if (!set_from(e, fields[f].field, &b))
             goto nomem;
     }
-    isms__buf_printf(&b, "%s: ", edition_short(x->src->edition));
+    /* The origin names the source by its catalog's version: "2013", "2022", "2022/Amd
+     * 1:2024" (conversion only runs between built-in catalogs). */
+    isms__buf_printf(&b, "%s: ", isms_catalog_version(x->src->catalog));
     for (size_t i = 0; i < n; i++)
         isms__buf_printf(&b, "%s%s", i ? ", " : "", srcs[i]->ref);
     if (!set_from(e, ISMS_FIELD_ORIGIN, &b))
@@ -522,6 +528,20 @@ int isms_assessment_convert(isms_assessment **out, const isms_assessment *a, ism
 {
     if (!out || !a)
         return isms__error(ISMS_EINVAL, "isms_assessment_convert: NULL argument");
+    /* An imported catalog has no mapping: it converts only to itself (a copy). */
+    if (to == ISMS_EDITION_IMPORTED && a->edition == ISMS_EDITION_IMPORTED)
+        return isms_assessment_copy(out, a);
+    if (to == ISMS_EDITION_IMPORTED)
+        return isms__error(ISMS_EINVAL,
+                           "an assessment against %s cannot be converted to an imported "
+                           "catalog: there is no mapping between them",
+                           isms_catalog_title(a->catalog));
+    if (a->edition == ISMS_EDITION_IMPORTED && isms_catalog_get(to))
+        return isms__error(ISMS_EINVAL,
+                           "an assessment against the imported catalog \"%.200s\" cannot be "
+                           "converted to %s: an imported catalog has no mapping to the "
+                           "ISO/IEC 27001 editions",
+                           isms_catalog_title(a->catalog), isms_edition_name(to));
     if (!isms_catalog_get(to))
         return isms__error(ISMS_EINVAL, "isms_assessment_convert: unknown edition %d", (int)to);
     if (to == a->edition)
@@ -692,6 +712,19 @@ int isms_assessment_compare(isms_comparison **out, const isms_assessment *before
     isms_assessment *conv = NULL;
     const isms_assessment *old = before;
     int rc;
+    /* Imported catalogs have no mapping: only assessments against the same catalog (the same
+     * UUID, perhaps imported twice) compare, and then without conversion. */
+    bool imp_b = isms__catalog_imported(before->catalog);
+    bool imp_a = isms__catalog_imported(after->catalog);
+    if ((imp_b || imp_a)
+        && !(imp_b && imp_a
+             && strcmp(isms_catalog_uuid(before->catalog), isms_catalog_uuid(after->catalog))
+                    == 0))
+        return isms__error(ISMS_EINVAL,
+                           "cannot compare an assessment against \"%.200s\" with one against "
+                           "\"%.200s\": the catalogs differ and there is no mapping between "
+                           "them",
+                           isms_catalog_title(before->catalog), isms_catalog_title(after->catalog));
     if (before->edition != after->edition) {
         if ((rc = isms_assessment_convert(&conv, before, after->edition, NULL)))
             return rc;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "assess/assess-internal.h"
+#include "catalog/catalog-internal.h"
 
 /* ---- labels and parsers ------------------------------------------------------------- */
 
@@ -248,29 +249,54 @@ static bool valid_scope(isms_scope scope)
     return scope == ISMS_SCOPE_CLAUSES || scope == ISMS_SCOPE_ANNEX_A || scope == ISMS_SCOPE_BOTH;
 }
 
-int isms_assessment_new(isms_assessment **out, isms_edition edition, int year, isms_scope scope)
+/* A new, empty assessment against `catalog` (built-in or imported: then it takes a
+ * reference). `fn` names the public function for messages. */
+static int assessment_make(isms_assessment **out, const isms_catalog *catalog, int year,
+                           isms_scope scope, const char *fn)
 {
-    if (!out)
-        return isms__error(ISMS_EINVAL, "isms_assessment_new: out is NULL");
-    const isms_catalog *catalog = isms_catalog_get(edition);
-    if (!catalog)
-        return isms__error(ISMS_EINVAL, "isms_assessment_new: unknown edition %d", (int)edition);
     if (year < 1900 || year > 9999)
         return isms__error(ISMS_EINVAL, "the year assessed must be 1900–9999, not %d", year);
     if (!valid_scope(scope))
-        return isms__error(ISMS_EINVAL, "isms_assessment_new: unknown scope %d", (int)scope);
+        return isms__error(ISMS_EINVAL, "%s: unknown scope %d", fn, (int)scope);
+    if (isms__catalog_imported(catalog) && scope == ISMS_SCOPE_CLAUSES)
+        return isms__error(ISMS_EINVAL,
+                           "the catalog \"%.200s\" is imported and has no management-system "
+                           "clauses, only controls: assess it with the scope Annex A or both",
+                           isms_catalog_title(catalog));
     isms_assessment *a = isms__calloc(1, sizeof *a);
     if (!a)
         return isms__error_nomem();
-    a->edition = edition;
+    a->edition = isms_catalog_edition(catalog);
     a->basis = ISMS_BASIS_GIVEN;
-    a->catalog = catalog;
+    a->catalog = isms__catalog_ref(catalog);
     a->year = year;
     a->scope = scope;
     a->date = (isms_date){ year, 12, 31 };
     isms__index_init(&a->index, entry_key);
     *out = a;
     return ISMS_OK;
+}
+
+int isms_assessment_new(isms_assessment **out, isms_edition edition, int year, isms_scope scope)
+{
+    if (!out)
+        return isms__error(ISMS_EINVAL, "isms_assessment_new: out is NULL");
+    const isms_catalog *catalog = isms_catalog_get(edition);
+    if (edition == ISMS_EDITION_IMPORTED)
+        return isms__error(ISMS_EINVAL,
+                           "isms_assessment_new: an imported catalog is not an edition; pass "
+                           "the catalog itself to isms_assessment_new_catalog()");
+    if (!catalog)
+        return isms__error(ISMS_EINVAL, "isms_assessment_new: unknown edition %d", (int)edition);
+    return assessment_make(out, catalog, year, scope, "isms_assessment_new");
+}
+
+int isms_assessment_new_catalog(isms_assessment **out, const isms_catalog *catalog, int year,
+                                isms_scope scope)
+{
+    if (!out || !catalog)
+        return isms__error(ISMS_EINVAL, "isms_assessment_new_catalog: NULL argument");
+    return assessment_make(out, catalog, year, scope, "isms_assessment_new_catalog");
 }
 
 static void entry_free(isms_entry *e)
@@ -297,6 +323,7 @@ void isms_assessment_free(isms_assessment *a)
     for (size_t i = 0; i < a->n_extra; i++)
         isms__free(a->extra_names[i]);
     isms__free(a->extra_names);
+    isms__catalog_unref(a->catalog);
     isms__free(a);
 }
 
@@ -595,7 +622,7 @@ int isms_assessment_copy(isms_assessment **out, const isms_assessment *src)
     if (!out || !src)
         return isms__error(ISMS_EINVAL, "isms_assessment_copy: NULL argument");
     isms_assessment *a;
-    int rc = isms_assessment_new(&a, src->edition, src->year, src->scope);
+    int rc = assessment_make(&a, src->catalog, src->year, src->scope, "isms_assessment_copy");
     if (rc)
         return rc;
     a->basis = src->basis;

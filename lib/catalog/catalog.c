@@ -1,9 +1,12 @@
-/* The built-in ISO/IEC 27001 catalogs: editions, look-up, navigation, ISO/IEC 27002:2022
- * attributes and the 2013 ↔ 2022 mapping.
+/* The ISO/IEC 27001 catalogs: editions, look-up, navigation, ISO/IEC 27002:2022 attributes
+ * and the 2013 ↔ 2022 mapping; the same functions read imported catalogs.
  *
- * All data lives in catalog-data.c, which gen-catalog.py generates from the reference pack;
- * catalog-internal.h describes its layout. This file only reads it: nothing allocates and
- * nothing is written, so every function is safe from any thread.
+ * All data of the built-in catalogs lives in catalog-data.c, which gen-catalog.py generates
+ * from the reference pack; catalog-internal.h describes its layout. This file only reads it:
+ * nothing allocates and nothing is written, so every function is safe from any thread.
+ * Imported catalogs (imported.c) share the layout of items and catalogs; where they differ
+ * (texts, child counts, look-up, no mapping) a function tests the item's or catalog's
+ * `edition` byte and reads the imported catalog's own tables.
  *
  * Look-up turns an id into a 32-bit key (Annex A or not, the number of parts, the parts) and
  * binary-searches the catalog's sorted key table. The same key comes out however the id was
@@ -24,7 +27,20 @@ static const char *text_at(uint16_t offset)
 
 static const isms_catalog *catalog_of(const isms_item *item)
 {
+    if (item->edition == ISMS_EDITION_IMPORTED)
+        return &isms__imported_of(item)->base;
     return &isms__catalogs[item->edition - 1];
+}
+
+static bool imported_item(const isms_item *item)
+{
+    return item->edition == ISMS_EDITION_IMPORTED;
+}
+
+/* A text of an imported item: an offset into its catalog's pool. */
+static const char *imported_text(const isms_item *item, uint32_t offset)
+{
+    return isms__imported_of(item)->pool + offset;
 }
 
 static size_t index_of(const isms_item *item)
@@ -55,7 +71,8 @@ const char *isms_edition_name(isms_edition edition)
     case ISMS_EDITION_2013: return "ISO/IEC 27001:2013";
     case ISMS_EDITION_2022: return "ISO/IEC 27001:2022";
     case ISMS_EDITION_2022_AMD1: return "ISO/IEC 27001:2022/Amd 1:2024";
-    case ISMS_EDITION_UNKNOWN: break;
+    case ISMS_EDITION_UNKNOWN:
+    case ISMS_EDITION_IMPORTED: break;
     }
     return "";
 }
@@ -313,6 +330,7 @@ const isms_catalog *isms_catalog_get(isms_edition edition)
     case ISMS_EDITION_2022_AMD1:
         return &isms__catalogs[edition - 1];
     case ISMS_EDITION_UNKNOWN:
+    case ISMS_EDITION_IMPORTED:
         break;
     }
     return NULL;
@@ -321,6 +339,52 @@ const isms_catalog *isms_catalog_get(isms_edition edition)
 isms_edition isms_catalog_edition(const isms_catalog *catalog)
 {
     return catalog ? (isms_edition)catalog->edition : ISMS_EDITION_UNKNOWN;
+}
+
+/* Version and UUID of the built-in catalogs, indexed by edition − 1. The UUIDs are the
+ * version 5 UUIDs that the OSCAL export derives from the edition (lib/io/oscal-internal.h);
+ * they are written out here so that this pure-core file needs no SHA-1 at run time, and
+ * test-catalog-imported checks them against isms__uuid5(). */
+static const struct {
+    const char *version;
+    const char *uuid;
+} builtin_meta[3] = {
+    { "2013", "59b8e94b-4e3b-594e-97ad-f5324274e136" },
+    { "2022", "5840251f-6d2e-5e76-9efc-193693a6da91" },
+    { "2022/Amd 1:2024", "1f68943d-d60c-59d6-b37b-7e93c9d851d5" },
+};
+
+const char *isms_catalog_title(const isms_catalog *catalog)
+{
+    if (!catalog)
+        return "";
+    if (catalog->edition == ISMS_EDITION_IMPORTED) {
+        const struct isms__imported *imp = isms__imported_cat(catalog);
+        return imp->pool + imp->title;
+    }
+    return isms_edition_name((isms_edition)catalog->edition);
+}
+
+const char *isms_catalog_version(const isms_catalog *catalog)
+{
+    if (!catalog)
+        return "";
+    if (catalog->edition == ISMS_EDITION_IMPORTED) {
+        const struct isms__imported *imp = isms__imported_cat(catalog);
+        return imp->pool + imp->version;
+    }
+    return builtin_meta[catalog->edition - 1].version;
+}
+
+const char *isms_catalog_uuid(const isms_catalog *catalog)
+{
+    if (!catalog)
+        return "";
+    if (catalog->edition == ISMS_EDITION_IMPORTED) {
+        const struct isms__imported *imp = isms__imported_cat(catalog);
+        return imp->pool + imp->uuid;
+    }
+    return builtin_meta[catalog->edition - 1].uuid;
 }
 
 size_t isms_catalog_count(const isms_catalog *catalog)
@@ -417,6 +481,8 @@ const isms_item *isms_catalog_find(const isms_catalog *catalog, const char *id,
         return NULL;
     if (scope != ISMS_SCOPE_CLAUSES && scope != ISMS_SCOPE_ANNEX_A && scope != ISMS_SCOPE_BOTH)
         return NULL;
+    if (catalog->edition == ISMS_EDITION_IMPORTED)
+        return isms__imported_find(isms__imported_cat(catalog), id); /* its own rules */
     size_t start, len;
     isms__trim_span(id, strlen(id), &start, &len);
     const char *s = id + start, *end = s + len;
@@ -509,12 +575,29 @@ const isms_catalog *isms_item_catalog(const isms_item *item)
 
 const char *isms_item_id(const isms_item *item)
 {
-    return item ? text_at(item->id) : "";
+    if (!item)
+        return "";
+    if (imported_item(item))
+        return imported_text(item, isms__imported_ext(item)->id);
+    return text_at(item->id);
+}
+
+const char *isms_item_oscal_id(const isms_item *item)
+{
+    if (!item)
+        return "";
+    if (imported_item(item))
+        return imported_text(item, isms__imported_ext(item)->oscal_id);
+    return text_at(catalog_of(item)->oscal_ids[index_of(item)]);
 }
 
 const char *isms_item_title(const isms_item *item)
 {
-    return item ? text_at(item->title) : "";
+    if (!item)
+        return "";
+    if (imported_item(item))
+        return imported_text(item, isms__imported_ext(item)->title);
+    return text_at(item->title);
 }
 
 isms_item_kind isms_item_kind_of(const isms_item *item)
@@ -536,12 +619,16 @@ const isms_item *isms_item_parent(const isms_item *item)
 
 size_t isms_item_child_count(const isms_item *item)
 {
-    return item ? item->n_children : 0;
+    if (!item)
+        return 0;
+    if (imported_item(item)) /* may exceed the 255 of n_children */
+        return isms__imported_ext(item)->n_children;
+    return item->n_children;
 }
 
 const isms_item *isms_item_child(const isms_item *item, size_t index)
 {
-    if (!item || index >= item->n_children)
+    if (!item || index >= isms_item_child_count(item))
         return NULL;
     const isms_catalog *catalog = catalog_of(item);
     return &catalog->items[catalog->children[item->children + index]];
@@ -622,6 +709,8 @@ size_t isms_item_map(isms_mapping *out, size_t cap, const isms_item *item, isms_
     if (!out)
         cap = 0;
     isms_edition from = (isms_edition)item->edition;
+    if (from == ISMS_EDITION_IMPORTED)
+        return 0; /* another framework: no mapping to ISO/IEC 27001 */
     if (from == to)
         return put_edge(out, cap, 0, item, item, ISMS_RELATION_EQUAL);
 

@@ -342,6 +342,16 @@ def c_comment(s):
     return s.replace("*/", "* /")
 
 
+def oscal_id(ident):
+    """The OSCAL id of a built-in item: `clause-6.1.2` for chapters and clauses, `annex-a`
+    for Annex A, the id in lowercase (`a.5.1`) for the items under it."""
+    if ident == "A":
+        return "annex-a"
+    if ident.startswith("A."):
+        return ident.lower()
+    return "clause-" + ident
+
+
 def generate(refdir):
     clauses, annex13, annex22, attrs, vocab, mapping, amendment = load(refdir)
     vocab_index, attr_rows = parse_attrs(attrs, vocab)
@@ -396,6 +406,10 @@ def generate(refdir):
             values.append((pool.add(name), pool.add(name.replace("_", " ")),
                            pool.add(SWEDISH[name]), family, name))
         first.append(len(values))
+    # The OSCAL ids (isms_item_oscal_id()) come last, so that adding them moved no offset.
+    for ed, _ in EDITIONS:
+        for it in catalogs[ed]:
+            pool.add(oscal_id(it["id"]))
 
     out = []
     w = out.append
@@ -521,6 +535,13 @@ def generate(refdir):
             for k, i in index:
                 w(f"    {{ 0x{k:08x}, {i:3} }}, /* {items[i]['id']} */")
             w("};\n")
+            w("/* OSCAL ids (isms_item_oscal_id()) of the items in document order: offsets into")
+            w(" * isms__cat_text. */")
+            w(f"static const uint16_t oscal_ids_{tables}[] = {{")
+            offs = [pool.offsets[oscal_id(it["id"])] for it in items]
+            for i in range(0, len(offs), 10):
+                w("    " + " ".join(f"{o:5}," for o in offs[i:i + 10]))
+            w("};\n")
             shared[tables] = (len(roots), n_clause, len(reqs) - n_clause, len(index))
         else:
             w(section("ISO/IEC 27001:2022/Amd 1:2024").rstrip())
@@ -561,6 +582,7 @@ def generate(refdir):
         n_roots, n_clause, n_control, n_index = shared[tables]
         w(f"    {{ items_{sym}, children_{tables}, roots_{tables}, requirements_{tables}, "
           f"index_{tables},")
+        w(f"      oscal_ids_{tables},")
         w(f"      {len(catalogs[ed])}, {n_roots}, {n_clause}, {n_control}, {n_index}, {enum} }},")
     w("};")
     return "\n".join(out) + "\n"
