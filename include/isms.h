@@ -29,5 +29,6 @@
 #include "isms/file.h"
 #include "isms/document.h"
 #include "isms/report.h"
+#include "isms/oscal.h"
 
 #endif

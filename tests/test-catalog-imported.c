@@ -534,6 +534,228 @@ static void test_builder_item_limit(void **state)
     isms_catalog_free(c);
 }
 
+/* ---- ids an attacker picks ----------------------------------------------------------------
+ *
+ * The look-up once was an unseeded FNV-1a (32 bits, ASCII case folded) with linear probing,
+ * so a file whose ids all have one hash made every add and every look-up walk them all
+ * (65,000 such ids: 9 s to import, 14 s to look them up). The ids below are built so that
+ * all of them have the same FNV-1a hash: each is 16 blocks of 6 characters, and at step k
+ * both choices of block k take the hash from the same state to the same state (two blocks
+ * that collide from that state, found by a birthday search). The test asserts behaviour
+ * only: every id is found, the ones not added are not, and a duplicate is still refused. */
+
+#define COLLIDE_STEPS 16
+#define COLLIDE_BLOCK 6
+
+static uint32_t fnv1a_step(uint32_t h, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* The n-th block of 6 characters of [0-9a-z], spread over all of them (four characters and
+ * a fixed rest would not do: FNV-1a takes no two blocks of 4 bytes to the same hash). */
+static void block_text(char out[COLLIDE_BLOCK], uint32_t k)
+{
+    static const char alphabet[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+    uint64_t n = (uint64_t)k * 2654435761u % 2176782336u; /* 36^6: a bijection */
+    for (int i = 0; i < COLLIDE_BLOCK; i++) {
+        out[i] = alphabet[n % 36];
+        n /= 36;
+    }
+}
+
+typedef struct hashed_block {
+    uint32_t hash, n;
+} hashed_block;
+
+static int cmp_hashed(const void *a, const void *b)
+{
+    const hashed_block *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->n < y->n ? -1 : x->n > y->n;
+}
+
+/* Two blocks per step, pairs[k][0..1], that take the hash from the state after the steps
+ * before to the same state. */
+static void colliding_blocks(char pairs[COLLIDE_STEPS][2][COLLIDE_BLOCK])
+{
+    enum { CANDIDATES = 400000 };
+    hashed_block *hb = malloc(CANDIDATES * sizeof *hb);
+    assert_non_null(hb);
+    uint32_t state = 2166136261u;
+    for (int k = 0; k < COLLIDE_STEPS; k++) {
+        char text[COLLIDE_BLOCK];
+        for (uint32_t n = 0; n < CANDIDATES; n++) {
+            block_text(text, n);
+            hb[n].hash = fnv1a_step(state, text, COLLIDE_BLOCK);
+            hb[n].n = n;
+        }
+        qsort(hb, CANDIDATES, sizeof *hb, cmp_hashed);
+        size_t i = 1;
+        while (i < CANDIDATES && hb[i].hash != hb[i - 1].hash)
+            i++;
+        assert_true(i < CANDIDATES); /* about 19 pairs are expected among 400,000 */
+        block_text(pairs[k][0], hb[i - 1].n);
+        block_text(pairs[k][1], hb[i].n);
+        state = hb[i].hash;
+    }
+    free(hb);
+}
+
+/* Colliding id number `n` (its bits choose the blocks). */
+static void colliding_id(char *out, char pairs[COLLIDE_STEPS][2][COLLIDE_BLOCK], uint32_t n)
+{
+    for (int k = 0; k < COLLIDE_STEPS; k++)
+        memcpy(out + k * COLLIDE_BLOCK, pairs[k][(n >> k) & 1], COLLIDE_BLOCK);
+    out[COLLIDE_STEPS * COLLIDE_BLOCK] = '\0';
+}
+
+/* `s` in capitals (ASCII), into out. */
+static void upper(char *out, const char *s)
+{
+    for (; *s; s++)
+        *out++ = (char)(*s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
+    *out = '\0';
+}
+
+static void test_colliding_ids(void **state)
+{
+    (void)state;
+    static char pairs[COLLIDE_STEPS][2][COLLIDE_BLOCK];
+    colliding_blocks(pairs);
+    char id[COLLIDE_STEPS * COLLIDE_BLOCK + 1], first[sizeof id], caps_id[sizeof id];
+    colliding_id(first, pairs, 0);
+    uint32_t h0 = fnv1a_step(2166136261u, first, strlen(first));
+
+    /* 65,000 controls (the most a catalog holds), half of them with their id in capitals
+     * as the label: the same hash folded, and the label is then the key. */
+    isms__catalog_builder *b;
+    assert_int_equal(isms__catalog_builder_new(&b, "Colliding", "1", SAMPLE_UUID, NULL),
+                     ISMS_OK);
+    for (uint32_t n = 0; n < ISMS__CAT_MAX_IMPORTED; n++) {
+        colliding_id(id, pairs, n);
+        assert_true(fnv1a_step(2166136261u, id, strlen(id)) == h0);
+        char label[sizeof id];
+        upper(label, id);
+        size_t index;
+        if (isms__catalog_builder_add(b, &index, SIZE_MAX, ISMS_ITEM_CONTROL, id,
+                                      n % 2 ? label : NULL, "t") != ISMS_OK)
+            fail_msg("%s: %s", id, isms_error_last()->message);
+    }
+    isms_catalog *c;
+    assert_int_equal(isms__catalog_builder_finish(b, &c), ISMS_OK);
+    assert_int_equal(isms_catalog_count(c), ISMS__CAT_MAX_IMPORTED);
+    for (uint32_t n = 0; n < (1u << COLLIDE_STEPS); n++) {
+        colliding_id(id, pairs, n);
+        const isms_item *it = isms_catalog_find(c, id, ISMS_SCOPE_BOTH);
+        if (n >= ISMS__CAT_MAX_IMPORTED) {
+            if (it)
+                fail_msg("%s (not added) found as item %s", id, isms_item_id(it));
+            continue;
+        }
+        if (it != isms_catalog_at(c, n))
+            fail_msg("%s: found %s", id, it ? isms_item_oscal_id(it) : "nothing");
+        assert_string_equal(isms_item_oscal_id(it), id);
+        char caps[sizeof id];
+        upper(caps, id);
+        assert_ptr_equal(isms_catalog_find(c, caps, ISMS_SCOPE_BOTH), it);
+        if (n % 2)
+            assert_string_equal(isms_item_id(it), caps); /* the label */
+        else
+            assert_string_equal(isms_item_id(it), id);
+    }
+    isms_catalog_free(c);
+
+    /* Duplicates at add time, among colliding ids: an OSCAL id, and a label. */
+    assert_int_equal(isms__catalog_builder_new(&b, "Colliding", "1", SAMPLE_UUID, NULL),
+                     ISMS_OK);
+    size_t index;
+    for (uint32_t n = 0; n < 1000; n++) {
+        colliding_id(id, pairs, n);
+        assert_int_equal(isms__catalog_builder_add(b, &index, SIZE_MAX, ISMS_ITEM_CONTROL, id,
+                                                   NULL, "t"),
+                         ISMS_OK);
+    }
+    colliding_id(id, pairs, 999);
+    colliding_id(first, pairs, 1000);
+    upper(caps_id, id);
+    assert_int_equal(isms__catalog_builder_add(b, &index, SIZE_MAX, ISMS_ITEM_CONTROL, caps_id,
+                                               NULL, "t"),
+                     ISMS_EEXIST);
+    assert_error(ISMS_EEXIST, "(item 1000)");
+    assert_int_equal(isms__catalog_builder_add(b, &index, SIZE_MAX, ISMS_ITEM_CONTROL, first,
+                                               id, "t"),
+                     ISMS_EEXIST);
+    assert_error(ISMS_EEXIST, "its label");
+    isms__catalog_builder_free(b);
+}
+
+/* ---- labels that are not ids ---------------------------------------------------------------- */
+
+static void test_builder_label_not_id(void **state)
+{
+    (void)state;
+    isms__catalog_builder *b;
+    size_t i;
+    assert_int_equal(isms__catalog_builder_new(&b, "T", "1", SAMPLE_UUID, NULL), ISMS_OK);
+    /* Two groups that both number their controls "1". */
+    assert_int_equal(isms__catalog_builder_add(b, &i, NONE, ISMS_ITEM_GROUP, "g-a", "A", "A"),
+                     ISMS_OK);                                                   /* 0 */
+    assert_int_equal(isms__catalog_builder_add_item(b, &i, 0, ISMS_ITEM_CONTROL, "a-1", "1",
+                                                    "First of A", false),
+                     ISMS_OK);                                                   /* 1 */
+    assert_int_equal(isms__catalog_builder_add(b, &i, NONE, ISMS_ITEM_GROUP, "g-b", "B", "B"),
+                     ISMS_OK);                                                   /* 2 */
+    assert_int_equal(isms__catalog_builder_add_item(b, &i, 2, ISMS_ITEM_CONTROL, "b-1", "1",
+                                                    "First of B", false),
+                     ISMS_OK);                                                   /* 3 */
+    /* A label that is not the id may even be an earlier id; the OSCAL id is still checked. */
+    assert_int_equal(isms__catalog_builder_add_item(b, &i, 2, ISMS_ITEM_CONTROL, "b-2", "g-a",
+                                                    "", false),
+                     ISMS_OK);                                                   /* 4 */
+    assert_int_equal(isms__catalog_builder_add_item(b, &i, 2, ISMS_ITEM_CONTROL, "A-1", "x",
+                                                    "", false),
+                     ISMS_EEXIST);
+    assert_error(ISMS_EEXIST, "control \"A-1\": its OSCAL id \"A-1\" is already the OSCAL id of "
+                              "the earlier control \"a-1\" (item 2)");
+    /* With true, as isms__catalog_builder_add(). */
+    assert_int_equal(isms__catalog_builder_add_item(b, &i, 2, ISMS_ITEM_CONTROL, "b-3", "b",
+                                                    "", true),
+                     ISMS_EEXIST);
+    assert_error(ISMS_EEXIST, "its label \"b\" is already the label of the earlier group");
+    isms_catalog *c;
+    assert_int_equal(isms__catalog_builder_finish(b, &c), ISMS_OK);
+    assert_int_equal(isms_catalog_count(c), 5);
+    assert_string_equal(isms_item_id(at(c, 1)), "a-1");
+    assert_string_equal(isms__item_label(at(c, 1)), "1");
+    assert_string_equal(isms_item_id(at(c, 3)), "b-1");
+    assert_string_equal(isms__item_label(at(c, 3)), "1");
+    assert_string_equal(isms_item_id(at(c, 4)), "b-2");
+    assert_string_equal(isms__item_label(at(c, 4)), "g-a");
+    assert_string_equal(isms_item_id(at(c, 0)), "A");
+    /* The labels are no keys. */
+    assert_null(isms_catalog_find(c, "1", ISMS_SCOPE_BOTH));
+    assert_ptr_equal(isms_catalog_find(c, "G-A", ISMS_SCOPE_BOTH), at(c, 0));
+    assert_ptr_equal(isms_catalog_find(c, "a", ISMS_SCOPE_BOTH), at(c, 0));
+    assert_ptr_equal(isms_catalog_find(c, "B-1", ISMS_SCOPE_BOTH), at(c, 3));
+    assert_ptr_equal(isms_catalog_find(c, "b-2", ISMS_SCOPE_BOTH), at(c, 4));
+    /* An assessment against it is made of the ids. */
+    isms_assessment *a;
+    assert_int_equal(isms_assessment_new_catalog(&a, c, 2024, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_assessment_add_all(a), ISMS_OK);
+    assert_int_equal(isms_assessment_count(a), 3);
+    assert_non_null(isms_assessment_find(a, "a-1"));
+    assert_non_null(isms_assessment_find(a, "b-1"));
+    assert_null(isms_assessment_find(a, "1"));
+    isms_assessment_free(a);
+    isms_catalog_free(c);
+}
+
 /* Every allocation of the builder may fail: the build as a whole returns ISMS_ENOMEM and
  * leaks nothing (finish frees the builder too). */
 static void test_builder_nomem(void **state)
@@ -654,6 +876,67 @@ static void *thread_body(void *arg)
         isms_assessment_free(a);
     }
     return NULL;
+}
+
+/* A worker that reads the catalog, then drops the reference it was handed: the last one
+ * when the main thread has dropped its own before. */
+typedef struct drop_arg {
+    const isms_catalog *c;
+    atomic_int *go; /* the worker drops after this is set */
+    int ok;
+} drop_arg;
+
+static void *drop_body(void *arg)
+{
+    drop_arg *d = arg;
+    while (!atomic_load(d->go))
+        ;
+    isms_assessment *a;
+    d->ok = isms_assessment_new_catalog(&a, d->c, 2024, ISMS_SCOPE_BOTH) == ISMS_OK &&
+            isms_assessment_add_all(a) == ISMS_OK && isms_assessment_count(a) == 9;
+    if (d->ok) {
+        d->ok = isms_catalog_find(d->c, "ac-2.1", ISMS_SCOPE_BOTH) != NULL;
+        isms_assessment_free(a);
+    }
+    isms_catalog_free(d->c); /* maybe the last reference: the catalog goes here */
+    return NULL;
+}
+
+static void test_threads_last_drop(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 50; round++) {
+        isms_catalog *c = sample_catalog();
+        atomic_int go;
+        atomic_init(&go, 0);
+        pthread_t t[3];
+        drop_arg args[3];
+        for (int k = 0; k < 3; k++) {
+            args[k].c = isms_catalog_ref(c);
+            args[k].go = &go;
+            args[k].ok = 0;
+            assert_int_equal(pthread_create(&t[k], NULL, drop_body, &args[k]), 0);
+        }
+        assert_int_equal(refs_of(c), 4);
+        /* The main thread reads it too, then lets go first. */
+        check_sample(c);
+        isms_catalog_free(c);
+        atomic_store(&go, 1);
+        for (int k = 0; k < 3; k++) {
+            assert_int_equal(pthread_join(t[k], NULL), 0);
+            assert_true(args[k].ok);
+        }
+    }
+    /* One worker alone holds the last reference from the start. */
+    isms_catalog *c = sample_catalog();
+    atomic_int go;
+    atomic_init(&go, 1);
+    drop_arg one = { c, &go, 0 };
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, drop_body, &one), 0);
+    assert_int_equal(pthread_join(t, NULL), 0);
+    assert_true(one.ok);
+    /* valgrind and ASan check that the catalog was freed exactly once, in the worker. */
 }
 
 static void test_threads(void **state)
@@ -1124,6 +1407,9 @@ int main(void)
         cmocka_unit_test(test_builder_nomem),
         cmocka_unit_test(test_references),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_threads_last_drop),
+        cmocka_unit_test(test_colliding_ids),
+        cmocka_unit_test(test_builder_label_not_id),
         cmocka_unit_test(test_assessment_basics),
         cmocka_unit_test(test_assessment_summary),
         cmocka_unit_test(test_assessment_lint),

@@ -700,12 +700,14 @@ static void test_roundtrip(void **state)
 
 /* ---- allocation failure ----------------------------------------------------------------- */
 
-static void sweep_import_kind(const char *path, isms_table_kind want, int year,
-                              isms_table_kind expect)
+/* Imports `path` into the document `make()` gives with the n-th allocation failing, n = 1,
+ * 2, ...: out of memory leaves the document and the notes as they were. */
+static void sweep_import_into(isms_document *(*make)(void), const char *path,
+                              isms_table_kind want, int year, isms_table_kind expect)
 {
     text t = read_text(path);
     for (int with_notes = 0; with_notes < 2; with_notes++) {
-        isms_document *doc = sample_doc();
+        isms_document *doc = make();
         snapshot s = take(doc);
         for (long n = 1;; n++) {
             isms_findings *notes = with_notes ? notes_with_earlier(ISMS_LANG_SV) : NULL;
@@ -736,6 +738,12 @@ static void sweep_import_kind(const char *path, isms_table_kind want, int year,
     free(t.data);
 }
 
+static void sweep_import_kind(const char *path, isms_table_kind want, int year,
+                              isms_table_kind expect)
+{
+    sweep_import_into(sample_doc, path, want, year, expect);
+}
+
 static void test_alloc_failure(void **state)
 {
     (void)state;
@@ -763,6 +771,190 @@ static void test_alloc_failure(void **state)
     isms_document_free(doc);
 }
 
+/* ---- gap tables against an imported catalog ---------------------------------------------- */
+
+#define CATALOG_SAMPLE EXAMPLES "exempelstad-krav.oscal.json"
+#define CATALOG_TABLE ISMS_TEST_DATA "/csv-gap-catalog/exempelstad.csv"
+#define CAT_TITLE "Exempelstads grundläggande informationssäkerhetskrav"
+
+/* A document of 2025: 2023 against ISO/IEC 27001:2022, 2024 against the sample catalog. */
+static isms_document *catalog_doc(void)
+{
+    isms_document *doc = new_doc(2025);
+    isms_catalog *cat = NULL;
+    if (isms_catalog_load_oscal(&cat, CATALOG_SAMPLE) != ISMS_OK)
+        fail_msg("%s: %s", CATALOG_SAMPLE, isms_error_last()->message);
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new(&a, ISMS_EDITION_2022, 2023, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_assessment_add(NULL, a, "6.1.2"), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+    assert_int_equal(isms_assessment_new_catalog(&a, cat, 2024, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_assessment_add(NULL, a, "beh-2"), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+    isms_catalog_free(cat);
+    return doc;
+}
+
+static void test_catalog_tables(void **state)
+{
+    (void)state;
+    isms_document *doc = catalog_doc();
+    const isms_catalog *cat = isms_assessment_catalog(isms_document_assessment_find(doc, 2024));
+    /* A table of a new year (the document's: 2025) is read against the latest assessment's
+     * catalog: its labels and OSCAL ids in any case are the catalog's items. */
+    isms_findings *notes = new_notes(ISMS_LANG_EN);
+    import_file(doc, CATALOG_TABLE, ISMS_TABLE_UNKNOWN, 0, ISMS_TABLE_GAP, notes);
+    const isms_assessment *a25 = isms_document_current(doc);
+    assert_int_equal(isms_assessment_year(a25), 2025);
+    assert_ptr_equal(isms_assessment_catalog(a25), cat);
+    assert_int_equal(isms_assessment_edition(a25), ISMS_EDITION_IMPORTED);
+    assert_int_equal(isms_assessment_scope(a25), ISMS_SCOPE_BOTH);
+    assert_int_equal(isms_assessment_count(a25), 7);
+    assert_string_equal(isms_entry_ref(isms_assessment_at(a25, 0)), "STY-1");
+    assert_non_null(isms_entry_item(isms_assessment_at(a25, 0)));
+    assert_string_equal(isms_entry_ref(isms_assessment_at(a25, 6)), "KSF-1");
+    assert_null(isms_entry_item(isms_assessment_at(a25, 6)));
+    assert_string_equal(note_at(notes, "gap-edition", 0).message,
+                        "The table was read against the catalog \"" CAT_TITLE "\", given for "
+                        "the import; the table was not examined for an edition.");
+    isms_findings_free(notes);
+
+    /* Its export names the catalog and reads back the same, into another year. */
+    char *out = NULL;
+    size_t len = 0;
+    assert_int_equal(isms_document_export_csv(&out, &len, doc, ISMS_TABLE_GAP, 2025,
+                                              ISMS_LANG_SV, ISMS_CSV_NO_BOM),
+                     ISMS_OK);
+    assert_int_equal(strncmp(out, CAT_TITLE ";", strlen(CAT_TITLE ";")), 0);
+    isms_table_kind kind = ISMS_TABLE_UNKNOWN;
+    assert_int_equal(isms_document_import_csv(&kind, doc, out, len, "export.csv",
+                                              ISMS_TABLE_UNKNOWN, 2026, NULL),
+                     ISMS_OK);
+    assert_int_equal(kind, ISMS_TABLE_GAP);
+    const isms_assessment *a26 = isms_document_assessment_find(doc, 2026);
+    assert_ptr_equal(isms_assessment_catalog(a26), cat);
+    assert_int_equal(isms_assessment_count(a26), 7);
+    for (size_t i = 0; i < 7; i++) {
+        const isms_entry *x = isms_assessment_at(a25, i), *y = isms_assessment_at(a26, i);
+        assert_string_equal(isms_entry_ref(x), isms_entry_ref(y));
+        assert_ptr_equal(isms_entry_item(x), isms_entry_item(y));
+        assert_int_equal(isms_entry_status(x), isms_entry_status(y));
+        for (int f = ISMS_FIELD_TEXT; f <= ISMS_FIELD_ORIGIN; f++)
+            assert_string_equal(isms_entry_get(x, (isms_entry_field)f),
+                                isms_entry_get(y, (isms_entry_field)f));
+    }
+    isms_free(out);
+
+    /* The year of an assessment against an edition: that edition's way (inferred). */
+    static const char iso[] = "ISO;Krav;Nuläge\n6.3;Planering av ändringar;Ja\n";
+    assert_int_equal(isms_document_import_csv(NULL, doc, iso, strlen(iso), NULL, ISMS_TABLE_GAP,
+                                              2023, NULL),
+                     ISMS_OK);
+    const isms_assessment *a23 = isms_document_assessment_find(doc, 2023);
+    assert_int_equal(isms_assessment_edition(a23), ISMS_EDITION_2022);
+    assert_int_equal(isms_assessment_edition_basis(a23), ISMS_BASIS_NEW_CLAUSES);
+    /* A year without an assessment, before the latest: an ISO/IEC 27001 table is not read
+     * against the latest's catalog, whose items its references are not: inferred. */
+    notes = new_notes(ISMS_LANG_EN);
+    assert_int_equal(isms_document_import_csv(NULL, doc, iso, strlen(iso), NULL, ISMS_TABLE_GAP,
+                                              2020, notes),
+                     ISMS_OK);
+    const isms_assessment *a20 = isms_document_assessment_find(doc, 2020);
+    assert_int_equal(isms_assessment_edition(a20), ISMS_EDITION_2022);
+    assert_int_equal(isms_assessment_edition_basis(a20), ISMS_BASIS_NEW_CLAUSES);
+    assert_string_equal(isms_entry_ref(isms_assessment_at(a20, 0)), "6.3");
+    assert_non_null(isms_entry_item(isms_assessment_at(a20, 0)));
+    /* Only the notes of the reading kept: none says the catalog was used. */
+    assert_int_equal(count_notes(notes, "gap-edition", NULL), 1);
+    assert_null(strstr(note_at(notes, "gap-edition", 0).message, CAT_TITLE));
+    isms_findings_free(notes);
+    /* The year's own assessment against the catalog: still read against it, even an
+     * ISO/IEC 27001 table (its references are then kept as written). */
+    assert_int_equal(isms_document_import_csv(NULL, doc, iso, strlen(iso), NULL, ISMS_TABLE_GAP,
+                                              2024, NULL),
+                     ISMS_OK);
+    const isms_assessment *a24 = isms_document_assessment_find(doc, 2024);
+    assert_ptr_equal(isms_assessment_catalog(a24), cat);
+    assert_string_equal(isms_entry_ref(isms_assessment_at(a24, 0)), "6.3");
+    assert_null(isms_entry_item(isms_assessment_at(a24, 0)));
+    isms_document_free(doc);
+
+    /* For a year without an assessment, the latest's catalog only when the table fits it:
+     * no title row naming a built-in edition, more than half of the references in it. */
+    static const struct {
+        const char *table;
+        bool catalog; /* read against the catalog, else inferred */
+    } fit[] = {
+        /* 2 of 3 references in the catalog (sty-1, STY-2; 9.9 is not). */
+        { "Krav-ID;Nuläge\nsty-1;Ja\nSTY-2;Nej\n9.9;Ja\n", true },
+        /* 1 of 3. */
+        { "Krav-ID;Nuläge\nsty-1;Ja\n6.1.2;Nej\n9.9;Ja\n", false },
+        /* 2 of 4: half is not more than half. */
+        { "Krav-ID;Nuläge\nsty-1;Ja\nsty-2;Nej\n6.1.2;Ja\n8.1;Nej\n", false },
+        /* All in the catalog, but a title row names ISO/IEC 27001:2022. */
+        { "ISO/IEC 27001:2022;;\nKrav-ID;Nuläge\nsty-1;Ja\nsty-2;Nej\n", false },
+        /* A title row naming the catalog itself is no edition. */
+        { CAT_TITLE ";;\nKrav-ID;Nuläge\nsty-1;Ja\nsty-2;Nej\n", true },
+    };
+    for (size_t i = 0; i < sizeof fit / sizeof *fit; i++) {
+        doc = catalog_doc();
+        cat = isms_assessment_catalog(isms_document_assessment_find(doc, 2024));
+        notes = new_notes(ISMS_LANG_EN);
+        if (isms_document_import_csv(NULL, doc, fit[i].table, strlen(fit[i].table), "fit.csv",
+                                     ISMS_TABLE_GAP, 2025, notes) != ISMS_OK)
+            fail_msg("table %zu: %s", i, isms_error_last()->message);
+        const isms_assessment *a = isms_document_assessment_find(doc, 2025);
+        bool against = isms_assessment_catalog(a) == cat;
+        if (against != fit[i].catalog)
+            fail_msg("table %zu: read %s", i, against ? "against the catalog" : "as ISO/IEC "
+                     "27001");
+        /* The notes are those of the way it was read, once. */
+        assert_int_equal(count_notes(notes, "gap-edition", NULL), 1);
+        assert_int_equal(strstr(note_at(notes, "gap-edition", 0).message, CAT_TITLE) != NULL,
+                         fit[i].catalog);
+        if (!against)
+            assert_int_not_equal(isms_assessment_edition(a), ISMS_EDITION_IMPORTED);
+        isms_findings_free(notes);
+        isms_document_free(doc);
+    }
+
+    /* Errors are the table's, with line and column; the document is unchanged. */
+    doc = catalog_doc();
+    static const char twice[] = "Krav-ID;Nuläge\nsty-1;Ja\nSTY-1;Nej\n";
+    assert_int_equal(isms_document_import_csv(NULL, doc, twice, strlen(twice), "twice.csv",
+                                              ISMS_TABLE_GAP, 0, NULL),
+                     ISMS_EEXIST);
+    assert_error(ISMS_EEXIST, "line 3, column 1: requirement STY-1 appears twice, on line 2 "
+                              "and on line 3");
+    assert_int_equal(isms_document_assessment_count(doc), 2);
+    isms_document_free(doc);
+}
+
+static void test_catalog_alloc_failure(void **state)
+{
+    (void)state;
+    sweep_import_into(catalog_doc, CATALOG_TABLE, ISMS_TABLE_UNKNOWN, 0, ISMS_TABLE_GAP);
+    /* A table that is tried against the catalog and then read as ISO/IEC 27001. */
+    static const char iso[] = "ISO;Krav;Nuläge\n6.3;Planering av ändringar;Ja\n";
+    for (int with_notes = 0; with_notes < 2; with_notes++) {
+        isms_document *d = catalog_doc();
+        isms_findings *notes = with_notes ? new_notes(ISMS_LANG_SV) : NULL;
+        SWEEP(isms_document_import_csv(NULL, d, iso, strlen(iso), NULL, ISMS_TABLE_GAP, 2025,
+                                       notes),
+              (assert_int_equal(isms_document_assessment_count(d), 2),
+               assert_int_equal(isms_findings_count(notes), 0)));
+        assert_int_equal(isms_assessment_edition(isms_document_current(d)), ISMS_EDITION_2022);
+        isms_findings_free(notes);
+        isms_document_free(d);
+    }
+    isms_document *doc = catalog_doc();
+    char *out;
+    size_t len;
+    SWEEP_WRITE(out, len, isms_document_export_csv(&out, &len, doc, ISMS_TABLE_GAP, 0,
+                                                   ISMS_LANG_EN, 0));
+    isms_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -778,6 +970,8 @@ int main(void)
         cmocka_unit_test(test_export),
         cmocka_unit_test(test_roundtrip),
         cmocka_unit_test(test_alloc_failure),
+        cmocka_unit_test(test_catalog_tables),
+        cmocka_unit_test(test_catalog_alloc_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

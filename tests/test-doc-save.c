@@ -1397,6 +1397,159 @@ static void test_vocabulary_helpers(void **state)
         assert_int_equal(isms__doc_utf8_len(cases[i].s, cases[i].n), cases[i].want);
 }
 
+/* ---- imported catalogs ------------------------------------------------------------------ */
+
+#define CATALOG_SAMPLE ISMS_TEST_DATA "/../../examples/data/exempelstad-krav.oscal.json"
+#define EX_UUID "ba8eab7e-7ca6-5b08-90f0-3da2903eb537"
+#define LEV_UUID "0b6f3c1e-8e5a-4c2f-9f1d-2a7b6c5d4e3f"
+
+static isms_catalog *sample_catalog(void)
+{
+    isms_catalog *cat = NULL;
+    if (isms_catalog_load_oscal(&cat, CATALOG_SAMPLE) != ISMS_OK)
+        fail_msg("%s: %s", CATALOG_SAMPLE, isms_error_last()->message);
+    return cat;
+}
+
+/* A small catalog of two controls, one with a label. */
+static isms_catalog *small_catalog(void)
+{
+    static const char text[] =
+        "{\"catalog\": {\"uuid\": \"" LEV_UUID "\", \"metadata\": {\"title\": \"Leverantörskrav\", "
+        "\"last-modified\": \"2024-06-01T00:00:00Z\", \"version\": \"1\", \"oscal-version\": "
+        "\"1.1.3\"}, \"controls\": [{\"id\": \"lev-1\", \"title\": \"Avtal\"}, {\"id\": "
+        "\"lev-2\", \"title\": \"Granskning\", \"props\": [{\"name\": \"label\", \"value\": "
+        "\"LEV-2\"}]}]}}";
+    isms_catalog *cat = NULL;
+    if (isms_catalog_parse_oscal(&cat, text, strlen(text), "small.json") != ISMS_OK)
+        fail_msg("small catalog: %s", isms_error_last()->message);
+    return cat;
+}
+
+/* Adds an assessment of `year` against `cat` with one entry `ref` of `status`. */
+static void add_catalog_assessment(isms_document *doc, const isms_catalog *cat, int year,
+                                   const char *ref, isms_status status)
+{
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new_catalog(&a, cat, year, ISMS_SCOPE_BOTH), ISMS_OK);
+    isms_entry *e = NULL;
+    assert_int_equal(isms_assessment_add(&e, a, ref), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, status), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+}
+
+/* Two assessments against the sample catalog (two objects of it, imported twice from the
+ * same file) and one against ISO/IEC 27001:2022. */
+static isms_document *catalogs_document(void)
+{
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2025), ISMS_OK);
+    assert_int_equal(isms_document_set(doc, ISMS_DOC_ORGANISATION, "Exempelstads kommun"),
+                     ISMS_OK);
+    assert_int_equal(isms_document_set_lang(doc, ISMS_LANG_EN), ISMS_OK);
+    isms_assessment *a = NULL;
+    isms_entry *e = NULL;
+    assert_int_equal(isms_assessment_new(&a, ISMS_EDITION_2022, 2023, ISMS_SCOPE_ANNEX_A),
+                     ISMS_OK);
+    assert_int_equal(isms_assessment_add(&e, a, "A.5.1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_YES), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+    isms_catalog *one = sample_catalog(), *two = sample_catalog();
+    assert_int_equal(isms_assessment_new_catalog(&a, one, 2024, ISMS_SCOPE_ANNEX_A), ISMS_OK);
+    assert_int_equal(isms_assessment_add(&e, a, "sty-1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_PARTIAL), ISMS_OK);
+    assert_int_equal(isms_entry_set(e, ISMS_FIELD_PLAN, "Beslut i KF"), ISMS_OK);
+    assert_int_equal(isms_assessment_add(&e, a, "KSF-1"), ISMS_OK);
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_NO), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+    add_catalog_assessment(doc, two, 2025, "DRI-1", ISMS_STATUS_YES);
+    isms_catalog_free(one);
+    isms_catalog_free(two);
+    return doc;
+}
+
+static void test_golden_catalogs(void **state)
+{
+    (void)state;
+    isms_document *doc = catalogs_document();
+    assert_golden(doc, "catalogs.json");
+    /* The golden text loads, both years against one catalog, and saves as itself. */
+    size_t glen;
+    char *golden = slurp(DATA "catalogs.json", &glen);
+    isms_document *back = NULL;
+    assert_int_equal(isms_document_parse(&back, golden, glen, "catalogs.json", NULL), ISMS_OK);
+    const isms_catalog *c24 = isms_assessment_catalog(isms_document_assessment_find(back, 2024));
+    const isms_catalog *c25 = isms_assessment_catalog(isms_document_assessment_find(back, 2025));
+    assert_ptr_equal(c24, c25);
+    assert_string_equal(isms_catalog_uuid(c24), EX_UUID);
+    assert_int_equal(isms_catalog_count(c24), 15);
+    assert_int_equal(isms_assessment_edition(isms_document_assessment_find(back, 2023)),
+                     ISMS_EDITION_2022);
+    assert_int_equal(isms_assessment_scope(isms_document_assessment_find(back, 2024)),
+                     ISMS_SCOPE_ANNEX_A);
+    const isms_assessment *a24 = isms_document_assessment_find(back, 2024);
+    assert_int_equal(isms_assessment_count(a24), 2);
+    assert_string_equal(isms_entry_ref(isms_assessment_at(a24, 0)), "STY-1");
+    assert_null(isms_entry_item(isms_assessment_at(a24, 1)));
+    assert_golden(back, "catalogs.json");
+    isms_document_free(back);
+    free(golden);
+    isms_document_free(doc);
+}
+
+/* The catalogs come in the order they came into the document (not the years' order), each
+ * once, and stay until removed; a document without imported catalogs has no "catalogs". */
+static void test_catalog_order(void **state)
+{
+    (void)state;
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2025), ISMS_OK);
+    isms_catalog *ex = sample_catalog(), *lev = small_catalog();
+    add_catalog_assessment(doc, ex, 2024, "STY-2", ISMS_STATUS_YES);
+    char *text = write_doc(doc, NULL);
+    assert_has(text, "\n  \"risks\": [],\n  \"catalogs\": [\n    {\n      \"uuid\": \"" EX_UUID
+                     "\",\n");
+    isms_free(text);
+    add_catalog_assessment(doc, lev, 2023, "lev-2", ISMS_STATUS_NO);
+    add_catalog_assessment(doc, lev, 2025, "LEV-1", ISMS_STATUS_PARTIAL);
+    text = write_doc(doc, NULL);
+    const char *first = strstr(text, "\"uuid\": \"" EX_UUID "\"");
+    const char *second = strstr(text, "\"uuid\": \"" LEV_UUID "\"");
+    assert_true(first && second && first < second);
+    assert_null(strstr(second + 1, "\"uuid\": \"" LEV_UUID "\"")); /* once */
+    assert_has(text, "\"year\": 2023,\n      \"catalog\": \"" LEV_UUID "\",\n      \"scope\": "
+                     "\"both\",");
+    assert_has(text, "\"id\": \"lev-2\",\n          \"title\": \"Granskning\",\n          "
+                     "\"props\": [\n            {\"name\": \"label\", \"value\": \"LEV-2\"}\n");
+    isms_free(text);
+    isms_catalog_free(ex);
+    isms_catalog_free(lev);
+    /* Removing the assessments keeps their catalogs; removing the catalogs then leaves none. */
+    for (int y = 2023; y <= 2025; y++)
+        assert_int_equal(isms_document_remove_assessment(doc, y), ISMS_OK);
+    text = write_doc(doc, NULL);
+    first = strstr(text, "\"catalogs\": [\n    {\n      \"uuid\": \"" EX_UUID "\"");
+    assert_non_null(first);
+    assert_non_null(strstr(first, "\"uuid\": \"" LEV_UUID "\""));
+    isms_free(text);
+    assert_int_equal(isms_document_remove_catalog(doc, EX_UUID), ISMS_OK);
+    assert_int_equal(isms_document_remove_catalog(doc, LEV_UUID), ISMS_OK);
+    text = write_doc(doc, NULL);
+    assert_null(strstr(text, "\"catalogs\""));
+    isms_free(text);
+    isms_document_free(doc);
+}
+
+static void test_catalogs_alloc_failure(void **state)
+{
+    (void)state;
+    isms_document *doc = catalogs_document();
+    char *text;
+    size_t len;
+    SWEEP_WRITE(text, len, isms_document_write(&text, &len, doc));
+    isms_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1421,6 +1574,9 @@ int main(void)
         cmocka_unit_test(test_save_stdout),
         cmocka_unit_test(test_kill_during_save),
         cmocka_unit_test(test_write_alloc_failure),
+        cmocka_unit_test(test_golden_catalogs),
+        cmocka_unit_test(test_catalog_order),
+        cmocka_unit_test(test_catalogs_alloc_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1395,6 +1395,359 @@ static void test_ownership_on_failure(void **state)
     isms_document_free(doc);
 }
 
+/* ---- imported catalogs ------------------------------------------------------------------- */
+
+#define CATALOG_SAMPLE ISMS_TEST_DATA "/../../examples/data/exempelstad-krav.oscal.json"
+#define EX_UUID "ba8eab7e-7ca6-5b08-90f0-3da2903eb537"
+#define EX_TITLE "Exempelstads grundläggande informationssäkerhetskrav"
+
+/* The sample catalog, its text changed: `from` (which must occur) replaced by `to`. */
+static isms_catalog *sample_catalog_with(const char *from, const char *to)
+{
+    size_t len;
+    char *text = slurp(CATALOG_SAMPLE, &len);
+    char *buf = malloc(len + strlen(to) + 1);
+    assert_non_null(buf);
+    const char *at = strstr(text, from);
+    if (from[0] && !at)
+        fail_msg("\"%s\" is not in the sample", from);
+    if (!from[0]) {
+        memcpy(buf, text, len + 1);
+    } else {
+        size_t pre = (size_t)(at - text);
+        memcpy(buf, text, pre);
+        strcpy(buf + pre, to);
+        strcat(buf, at + strlen(from));
+    }
+    isms_catalog *cat = NULL;
+    if (isms_catalog_parse_oscal(&cat, buf, strlen(buf), "sample.json") != ISMS_OK)
+        fail_msg("sample: %s", isms_error_last()->message);
+    free(buf);
+    free(text);
+    return cat;
+}
+
+static isms_catalog *sample_catalog(void)
+{
+    return sample_catalog_with("", "");
+}
+
+static isms_assessment *catalog_assessment(const isms_catalog *cat, int year)
+{
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new_catalog(&a, cat, year, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_assessment_add(NULL, a, "sty-1"), ISMS_OK);
+    return a;
+}
+
+/* Adding an assessment: a catalog with the uuid of one the document holds must be that
+ * catalog (the same content), or the document could not keep both. */
+static void test_catalog_conflicts(void **state)
+{
+    (void)state;
+    isms_document *doc = new_doc(2025);
+    isms_catalog *one = sample_catalog(), *again = sample_catalog();
+    isms_catalog *retitled = sample_catalog_with("\"title\": \"Utsedd", "\"title\": \"Vald");
+    isms_catalog *reversioned = sample_catalog_with("\"2025.1\"", "\"2025.2\"");
+    isms_catalog *relabelled = sample_catalog_with("\"STY-3\"", "\"STY-3a\"");
+    isms_catalog *unlabelled = sample_catalog_with(
+        "\"label\",\n                    \"value\": \"BEH-1.1\"",
+        "\"x\",\n                    \"value\": \"BEH-1.1\"");
+    assert_string_equal(isms_catalog_uuid(retitled), EX_UUID);
+
+    isms_assessment *a24 = catalog_assessment(one, 2024);
+    assert_int_equal(isms_document_add_assessment(doc, a24), ISMS_OK);
+    /* The same catalog imported twice: the same content, accepted. */
+    isms_assessment *a25 = catalog_assessment(again, 2025);
+    SWEEP(isms_document_add_assessment(doc, a25),
+          assert_int_equal(isms_document_assessment_count(doc), 1));
+    assert_int_equal(isms_document_assessment_count(doc), 2);
+
+    /* Another content under the same uuid: refused, the document unchanged, the caller
+     * still owns the assessment. */
+    isms_assessment *a23 = catalog_assessment(retitled, 2023);
+    assert_int_equal(isms_document_add_assessment(doc, a23), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL,
+                 "the assessment of 2023 is held against the catalog \"" EX_TITLE "\" (uuid "
+                 EX_UUID "), but the document already holds a catalog with that uuid (for the "
+                 "assessment of 2024, \"" EX_TITLE "\") whose content differs: item 3 is STY-2 "
+                 "(\"Vald informationssäkerhetssamordnare per förvaltning\") in the new one and "
+                 "STY-2 (\"Utsedd informationssäkerhetssamordnare per förvaltning\") in the "
+                 "document's. A document keeps one catalog per uuid, and OSCAL gives a changed "
+                 "catalog a new uuid: import the changed catalog under a uuid of its own, or "
+                 "hold the assessment against the same one");
+    assert_int_equal(isms_document_assessment_count(doc), 2);
+    assert_null(isms_document_assessment_find(doc, 2023));
+    isms_assessment_free(a23);
+    a23 = catalog_assessment(reversioned, 2023);
+    assert_int_equal(isms_document_add_assessment(doc, a23), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "whose content differs: its version is \"2025.2\" in the new one "
+                              "and \"2025.1\" in the document's.");
+    isms_assessment_free(a23);
+    a23 = catalog_assessment(relabelled, 2023);
+    assert_int_equal(isms_document_add_assessment(doc, a23), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "item 4 is STY-3a (\"Årlig ledningens genomgång av "
+                              "ledningssystemet\") in the new one and STY-3 (");
+    isms_assessment_free(a23);
+    /* The label dropped: the id is then the OSCAL id. */
+    a23 = catalog_assessment(unlabelled, 2023);
+    assert_int_equal(isms_document_add_assessment(doc, a23), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "item 7 is beh-1.1 (");
+    isms_assessment_free(a23);
+
+    /* The document holds the catalog until it is removed: replacing or removing the
+     * assessments that use it does not let another content in. */
+    isms_assessment *b24 = catalog_assessment(retitled, 2024);
+    assert_int_equal(isms_document_add_assessment(doc, b24), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "(for the assessment of 2024, ");
+    assert_int_equal(isms_document_remove_assessment(doc, 2025), ISMS_OK);
+    assert_int_equal(isms_document_remove_assessment(doc, 2024), ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 1);
+    assert_int_equal(isms_document_add_assessment(doc, b24), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "already holds a catalog with that uuid (which no assessment uses "
+                              "now, \"" EX_TITLE "\") whose content differs");
+    assert_int_equal(isms_document_remove_catalog(doc, EX_UUID), ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 0);
+    assert_int_equal(isms_document_add_assessment(doc, b24), ISMS_OK);
+    assert_ptr_equal(isms_document_assessment_find(doc, 2024), b24);
+    assert_ptr_equal(isms_document_catalog_at(doc, 0), retitled);
+    /* A built-in edition and another imported catalog never conflict. */
+    assert_int_equal(isms_document_add_assessment(doc, new_assessment(ISMS_EDITION_2022, 2021)),
+                     ISMS_OK);
+    isms_document_free(doc);
+    isms_catalog_free(one);
+    isms_catalog_free(again);
+    isms_catalog_free(retitled);
+    isms_catalog_free(reversioned);
+    isms_catalog_free(relabelled);
+    isms_catalog_free(unlabelled);
+
+    /* A catalog the document was loaded with (no assessment used it) counts too. */
+    isms_document *loaded = NULL;
+    assert_int_equal(isms_document_load(&loaded, ISMS_TEST_DATA "/doc-load/catalogs.json", NULL),
+                     ISMS_OK);
+    static const char lev[] =
+        "{\"catalog\": {\"uuid\": \"0b6f3c1e-8e5a-4c2f-9f1d-2a7b6c5d4e3f\", \"metadata\": "
+        "{\"title\": \"Leverantörskrav\", \"last-modified\": \"2024-06-01T00:00:00Z\", "
+        "\"version\": \"1\", \"oscal-version\": \"1.1.3\"}, \"controls\": [{\"id\": "
+        "\"lev-1\", \"title\": \"Avtal om informationssäkerhet\"}, {\"id\": \"lev-2\", "
+        "\"title\": \"Granskning före avtal\", \"props\": [{\"name\": \"label\", \"value\": "
+        "\"LEV-2\"}]}]}}";
+    isms_catalog *same = NULL;
+    assert_int_equal(isms_catalog_parse_oscal(&same, lev, strlen(lev), NULL), ISMS_OK);
+    char other_text[sizeof lev];
+    memcpy(other_text, lev, sizeof lev);
+    memcpy(strstr(other_text, "Avtal om"), "Avtal av", 8);
+    isms_catalog *other = NULL;
+    assert_int_equal(isms_catalog_parse_oscal(&other, other_text, strlen(other_text), NULL),
+                     ISMS_OK);
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new_catalog(&a, other, 2026, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(loaded, a), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "the document already holds a catalog with that uuid (which no "
+                              "assessment uses now, \"Leverantörskrav\") whose content "
+                              "differs: item 1 is lev-1 (\"Avtal av informationssäkerhet\")");
+    isms_assessment_free(a);
+    /* The same content is accepted, and the catalog is then used: written once, no lint. */
+    assert_int_equal(isms_assessment_new_catalog(&a, same, 2026, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(loaded, a), ISMS_OK);
+    char *text = NULL;
+    assert_int_equal(isms_document_write(&text, NULL, loaded), ISMS_OK);
+    const char *first = strstr(text, "\"uuid\": \"0b6f3c1e-8e5a-4c2f-9f1d-2a7b6c5d4e3f\"");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "\"uuid\": \"0b6f3c1e-8e5a-4c2f-9f1d-2a7b6c5d4e3f\""));
+    isms_free(text);
+    isms_findings *list = new_notes(ISMS_LANG_EN);
+    assert_int_equal(isms_document_lint(list, loaded), ISMS_OK);
+    assert_int_equal(count_notes(list, "doc-catalog-unused", NULL), 0);
+    isms_findings_free(list);
+    isms_catalog_free(same);
+    isms_catalog_free(other);
+    isms_document_free(loaded);
+}
+
+/* The catalogs a document holds: they come with assessments (or from the file), in that
+ * order, once per uuid, and stay until removed; removing refuses while an assessment uses
+ * one. */
+static void test_catalogs_held(void **state)
+{
+    (void)state;
+    isms_document *doc = new_doc(2025);
+    assert_int_equal(isms_document_catalog_count(doc), 0);
+    assert_int_equal(isms_document_catalog_count(NULL), 0);
+    assert_null(isms_document_catalog_at(doc, 0));
+    assert_null(isms_document_catalog_at(NULL, 0));
+    isms_catalog *one = sample_catalog(), *again = sample_catalog();
+    isms_catalog *twin = sample_catalog_with(EX_UUID, "5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b");
+    isms_catalog *third = sample_catalog_with(EX_UUID, "0a0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b");
+    /* In the order they come, not the years' order nor the uuids'. */
+    isms_assessment *a23 = catalog_assessment(twin, 2023);
+    SWEEP(isms_document_add_assessment(doc, a23),
+          (assert_int_equal(isms_document_catalog_count(doc), 0),
+           assert_int_equal(isms_document_assessment_count(doc), 0)));
+    assert_int_equal(isms_document_catalog_count(doc), 1);
+    isms_assessment *a21 = catalog_assessment(one, 2021);
+    SWEEP(isms_document_add_assessment(doc, a21),
+          (assert_int_equal(isms_document_catalog_count(doc), 1),
+           assert_int_equal(isms_document_assessment_count(doc), 1)));
+    /* Another object of the same catalog: not held twice. */
+    assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(again, 2022)),
+                     ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, new_assessment(ISMS_EDITION_2022, 2024)),
+                     ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 2);
+    assert_ptr_equal(isms_document_catalog_at(doc, 0), twin);
+    assert_ptr_equal(isms_document_catalog_at(doc, 1), one);
+    assert_null(isms_document_catalog_at(doc, 2));
+    /* The document keeps a reference of its own: the caller's and the assessments' go. */
+    isms_catalog_free(twin);
+    assert_int_equal(isms_document_remove_assessment(doc, 2023), ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 2);
+    assert_string_equal(isms_catalog_title(isms_document_catalog_at(doc, 0)), EX_TITLE);
+    assert_string_equal(isms_catalog_uuid(isms_document_catalog_at(doc, 0)),
+                        "5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b");
+    /* Replacing the year that brought a catalog keeps it too. */
+    assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(third, 2021)),
+                     ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 3);
+    assert_ptr_equal(isms_document_catalog_at(doc, 1), one);
+    assert_ptr_equal(isms_document_catalog_at(doc, 2), third);
+    /* Saved in that order, each once. */
+    char *text = NULL;
+    assert_int_equal(isms_document_write(&text, NULL, doc), ISMS_OK);
+    const char *p1 = strstr(text, "\"uuid\": \"5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b\"");
+    const char *p2 = strstr(text, "\"uuid\": \"" EX_UUID "\"");
+    const char *p3 = strstr(text, "\"uuid\": \"0a0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b\"");
+    assert_true(p1 && p2 && p3 && p1 < p2 && p2 < p3);
+    assert_null(strstr(p2 + 1, "\"uuid\": \"" EX_UUID "\""));
+    /* ... and loaded back in it. */
+    isms_document *back = NULL;
+    assert_int_equal(isms_document_parse(&back, text, strlen(text), NULL, NULL), ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(back), 3);
+    for (size_t i = 0; i < 3; i++)
+        assert_string_equal(isms_catalog_uuid(isms_document_catalog_at(back, i)),
+                            isms_catalog_uuid(isms_document_catalog_at(doc, i)));
+    assert_ptr_equal(isms_assessment_catalog(isms_document_assessment_find(back, 2022)),
+                     isms_document_catalog_at(back, 1));
+    isms_document_free(back);
+    isms_free(text);
+
+    /* Removing: not while an assessment uses it (the years named), any ASCII case of the
+     * uuid, not one the document does not hold (those it holds named). */
+    assert_int_equal(isms_document_remove_catalog(doc, EX_UUID), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "the catalog \"" EX_TITLE "\" (uuid " EX_UUID ") is still used "
+                              "by the assessment of 2022: remove it first, or hold it against "
+                              "another catalog");
+    assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(again, 2020)),
+                     ISMS_OK);
+    assert_int_equal(isms_document_remove_catalog(doc, EX_UUID), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "is still used by the assessments of 2020 and 2022: remove them "
+                              "first, or hold them against another catalog");
+    assert_int_equal(isms_document_remove_catalog(doc, "5F0E8A55-3B1C-4E6D-8A2B-9C7D6E5F4A3B"),
+                     ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 2);
+    assert_ptr_equal(isms_document_catalog_at(doc, 0), one);
+    assert_ptr_equal(isms_document_catalog_at(doc, 1), third);
+    assert_int_equal(isms_document_remove_catalog(doc, "5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b"),
+                     ISMS_ENOTFOUND);
+    assert_error(ISMS_ENOTFOUND, "no catalog with the uuid "
+                                 "\"5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b\": the document holds "
+                                 "the imported catalogs " EX_UUID " and "
+                                 "0a0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b");
+    assert_int_equal(isms_document_remove_catalog(doc, ""), ISMS_ENOTFOUND);
+    assert_int_equal(isms_document_remove_catalog(doc, NULL), ISMS_EINVAL);
+    assert_int_equal(isms_document_remove_catalog(NULL, EX_UUID), ISMS_EINVAL);
+    /* Still found by uuid after a removal (the order was kept in line). */
+    assert_int_equal(isms_document_remove_assessment(doc, 2021), ISMS_OK);
+    assert_int_equal(isms_document_remove_catalog(doc, "0A0E8A55-3b1c-4e6d-8a2b-9c7d6e5f4a3b"),
+                     ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 1);
+    assert_int_equal(isms_document_remove_assessment(doc, 2020), ISMS_OK);
+    assert_int_equal(isms_document_remove_assessment(doc, 2022), ISMS_OK);
+    isms_findings *list = new_notes(ISMS_LANG_EN);
+    assert_int_equal(isms_document_lint(list, doc), ISMS_OK);
+    assert_int_equal(count_notes(list, "doc-catalog-unused", NULL), 1);
+    isms_findings_free(list);
+    assert_int_equal(isms_document_remove_catalog(doc, EX_UUID), ISMS_OK);
+    assert_int_equal(isms_document_catalog_count(doc), 0);
+    assert_int_equal(isms_document_remove_catalog(doc, EX_UUID), ISMS_ENOTFOUND);
+    assert_error(ISMS_ENOTFOUND, "the document holds no imported catalog");
+    isms_catalog_free(one);
+    isms_catalog_free(again);
+    isms_catalog_free(third);
+    isms_document_free(doc);
+}
+
+/* Many assessments against one catalog: each add finds the catalog at once (the same
+ * object); the document holds it once. */
+static void test_catalog_many_assessments(void **state)
+{
+    (void)state;
+    isms_document *doc = new_doc(2025);
+    isms_catalog *one = sample_catalog();
+    for (int year = 1900; year < 1900 + 2000; year++) {
+        isms_assessment *a = NULL;
+        assert_int_equal(isms_assessment_new_catalog(&a, one, year, ISMS_SCOPE_BOTH), ISMS_OK);
+        assert_int_equal(isms_document_add_assessment(doc, a), ISMS_OK);
+    }
+    assert_int_equal(isms_document_catalog_count(doc), 1);
+    assert_int_equal(isms_document_assessment_count(doc), 2000);
+    isms_catalog_free(one);
+    isms_document_free(doc);
+}
+
+/* doc-assessment-edition with imported catalogs: consecutive years against different
+ * catalogs, named by their titles (and uuids when the titles are the same). */
+static void test_lint_catalogs(void **state)
+{
+    (void)state;
+    isms_document *doc = new_doc(2025);
+    assert_int_equal(isms_document_set_date(doc, (isms_date){ 2025, 6, 1 }), ISMS_OK);
+    isms_catalog *one = sample_catalog(), *again = sample_catalog();
+    isms_catalog *twin = sample_catalog_with(EX_UUID, "5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b");
+    /* 2021 and 2022 against one catalog (two objects): nothing to say. */
+    assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(one, 2021)), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(again, 2022)),
+                     ISMS_OK);
+    isms_findings *list = new_notes(ISMS_LANG_EN);
+    assert_int_equal(isms_document_lint(list, doc), ISMS_OK);
+    assert_int_equal(count_notes(list, "doc-assessment-edition", NULL), 0);
+    isms_findings_free(list);
+    /* 2023 against a catalog of the same title and another uuid, 2024 against 2022. */
+    assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(twin, 2023)), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, new_assessment(ISMS_EDITION_2022, 2024)),
+                     ISMS_OK);
+    list = new_notes(ISMS_LANG_EN);
+    assert_int_equal(isms_document_lint(list, doc), ISMS_OK);
+    assert_int_equal(count_notes(list, "doc-assessment-edition", NULL), 2);
+    assert_string_equal(note_at(list, "doc-assessment-edition", 0).ref, "2023");
+    assert_string_equal(note_at(list, "doc-assessment-edition", 0).message,
+                        "The assessment of 2022 is against \"" EX_TITLE "\" (uuid " EX_UUID
+                        ") and that of 2023 against \"" EX_TITLE "\" (uuid "
+                        "5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b): the catalogs differ and there is "
+                        "no mapping between them, so the years cannot be compared");
+    assert_string_equal(note_at(list, "doc-assessment-edition", 1).ref, "2024");
+    assert_string_equal(note_at(list, "doc-assessment-edition", 1).message,
+                        "The assessment of 2023 is against \"" EX_TITLE "\" and that of 2024 "
+                        "against ISO/IEC 27001:2022: the catalogs differ and there is no "
+                        "mapping between them, so the years cannot be compared");
+    isms_findings_free(list);
+    list = new_notes(ISMS_LANG_SV);
+    assert_int_equal(isms_document_lint(list, doc), ISMS_OK);
+    assert_string_equal(note_at(list, "doc-assessment-edition", 1).message,
+                        "Gapanalysen 2023 är gjord mot \"" EX_TITLE "\" och den för 2024 mot "
+                        "ISO/IEC 27001:2022: katalogerna är olika och det finns ingen "
+                        "översättning mellan dem, så åren kan inte jämföras");
+    /* Out of memory at any allocation: ISMS_ENOMEM, the findings so far stay. */
+    SWEEP((isms_findings_clear(list), isms_document_lint(list, doc)), (void)0);
+    assert_int_equal(count_notes(list, "doc-assessment-edition", NULL), 2);
+    isms_findings_free(list);
+    isms_catalog_free(one);
+    isms_catalog_free(again);
+    isms_catalog_free(twin);
+    isms_document_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1418,6 +1771,10 @@ int main(void)
         cmocka_unit_test(test_lint_clean_and_sweep),
         cmocka_unit_test(test_simulate),
         cmocka_unit_test(test_ownership_on_failure),
+        cmocka_unit_test(test_catalog_conflicts),
+        cmocka_unit_test(test_catalogs_held),
+        cmocka_unit_test(test_catalog_many_assessments),
+        cmocka_unit_test(test_lint_catalogs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /* Unit tests of the HTML management review (lib/report/report-html.c) and its SVG charts
  * (lib/report/svg.c): escaping of hostile user text everywhere it appears, no external
  * references, a well-formed document, the print rules, the charts on hand-built models
- * (cells, bars, curve), locale-independent numbers, allocation failure. */
+ * (cells, bars, curve; the groups of an imported catalog), hostile titles of an imported
+ * catalog, locale-independent numbers, allocation failure. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/catalog-internal.h"
 #include "internal.h"
 #include "report/report-internal.h"
 
@@ -517,6 +519,105 @@ static void test_write_alloc_failure(void **state)
     isms_document_free(doc);
 }
 
+/* ---- a gap analysis against an imported catalog -------------------------------------------- */
+
+/* A catalog titled `title` (uuid `uuid`): group G1 (titled `title` too) with the controls C1
+ * (titled `title`) and C2, group G2 with C3, and C4 outside the groups. */
+static isms_catalog *hostile_catalog(const char *title, const char *uuid)
+{
+    isms__catalog_builder *b = NULL;
+    assert_int_equal(isms__catalog_builder_new(&b, title, "1.0", uuid, NULL), ISMS_OK);
+    size_t g1, g2, i;
+    assert_int_equal(isms__catalog_builder_add(b, &g1, SIZE_MAX, ISMS_ITEM_GROUP, "g1", "G1",
+                                               title),
+                     ISMS_OK);
+    assert_int_equal(isms__catalog_builder_add(b, &i, g1, ISMS_ITEM_CONTROL, "c1", "C1", title),
+                     ISMS_OK);
+    assert_int_equal(isms__catalog_builder_add(b, &i, g1, ISMS_ITEM_CONTROL, "c2", "C2",
+                                               "Andra kontrollen"),
+                     ISMS_OK);
+    assert_int_equal(isms__catalog_builder_add(b, &g2, SIZE_MAX, ISMS_ITEM_GROUP, "g2", "G2",
+                                               "Andra gruppen"),
+                     ISMS_OK);
+    assert_int_equal(isms__catalog_builder_add(b, &i, g2, ISMS_ITEM_CONTROL, "c3", "C3",
+                                               "Tredje kontrollen"),
+                     ISMS_OK);
+    assert_int_equal(isms__catalog_builder_add(b, &i, SIZE_MAX, ISMS_ITEM_CONTROL, "c4", "C4",
+                                               "Fri kontroll"),
+                     ISMS_OK);
+    isms_catalog *cat = NULL;
+    assert_int_equal(isms__catalog_builder_finish(b, &cat), ISMS_OK);
+    return cat;
+}
+
+/* An assessment of `year` against `cat`: C1 partial with a plan, C2 yes, C3 excluded, C4
+ * no. */
+static isms_assessment *catalog_assessment(const isms_catalog *cat, int year)
+{
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new_catalog(&a, cat, year, ISMS_SCOPE_ANNEX_A), ISMS_OK);
+    add_entry(a, "C1", ISMS_STATUS_PARTIAL, ISMS_NEED_HIGH, "Åtgärda", "2025");
+    add_entry(a, "C2", ISMS_STATUS_YES, ISMS_NEED_NONE, "", "");
+    add_entry(a, "C3", ISMS_STATUS_NOT_ASSESSED, ISMS_NEED_UNSET, "", "");
+    isms_entry *e = isms_assessment_find(a, "C3");
+    assert_int_equal(isms_entry_set_applicability(e, ISMS_APPLICABILITY_EXCLUDED), ISMS_OK);
+    assert_int_equal(isms_entry_set(e, ISMS_FIELD_JUSTIFICATION, "Gäller inte oss"), ISMS_OK);
+    add_entry(a, "C4", ISMS_STATUS_NO, ISMS_NEED_LOW, "", "");
+    return a;
+}
+
+/* The catalog's title, a group's and a control's are user text in every place they reach:
+ * the sentences, the tables, the chart. */
+static void test_hostile_catalog(void **state)
+{
+    (void)state;
+    isms_catalog *cat = hostile_catalog(HOSTILE, "0b7e4c52-2f4c-4d5e-9a47-3c1d2e6f7a80");
+    for (int lang = 0; lang < 2; lang++) {
+        isms_document *doc = NULL;
+        assert_int_equal(isms_document_new(&doc, 2024), ISMS_OK);
+        assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(cat, 2023)),
+                         ISMS_OK);
+        assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(cat, 2024)),
+                         ISMS_OK);
+        char *html = render(doc, (isms_lang)lang, NULL);
+        check_safe(html);
+        assert_null(strstr(html, HOSTILE));
+        /* Escaped where it stands: the gap analysis's sentence and the applicability's
+         * (the catalog's title: 2), G1's row (1), C1's row among the gaps (1), and the
+         * findings may quote it. */
+        size_t n = count(html, HOSTILE_ESCAPED);
+        if (n < 4)
+            fail_msg("the hostile text appears escaped only %zu times", n);
+        assert_non_null(strstr(html, "<tr><td>G1</td><td>" HOSTILE_ESCAPED "</td>"));
+        assert_non_null(strstr(html, "<tr><td>C1</td><td>" HOSTILE_ESCAPED "</td>"));
+        /* the chart: the groups and the controls outside them, both years, the label cut */
+        assert_non_null(strstr(html, lang ? "<title>Compliance per group, 2024 against 2023"
+                                          : "<title>Efterlevnad per grupp, 2024 jämfört med "
+                                            "2023"));
+        assert_non_null(strstr(html, ">G1 &lt;script&gt;alert(1)&lt;/script&gt; "));
+        assert_non_null(strstr(html, lang ? ">Controls outside the groups</text>"
+                                          : ">Kontroller utanför grupperna</text>"));
+        assert_non_null(strstr(html, "<tr><td>C3</td><td>Tredje kontrollen</td>"
+                                     "<td>Gäller inte oss</td></tr>"));
+        isms_free(html);
+        isms_document_free(doc);
+    }
+    /* last year against ISO/IEC 27001:2022: the hostile title in the key figures too */
+    isms_document *doc = make_doc("plain", false);
+    assert_int_equal(isms_document_add_assessment(doc, catalog_assessment(cat, 2024)), ISMS_OK);
+    char *html = render(doc, ISMS_LANG_SV, NULL);
+    check_safe(html);
+    assert_null(strstr(html, HOSTILE));
+    assert_non_null(strstr(html, "<h3>Efterlevnad 2024 mot " HOSTILE_ESCAPED " (version 1.0)"
+                                 "</h3>"));
+    assert_non_null(strstr(html, "Efterlevnad 2023 mot ISO/IEC 27001:2022: "));
+    assert_non_null(strstr(html, "och årets mot " HOSTILE_ESCAPED " (version 1.0): "));
+    assert_non_null(strstr(html, "<title>Efterlevnad per grupp, 2024</title>"));
+    isms_free(html);
+    isms_document_free(doc);
+    isms_catalog_free(cat);
+}
+
 /* Every word the layout (report.c) and the charts (svg.c) ask for exists in both languages
  * (an unknown key would come out as the key itself; no Swedish word is spelt like its key). */
 static void test_words(void **state)
@@ -550,6 +651,9 @@ static void test_words(void **state)
         "thousands-short", "title", "title-default", "total", "treatment", "type", "undecided",
         "unit", "unscheduled-intro", "unscored", "value", "var95", "versus", "warnings",
         "with-pdata", "year",
+        /* against an imported catalog */
+        "sub-groups", "group", "ungrouped", "catalog-version", "applicability-intro",
+        "previous-gap", "is-against", "and-this-year", "catalogs-not-compared",
     };
     isms__report r;
     memset(&r, 0, sizeof r);
@@ -829,6 +933,55 @@ static void test_svg_compliance(void **state)
     model_free(&m);
 }
 
+/* The chart of an imported catalog's groups: their labels as given, the controls outside the
+ * groups without an id, and last year left out when it is against another catalog. */
+static void test_svg_compliance_groups(void **state)
+{
+    (void)state;
+    model m;
+    model_init(&m, ISMS_LANG_SV);
+    isms_catalog *cat = hostile_catalog("Kommunens krav", "0b7e4c52-2f4c-4d5e-9a47-3c1d2e6f7a80");
+    m.now = catalog_assessment(cat, 2024);
+    isms_catalog_free(cat);
+    assert_int_equal(isms_assessment_new(&m.before, ISMS_EDITION_2022, 2023, ISMS_SCOPE_BOTH),
+                     ISMS_OK);
+    m.r.current = m.now;
+    m.r.previous = m.before;
+    m.r.imported = true;
+    m.r.other_catalog = true;
+    m.chapters[0] = (isms__report_chapter){ "G1", "Första gruppen", tally(2, 0.75), tally(0, 0),
+                                            false };
+    m.chapters[1] = (isms__report_chapter){ "", "Kontroller utanför grupperna", tally(1, 0),
+                                            tally(0, 0), false };
+    m.r.chapters = m.chapters;
+    m.r.n_chapters = 2;
+    char *svg = svg_of(compliance, &m.r);
+    assert_non_null(strstr(svg, "<title>Efterlevnad per grupp, 2024</title>"));
+    /* one swatch, a bar for G1 (75 %) and none for the controls outside (0 %: a bar of no
+     * width is still drawn) */
+    assert_int_equal(count(svg, "<rect "), 1 + 2);
+    char buf[64];
+    assert_string_equal(attr(buf, sizeof buf, nth_rect(svg, 1), "width"), "285.0");
+    assert_string_equal(attr(buf, sizeof buf, nth_rect(svg, 2), "width"), "0.0");
+    assert_non_null(strstr(svg, ">G1 Första gruppen</text>"));
+    assert_non_null(strstr(svg, ">Kontroller utanför grupperna</text>"));
+    assert_null(strstr(svg, "> Kontroller"));
+    assert_null(strstr(svg, "2023"));
+    assert_int_equal(count(svg, ">ej bedömt</text>"), 0);
+    isms__free(svg);
+
+    /* the same catalog last year: both years, G1 compared */
+    m.r.other_catalog = false;
+    m.chapters[0].before = tally(2, 0.5);
+    m.chapters[0].has_before = true;
+    svg = svg_of(compliance, &m.r);
+    assert_non_null(strstr(svg, "<title>Efterlevnad per grupp, 2024 jämfört med 2023</title>"));
+    assert_int_equal(count(svg, "<rect "), 2 + 2 + 1);
+    assert_int_equal(count(svg, ">ej bedömt</text>"), 1); /* outside the groups, last year */
+    isms__free(svg);
+    model_free(&m);
+}
+
 static void lec(isms__buf *b, const isms__report *r)
 {
     isms__svg_lec(b, r);
@@ -974,10 +1127,12 @@ int main(void)
         cmocka_unit_test(test_structure),
         cmocka_unit_test(test_empty_document),
         cmocka_unit_test(test_write_alloc_failure),
+        cmocka_unit_test(test_hostile_catalog),
         cmocka_unit_test(test_words),
         cmocka_unit_test(test_svg_heatmap),
         cmocka_unit_test(test_svg_long_labels),
         cmocka_unit_test(test_svg_compliance),
+        cmocka_unit_test(test_svg_compliance_groups),
         cmocka_unit_test(test_svg_lec),
         cmocka_unit_test(test_number),
         cmocka_unit_test(test_colors),

@@ -3,7 +3,9 @@
  * and JSON in Swedish, Markdown in English; ISMS_UPDATE_GOLDEN=1 rewrites them), hostile
  * user text in every part of the document, figures cross-checked against the modules that
  * compute them, colour on and off, both languages, the escapes one by one, plans with a
- * cycle or a missing prerequisite, an empty document, saving, and allocation failure. */
+ * cycle or a missing prerequisite, an empty document, gap analyses against an imported catalog
+ * (groups instead of chapters, the catalog named, last year against the same or another
+ * catalog, hostile catalog and group titles), saving, and allocation failure. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog/catalog-internal.h"
 #include "internal.h"
 #include "report/report-internal.h"
 
@@ -698,18 +701,13 @@ static size_t cell_pipes(const char *line, size_t n)
     return count;
 }
 
-static void check_markdown(const char *md)
+/* Every row of a table has as many cells as its header; no line of user text opens a block
+ * (a heading, a list item, a quote, a code block); no link. */
+static void check_markdown_structure(const char *md)
 {
-    assert_null(strstr(md, "<script"));
-    assert_null(strstr(md, "<img"));
-    assert_null(strstr(md, "\x1b"));
-    assert_null(strstr(md, "\xe2\x80\xae"));
     /* no link: every "](" is escaped */
     for (const char *q = strstr(md, "]("); q; q = strstr(q + 1, "]("))
         assert_true(q > md && q[-1] == '\\');
-    assert_non_null(strstr(md, "\\[x\\](javascript:alert(1))"));
-    assert_non_null(strstr(md, "&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert_non_null(strstr(md, "&amp;lt;script&amp;gt;"));
     /* every row of a table has as many cells as its header; no line of user text opens a
      * block (a heading, a list item, a quote, a code block) */
     size_t header_pipes = 0;
@@ -749,6 +747,18 @@ static void check_markdown(const char *md)
         }
         p = e ? e + 1 : p + n;
     }
+}
+
+static void check_markdown(const char *md)
+{
+    assert_null(strstr(md, "<script"));
+    assert_null(strstr(md, "<img"));
+    assert_null(strstr(md, "\x1b"));
+    assert_null(strstr(md, "\xe2\x80\xae"));
+    assert_non_null(strstr(md, "\\[x\\](javascript:alert(1))"));
+    assert_non_null(strstr(md, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_non_null(strstr(md, "&amp;lt;script&amp;gt;"));
+    check_markdown_structure(md);
 }
 
 /* Text for a terminal: no control character but the line break, and with colour only the
@@ -1523,6 +1533,588 @@ static void test_blank_title(void **state)
     isms_document_free(doc);
 }
 
+/* ---- gap analyses against an imported catalog ---------------------------------------------- */
+
+#define KRAV_UUID "1b4e28ba-2fa1-41d2-883f-0016d3cca427"
+#define REGION_UUID "6fa459ea-ee8a-4ca4-894e-db77e160355e"
+
+/*
+ * "Kommunens krav" 2.0, built as the OSCAL importer builds it: three top-level groups (STY,
+ * BEH, DRI; DRI holds a group of its own, Kontinuitet, which is not a top-level group) and
+ * eight controls, BEH-1.1 an enhancement of BEH-1 and ÖVR-1 outside every group. `title`,
+ * `group` and `control` replace the catalog's title, STY's title and STY-1's title (hostile
+ * tests); NULL keeps them.
+ */
+static isms_catalog *krav_catalog(const char *title, const char *uuid, const char *group,
+                                  const char *control)
+{
+    static const struct {
+        int parent; /* index in this list, -1 for a root */
+        isms_item_kind kind;
+        const char *oscal_id, *label, *title;
+    } items[] = {
+        { -1, ISMS_ITEM_GROUP, "sty", "STY", "Styrning" },
+        { 0, ISMS_ITEM_CONTROL, "sty-1", "STY-1", "Policy beslutad av fullmäktige" },
+        { 0, ISMS_ITEM_CONTROL, "sty-2", "STY-2", "Samordnare utsedd" },
+        { -1, ISMS_ITEM_GROUP, "beh", "BEH", "Behörigheter" },
+        { 3, ISMS_ITEM_CONTROL, "beh-1", "BEH-1", "Behörigheter dokumenteras" },
+        { 4, ISMS_ITEM_CONTROL, "beh-1.1", "BEH-1.1", "Behörigheter följs upp" },
+        { 3, ISMS_ITEM_CONTROL, "beh-2", "BEH-2", "Flerfaktorsautentisering" },
+        { -1, ISMS_ITEM_GROUP, "dri", "DRI", "Drift" },
+        { 7, ISMS_ITEM_GROUP, "dri-kon", NULL, "Kontinuitet" },
+        { 8, ISMS_ITEM_CONTROL, "dri-1", "DRI-1", "Säkerhetskopior prövas" },
+        { 7, ISMS_ITEM_CONTROL, "dri-2", "DRI-2", "Sårbarheter åtgärdas" },
+        { -1, ISMS_ITEM_CONTROL, "ovr-1", "ÖVR-1", "Årlig revision" },
+    };
+    isms__catalog_builder *b = NULL;
+    assert_int_equal(isms__catalog_builder_new(&b, title ? title : "Kommunens krav", "2.0",
+                                               uuid, "2024-05-01T00:00:00Z"),
+                     ISMS_OK);
+    size_t index[sizeof items / sizeof *items];
+    for (size_t i = 0; i < sizeof items / sizeof *items; i++) {
+        const char *t = items[i].title;
+        if (i == 0 && group)
+            t = group;
+        if (i == 1 && control)
+            t = control;
+        size_t parent = items[i].parent < 0 ? SIZE_MAX : index[items[i].parent];
+        int rc = isms__catalog_builder_add(b, &index[i], parent, items[i].kind,
+                                           items[i].oscal_id, items[i].label, t);
+        if (rc != ISMS_OK) {
+            isms__catalog_builder_free(b);
+            fail_msg("builder: %s", isms_error_last()->message);
+        }
+    }
+    isms_catalog *cat = NULL;
+    assert_int_equal(isms__catalog_builder_finish(b, &cat), ISMS_OK);
+    assert_non_null(cat);
+    return cat;
+}
+
+static isms_assessment *krav_assessment(const isms_catalog *cat, int year)
+{
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new_catalog(&a, cat, year, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_assessment_add_all(a), ISMS_OK);
+    assert_int_equal(isms_assessment_count(a), 8);
+    return a;
+}
+
+/* 2023: STY-1 yes, STY-2 no, BEH-1 partial, DRI-1 yes, ÖVR-1 no; the rest not assessed. */
+static isms_assessment *krav_2023(const isms_catalog *cat)
+{
+    isms_assessment *a = krav_assessment(cat, 2023);
+    entry(a, "STY-1", ISMS_STATUS_YES, NULL, NULL, NULL);
+    entry(a, "STY-2", ISMS_STATUS_NO, NULL, NULL, NULL);
+    entry(a, "BEH-1", ISMS_STATUS_PARTIAL, NULL, NULL, NULL);
+    entry(a, "DRI-1", ISMS_STATUS_YES, NULL, NULL, NULL);
+    entry(a, "ÖVR-1", ISMS_STATUS_NO, NULL, NULL, NULL);
+    return a;
+}
+
+/* 2024: STY-1 yes (applicable), STY-2 partial, BEH-1 yes, BEH-1.1 no (due March 2024:
+ * overdue), BEH-2 excluded with a justification (so not applicable), DRI-1 and DRI-2
+ * partial, ÖVR-1 yes. */
+static isms_assessment *krav_2024(const isms_catalog *cat)
+{
+    isms_assessment *a = krav_assessment(cat, 2024);
+    entry(a, "STY-1", ISMS_STATUS_YES, NULL, NULL, NULL);
+    assert_int_equal(isms_entry_set_applicability(isms_assessment_find(a, "STY-1"),
+                                                  ISMS_APPLICABILITY_APPLICABLE),
+                     ISMS_OK);
+    entry(a, "STY-2", ISMS_STATUS_PARTIAL, "Utse samordnare i alla förvaltningar", "CISO",
+          "Q1 2025");
+    entry(a, "BEH-1", ISMS_STATUS_YES, NULL, NULL, NULL);
+    entry(a, "BEH-1.1", ISMS_STATUS_NO, "Inför halvårsvis uppföljning", "IT-chef",
+          "mars 2024");
+    isms_entry *e = isms_assessment_find(a, "beh-2"); /* by its OSCAL id */
+    assert_non_null(e);
+    assert_string_equal(isms_entry_ref(e), "BEH-2");
+    assert_int_equal(isms_entry_set_applicability(e, ISMS_APPLICABILITY_EXCLUDED), ISMS_OK);
+    assert_int_equal(isms_entry_set(e, ISMS_FIELD_JUSTIFICATION, "Ingen åtkomst utifrån"),
+                     ISMS_OK);
+    entry(a, "DRI-1", ISMS_STATUS_PARTIAL, "Pröva återläsning varje kvartal", "IT-chef",
+          "2025");
+    entry(a, "DRI-2", ISMS_STATUS_PARTIAL, NULL, NULL, NULL);
+    entry(a, "ÖVR-1", ISMS_STATUS_YES, NULL, NULL, NULL);
+    return a;
+}
+
+static isms_document *krav_document(isms_assessment *before, isms_assessment *now)
+{
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2024), ISMS_OK);
+    assert_int_equal(isms_document_set(doc, ISMS_DOC_ORGANISATION, "Exempelstads kommun"),
+                     ISMS_OK);
+    assert_int_equal(isms_document_set_date(doc, (isms_date){ 2024, 11, 15 }), ISMS_OK);
+    if (before)
+        assert_int_equal(isms_document_add_assessment(doc, before), ISMS_OK);
+    assert_int_equal(isms_document_add_assessment(doc, now), ISMS_OK);
+    return doc;
+}
+
+/* Both years against the same imported catalog (the assessments keep it alive: the caller's
+ * reference is given up at once). */
+static isms_document *krav_two_years(void)
+{
+    isms_catalog *cat = krav_catalog(NULL, KRAV_UUID, NULL, NULL);
+    isms_document *doc = krav_document(krav_2023(cat), krav_2024(cat));
+    isms_catalog_free(cat);
+    return doc;
+}
+
+static json_t *group_of(json_t *root, size_t index)
+{
+    json_t *groups = at(root, "compliance.groups");
+    json_t *g = json_array_get(groups, index);
+    assert_non_null(g);
+    return g;
+}
+
+/* A tally of the JSON summary: yes, partial, no, not applicable, not assessed and the
+ * compliance (NAN: null). */
+static void expect_tally(json_t *t, unsigned yes, unsigned partial, unsigned no, unsigned na,
+                         unsigned not_assessed, double compliance)
+{
+    assert_true(json_is_object(t));
+    static const char *const keys[] = { "yes", "partial", "no", "not_applicable",
+                                        "not_assessed" };
+    const unsigned want[] = { yes, partial, no, na, not_assessed };
+    for (size_t k = 0; k < 5; k++) {
+        json_t *v = json_object_get(t, keys[k]);
+        if (!json_is_integer(v) || json_integer_value(v) != (json_int_t)want[k])
+            fail_msg("tally %s: want %u", keys[k], want[k]);
+    }
+    assert_int_equal(json_integer_value(json_object_get(t, "total")),
+                     yes + partial + no + na + not_assessed);
+    json_t *c = json_object_get(t, "compliance");
+    if (isnan(compliance))
+        assert_true(json_is_null(c));
+    else
+        assert_double_equal(json_number_value(c), compliance, 1e-15);
+}
+
+/*
+ * By hand (weights yes 1, partial 0.5, no 0):
+ *   2024  STY  yes 1, partial 1                 1.5 / 2 = 75 %
+ *         BEH  yes 1, no 1, not applicable 1    1 / 2   = 50 %
+ *         DRI  partial 2 (DRI-1 by way of Kontinuitet)  1 / 2 = 50 %
+ *         ÖVR-1 outside the groups: yes 1       100 %
+ *         total yes 3, partial 3, no 1, n/a 1   4.5 / 7 = 64,3 %
+ *   2023  STY  yes 1, no 1                      50 %
+ *         BEH  partial 1, not assessed 2        50 %
+ *         DRI  yes 1, not assessed 1            100 %
+ *         ÖVR-1 no                              0 %
+ *         total yes 2, partial 1, no 2, not assessed 3   2.5 / 5 = 50 %
+ *   change STY +25, BEH ±0, DRI −50, outside +100, total 64,3 − 50 = +14,3
+ *   compared: improved STY-2, BEH-1, ÖVR-1; regressed DRI-1; new BEH-1.1, DRI-2;
+ *   unchanged STY-1, BEH-2 (not assessed, then excluded)
+ */
+static void test_imported_figures(void **state)
+{
+    (void)state;
+    isms_document *doc = krav_two_years();
+    char *json = report(doc, ISMS_REPORT_JSON, ISMS_LANG_SV);
+    json_t *root = parse_json(json);
+    assert_true(json_is_null(at(root, "compliance.edition")));
+    assert_string_equal(json_string_value(at(root, "compliance.scope")), "both");
+    assert_string_equal(json_string_value(at(root, "compliance.catalog.title")),
+                        "Kommunens krav");
+    assert_string_equal(json_string_value(at(root, "compliance.catalog.version")), "2.0");
+    assert_string_equal(json_string_value(at(root, "compliance.catalog.uuid")), KRAV_UUID);
+    assert_string_equal(json_string_value(at(root, "compliance.previous.catalog.uuid")),
+                        KRAV_UUID);
+    assert_true(json_is_null(at(root, "compliance.previous.edition")));
+    expect_tally(at(root, "compliance.total"), 3, 3, 1, 1, 0, 4.5 / 7);
+    expect_tally(at(root, "compliance.annex_a"), 3, 3, 1, 1, 0, 4.5 / 7);
+    expect_tally(at(root, "compliance.clauses"), 0, 0, 0, 0, 0, NAN);
+    expect_tally(at(root, "compliance.previous.total"), 2, 1, 2, 0, 3, 0.5);
+    assert_double_equal(num(root, "compliance.change"), 4.5 / 7 - 0.5, 1e-15);
+    assert_int_equal(json_array_size(at(root, "compliance.chapters")), 0);
+    assert_int_equal(json_array_size(at(root, "compliance.groups")), 4);
+    static const char *const ids[] = { "STY", "BEH", "DRI" };
+    static const char *const titles[] = { "Styrning", "Behörigheter", "Drift" };
+    for (size_t g = 0; g < 3; g++) {
+        assert_string_equal(json_string_value(json_object_get(group_of(root, g), "id")),
+                            ids[g]);
+        assert_string_equal(json_string_value(json_object_get(group_of(root, g), "title")),
+                            titles[g]);
+    }
+    expect_tally(json_object_get(group_of(root, 0), "now"), 1, 1, 0, 0, 0, 0.75);
+    expect_tally(json_object_get(group_of(root, 0), "before"), 1, 0, 1, 0, 0, 0.5);
+    expect_tally(json_object_get(group_of(root, 1), "now"), 1, 0, 1, 1, 0, 0.5);
+    expect_tally(json_object_get(group_of(root, 1), "before"), 0, 1, 0, 0, 2, 0.5);
+    expect_tally(json_object_get(group_of(root, 2), "now"), 0, 2, 0, 0, 0, 0.5);
+    expect_tally(json_object_get(group_of(root, 2), "before"), 1, 0, 0, 0, 1, 1.0);
+    /* the controls outside the groups: no id */
+    assert_true(json_is_null(json_object_get(group_of(root, 3), "id")));
+    assert_string_equal(json_string_value(json_object_get(group_of(root, 3), "title")),
+                        "Kontroller utanför grupperna");
+    expect_tally(json_object_get(group_of(root, 3), "now"), 1, 0, 0, 0, 0, 1.0);
+    expect_tally(json_object_get(group_of(root, 3), "before"), 0, 0, 1, 0, 0, 0.0);
+    /* the gaps by their labels, in catalog order */
+    json_t *gaps = at(root, "compliance.gaps");
+    assert_int_equal(json_array_size(gaps), 4);
+    static const char *const refs[] = { "STY-2", "BEH-1.1", "DRI-1", "DRI-2" };
+    for (size_t i = 0; i < 4; i++)
+        assert_string_equal(json_string_value(json_object_get(json_array_get(gaps, i), "ref")),
+                            refs[i]);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(gaps, 1), "title")),
+                        "Behörigheter följs upp");
+    assert_true(json_is_true(json_object_get(json_array_get(gaps, 1), "overdue")));
+    assert_double_equal(num(root, "compliance.overdue"), 1, 0);
+    assert_double_equal(num(root, "compliance.changes.improved"), 3, 0);
+    assert_double_equal(num(root, "compliance.changes.regressed"), 1, 0);
+    assert_double_equal(num(root, "compliance.changes.new"), 2, 0);
+    assert_double_equal(num(root, "compliance.changes.removed"), 0, 0);
+    assert_double_equal(num(root, "compliance.changes.unchanged"), 2, 0);
+    json_t *d = find_item(at(root, "compliance.changed"), "ref", "DRI-1");
+    assert_string_equal(json_string_value(json_object_get(d, "change")), "regressed");
+    d = find_item(at(root, "compliance.changed"), "ref", "ÖVR-1");
+    assert_string_equal(json_string_value(json_object_get(d, "before")), "no");
+    assert_string_equal(json_string_value(json_object_get(d, "after")), "yes");
+    assert_double_equal(num(root, "compliance.soa.applicable"), 1, 0);
+    assert_double_equal(num(root, "compliance.soa.excluded"), 1, 0);
+    assert_double_equal(num(root, "compliance.soa.undecided"), 6, 0);
+    d = find_item(at(root, "compliance.exclusions"), "ref", "BEH-2");
+    assert_string_equal(json_string_value(json_object_get(d, "justification")),
+                        "Ingen åtkomst utifrån");
+    json_decref(root);
+    isms_free(json);
+
+    /* the same figures in Markdown, Swedish (the whole review: a golden file) */
+#define PCT(x) x "\xc2\xa0%"
+    char *md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    golden(md, "imported-sv.md");
+    expect_in(md, "Gapanalys 2024 mot Kommunens krav (version 2.0). Efterlevnad " PCT("64,3")
+                  " (föregående år 2023: " PCT("50") "). Bedömda krav: 7 av 7 tillämpliga.");
+    expect_in(md, "| **Efterlevnad 2024** | **" PCT("64,3") "** |");
+    expect_in(md, "| Efterlevnad 2023 | " PCT("50") " |");
+    expect_in(md, "| Förändring | +14,3 procentenheter |");
+    expect_in(md, "### 5.1 Efterlevnad per grupp\n");
+    expect_in(md, "| Grupp | Rubrik | Ja | Delvis | Nej | Ej tillämplig | Ej bedömd | "
+                  "Efterlevnad 2024 | 2023 | Förändring (procentenheter) |");
+    expect_in(md, "| STY | Styrning | 1 | 1 | 0 | 0 | 0 | " PCT("75") " | " PCT("50")
+                  " | +25 |");
+    expect_in(md, "| BEH | Behörigheter | 1 | 0 | 1 | 1 | 0 | " PCT("50") " | " PCT("50")
+                  " | ±0 |");
+    expect_in(md, "| DRI | Drift | 0 | 2 | 0 | 0 | 0 | " PCT("50") " | " PCT("100")
+                  " | −50 |");
+    expect_in(md, "|  | Kontroller utanför grupperna | 1 | 0 | 0 | 0 | 0 | " PCT("100") " | "
+                  PCT("0") " | +100 |");
+    expect_in(md, "| **Totalt** |  | **3** | **3** | **1** | **1** | **0** | **" PCT("64,3")
+                  "** | **" PCT("50") "** | **+14,3** |");
+    expect_in(md, "Krav som är delvis uppfyllda eller inte uppfyllda: 4, varav försenade: 1.");
+    expect_in(md, "| BEH-1.1 | Behörigheter följs upp | Nej |  |  | Inför halvårsvis uppföljning "
+                  "| IT-chef | mars 2024 (**försenad**) |");
+    expect_in(md, "| DRI-1 | Ja | Delvis | försämrad |");
+    expect_in(md, "| ÖVR-1 | Nej | Ja | förbättrad |");
+    /* the applicability of the controls, named neutrally */
+    expect_in(md, "### 5.4 Tillämplighet\n\nTillämpligheten av kontrollerna i Kommunens krav "
+                  "(version 2.0).");
+    expect_in(md, "| BEH-2 | Flerfaktorsautentisering | Ingen åtkomst utifrån |");
+    /* no chapters, no edition, no Annex A */
+    assert_null(strstr(md, "27001"));
+    assert_null(strstr(md, "kapitel"));
+    assert_null(strstr(md, "Kapitel"));
+    assert_null(strstr(md, "bilaga A"));
+    assert_null(strstr(md, "Uttalande om tillämplighet"));
+    assert_null(strstr(md, "Kontinuitet")); /* not a top-level group */
+    isms_free(md);
+
+    /* English */
+    md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_EN);
+    expect_in(md, "Gap analysis 2024 against Kommunens krav (version 2.0). Compliance 64.3% "
+                  "(last year 2023: 50%). Requirements assessed: 7 of 7 applicable.");
+    expect_in(md, "### 5.1 Compliance per group\n");
+    expect_in(md, "| Group | Title | Yes | Partial | No |");
+    expect_in(md, "| STY | Styrning | 1 | 1 | 0 | 0 | 0 | 75% | 50% | +25 |");
+    expect_in(md, "|  | Controls outside the groups | 1 | 0 | 0 | 0 | 0 | 100% | 0% | +100 |");
+    expect_in(md, "### 5.4 Applicability\n\nApplicability of the controls of Kommunens krav "
+                  "(version 2.0).");
+    assert_null(strstr(md, "27001"));
+    assert_null(strstr(md, "Annex A"));
+    assert_null(strstr(md, "chapter"));
+    assert_null(strstr(md, "Statement of Applicability"));
+    isms_free(md);
+#undef PCT
+    isms_document_free(doc);
+}
+
+/* The formats agree on the groups, the gaps and the changes (text, Markdown and HTML). */
+static void test_imported_formats_agree(void **state)
+{
+    (void)state;
+    isms_document *doc = krav_two_years();
+    for (int lang = 0; lang < 2; lang++) {
+        bool sv = lang == ISMS_LANG_SV;
+        for (int f = ISMS_REPORT_TEXT; f <= ISMS_REPORT_HTML; f++) {
+            char *out = wide_report(doc, (isms_report_format)f, (isms_lang)lang);
+            expect_in(out, sv ? "Efterlevnad per grupp" : "Compliance per group");
+            expect_in(out, sv ? "Gapanalys 2024 mot Kommunens krav (version 2.0)."
+                              : "Gap analysis 2024 against Kommunens krav (version 2.0).");
+            LINE_WITH(out, "STY", "Styrning", sv ? "75\xc2\xa0%" : "75%", "+25");
+            LINE_WITH(out, "DRI", "Drift", sv ? "100\xc2\xa0%" : "100%", "−50");
+            LINE_WITH(out, sv ? "Kontroller utanför grupperna" : "Controls outside the groups",
+                      "+100");
+            LINE_WITH(out, "BEH-1.1", "Behörigheter följs upp", "mars 2024",
+                      sv ? "försenad" : "overdue");
+            LINE_WITH(out, "DRI-1", isms_change_label(ISMS_CHANGE_REGRESSED, (isms_lang)lang));
+            LINE_WITH(out, "BEH-2", "Flerfaktorsautentisering", "Ingen åtkomst utifrån");
+            assert_null(strstr(out, "27001"));
+            isms_free(out);
+        }
+    }
+    /* the HTML chart has the groups, both years */
+    char *html = wide_report(doc, ISMS_REPORT_HTML, ISMS_LANG_SV);
+    expect_in(html, "<title>Efterlevnad per grupp, 2024 jämfört med 2023</title>");
+    expect_in(html, ">STY Styrning</text>");
+    expect_in(html, ">Kontroller utanför grupperna</text>");
+    isms_free(html);
+    isms_document_free(doc);
+}
+
+/* Last year against ISO/IEC 27001:2022, this year against the imported catalog: named, not
+ * compared; and the other way round; and two imported catalogs with different UUIDs. */
+static void test_imported_other_catalog(void **state)
+{
+    (void)state;
+    isms_catalog *cat = krav_catalog(NULL, KRAV_UUID, NULL, NULL);
+    /* 2023: the 2022 clauses, 4 yes and 3 no: 57,1 % */
+    isms_document *doc = krav_document(graded(2023, 4, 0, 3), krav_2024(cat));
+    char *md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    expect_in(md, "| **Efterlevnad 2024 mot Kommunens krav (version 2.0)** | **64,3\xc2\xa0%** |");
+    expect_in(md, "| Efterlevnad 2023 mot ISO/IEC 27001:2022 | 57,1\xc2\xa0% |");
+    assert_null(strstr(md, "| Förändring |"));
+    expect_in(md, "Gapanalys 2024 mot Kommunens krav (version 2.0). Efterlevnad 64,3\xc2\xa0% "
+                  "(föregående år 2023 mot ISO/IEC 27001:2022: 57,1\xc2\xa0%).");
+    /* the groups without last year's columns */
+    expect_in(md, "| Grupp | Rubrik | Ja | Delvis | Nej | Ej tillämplig | Ej bedömd | "
+                  "Efterlevnad 2024 |\n");
+    expect_in(md, "| STY | Styrning | 1 | 1 | 0 | 0 | 0 | 75\xc2\xa0% |\n");
+    expect_in(md, "| **Totalt** |  | **3** | **3** | **1** | **1** | **0** | "
+                  "**64,3\xc2\xa0%** |\n");
+    expect_in(md, "### 5.3 Förändringar sedan föregående år\n\nFöregående års gapanalys (2023) "
+                  "är gjord mot ISO/IEC 27001:2022 och årets mot Kommunens krav (version 2.0): "
+                  "gapanalyser mot olika kataloger jämförs inte krav för krav.\n");
+    assert_null(strstr(md, "annan utgåva"));
+    isms_free(md);
+    char *html = report(doc, ISMS_REPORT_HTML, ISMS_LANG_EN);
+    expect_in(html, "Last year&#39;s gap analysis (2023) is against ISO/IEC 27001:2022 and this "
+                    "year&#39;s against Kommunens krav (version 2.0): gap analyses against "
+                    "different catalogs are not compared requirement by requirement.");
+    /* the chart: this year alone */
+    expect_in(html, "<title>Compliance per group, 2024</title>");
+    isms_free(html);
+    char *json = report(doc, ISMS_REPORT_JSON, ISMS_LANG_EN);
+    json_t *root = parse_json(json);
+    assert_string_equal(json_string_value(at(root, "compliance.catalog.uuid")), KRAV_UUID);
+    assert_string_equal(json_string_value(at(root, "compliance.previous.edition")), "2022");
+    assert_null(json_object_get(at(root, "compliance.previous"), "catalog"));
+    assert_double_equal(num(root, "compliance.previous.total.compliance"), 4.0 / 7, 1e-15);
+    assert_true(json_is_null(at(root, "compliance.change")));
+    assert_true(json_is_null(at(root, "compliance.changes")));
+    assert_int_equal(json_array_size(at(root, "compliance.changed")), 0);
+    for (size_t g = 0; g < 4; g++)
+        assert_true(json_is_null(json_object_get(group_of(root, g), "before")));
+    json_decref(root);
+    isms_free(json);
+    isms_document_free(doc);
+
+    /* the other way round: this year's chapters of 2022, last year's catalog named */
+    doc = krav_document(krav_2023(cat), graded(2024, 4, 0, 3));
+    md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_EN);
+    expect_in(md, "| **Compliance 2024 against ISO/IEC 27001:2022** | **57.1%** |");
+    expect_in(md, "| Compliance 2023 against Kommunens krav (version 2.0) | 50% |");
+    expect_in(md, "### 5.1 Compliance per chapter\n");
+    expect_in(md, "| Chapter | Title | Yes | Partial | No | Not applicable | Not assessed | "
+                  "Compliance 2024 |\n");
+    expect_in(md, "Last year's gap analysis (2023) is against Kommunens krav (version 2.0) and "
+                  "this year's against ISO/IEC 27001:2022: gap analyses");
+    isms_free(md);
+    json = report(doc, ISMS_REPORT_JSON, ISMS_LANG_EN);
+    root = parse_json(json);
+    assert_null(json_object_get(at(root, "compliance"), "catalog"));
+    assert_null(json_object_get(at(root, "compliance"), "groups"));
+    assert_string_equal(json_string_value(at(root, "compliance.previous.catalog.title")),
+                        "Kommunens krav");
+    assert_true(json_is_null(at(root, "compliance.change")));
+    json_decref(root);
+    isms_free(json);
+    isms_document_free(doc);
+
+    /* two imported catalogs: the same ids, but another UUID is another catalog */
+    isms_catalog *region = krav_catalog("Regionens krav", REGION_UUID, NULL, NULL);
+    doc = krav_document(krav_2023(region), krav_2024(cat));
+    isms_catalog_free(region);
+    md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    expect_in(md, "Föregående års gapanalys (2023) är gjord mot Regionens krav (version 2.0) "
+                  "och årets mot Kommunens krav (version 2.0): gapanalyser mot olika kataloger "
+                  "jämförs inte krav för krav.");
+    expect_in(md, "| STY | Styrning | 1 | 1 | 0 | 0 | 0 | 75\xc2\xa0% |\n");
+    isms_free(md);
+    isms_document_free(doc);
+
+    /* the same catalog imported twice (another object, the same UUID) is the same catalog */
+    isms_catalog *again = krav_catalog(NULL, KRAV_UUID, NULL, NULL);
+    doc = krav_document(krav_2023(again), krav_2024(cat));
+    isms_catalog_free(again);
+    md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    expect_in(md, "| DRI | Drift | 0 | 2 | 0 | 0 | 0 | 50\xc2\xa0% | 100\xc2\xa0% | −50 |");
+    expect_in(md, "| DRI-1 | Ja | Delvis | försämrad |");
+    isms_free(md);
+    isms_document_free(doc);
+    isms_catalog_free(cat);
+}
+
+/* Without applicability data the section is left out; without groups there is no table of
+ * them; a single year has no comparison. */
+static void test_imported_without(void **state)
+{
+    (void)state;
+    isms_catalog *cat = krav_catalog(NULL, KRAV_UUID, NULL, NULL);
+    isms_document *doc = krav_document(NULL, krav_2023(cat));
+    isms_catalog_free(cat);
+    for (int lang = 0; lang < 2; lang++) {
+        char *md = report(doc, ISMS_REPORT_MARKDOWN, (isms_lang)lang);
+        assert_null(strstr(md, lang == ISMS_LANG_SV ? "Tillämplighet" : "Applicability"));
+        assert_null(strstr(md, lang == ISMS_LANG_SV ? "Uttalande" : "Statement of"));
+        assert_null(strstr(md, "### 5.3")); /* 5.1 groups, 5.2 gaps, no more */
+        expect_in(md, lang == ISMS_LANG_SV
+                          ? "| STY | Styrning | 1 | 0 | 1 | 0 | 0 | 50\xc2\xa0% |\n"
+                          : "| STY | Styrning | 1 | 0 | 1 | 0 | 0 | 50% |\n");
+        isms_free(md);
+    }
+    isms_document_free(doc);
+
+    /* a catalog of controls alone: no groups, no table of them */
+    isms__catalog_builder *b = NULL;
+    assert_int_equal(isms__catalog_builder_new(&b, "Lista", "", REGION_UUID, NULL), ISMS_OK);
+    size_t i;
+    assert_int_equal(isms__catalog_builder_add(b, &i, SIZE_MAX, ISMS_ITEM_CONTROL, "k1", NULL,
+                                               "Första kravet"),
+                     ISMS_OK);
+    assert_int_equal(isms__catalog_builder_add(b, &i, SIZE_MAX, ISMS_ITEM_CONTROL, "k2", NULL,
+                                               "Andra kravet"),
+                     ISMS_OK);
+    isms_catalog *list = NULL;
+    assert_int_equal(isms__catalog_builder_finish(b, &list), ISMS_OK);
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new_catalog(&a, list, 2024, ISMS_SCOPE_ANNEX_A), ISMS_OK);
+    isms_catalog_free(list);
+    isms_entry *e = NULL;
+    assert_int_equal(isms_assessment_add(&e, a, "K2"), ISMS_OK);
+    assert_string_equal(isms_entry_ref(e), "k2");
+    assert_int_equal(isms_entry_set_status(e, ISMS_STATUS_NO), ISMS_OK);
+    doc = krav_document(NULL, a);
+    char *md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    /* no version to name */
+    expect_in(md, "Gapanalys 2024 mot Lista. Efterlevnad 0\xc2\xa0%. Bedömda krav: 1 av 2 "
+                  "tillämpliga.");
+    expect_in(md, "### 5.1 Krav som inte är uppfyllda");
+    expect_in(md, "| k2 | Andra kravet | Nej |");
+    assert_null(strstr(md, "per grupp"));
+    isms_free(md);
+    char *json = report(doc, ISMS_REPORT_JSON, ISMS_LANG_SV);
+    json_t *root = parse_json(json);
+    assert_int_equal(json_array_size(at(root, "compliance.groups")), 0);
+    assert_string_equal(json_string_value(at(root, "compliance.catalog.version")), "");
+    json_decref(root);
+    isms_free(json);
+    isms_document_free(doc);
+}
+
+/* Hostile titles of the catalog, a group and a control in every format. */
+static void test_imported_hostile(void **state)
+{
+    (void)state;
+    static const char title[] = "<script>alert(1)</script> | Krav\x1b[31m \xe2\x80\xae";
+    static const char group[] = "|Grupp| <b>*fet*</b>";
+    static const char control[] = "# [x](javascript:alert(1)) | kontroll";
+    isms_catalog *cat = krav_catalog(title, KRAV_UUID, group, control);
+    isms_document *doc = krav_document(krav_2023(cat), krav_2024(cat));
+    isms_catalog_free(cat);
+    for (int lang = 0; lang < 2; lang++) {
+        char *md = report(doc, ISMS_REPORT_MARKDOWN, (isms_lang)lang);
+        assert_null(strstr(md, "<script"));
+        assert_null(strstr(md, "<b>"));
+        assert_null(strstr(md, "\x1b"));
+        assert_null(strstr(md, "\xe2\x80\xae"));
+        expect_in(md, "&lt;script&gt;alert(1)&lt;/script&gt; \\| Krav");
+        /* the group's title in its row: the pipes escaped, the row whole */
+        expect_in(md, "| STY | \\|Grupp\\| &lt;b&gt;\\*fet\\*&lt;/b&gt; | 1 | 1 | 0 |");
+        check_markdown_structure(md);
+        isms_free(md);
+
+        char *text = report(doc, ISMS_REPORT_TEXT, (isms_lang)lang);
+        check_text(text, false);
+        assert_non_null(strstr(text, "<script>alert(1)</script> | Krav"));
+        isms_free(text);
+
+        char *json = report(doc, ISMS_REPORT_JSON, (isms_lang)lang);
+        assert_null(strstr(json, "<script"));
+        json_t *root = parse_json(json);
+        assert_string_equal(json_string_value(at(root, "compliance.catalog.title")), title);
+        assert_string_equal(json_string_value(json_object_get(group_of(root, 0), "title")),
+                            group);
+        json_decref(root);
+        isms_free(json);
+    }
+    isms_document_free(doc);
+}
+
+/* The example catalog of the city, read from OSCAL: groups by their labels. */
+static void test_imported_example(void **state)
+{
+    (void)state;
+    char path[512];
+    snprintf(path, sizeof path, "%s/../../examples/data/exempelstad-krav.oscal.json",
+             ISMS_TEST_DATA);
+    isms_catalog *cat = NULL;
+    int rc = isms_catalog_load_oscal(&cat, path);
+    if (rc != ISMS_OK)
+        fail_msg("%s: %s", path, isms_error_last()->message);
+    isms_assessment *a = NULL;
+    assert_int_equal(isms_assessment_new_catalog(&a, cat, 2024, ISMS_SCOPE_BOTH), ISMS_OK);
+    assert_int_equal(isms_assessment_add_all(a), ISMS_OK);
+    entry(a, "STY-1", ISMS_STATUS_YES, NULL, NULL, NULL);
+    entry(a, "BEH-1.1", ISMS_STATUS_PARTIAL, "Halvårsvis uppföljning", "IT-chef", "2025");
+    entry(a, "DRI-1", ISMS_STATUS_NO, NULL, NULL, NULL);
+    isms_document *doc = krav_document(NULL, a);
+    char *md = report(doc, ISMS_REPORT_MARKDOWN, ISMS_LANG_SV);
+    expect_in(md, "Gapanalys 2024 mot Exempelstads grundläggande informationssäkerhetskrav "
+                  "(version 2025.1).");
+    /* STY 1 yes of 3; BEH 1 partial of 4; DRI 1 no of 4 (DRI-1 in Kontinuitet) */
+    expect_in(md, "| STY | Styrning | 1 | 0 | 0 | 0 | 2 | 100\xc2\xa0% |\n");
+    expect_in(md, "| BEH | Behörigheter | 0 | 1 | 0 | 0 | 3 | 50\xc2\xa0% |\n");
+    expect_in(md, "| DRI | Drift och kontinuitet | 0 | 0 | 1 | 0 | 3 | 0\xc2\xa0% |\n");
+    expect_in(md, "| BEH-1.1 | Behörigheter följs upp minst två gånger per år | Delvis |");
+    assert_null(strstr(md, "Kontroller utanför grupperna"));
+    isms_free(md);
+    isms_document_free(doc);
+    isms_catalog_free(cat);
+}
+
+static void test_imported_alloc_failure(void **state)
+{
+    (void)state;
+    isms_document *doc = krav_two_years();
+    for (int f = ISMS_REPORT_TEXT; f <= ISMS_REPORT_JSON; f++) {
+        isms_report_options o = options((isms_report_format)f, ISMS_LANG_EN);
+        char *before = NULL;
+        assert_int_equal(isms_report_write(&before, NULL, doc, &o), ISMS_OK);
+        char *out;
+        size_t len;
+        SWEEP_WRITE(out, len, isms_report_write(&out, &len, doc, &o));
+        char *after = NULL;
+        assert_int_equal(isms_report_write(&after, NULL, doc, &o), ISMS_OK);
+        assert_string_equal(before, after);
+        isms_free(before);
+        isms_free(after);
+    }
+    isms_document_free(doc);
+}
+
 /* ---- saving ------------------------------------------------------------------------------- */
 
 static void test_save(void **state)
@@ -1627,6 +2219,13 @@ int main(void)
         cmocka_unit_test(test_change_from_rounded),
         cmocka_unit_test(test_years),
         cmocka_unit_test(test_blank_title),
+        cmocka_unit_test(test_imported_figures),
+        cmocka_unit_test(test_imported_formats_agree),
+        cmocka_unit_test(test_imported_other_catalog),
+        cmocka_unit_test(test_imported_without),
+        cmocka_unit_test(test_imported_hostile),
+        cmocka_unit_test(test_imported_example),
+        cmocka_unit_test(test_imported_alloc_failure),
         cmocka_unit_test(test_save),
         cmocka_unit_test(test_alloc_failure),
     };

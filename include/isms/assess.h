@@ -539,7 +539,10 @@ ISMS_EXPORT isms_weights isms_weights_default(void);
  * @brief Counts and figures for a set of requirements.
  *
  * `counts` are indexed by #isms_status. Requirements of the edition that have no entry count
- * as not assessed; excluded Annex A controls count as not applicable.
+ * as not assessed; excluded Annex A controls count as not applicable. In an imported catalog
+ * a control at the top level (outside every group) counts in `total` and `annex_a` but in
+ * no group, so the groups' tallies add up to the total only when every control lies in a
+ * group.
  * @since 0.1.0
  */
 typedef struct isms_tally {

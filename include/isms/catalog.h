@@ -24,11 +24,12 @@
  * become items of kind #ISMS_ITEM_GROUP and its controls (enhancements included) items of
  * kind #ISMS_ITEM_CONTROL, in the catalog's order; every control is a requirement (of the
  * scope #ISMS_SCOPE_ANNEX_A: an imported catalog has no clauses), and the top-level groups are
- * the groups an assessment is summarised by. An item's id is the control's `label` property
- * when it has one (`AC-1`, `A.5.1`), else its OSCAL id (`ac-1`); isms_item_oscal_id() gives
- * the OSCAL id. An imported catalog is on the heap and reference-counted: the caller releases
- * its own reference with isms_catalog_free(), and every assessment held against it keeps one
- * of its own, so the catalog lives as long as the last of them. It is read-only once
+ * the groups an assessment is summarised by. An item's id is its `label` property when it
+ * has one that no other item shares (`AC-1`, `A.5.1`), else its OSCAL id (`ac-1`);
+ * isms_item_oscal_id() gives the OSCAL id. An imported catalog is on the heap and
+ * reference-counted: the caller releases its own reference with isms_catalog_free(), and
+ * every assessment (and document) that holds it keeps one of its own, so the catalog lives as
+ * long as the last of them. It is read-only once
  * imported, so it too may be read from any thread.
  */
 #ifndef ISMS_CATALOG_H
@@ -213,6 +214,9 @@ ISMS_EXPORT int isms_attr_parse(isms_attr_family *family, size_t *index, const c
  */
 typedef struct isms_catalog isms_catalog;
 
+/** Most items (groups and controls) of an imported catalog. @since 0.1.0 */
+#define ISMS_CATALOG_MAX_ITEMS 65000
+
 /** Deepest nesting of groups and controls in an imported catalog (a group in a group in …;
  *  a control's enhancements count as a level). @since 0.1.0 */
 #define ISMS_OSCAL_MAX_LEVELS 8
@@ -239,8 +243,12 @@ ISMS_EXPORT const isms_catalog *isms_catalog_get(isms_edition edition);
 ISMS_EXPORT isms_edition isms_catalog_edition(const isms_catalog *catalog);
 
 /**
- * @brief Releases the caller's reference to an imported catalog. The catalog is freed when
- *        no assessment holds it any more. Built-in catalogs and NULL are ignored.
+ * @brief Releases a reference to an imported catalog: the caller's own, from
+ *        isms_catalog_parse_oscal() or isms_catalog_ref(). The catalog is freed when no
+ *        reference is left (assessments and documents hold their own). Built-in catalogs and
+ *        NULL are ignored; so never free a borrowed pointer (isms_assessment_catalog(),
+ *        isms_item_catalog()): for an imported catalog that would free what the assessment
+ *        still uses.
  * @param catalog The catalog, or NULL.
  * @since 0.1.0
  */
@@ -332,8 +340,8 @@ ISMS_EXPORT const isms_item *isms_catalog_requirement(const isms_catalog *catalo
  * informationssäkerhetsrisker`) is not accepted: pass the id alone.
  *
  * In an imported catalog the rules are the catalog's own: the item whose id or OSCAL id is
- * the text, ignoring surrounding white space and ASCII case (`ac-1`, `AC-1`), whatever the
- * scope.
+ * the text, ignoring surrounding white space and ASCII case (`ac-1`, `AC-1`), for any of
+ * the three scopes.
  * @param catalog A catalog.
  * @param id The id.
  * @param scope Where a plain number is looked up (only there: there is no fall-back to the
@@ -473,7 +481,9 @@ ISMS_EXPORT isms_theme isms_item_theme(const isms_item *item);
 
 /**
  * @brief The Annex A group of an item: the 2013 domain or 2022 theme it lies under (itself
- *        for a group); NULL for clauses and Annex A itself.
+ *        for a group); NULL for clauses and Annex A itself. In an imported catalog: the
+ *        top-level group it lies under (itself for a top-level group, also for a group
+ *        nested in it), NULL for a control at the top level.
  * @param item An item, or NULL.
  * @since 0.1.0
  */

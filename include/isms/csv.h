@@ -244,10 +244,44 @@ ISMS_EXPORT int isms_assessment_load_csv(isms_assessment **out, const char *path
                                          isms_edition edition, int year, isms_findings *notes);
 
 /**
+ * @brief Reads a gap analysis held against a given catalog (an imported one, see
+ *        isms/oscal.h, or a built-in one) from CSV text in memory.
+ *
+ * As isms_assessment_parse_csv(), except that nothing is inferred: references are looked up
+ * in `catalog` (isms_catalog_find(): an imported catalog's ids and OSCAL ids, in any ASCII
+ * case — a label is an id unless another item shares it; also `A 5.1` for `A.5.1`, and a
+ * reference cell whose first word is the id, `STY-1 Policy` or `DRI-1: Backups`, the rest
+ * being the requirement text), a reference it
+ * does not hold is kept as written (lint reports it), and the assessment's scope is
+ * #ISMS_SCOPE_BOTH for an imported catalog. A title row that names an edition other than
+ * the catalog's is a `gap-edition` note (warning) and does not change the catalog;
+ * otherwise the `gap-edition` note (info) names the catalog used.
+ * @param[out] out The new assessment (caller frees with isms_assessment_free()); it holds a
+ *             reference to the catalog.
+ * @param data The bytes.
+ * @param len Number of bytes, at most #ISMS_CSV_MAX_INPUT.
+ * @param source Name for error messages (a file name), or NULL.
+ * @param catalog The catalog.
+ * @param year The year assessed, 1900–9999.
+ * @param notes Optional list for import notes, as for isms_assessment_parse_csv().
+ * @return As isms_assessment_parse_csv().
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_assessment_parse_csv_catalog(isms_assessment **out, const char *data,
+                                                  size_t len, const char *source,
+                                                  const isms_catalog *catalog, int year,
+                                                  isms_findings *notes);
+
+/**
  * @brief Writes an assessment as a CSV gap table into a new buffer.
  *
  * The first row names the edition (`ISO/IEC 27001:2013`), so that import reads the table back
- * as that edition (with the basis #ISMS_BASIS_NAMED). Then the header and one row per entry,
+ * as that edition (with the basis #ISMS_BASIS_NAMED); for an assessment against an imported
+ * catalog it names the catalog's title (read such a table back with
+ * isms_assessment_parse_csv_catalog()), the reference column is headed `Krav-ID` /
+ * `Requirement ID`, and an entry without requirement text gets its control's title in that
+ * column (a blank table to fill in shows what each control is), which import reads back as
+ * no text. Then the header and one row per entry,
  * in order. Columns: reference, requirement text, status (empty when not assessed), comment,
  * action plan, owner, need, due (the text as written), evidence (one reference per line),
  * then applicability, justification and reasons when any entry has one of them, then origin

@@ -53,7 +53,11 @@ extern "C" {
 #define ISMS_DOCUMENT_FORMAT "libisms/1"
 /** Largest document accepted by default, in bytes (512 MiB). @since 0.1.0 */
 #define ISMS_DOCUMENT_MAX_BYTES ((size_t)512 * 1024 * 1024)
-/** Deepest nesting of arrays and objects accepted by default. @since 0.1.0 */
+/** Deepest nesting of arrays and objects accepted by default. The document's own parts nest
+ *  at most 7 deep and an embedded catalog as libisms writes it at most 21 (8 levels of
+ *  groups and controls); a catalog with deeply nested parts that imports on its own (whose
+ *  limit is 64) may need a larger isms_load_options.max_depth inside a document.
+ *  @since 0.1.0 */
 #define ISMS_DOCUMENT_MAX_DEPTH 32u
 
 /**
@@ -324,13 +328,52 @@ ISMS_EXPORT isms_assessment *isms_document_current(const isms_document *doc);
  * @brief Adds an assessment, or replaces the one of the same year.
  *
  * The document takes ownership on success and frees a replaced one. When the latest
- * assessment changes, the plan's sources follow.
+ * assessment changes, the plan's sources follow. An assessment against an imported catalog
+ * whose uuid a catalog the document holds has (isms_document_catalog_at(), also one no
+ * assessment uses any more), but whose content differs (title, version, items), is refused:
+ * a document holds one catalog per uuid. A catalog new to the document is held from then on.
  * @param doc The document.
  * @param assessment The assessment; its year must be set.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (nothing changed; the caller still owns it).
+ * @return #ISMS_OK, #ISMS_EINVAL (also: the catalog conflict, naming the first difference),
+ *         #ISMS_ENOMEM (nothing changed; the caller still owns it).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_add_assessment(isms_document *doc, isms_assessment *assessment);
+
+/**
+ * @brief Number of imported catalogs the document holds (isms/oscal.h).
+ *
+ * A catalog comes into the document with an assessment held against it
+ * (isms_document_add_assessment()) or from the file's `catalogs`, and stays, also when no
+ * assessment uses it any more, until isms_document_remove_catalog(): the document loses
+ * nothing it was given (lint reports an unused one as `doc-catalog-unused`).
+ * @param doc The document, or NULL (then 0).
+ * @since 0.1.0
+ */
+ISMS_EXPORT size_t isms_document_catalog_count(const isms_document *doc);
+
+/**
+ * @brief Imported catalog `index`, in the order they came into the document (the order the
+ *        file's `catalogs` lists them).
+ * @param doc The document.
+ * @param index 0 … isms_document_catalog_count() − 1.
+ * @return The catalog, borrowed from the document (isms_catalog_ref() to keep it); NULL when
+ *         out of range.
+ * @since 0.1.0
+ */
+ISMS_EXPORT const isms_catalog *isms_document_catalog_at(const isms_document *doc,
+                                                         size_t index);
+
+/**
+ * @brief Removes an imported catalog that no assessment is held against.
+ * @param doc The document.
+ * @param uuid The catalog's uuid (ASCII case does not matter).
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument; the catalog is still used: the message
+ *         names the years of the assessments held against it), #ISMS_ENOTFOUND (no catalog
+ *         with that uuid; the message names those there are).
+ * @since 0.1.0
+ */
+ISMS_EXPORT int isms_document_remove_catalog(isms_document *doc, const char *uuid);
 
 /**
  * @brief Removes and frees the assessment of a year.
@@ -471,7 +514,9 @@ ISMS_EXPORT int isms_document_schedule_options(isms_schedule_options *out,
  * The register's, the latest assessment's (with the document's date), the inventory's and
  * the plan's lints, and the document's own checks: `doc-model-invalid` (error: a model that
  * no longer passes its check), `doc-assessment-edition` (info: two consecutive years
- * assessed against different editions; comparison needs isms_assessment_convert()),
+ * assessed against different editions or catalogs; comparison needs
+ * isms_assessment_convert(), and there is no mapping to or from an imported catalog),
+ * `doc-catalog-unused` (info: an imported catalog no assessment is held against),
  * `doc-no-date` (info: no reference date, so 31 December of the year is used).
  * Findings are in the list's language.
  * @param out The list that receives the findings (appended).
@@ -520,6 +565,12 @@ typedef struct isms_load_options {
  * levels off the matrix's scales, prerequisites that form a cycle, among open actions too
  * (isms_document_lint() reports them; isms_plan_prioritise() and isms_report_write() refuse
  * to order a plan with such a cycle and name it, #ISMS_ECYCLE).
+ *
+ * Imported catalogs (isms/oscal.h): the key `catalogs` holds them as OSCAL catalog objects,
+ * read as isms_catalog_parse_oscal() reads them (errors have paths such as
+ * `$.catalogs[0].groups[1].controls[2].id`). An assessment names either an `edition` or the
+ * `catalog` it is held against, by uuid, never both. A catalog that no assessment names is
+ * kept (and saved again); lint reports it as `doc-catalog-unused`.
  * @param[out] out The document; the caller frees it with isms_document_free().
  * @param data The JSON bytes (need not be NUL-terminated).
  * @param len Their number.
@@ -527,9 +578,11 @@ typedef struct isms_load_options {
  * @param options Limits, or NULL for the defaults.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL `out`, or NULL `data` with a length),
  *         #ISMS_EPARSE (also content the core refuses: a blank context title, a target
- *         that names no id), #ISMS_ERANGE, #ISMS_EEXIST (duplicate id), #ISMS_ENOTFOUND
- *         (a relation's asset that does not exist), #ISMS_ECYCLE (an action that is its own
- *         prerequisite, which the plan cannot hold: isms_action_add_prerequisite()),
+ *         that names no id), #ISMS_ERANGE, #ISMS_EEXIST (duplicate id; two catalogs with the
+ *         same uuid, ASCII case ignored), #ISMS_ENOTFOUND (a relation's asset that does not
+ *         exist; an assessment's catalog uuid that `catalogs` does not hold), #ISMS_ECYCLE (an
+ *         action that is its own prerequisite, which the plan cannot hold:
+ *         isms_action_add_prerequisite()),
  *         #ISMS_EUNSUPPORTED (another format version), #ISMS_ENOMEM.
  * @since 0.1.0
  */
@@ -554,7 +607,11 @@ ISMS_EXPORT int isms_document_load(isms_document **out, const char *path,
  * needs, numbers exact: with 15 significant digits (trailing zeros dropped: "0.1", "1e+20"),
  * or 16 or 17 where 15 do not read back to the same value, whole numbers below 10^15 as
  * integers, a '.' as the decimal point whatever the locale; a newline at the end. Defaults
- * are written out, so the file shows what the calculations use.
+ * are written out, so the file shows what the calculations use. The imported catalogs the
+ * document holds (isms_document_catalog_at(): those that came with assessments or from the
+ * file, used or not) are written once each, under `catalogs` between `risks` and
+ * `assessments`, in the order they came into the document; the key is left out when there
+ * are none.
  * @param[out] out The text, NUL-terminated; the caller frees it with isms_free().
  * @param[out] len Its length without the NUL; may be NULL.
  * @param doc The document.
@@ -638,7 +695,12 @@ ISMS_EXPORT int isms_table_detect(isms_table_kind *out, const char *data, size_t
 /**
  * @brief Imports a CSV table into a document.
  *
- * A gap table becomes the assessment of `year` (replacing one of that year); a risk
+ * A gap table becomes the assessment of `year` (replacing one of that year), read against
+ * the imported catalog of that year's assessment when it is held against one; for a year
+ * without an assessment, against the latest assessment's imported catalog only when the
+ * table fits it (no title row names a built-in edition, and more than half of the rows with
+ * a reference find it there), else with its edition inferred, as an ISO/IEC 27001 table
+ * (isms_assessment_parse_csv_catalog()); a risk
  * register replaces the register's risks, scored on the document's matrix; an inventory
  * replaces the assets (on the document's scheme and floors) and drops relations whose ends
  * are gone (each dropped relation is a `doc-relation-dropped` note, a warning); relations

@@ -132,12 +132,14 @@ struct isms__imported {
     _Atomic size_t refs;               /* references; the last isms__catalog_unref frees */
     char *pool;                        /* every text, NUL-terminated, owned */
     struct isms__imported_item *ext;   /* per item, owned */
-    uint32_t *hash;                    /* look-up table of ids and OSCAL ids, owned */
-    size_t hash_mask;                  /* its size − 1 (a power of two minus one) */
+    const uint32_t *keys;              /* the look-up keys (ids and OSCAL ids) in ascending
+                                        * order, ASCII case folded: in the same block as the
+                                        * items (see imported.c) */
+    size_t n_keys;
     uint32_t title, version, uuid, last_modified; /* offsets into the pool */
-    isms_item items[];                 /* n_items, in document order; the uint16 lists
-                                        * (children, roots, requirements) follow them in the
-                                        * same block */
+    isms_item items[];                 /* n_items, in document order; the keys and the
+                                        * uint16 lists (children, roots, requirements)
+                                        * follow them in the same block */
 };
 
 /* The imported catalog an imported item belongs to. */
@@ -175,7 +177,7 @@ const isms_item *isms__imported_find(const struct isms__imported *imp, const cha
  */
 
 /* Longest item count of an imported catalog. */
-#define ISMS__CAT_MAX_IMPORTED 65000
+#define ISMS__CAT_MAX_IMPORTED ISMS_CATALOG_MAX_ITEMS
 
 typedef struct isms__catalog_builder isms__catalog_builder;
 
@@ -203,6 +205,17 @@ int isms__catalog_builder_new(isms__catalog_builder **out, const char *title,
 int isms__catalog_builder_add(isms__catalog_builder *b, size_t *index, size_t parent,
                               isms_item_kind kind, const char *oscal_id, const char *label,
                               const char *title);
+
+/*
+ * As isms__catalog_builder_add() with `label_is_id` true. With it false, a label is kept only
+ * as the item's label (isms__item_label(), written back on export): the item's id is its
+ * OSCAL id, and the label is no look-up key and is not checked against other items (the
+ * OSCAL importer passes false for a label that another item also has, or that is another
+ * item's OSCAL id). The OSCAL id must still be unique (ISMS_EEXIST).
+ */
+int isms__catalog_builder_add_item(isms__catalog_builder *b, size_t *index, size_t parent,
+                                   isms_item_kind kind, const char *oscal_id, const char *label,
+                                   const char *title, bool label_is_id);
 
 /* Ends the build: the catalog (one reference, the caller's), or ISMS_ENOMEM. The builder is
  * freed in both cases. */

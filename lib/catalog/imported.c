@@ -3,17 +3,20 @@
  *
  * catalog-internal.h describes the layout: an imported catalog is a struct isms__imported,
  * one heap block holding the catalog header, the items (the same struct isms_item as the
- * built-in catalogs) and their 16-bit child, root and requirement lists, plus three arrays
- * it owns: the text pool, the per-item texts (`ext`) and the hash table of ids.
+ * built-in catalogs), its sorted look-up keys and the 16-bit child, root and requirement
+ * lists, plus two arrays it owns: the text pool and the per-item texts (`ext`).
  *
  * The builder grows its arrays as items come and checks each item before it changes
  * anything, so that every error (ISMS_ENOMEM included) leaves it as it was: the caller may
  * go on, for example add the item again without its label after ISMS_EEXIST.
  *
- * Look-up: every item is entered in an open-addressing hash table under its id and, when that
- * differs (ignoring ASCII case), under its OSCAL id. Keys hash and compare with ASCII case
- * folded; the table is at most half full, so a look-up probes a slot or two. The same table
- * finds duplicates while building and serves isms_catalog_find() afterwards.
+ * Look-up: every item has a key under its id and, when that differs (ignoring ASCII case),
+ * another under its OSCAL id. Keys compare bytewise with ASCII case folded. The ids come from
+ * the file being imported, so nothing here may depend on a hash that the file could steer
+ * into collisions: while building, the keys are kept in a balanced binary search tree (AVL),
+ * which finds a duplicate at add time in O(log n) whatever the ids are; finishing lays them
+ * out in order (an in-order walk, no sort) as an array that isms_catalog_find() searches by
+ * bisection, also O(log n). Both are deterministic, so are the errors.
  */
 #include <stdatomic.h>
 #include <string.h>
@@ -27,25 +30,17 @@ static unsigned char ascii_lower(unsigned char c)
     return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-/* FNV-1a over the bytes with ASCII case folded. */
-static uint32_t key_hash(const char *s, size_t n)
+/* Orders [s, s+n) (which holds no NUL) against the NUL-terminated `key`, bytewise with ASCII
+ * case folded: < 0, 0 or > 0. */
+static int key_cmp(const char *s, size_t n, const char *key)
 {
-    uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) {
-        h ^= ascii_lower((unsigned char)s[i]);
-        h *= 16777619u;
+        unsigned char a = ascii_lower((unsigned char)s[i]);
+        unsigned char b = ascii_lower((unsigned char)key[i]);
+        if (a != b) /* also where the key ends first (b is 0, a is not) */
+            return a < b ? -1 : 1;
     }
-    return h;
-}
-
-/* True when [s, s+n) and the NUL-terminated `key` are equal ignoring ASCII case. */
-static bool key_equal(const char *s, size_t n, const char *key)
-{
-    for (size_t i = 0; i < n; i++)
-        if (key[i] == '\0'
-            || ascii_lower((unsigned char)s[i]) != ascii_lower((unsigned char)key[i]))
-            return false;
-    return key[n] == '\0';
+    return key[n] == '\0' ? 0 : -1;
 }
 
 /* True when [a, a+an) and [b, b+bn) are equal ignoring ASCII case. */
@@ -59,8 +54,8 @@ static bool spans_equal(const char *a, size_t an, const char *b, size_t bn)
     return true;
 }
 
-/* A hash table entry: 0 for an empty slot, else 1 + (item index · 2 + which key), where key 0
- * is the item's id and key 1 its OSCAL id. */
+/* A key entry: 1 + (item index · 2 + which key), where key 0 is the item's id and key 1 its
+ * OSCAL id (0 is no entry). */
 static uint32_t entry_make(size_t index, unsigned which)
 {
     return (uint32_t)(index * 2 + which + 1);
@@ -83,38 +78,106 @@ static const char *entry_key(uint32_t entry, const char *pool,
     return pool + (entry_which(entry) ? x->oscal_id : x->id);
 }
 
-/* The entry whose key is [s, s+n), or 0. */
-static uint32_t table_find(const uint32_t *table, size_t mask, const char *pool,
-                           const struct isms__imported_item *ext, const char *s, size_t n)
-{
-    if (!table)
-        return 0;
-    for (size_t i = key_hash(s, n) & mask;; i = (i + 1) & mask) {
-        uint32_t e = table[i];
-        if (e == 0)
-            return 0;
-        if (key_equal(s, n, entry_key(e, pool, ext)))
-            return e;
-    }
-}
-
-/* Puts an entry into a table with room for it. */
-static void table_put(uint32_t *table, size_t mask, uint32_t entry, const char *key)
-{
-    size_t i = key_hash(key, strlen(key)) & mask;
-    while (table[i] != 0)
-        i = (i + 1) & mask;
-    table[i] = entry;
-}
-
 const isms_item *isms__imported_find(const struct isms__imported *imp, const char *id)
 {
     size_t start, len;
     isms__trim_span(id, strlen(id), &start, &len);
     if (len == 0)
         return NULL;
-    uint32_t e = table_find(imp->hash, imp->hash_mask, imp->pool, imp->ext, id + start, len);
-    return e ? &imp->items[entry_item(e)] : NULL;
+    /* Bisection over the keys in ascending order. */
+    size_t lo = 0, hi = imp->n_keys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t e = imp->keys[mid];
+        int c = key_cmp(id + start, len, entry_key(e, imp->pool, imp->ext));
+        if (c == 0)
+            return &imp->items[entry_item(e)];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+/* ---- the builder's search tree ---------------------------------------------------------
+ *
+ * An AVL tree of the key entries, in an array: node k (1-based; 0 is no node) holds an entry
+ * and its children. Its height stays below 1.45 · log2(n + 2), 26 for the most keys a
+ * catalog can have (two per item), so the recursion of insertion and the stack of the
+ * in-order walk are shallow.
+ */
+typedef struct key_node {
+    uint32_t entry;
+    uint32_t left, right; /* nodes, 0 for none */
+    uint32_t height;      /* of the subtree: 1 for a leaf */
+} key_node;
+
+/* Deeper than any tree of at most 2 · ISMS__CAT_MAX_IMPORTED keys can be. */
+#define TREE_MAX_HEIGHT 48
+
+static uint32_t node_height(const key_node *t, uint32_t x)
+{
+    return x ? t[x - 1].height : 0;
+}
+
+static void node_fix(key_node *t, uint32_t x)
+{
+    uint32_t l = node_height(t, t[x - 1].left), r = node_height(t, t[x - 1].right);
+    t[x - 1].height = 1 + (l > r ? l : r);
+}
+
+static uint32_t rotate_right(key_node *t, uint32_t x)
+{
+    uint32_t y = t[x - 1].left;
+    t[x - 1].left = t[y - 1].right;
+    t[y - 1].right = x;
+    node_fix(t, x);
+    node_fix(t, y);
+    return y;
+}
+
+static uint32_t rotate_left(key_node *t, uint32_t x)
+{
+    uint32_t y = t[x - 1].right;
+    t[x - 1].right = t[y - 1].left;
+    t[y - 1].left = x;
+    node_fix(t, x);
+    node_fix(t, y);
+    return y;
+}
+
+/* Restores the balance at x after one of its subtrees grew by one level: its new root. */
+static uint32_t rebalance(key_node *t, uint32_t x)
+{
+    node_fix(t, x);
+    uint32_t l = t[x - 1].left, r = t[x - 1].right;
+    uint32_t hl = node_height(t, l), hr = node_height(t, r);
+    if (hl > hr + 1) {
+        if (node_height(t, t[l - 1].left) < node_height(t, t[l - 1].right))
+            t[x - 1].left = rotate_left(t, l);
+        return rotate_right(t, x);
+    }
+    if (hr > hl + 1) {
+        if (node_height(t, t[r - 1].right) < node_height(t, t[r - 1].left))
+            t[x - 1].right = rotate_right(t, r);
+        return rotate_left(t, x);
+    }
+    return x;
+}
+
+/* Inserts the node `node` (whose key no node has) under the subtree x: its new root. */
+static uint32_t tree_insert(key_node *t, uint32_t x, uint32_t node, const char *pool,
+                            const struct isms__imported_item *ext)
+{
+    if (!x)
+        return node;
+    const char *key = entry_key(t[node - 1].entry, pool, ext);
+    if (key_cmp(key, strlen(key), entry_key(t[x - 1].entry, pool, ext)) < 0)
+        t[x - 1].left = tree_insert(t, t[x - 1].left, node, pool, ext);
+    else
+        t[x - 1].right = tree_insert(t, t[x - 1].right, node, pool, ext);
+    return rebalance(t, x);
 }
 
 /* ---- the builder ------------------------------------------------------------------------ */
@@ -127,9 +190,9 @@ struct isms__catalog_builder {
     struct isms__imported_item *ext;
     size_t ext_cap;
     size_t n_items;
-    uint32_t *hash;                    /* entries as above; NULL until the first item */
-    size_t hash_size;                  /* a power of two, or 0 */
-    size_t n_keys;
+    key_node *nodes;                   /* the search tree of the keys: n_keys nodes */
+    size_t nodes_cap, n_keys;
+    uint32_t root;                     /* its root node, 0 while empty */
     size_t n_roots, n_top_groups, n_controls;
     size_t last;                       /* the last item added, SIZE_MAX before the first */
     uint32_t title, version, uuid, last_modified;
@@ -214,7 +277,7 @@ void isms__catalog_builder_free(isms__catalog_builder *b)
     isms__free(b->pool);
     isms__free(b->items);
     isms__free(b->ext);
-    isms__free(b->hash);
+    isms__free(b->nodes);
     isms__free(b);
 }
 
@@ -247,31 +310,28 @@ static bool open_parent(const isms__catalog_builder *b, size_t parent)
     }
 }
 
-/* Makes the hash table big enough for `keys` keys (at most half full). On failure the old
- * table stays. */
-static bool hash_reserve(isms__catalog_builder *b, size_t keys)
-{
-    if (b->hash_size && keys * 2 <= b->hash_size)
-        return true;
-    size_t size = b->hash_size ? b->hash_size : 64;
-    while (keys * 2 > size)
-        size *= 2;
-    uint32_t *table = isms__calloc(size, sizeof *table);
-    if (!table)
-        return false;
-    for (size_t i = 0; i < b->hash_size; i++)
-        if (b->hash[i])
-            table_put(table, size - 1, b->hash[i], entry_key(b->hash[i], b->pool, b->ext));
-    isms__free(b->hash);
-    b->hash = table;
-    b->hash_size = size;
-    return true;
-}
-
 /* The earlier item with the key [s, s+n) as id or OSCAL id: its entry, or 0. */
 static uint32_t builder_find(const isms__catalog_builder *b, const char *s, size_t n)
 {
-    return table_find(b->hash, b->hash_size - 1, b->pool, b->ext, s, n);
+    uint32_t x = b->root;
+    while (x) {
+        const key_node *node = &b->nodes[x - 1];
+        int c = key_cmp(s, n, entry_key(node->entry, b->pool, b->ext));
+        if (c == 0)
+            return node->entry;
+        x = c < 0 ? node->left : node->right;
+    }
+    return 0;
+}
+
+/* Enters a key entry into the tree, which has room for it. */
+static void builder_put(isms__catalog_builder *b, uint32_t entry)
+{
+    key_node *node = &b->nodes[b->n_keys++];
+    node->entry = entry;
+    node->left = node->right = 0;
+    node->height = 1;
+    b->root = tree_insert(b->nodes, b->root, (uint32_t)b->n_keys, b->pool, b->ext);
 }
 
 /* The ISMS_EEXIST error for a new item whose `what` ("OSCAL id", "label") `key` is already
@@ -281,7 +341,7 @@ static int duplicate(const isms__catalog_builder *b, unsigned kind, const char *
 {
     size_t other = entry_item(e);
     const struct isms__imported_item *x = &b->ext[other];
-    const char *its = entry_which(e) || x->label == ISMS__IMP_NO_TEXT ? "OSCAL id" : "label";
+    const char *its = entry_which(e) || x->id == x->oscal_id ? "OSCAL id" : "label";
     return isms__error(ISMS_EEXIST,
                        "%s \"%.*s\": its %s \"%.*s\" is already the %s of the earlier %s "
                        "\"%.64s\" (item %zu); ids must be unique, ignoring case",
@@ -290,9 +350,9 @@ static int duplicate(const isms__catalog_builder *b, unsigned kind, const char *
                        kind_word(b->items[other].kind), b->pool + x->oscal_id, other + 1);
 }
 
-int isms__catalog_builder_add(isms__catalog_builder *b, size_t *index, size_t parent,
-                              isms_item_kind kind, const char *oscal_id, const char *label,
-                              const char *title)
+int isms__catalog_builder_add_item(isms__catalog_builder *b, size_t *index, size_t parent,
+                                   isms_item_kind kind, const char *oscal_id, const char *label,
+                                   const char *title, bool label_is_id)
 {
     if (!b || !index || !oscal_id)
         return isms__error(ISMS_EINVAL, "isms__catalog_builder_add: NULL argument");
@@ -344,12 +404,14 @@ int isms__catalog_builder_add(isms__catalog_builder *b, size_t *index, size_t pa
     }
 
     /* Duplicates: neither key of the new item may be a key of an earlier one. With a label
-     * equal to the OSCAL id (ignoring case) one key is enough. */
-    bool two_keys = lab && !spans_equal(lab, ln, oid, on);
+     * equal to the OSCAL id (ignoring case) one key is enough; a label that is not the id is
+     * no key. */
+    bool id_label = lab && label_is_id;
+    bool two_keys = id_label && !spans_equal(lab, ln, oid, on);
     uint32_t e = builder_find(b, oid, on);
     if (e)
         return duplicate(b, kind, oid, on, "OSCAL id", oid, on, e);
-    if (lab && (e = builder_find(b, lab, ln)) != 0)
+    if (id_label && (e = builder_find(b, lab, ln)) != 0)
         return duplicate(b, kind, oid, on, "label", lab, ln, e);
 
     /* Room for everything first, so that nothing changes on failure. */
@@ -360,13 +422,14 @@ int isms__catalog_builder_add(isms__catalog_builder *b, size_t *index, size_t pa
                        : isms__error_nomem();
     if (!isms__grow((void **)&b->items, &b->items_cap, n + 1, sizeof *b->items)
         || !isms__grow((void **)&b->ext, &b->ext_cap, n + 1, sizeof *b->ext)
-        || !hash_reserve(b, b->n_keys + 1 + two_keys))
+        || !isms__grow((void **)&b->nodes, &b->nodes_cap, b->n_keys + 1 + two_keys,
+                       sizeof *b->nodes))
         return isms__error_nomem();
 
     struct isms__imported_item *x = &b->ext[n];
     x->oscal_id = pool_put(b, oid, on);
     x->label = lab ? pool_put(b, lab, ln) : ISMS__IMP_NO_TEXT;
-    x->id = lab ? x->label : x->oscal_id;
+    x->id = id_label ? x->label : x->oscal_id;
     x->title = pool_put(b, title, tn);
     x->n_children = 0;
 
@@ -384,12 +447,9 @@ int isms__catalog_builder_add(isms__catalog_builder *b, size_t *index, size_t pa
     it->theme = ISMS_THEME_NONE;
     it->flags = kind == ISMS_ITEM_CONTROL ? ISMS__ITEM_ASSESSABLE : 0;
 
-    table_put(b->hash, b->hash_size - 1, entry_make(n, 0), b->pool + x->id);
-    b->n_keys++;
-    if (two_keys) {
-        table_put(b->hash, b->hash_size - 1, entry_make(n, 1), b->pool + x->oscal_id);
-        b->n_keys++;
-    }
+    builder_put(b, entry_make(n, 0));
+    if (two_keys)
+        builder_put(b, entry_make(n, 1));
     if (parent != SIZE_MAX) {
         b->ext[parent].n_children++;
     } else {
@@ -405,6 +465,13 @@ int isms__catalog_builder_add(isms__catalog_builder *b, size_t *index, size_t pa
     return ISMS_OK;
 }
 
+int isms__catalog_builder_add(isms__catalog_builder *b, size_t *index, size_t parent,
+                              isms_item_kind kind, const char *oscal_id, const char *label,
+                              const char *title)
+{
+    return isms__catalog_builder_add_item(b, index, parent, kind, oscal_id, label, title, true);
+}
+
 /* ---- finishing ------------------------------------------------------------------------- */
 
 int isms__catalog_builder_finish(isms__catalog_builder *b, isms_catalog **out)
@@ -414,11 +481,14 @@ int isms__catalog_builder_finish(isms__catalog_builder *b, isms_catalog **out)
         return isms__error(ISMS_EINVAL, "isms__catalog_builder_finish: NULL argument");
     }
     size_t n = b->n_items;
-    /* One block: the header, the items, then the child lists (n − roots), the roots and the
-     * requirements (the controls). */
+    /* One block: the header, the items, the keys (32-bit entries, aligned for them), then the
+     * child lists (n − roots), the roots and the requirements (the controls). */
     size_t n_lists = (n - b->n_roots) + b->n_roots + b->n_controls;
     size_t items_size = n * sizeof(isms_item);
-    size_t size = sizeof(struct isms__imported) + items_size + n_lists * sizeof(uint16_t);
+    size_t keys_at = (items_size + _Alignof(uint32_t) - 1) / _Alignof(uint32_t)
+                     * _Alignof(uint32_t);
+    size_t lists_at = keys_at + b->n_keys * sizeof(uint32_t);
+    size_t size = sizeof(struct isms__imported) + lists_at + n_lists * sizeof(uint16_t);
     struct isms__imported *imp = isms__malloc(size);
     if (!imp) {
         isms__catalog_builder_free(b);
@@ -427,7 +497,8 @@ int isms__catalog_builder_finish(isms__catalog_builder *b, isms_catalog **out)
     memset(imp, 0, sizeof *imp);
     if (n)
         memcpy(imp->items, b->items, items_size);
-    uint16_t *children = (uint16_t *)(void *)((char *)imp->items + items_size);
+    uint32_t *keys = (uint32_t *)(void *)((char *)imp->items + keys_at);
+    uint16_t *children = (uint16_t *)(void *)((char *)imp->items + lists_at);
     uint16_t *roots = children + (n - b->n_roots);
     uint16_t *reqs = roots + b->n_roots;
 
@@ -452,6 +523,20 @@ int isms__catalog_builder_finish(isms__catalog_builder *b, isms_catalog **out)
             reqs[n_reqs++] = (uint16_t)i;
     }
 
+    /* The keys in ascending order: the tree walked in order. */
+    uint32_t stack[TREE_MAX_HEIGHT];
+    size_t depth = 0, n_keys = 0;
+    for (uint32_t x = b->root; x || depth > 0;) {
+        if (x) {
+            stack[depth++] = x;
+            x = b->nodes[x - 1].left;
+        } else {
+            x = stack[--depth];
+            keys[n_keys++] = b->nodes[x - 1].entry;
+            x = b->nodes[x - 1].right;
+        }
+    }
+
     imp->base.items = imp->items;
     imp->base.children = children;
     imp->base.roots = roots;
@@ -466,13 +551,14 @@ int isms__catalog_builder_finish(isms__catalog_builder *b, isms_catalog **out)
     atomic_init(&imp->refs, 1);
     imp->pool = b->pool;
     imp->ext = b->ext;
-    imp->hash = b->hash; /* NULL when there is no item: look-up then finds nothing */
-    imp->hash_mask = b->hash_size ? b->hash_size - 1 : 0;
+    imp->keys = keys;
+    imp->n_keys = n_keys;
     imp->title = b->title;
     imp->version = b->version;
     imp->uuid = b->uuid;
     imp->last_modified = b->last_modified;
     isms__free(b->items);
+    isms__free(b->nodes);
     isms__free(b);
     *out = &imp->base;
     return ISMS_OK;
@@ -500,13 +586,14 @@ void isms__catalog_unref(const isms_catalog *catalog)
     if (!isms__catalog_imported(catalog))
         return;
     struct isms__imported *imp = (struct isms__imported *)(void *)(uintptr_t)catalog;
-    if (atomic_fetch_sub_explicit(&imp->refs, 1, memory_order_release) != 1)
+    /* Release: this thread's use of the catalog happens before the drop; acquire (for the
+     * last one): every other thread's use happened before the catalog is freed. One
+     * read-modify-write with both orders, not a separate fence, which ThreadSanitizer does
+     * not model. */
+    if (atomic_fetch_sub_explicit(&imp->refs, 1, memory_order_acq_rel) != 1)
         return;
-    /* The last reference: every other thread's use of the catalog happened before. */
-    atomic_thread_fence(memory_order_acquire);
     isms__free(imp->pool);
     isms__free(imp->ext);
-    isms__free(imp->hash);
     isms__free(imp);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "assess/assess-internal.h"
+#include "catalog/catalog-internal.h"
 #include "csv-internal.h"
 
 /* ---- columns -------------------------------------------------------------------------- */
@@ -257,6 +258,8 @@ typedef struct row row;
 
 typedef struct importer {
     isms__csv_import in; /* the source, the table and the notes */
+    const isms_catalog *catalog; /* given (isms_assessment_parse_csv_catalog()), or NULL */
+    bool imported;               /* `catalog` is an imported one */
     layout lay;
     row *rows; /* the rows with a reference, in file order */
     size_t n_rows;
@@ -632,6 +635,8 @@ struct row {
     unsigned reasons;
     bool data; /* carries anything besides its reference and requirement text */
     bool keep; /* becomes an entry (decided with the edition) */
+    const isms_item *item; /* against an imported catalog: the item the reference names (its
+                              id is then the reference), or NULL */
 };
 
 /* Lists the labels of an enumeration for an error message: "Ja, Delvis, Nej (Yes, …)". */
@@ -863,6 +868,61 @@ static int read_rows(importer *imp)
         imp->n_rows++;
     }
     return rc;
+}
+
+static const char *row_ref(const row *r, bool annex_numbers, scratch *s);
+
+/* The item of an imported catalog that `n` bytes at `s` name, or NULL. */
+static const isms_item *imported_item(importer *imp, const char *s, size_t n, bool *nomem)
+{
+    const char *copy = scratch_copy(&imp->s1, s, n);
+    if (!copy) {
+        *nomem = true;
+        return NULL;
+    }
+    return isms_catalog_find(imp->catalog, copy, ISMS_SCOPE_BOTH);
+}
+
+/*
+ * Looks up each row's reference in an imported catalog (isms_catalog_find(): ids, labels and
+ * OSCAL ids in any ASCII case). The reference is the token parse_ref() split off (decimal
+ * commas made dots), else the cell as a whole. Two more forms are tried when that names
+ * nothing: an Annex A token in its canonical form ("a5.1", "A 5.1" → "A.5.1", for catalogs
+ * exported from the built-in ones), and, for a cell that is not a token, its first word (up
+ * to white space or a colon) with the rest as the requirement text, as Word tables write
+ * them ("STY-1 Informationssäkerhetspolicy", "ac-1: Policy"). A reference that names nothing
+ * is kept as written.
+ */
+static int resolve_imported(importer *imp)
+{
+    bool nomem = false;
+    for (size_t i = 0; i < imp->n_rows && !nomem; i++) {
+        row *r = &imp->rows[i];
+        ref_token *t = &r->ref;
+        const char *ref = row_ref(r, false, &imp->s2);
+        if (!ref)
+            return isms__error_nomem();
+        r->item = isms_catalog_find(imp->catalog, ref, ISMS_SCOPE_BOTH);
+        if (r->item)
+            continue;
+        if (t->kind == REF_ANNEX) {
+            char buf[64];
+            if (number_text(buf, sizeof buf, t, "A."))
+                r->item = isms_catalog_find(imp->catalog, buf, ISMS_SCOPE_BOTH);
+            continue;
+        }
+        if (t->kind != REF_OTHER)
+            continue;
+        size_t k = 0;
+        while (k < t->n && !is_space(t->s[k]) && t->s[k] != ':' &&
+               !is_nbsp(t->s + k, t->s + t->n))
+            k++;
+        if (k == 0 || k == t->n || !(r->item = imported_item(imp, t->s, k, &nomem)))
+            continue;
+        t->rest = rest_after(t->s + k, t->s + t->n);
+        t->n = k;
+    }
+    return nomem ? isms__error_nomem() : ISMS_OK;
 }
 
 /* ---- edition and scope ------------------------------------------------------------------ */
@@ -1119,6 +1179,10 @@ static void infer_edition(decision *d, const importer *imp)
  * to plain numbers read as Annex A; decimal commas made dots), or the cell as written. */
 static const char *row_ref(const row *r, bool annex_numbers, scratch *s)
 {
+    if (r->item) {
+        const char *id = isms_item_id(r->item);
+        return scratch_copy(s, id, strlen(id));
+    }
     if (r->ref.kind == REF_OTHER)
         return scratch_copy(s, r->ref.s, r->ref.n);
     size_t pre = r->ref.kind == REF_PLAIN && annex_numbers ? 2 : 0;
@@ -1149,7 +1213,7 @@ static int row_side(const row *r, const isms_item *item, bool annex_numbers)
 /* Decides which rows become entries (headings without data are skipped) and the scope. */
 static int decide_rows(isms_scope *scope, importer *imp, const decision *d)
 {
-    const isms_catalog *cat = isms_catalog_get(d->edition);
+    const isms_catalog *cat = imp->catalog ? imp->catalog : isms_catalog_get(d->edition);
     int sides = 0;
     for (size_t i = 0; i < imp->n_rows; i++) {
         row *r = &imp->rows[i];
@@ -1165,6 +1229,41 @@ static int decide_rows(isms_scope *scope, importer *imp, const decision *d)
              : sides == ISMS_SCOPE_ANNEX_A ? ISMS_SCOPE_ANNEX_A
                                            : ISMS_SCOPE_BOTH;
     return ISMS_OK;
+}
+
+/* The gap-edition note of an import against a given catalog: a warning when a title row
+ * names an edition that is not the catalog's (the table was still read against the catalog),
+ * else an info note naming the catalog. A title cell that is the catalog's own title (as
+ * isms_assessment_write_csv() writes it) names no other edition. */
+static int note_catalog(importer *imp)
+{
+    const char *title = isms_catalog_title(imp->catalog);
+    decision named;
+    memset(&named, 0, sizeof named);
+    named_edition(&named, imp);
+    bool other = named.edition != ISMS_EDITION_UNKNOWN &&
+                 named.edition != isms_catalog_edition(imp->catalog);
+    if (other && imp->imported) {
+        isms__csv_view v = isms__csv_trimmed_cell(named.title);
+        other = !(v.n == strlen(title) && memcmp(v.s, title, v.n) == 0);
+    }
+    if (other)
+        return NOTE(imp, ISMS_SEVERITY_WARNING, "gap-edition", NULL,
+                    "Tabellen anger %s på rad %u (\"%.*s%s\"), men den lästes mot katalogen "
+                    "\"%.*s%s\", som angavs vid inläsningen: referenserna slogs upp där.",
+                    "The table names %s on line %u (\"%.*s%s\"), but it was read against the "
+                    "catalog \"%.*s%s\", given for the import: its references were looked up "
+                    "there.",
+                    isms_edition_name(named.edition), named.line,
+                    isms__csv_show_len(named.title), named.title,
+                    isms__csv_show_more(named.title), isms__csv_show_len(title), title,
+                    isms__csv_show_more(title));
+    return NOTE(imp, ISMS_SEVERITY_INFO, "gap-edition", NULL,
+                "Tabellen lästes mot katalogen \"%.*s%s\", som angavs vid inläsningen; den "
+                "tolkades inte.",
+                "The table was read against the catalog \"%.*s%s\", given for the import; "
+                "the table was not examined for an edition.",
+                isms__csv_show_len(title), title, isms__csv_show_more(title));
 }
 
 static int note_edition(importer *imp, const decision *d)
@@ -1294,6 +1393,27 @@ static int add_evidence(isms_entry *e, const char *cell, scratch *s)
     return ISMS_OK;
 }
 
+/* True when `text` is the title an export writes for an entry without requirement text: the
+ * control's title in an imported catalog (which, unlike ISO/IEC 27001's requirement text,
+ * may be quoted). */
+static bool catalog_title_of(const isms_entry *e, const char *text)
+{
+    const isms_item *it = isms_entry_item(e);
+    return it && isms__catalog_imported(isms_item_catalog(it)) && *text &&
+           strcmp(text, isms_item_title(it)) == 0;
+}
+
+/* The requirement text an export writes: the entry's own, else (imported catalogs) the
+ * control's title, which import reads back as no text. */
+static const char *export_text(const isms_entry *e)
+{
+    const char *text = isms_entry_get(e, ISMS_FIELD_TEXT);
+    const isms_item *it = isms_entry_item(e);
+    if (*text || !it || !isms__catalog_imported(isms_item_catalog(it)))
+        return text;
+    return isms_item_title(it);
+}
+
 static int add_entry(importer *imp, const row *r, bool annex_numbers)
 {
     const size_t *col = imp->lay.col;
@@ -1314,6 +1434,8 @@ static int add_entry(importer *imp, const row *r, bool annex_numbers)
     const char *text = row_text(r, &imp->s2);
     if (!text)
         return isms__error_nomem();
+    if (catalog_title_of(e, text)) /* the export's own fill-in: the entry holds no text */
+        text = "";
     if ((rc = set_text(e, ISMS_FIELD_TEXT, text)))
         return rc;
     if (r->status != ISMS_STATUS_NOT_ASSESSED && (rc = isms_entry_set_status(e, r->status)))
@@ -1374,22 +1496,38 @@ static int import_table(importer *imp, isms_edition edition, int year)
 
     decision d;
     memset(&d, 0, sizeof d);
-    d.annex_numbers = plain_numbers_are_annex(imp);
-    if (edition != ISMS_EDITION_UNKNOWN) {
-        d.edition = edition;
+    if (imp->imported) {
+        /* Nothing is inferred: references are the catalog's own (no "A." added). */
+        d.edition = ISMS_EDITION_IMPORTED;
         d.basis = ISMS_BASIS_GIVEN;
+        if ((rc = resolve_imported(imp)))
+            return rc;
     } else {
-        named_edition(&d, imp);
-        if (d.edition == ISMS_EDITION_UNKNOWN)
-            infer_edition(&d, imp);
+        d.annex_numbers = plain_numbers_are_annex(imp);
+        if (imp->catalog) {
+            d.edition = isms_catalog_edition(imp->catalog);
+            d.basis = ISMS_BASIS_GIVEN;
+        } else if (edition != ISMS_EDITION_UNKNOWN) {
+            d.edition = edition;
+            d.basis = ISMS_BASIS_GIVEN;
+        } else {
+            named_edition(&d, imp);
+            if (d.edition == ISMS_EDITION_UNKNOWN)
+                infer_edition(&d, imp);
+        }
     }
-    if ((rc = note_edition(imp, &d)))
+    if ((rc = imp->catalog ? note_catalog(imp) : note_edition(imp, &d)))
         return rc;
 
     isms_scope scope = ISMS_SCOPE_BOTH;
     if ((rc = decide_rows(&scope, imp, &d)))
         return rc;
-    if ((rc = isms_assessment_new(&imp->a, d.edition, year, scope)))
+    /* An imported catalog has controls only: its assessments cover them all (both). */
+    if (imp->imported)
+        scope = ISMS_SCOPE_BOTH;
+    rc = imp->catalog ? isms_assessment_new_catalog(&imp->a, imp->catalog, year, scope)
+                      : isms_assessment_new(&imp->a, d.edition, year, scope);
+    if (rc)
         return rc;
     isms__assessment_set_basis(imp->a, d.basis);
     for (size_t i = 0; i < imp->lay.n_extra; i++) {
@@ -1404,21 +1542,16 @@ static int import_table(importer *imp, isms_edition edition, int year)
     return ISMS_OK;
 }
 
-int isms_assessment_parse_csv(isms_assessment **out, const char *data, size_t len,
-                              const char *source, isms_edition edition, int year,
-                              isms_findings *notes)
+/* The import of both public parsers: against `catalog` when it is not NULL, else of `edition`
+ * (ISMS_EDITION_UNKNOWN: inferred). The arguments are checked. */
+static int parse_gap(isms_assessment **out, const char *data, size_t len, const char *source,
+                     const isms_catalog *catalog, isms_edition edition, int year,
+                     isms_findings *notes)
 {
-    if (!out || (!data && len > 0))
-        return isms__error(ISMS_EINVAL, "isms_assessment_parse_csv: NULL argument");
-    if (edition != ISMS_EDITION_UNKNOWN && edition != ISMS_EDITION_2013 &&
-        edition != ISMS_EDITION_2022 && edition != ISMS_EDITION_2022_AMD1)
-        return isms__error(ISMS_EINVAL, "isms_assessment_parse_csv: unknown edition %d",
-                           (int)edition);
-    if (year < 1900 || year > 9999)
-        return isms__error(ISMS_EINVAL,
-                           "isms_assessment_parse_csv: the year %d is outside 1900–9999", year);
     importer imp;
     memset(&imp, 0, sizeof imp);
+    imp.catalog = catalog;
+    imp.imported = catalog && isms__catalog_imported(catalog);
     int rc = isms__csv_import_begin(&imp.in, data, len, source, notes);
     if (rc != ISMS_OK)
         return rc;
@@ -1434,6 +1567,40 @@ int isms_assessment_parse_csv(isms_assessment **out, const char *data, size_t le
     }
     *out = imp.a;
     return ISMS_OK;
+}
+
+int isms_assessment_parse_csv(isms_assessment **out, const char *data, size_t len,
+                              const char *source, isms_edition edition, int year,
+                              isms_findings *notes)
+{
+    if (!out || (!data && len > 0))
+        return isms__error(ISMS_EINVAL, "isms_assessment_parse_csv: NULL argument");
+    if (edition == ISMS_EDITION_IMPORTED)
+        return isms__error(ISMS_EINVAL, "isms_assessment_parse_csv: an imported catalog is not "
+                           "an edition; read the table against the catalog itself with "
+                           "isms_assessment_parse_csv_catalog()");
+    if (edition != ISMS_EDITION_UNKNOWN && edition != ISMS_EDITION_2013 &&
+        edition != ISMS_EDITION_2022 && edition != ISMS_EDITION_2022_AMD1)
+        return isms__error(ISMS_EINVAL, "isms_assessment_parse_csv: unknown edition %d",
+                           (int)edition);
+    if (year < 1900 || year > 9999)
+        return isms__error(ISMS_EINVAL,
+                           "isms_assessment_parse_csv: the year %d is outside 1900–9999", year);
+    return parse_gap(out, data, len, source, NULL, edition, year, notes);
+}
+
+int isms_assessment_parse_csv_catalog(isms_assessment **out, const char *data, size_t len,
+                                      const char *source, const isms_catalog *catalog,
+                                      int year, isms_findings *notes)
+{
+    if (!out || !catalog || (!data && len > 0))
+        return isms__error(ISMS_EINVAL, "isms_assessment_parse_csv_catalog: NULL argument");
+    if (year < 1900 || year > 9999)
+        return isms__error(ISMS_EINVAL,
+                           "isms_assessment_parse_csv_catalog: the year %d is outside "
+                           "1900–9999", year);
+    return parse_gap(out, data, len, source, catalog, isms_catalog_edition(catalog), year,
+                     notes);
 }
 
 int isms_assessment_load_csv(isms_assessment **out, const char *path, isms_edition edition,
@@ -1530,13 +1697,14 @@ int isms_assessment_write_csv(char **out, size_t *len, const isms_assessment *as
             origin = true;
     }
 
-    /* The edition, as a title row above the header: import reads it back (basis "named").
+    /* The edition (an imported catalog's title), as a title row above the header: import
+     * reads it back (basis "named"; against the catalog, no warning).
      * Like Excel's title rows it is as wide as the table. That also keeps the delimiter
      * detectable: every row then has the same number of delimiters, and the title row holds
      * no other candidate (cells may hold unquoted tabs, commas or semicolons), so the real
      * delimiter is the one that all rows agree on. */
     size_t width = 9 + (soa ? 3 : 0) + (origin ? 1 : 0) + n_extra;
-    isms__csv_write_cell(&w, isms_edition_name(isms_assessment_edition(a)));
+    isms__csv_write_cell(&w, isms_catalog_title(isms_assessment_catalog(a)));
     for (size_t i = 1; i < width; i++)
         isms__csv_write_cell(&w, "");
     isms__csv_end_row(&w);
@@ -1549,7 +1717,10 @@ int isms_assessment_write_csv(char **out, size_t *len, const isms_assessment *as
           "Evidence", "Applicable", "Justification", "Reasons", "Origin" },
     };
     const char *const *hd = headers[sv ? 0 : 1];
-    for (size_t i = 0; i < 9; i++)
+    /* Against an imported catalog the reference is not an ISO clause. */
+    bool imported = isms__catalog_imported(isms_assessment_catalog(a));
+    isms__csv_write_cell(&w, imported ? (sv ? "Krav-ID" : "Requirement ID") : hd[0]);
+    for (size_t i = 1; i < 9; i++)
         isms__csv_write_cell(&w, hd[i]);
     if (soa)
         for (size_t i = 9; i < 12; i++)
@@ -1563,7 +1734,7 @@ int isms_assessment_write_csv(char **out, size_t *len, const isms_assessment *as
     for (size_t i = 0; i < n && !w.buf.failed; i++) {
         const isms_entry *e = isms_assessment_at(a, i);
         isms__csv_write_cell(&w, isms_entry_ref(e));
-        isms__csv_write_cell(&w, isms_entry_get(e, ISMS_FIELD_TEXT));
+        isms__csv_write_cell(&w, export_text(e));
         isms_status st = isms_entry_status(e);
         isms__csv_write_cell(&w, st == ISMS_STATUS_NOT_ASSESSED ? "" : isms_status_label(st, lang));
         isms__csv_write_cell(&w, isms_entry_get(e, ISMS_FIELD_COMMENT));

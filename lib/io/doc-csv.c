@@ -306,6 +306,121 @@ static int keep_relations(isms_inventory *inv, const isms_inventory *old, isms_f
     return ISMS_OK;
 }
 
+/* Whether more than half of the entries of `a` with a reference found it in its catalog. */
+static bool mostly_found(const isms_assessment *a)
+{
+    size_t refs = 0, found = 0;
+    for (size_t i = 0; i < isms_assessment_count(a); i++) {
+        const isms_entry *e = isms_assessment_at(a, i);
+        const char *ref = isms_entry_ref(e);
+        if (!ref || !*ref)
+            continue;
+        refs++;
+        if (isms_entry_item(e))
+            found++;
+    }
+    return found * 2 > refs;
+}
+
+/* Whether a gap table read against the imported catalog of the latest assessment (into `a`,
+ * with the notes from `mark` on in `notes`) belongs to that catalog: no title row names a
+ * built-in edition (the import's gap-edition warning), and more than half of the rows with a
+ * reference found it in the catalog. */
+static bool fits_catalog(const isms_assessment *a, const isms_findings *notes, size_t mark)
+{
+    for (size_t i = mark; i < isms_findings_count(notes); i++) {
+        isms_finding f;
+        if (isms_findings_get(&f, notes, i) == ISMS_OK && f.severity == ISMS_SEVERITY_WARNING &&
+            strcmp(f.code, "gap-edition") == 0)
+            return false;
+    }
+    return mostly_found(a);
+}
+
+/* The thread's last error, kept while something else runs. */
+typedef struct saved_error {
+    int code;
+    unsigned line, column;
+    bool has_source;
+    char source[256], message[1024];
+} saved_error;
+
+static void save_error(saved_error *e)
+{
+    const isms_error *last = isms_error_last();
+    e->code = last->code;
+    e->line = last->line;
+    e->column = last->column;
+    e->has_source = last->source != NULL;
+    snprintf(e->source, sizeof e->source, "%s", last->source ? last->source : "");
+    snprintf(e->message, sizeof e->message, "%s", last->message);
+}
+
+static int restore_error(const saved_error *e)
+{
+    return isms__error_at(e->code, e->has_source ? e->source : NULL, e->line, e->column, "%s",
+                          e->message);
+}
+
+/*
+ * Reads a gap table for the year `y`. The assessment of that year, when it is held against an
+ * imported catalog, gives the catalog: the table replaces it. Else the latest assessment's
+ * imported catalog is tried: the table is read against it only when it fits it
+ * (fits_catalog()); a table of ISO/IEC 27001 (which names its edition, or whose references
+ * that catalog does not hold) is read as before, its edition inferred. A table that the
+ * catalog refuses (an error) is read as ISO/IEC 27001 when that works and fits (a title row
+ * names the edition, or most references are found); else the catalog's error stands.
+ */
+static int read_gap(isms_assessment **out, const isms_document *doc, const char *data,
+                    size_t len, const char *source, int y, isms_findings *notes)
+{
+    const isms_assessment *own = isms_document_assessment_find(doc, y);
+    const isms_assessment *held = own ? own : isms_document_current(doc);
+    const isms_catalog *cat = held ? isms_assessment_catalog(held) : NULL;
+    if (!cat || isms_catalog_edition(cat) != ISMS_EDITION_IMPORTED)
+        return isms_assessment_parse_csv(out, data, len, source, ISMS_EDITION_UNKNOWN, y,
+                                         notes);
+    if (own)
+        return isms_assessment_parse_csv_catalog(out, data, len, source, cat, y, notes);
+    /* The notes tell whether a title row names an edition: a list of our own when the caller
+     * gave none. */
+    isms_findings *probe = notes;
+    int rc;
+    if (!probe && (rc = isms_findings_new(&probe, ISMS_LANG_EN)))
+        return rc;
+    size_t mark = isms_findings_count(probe);
+    isms_assessment *a = NULL;
+    rc = isms_assessment_parse_csv_catalog(&a, data, len, source, cat, y, probe);
+    bool fits = rc == ISMS_OK && fits_catalog(a, probe, mark);
+    if (probe != notes)
+        isms_findings_free(probe);
+    if (rc == ISMS_ENOMEM)
+        return rc;
+    if (fits) {
+        *out = a;
+        return ISMS_OK;
+    }
+    isms_assessment_free(a);
+    isms__findings_truncate(notes, mark);
+    if (rc == ISMS_OK)
+        return isms_assessment_parse_csv(out, data, len, source, ISMS_EDITION_UNKNOWN, y,
+                                         notes);
+    saved_error refused;
+    save_error(&refused);
+    a = NULL;
+    int iso = isms_assessment_parse_csv(&a, data, len, source, ISMS_EDITION_UNKNOWN, y, notes);
+    if (iso == ISMS_ENOMEM)
+        return iso;
+    if (iso == ISMS_OK &&
+        (isms_assessment_edition_basis(a) == ISMS_BASIS_NAMED || mostly_found(a))) {
+        *out = a;
+        return ISMS_OK;
+    }
+    isms_assessment_free(a);
+    isms__findings_truncate(notes, mark);
+    return restore_error(&refused);
+}
+
 /* Reads the table of kind `kind` and puts it into the document. On error nothing changed (the
  * caller takes back the notes). */
 static int import_kind(isms_document *doc, const char *data, size_t len, const char *source,
@@ -315,8 +430,8 @@ static int import_kind(isms_document *doc, const char *data, size_t len, const c
     switch (kind) {
     case ISMS_TABLE_GAP: {
         isms_assessment *a = NULL;
-        rc = isms_assessment_parse_csv(&a, data, len, source, ISMS_EDITION_UNKNOWN,
-                                       year ? year : isms_document_year(doc), notes);
+        int y = year ? year : isms_document_year(doc);
+        rc = read_gap(&a, doc, data, len, source, y, notes);
         if (!rc && (rc = isms_document_add_assessment(doc, a)))
             isms_assessment_free(a);
         return rc;

@@ -76,6 +76,25 @@ int isms__doc_double(char *buf, size_t size, double v);
  * cut after the last whole year that fits in `size` (lib/io/document.c). */
 void isms__doc_describe_years(char *buf, size_t size, const isms_document *doc);
 
+/*
+ * Imported catalogs of a document (lib/io/document.c). The document holds each imported
+ * catalog that came into it (with an assessment, or from the file) once per UUID, in the order
+ * they came (isms_document_catalog_at()), until isms_document_remove_catalog().
+ *
+ * isms__doc_add_catalogs() is the loader's: it holds the `n` catalogs of `list` (each a
+ * reference of the document's own) after those already held, in one O((held + n) log) step.
+ * ISMS_OK; ISMS_EEXIST when a UUID comes twice (among them, or one the document holds):
+ * dup[1] is then the index (in the held catalogs followed by `list`) of the soonest catalog
+ * whose UUID came before, dup[0] that of the first with its UUID, and nothing changed;
+ * ISMS_EINVAL (a built-in catalog), ISMS_ENOMEM (nothing changed).
+ *
+ * isms__doc_find_catalog(): the held catalog with the UUID `uuid` (ASCII case ignored), or
+ * NULL; O(log catalogs).
+ */
+int isms__doc_add_catalogs(isms_document *doc, const isms_catalog *const *list, size_t n,
+                           size_t dup[2]);
+const isms_catalog *isms__doc_find_catalog(const isms_document *doc, const char *uuid);
+
 /* The length of the UTF-8 sequence at s[0] when it is valid and lies within the `n` bytes
  * (1 for ASCII), else 0: overlong forms, surrogates and code points above U+10FFFF are not
  * valid (isms__utf8_valid()). */

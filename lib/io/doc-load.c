@@ -20,6 +20,14 @@
  *  4. every error names the JSON path of the node at fault ("$.risks[3].likelihod") at its
  *     line and column.
  *
+ * Imported catalogs ("catalogs", OSCAL catalog objects) are read before the assessments that
+ * name them by uuid, with the OSCAL importer's isms__oscal_read_catalog(), so that an error
+ * inside one names its path there ("$.catalogs[0].groups[1].controls[2].id"), and the document
+ * holds them all, in the file's order (isms__doc_add_catalogs(), which also finds a uuid
+ * given twice, by sorting: no quadratic scan); an assessment finds its catalog there by uuid
+ * (isms__doc_find_catalog(), a bisection). An assessment has "edition" or "catalog", not
+ * both. A catalog that no assessment names is kept as well, so that saving loses nothing.
+ *
  * On any error the document built so far is freed: nothing is returned and nothing leaks.
  */
 #include <limits.h>
@@ -32,6 +40,7 @@
 
 #include "doc-internal.h"
 #include "json-read.h"
+#include "oscal-internal.h"
 #include "plan/plan-internal.h"
 
 /* ---- small text helpers ------------------------------------------------------------------ */
@@ -144,7 +153,8 @@ static int get_flags(isms__jr *r, json_t *obj, const char *key, const char *cons
 
 static const char *const root_keys[] = {
     "format", "organisation", "unit", "title", "author", "year", "date", "language", "scope",
-    "context", "decision", "matrix", "classification", "risks", "assessments", "assets",
+    "context", "decision", "matrix", "classification", "risks", "catalogs", "assessments",
+    "assets",
     "relations", "actions", "settings",
 };
 static const char *const context_keys[] = { "title", "text" };
@@ -167,8 +177,8 @@ static const char *const levels_keys[] = { "likelihood", "consequence" };
 static const char *const model_keys[] = { "events", "nodes" };
 static const char *const dist_keys[] = { "kind", "value", "low", "mode", "high", "gamma",
                                          "method", "mean", "sd", "rate" };
-static const char *const assessment_keys[] = { "year", "edition", "scope", "date", "extra",
-                                               "entries" };
+static const char *const assessment_keys[] = { "year", "edition", "catalog", "scope", "date",
+                                               "extra", "entries" };
 static const char *const entry_keys[] = {
     "ref", "status", "need", "text", "comment", "plan", "owner", "due", "evidence",
     "applicability", "reasons", "justification", "origin", "extra",
@@ -954,7 +964,100 @@ static int load_relation(isms__jr *r, json_t *arr, size_t i, void *inv)
     return rc < 0 ? isms__jr_relay(r, rc) : ISMS_OK;
 }
 
+/* ---- imported catalogs -------------------------------------------------------------------- */
+
+/* The catalogs of "catalogs" while they are read: a reference to each (owned), in the file's
+ * order, until the document holds them. */
+typedef struct doc_catalogs {
+    isms_catalog **cat;
+    size_t n, cap;
+} doc_catalogs;
+
+static void doc_catalogs_free(doc_catalogs *cs)
+{
+    for (size_t i = 0; i < cs->n; i++)
+        isms_catalog_free(cs->cat[i]);
+    isms__free(cs->cat);
+}
+
+/* A catalog: an OSCAL catalog object (isms__oscal_read_catalog(), whose errors name the path
+ * below it). */
+static int load_catalog(isms__jr *r, json_t *arr, size_t i, void *ctx)
+{
+    doc_catalogs *cs = ctx;
+    if (!isms__grow((void **)&cs->cat, &cs->cap, cs->n + 1, sizeof *cs->cat))
+        return isms__error_nomem();
+    isms_catalog *c = NULL;
+    int rc = isms__oscal_read_catalog(r, json_array_get(arr, i), &c);
+    if (rc < 0)
+        return rc;
+    cs->cat[cs->n++] = c;
+    return ISMS_OK;
+}
+
+/* The document holds the catalogs read from the array `arr`, in their order; a uuid twice is
+ * an error at the second one (the soonest such), naming the first. */
+static int hold_catalogs(isms__jr *r, isms_document *doc, json_t *arr, const doc_catalogs *cs)
+{
+    size_t dup[2];
+    int rc = isms__doc_add_catalogs(doc, (const isms_catalog *const *)cs->cat, cs->n, dup);
+    if (rc != ISMS_EEXIST)
+        return rc < 0 ? isms__jr_relay(r, rc) : ISMS_OK;
+    /* The document was new: its catalogs are those of the file, by index. */
+    char p[ISMS__JR_PATH_MAX];
+    isms__jr_push_key(r, "catalogs");
+    isms__jr_push_index(r, dup[0]);
+    isms__jr_push_key(r, "uuid");
+    isms__jr_path(r, p, sizeof p);
+    isms__jr_pop(r);
+    isms__jr_pop(r);
+    isms__jr_push_index(r, dup[1]);
+    isms__jr_push_key(r, "uuid");
+    /* The uuids as written (the catalogs keep them lowercase). */
+    const char *second = json_string_value(json_object_get(json_array_get(arr, dup[1]), "uuid"));
+    const char *first = json_string_value(json_object_get(json_array_get(arr, dup[0]), "uuid"));
+    if (!second || !first) /* cannot be: the catalogs were read */
+        second = first = isms_catalog_uuid(cs->cat[dup[1]]);
+    if (strcmp(first, second) != 0)
+        return isms__jr_fail(r, ISMS_EEXIST, false, "a second catalog with the uuid %.*s (also "
+                             "at %s, as %.*s): a document holds each catalog once, and ASCII "
+                             "case does not count in a uuid", Q(second), p, Q(first));
+    return isms__jr_fail(r, ISMS_EEXIST, false, "a second catalog with the uuid %.*s (also at "
+                         "%s): a document holds each catalog once, and ASCII case does not "
+                         "count in a uuid", Q(second), p);
+}
+
+/* The error of an assessment's "catalog" (the current node) that names no catalog. */
+static int unknown_catalog(isms__jr *r, const isms_document *doc, const char *uuid)
+{
+    size_t n = isms_document_catalog_count(doc);
+    if (n == 0)
+        return isms__jr_fail(r, ISMS_ENOTFOUND, false, "no catalog with the uuid \"%.*s\": the "
+                             "document has no \"catalogs\" (an imported catalog the assessment "
+                             "is held against must be in it)", Q(uuid));
+    char list[512];
+    size_t len = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == n ? " and " : ", ";
+        int k = snprintf(list + len, sizeof list - len, "%s%s", sep,
+                         isms_catalog_uuid(isms_document_catalog_at(doc, i)));
+        if (k < 0 || (size_t)k >= sizeof list - len) {
+            snprintf(list + len, sizeof list - len, "%s", len + 4 < sizeof list ? " …" : "");
+            break;
+        }
+        len += (size_t)k;
+    }
+    return isms__jr_fail(r, ISMS_ENOTFOUND, false, "no catalog with the uuid \"%.*s\" in "
+                         "\"catalogs\", which holds %s", Q(uuid), list);
+}
+
 /* ---- assessments -------------------------------------------------------------------------- */
+
+/* What an assessment is read into. */
+typedef struct assessment_ctx {
+    isms_document *doc;
+} assessment_ctx;
 
 /* An entry and its assessment, for reading the entry's lists. */
 typedef struct entry_ctx {
@@ -1088,16 +1191,53 @@ static int build_assessment(isms__jr *r, json_t *o, isms_assessment *as)
     return ISMS_OK;
 }
 
-static int load_assessment(isms__jr *r, json_t *arr, size_t i, void *doc)
+/* The catalog an assessment is held against: its "edition" (a built-in catalog) or its
+ * "catalog" (the uuid of one of "catalogs", which the document holds), exactly one of them.
+ * *catalog is the imported catalog, or NULL for an edition. */
+static int get_catalog(isms__jr *r, json_t *o, const isms_document *doc, int *edition,
+                       const isms_catalog **catalog)
 {
+    bool has_edition = json_object_get(o, "edition") != NULL;
+    bool has_catalog = json_object_get(o, "catalog") != NULL;
+    *catalog = NULL;
+    if (has_edition && has_catalog) {
+        isms__jr_push_key(r, "catalog");
+        return isms__jr_fail(r, ISMS_EPARSE, true, "an assessment is held against an edition "
+                             "or an imported catalog, not both: give \"edition\" or "
+                             "\"catalog\"");
+    }
+    if (!has_edition && !has_catalog)
+        return isms__jr_fail(r, ISMS_EPARSE, false, "missing key \"edition\" (a built-in "
+                             "catalog: \"2013\", \"2022\" or \"2022-amd1\") or \"catalog\" "
+                             "(the uuid of an imported catalog in \"catalogs\")");
+    if (!has_catalog)
+        return isms__jr_get_enum(r, o, "edition", REQ, isms__doc_edition, N(isms__doc_edition),
+                                 edition);
+    const char *uuid = NULL;
+    int rc = isms__jr_get_string(r, o, "catalog", REQ | NONEMPTY, &uuid);
+    if (rc < 0)
+        return rc;
+    *catalog = isms__doc_find_catalog(doc, uuid);
+    if (!*catalog) {
+        isms__jr_push_key(r, "catalog");
+        return unknown_catalog(r, doc, uuid);
+    }
+    *edition = ISMS_EDITION_IMPORTED;
+    return ISMS_OK;
+}
+
+static int load_assessment(isms__jr *r, json_t *arr, size_t i, void *ctx)
+{
+    const assessment_ctx *x = ctx;
+    isms_document *doc = x->doc;
     json_t *o = json_array_get(arr, i);
     int rc, edition, scope = ISMS_SCOPE_BOTH;
+    const isms_catalog *cat = NULL;
     long long year;
     if ((rc = isms__jr_as_object(r, o)) < 0 ||
         (rc = isms__jr_check_keys(r, o, assessment_keys, N(assessment_keys))) < 0 ||
         (rc = isms__jr_get_int(r, o, "year", REQ, 1900, 9999, &year)) < 0 ||
-        (rc = isms__jr_get_enum(r, o, "edition", REQ, isms__doc_edition, N(isms__doc_edition),
-                                &edition)) < 0 ||
+        (rc = get_catalog(r, o, doc, &edition, &cat)) < 0 ||
         (rc = isms__jr_get_enum(r, o, "scope", 0, isms__doc_scope, N(isms__doc_scope), &scope)) < 0)
         return rc;
     if (isms_document_assessment_find(doc, (int)year)) {
@@ -1114,8 +1254,16 @@ static int load_assessment(isms__jr *r, json_t *arr, size_t i, void *doc)
                              year, p);
     }
     isms_assessment *as = NULL;
-    if ((rc = isms_assessment_new(&as, (isms_edition)edition, (int)year, (isms_scope)scope)) < 0)
+    if (cat) {
+        /* Against an imported catalog: its controls, scope annex-a or both. */
+        rc = isms_assessment_new_catalog(&as, cat, (int)year, (isms_scope)scope);
+        if (rc < 0)
+            return json_object_get(o, "scope") ? isms__jr_relay_at(r, "scope", rc)
+                                               : isms__jr_relay(r, rc);
+    } else if ((rc = isms_assessment_new(&as, (isms_edition)edition, (int)year,
+                                         (isms_scope)scope)) < 0) {
         return isms__jr_relay(r, rc);
+    }
     rc = build_assessment(r, o, as);
     if (rc == ISMS_OK && (rc = isms_document_add_assessment(doc, as)) < 0)
         rc = isms__jr_relay(r, rc);
@@ -1669,9 +1817,18 @@ static int load_document(isms__jr *r, json_t *root, isms_document **out)
         (rc = load_classification(r, doc, root)) < 0 ||
         (rc = isms__jr_list(r, root, "assets", 0, load_asset, isms_document_inventory(doc))) < 0 ||
         (rc = isms__jr_list(r, root, "relations", 0, load_relation,
-                            isms_document_inventory(doc))) < 0 ||
-        (rc = isms__jr_list(r, root, "assessments", 0, load_assessment, doc)) < 0 ||
-        (rc = load_actions(r, doc, root)) < 0 || (rc = load_settings(r, doc, root)) < 0)
+                            isms_document_inventory(doc))) < 0)
+        return rc;
+    /* The imported catalogs before the assessments that name them. */
+    doc_catalogs cs;
+    memset(&cs, 0, sizeof cs);
+    if ((rc = isms__jr_list(r, root, "catalogs", 0, load_catalog, &cs)) == ISMS_OK)
+        rc = hold_catalogs(r, doc, json_object_get(root, "catalogs"), &cs);
+    doc_catalogs_free(&cs); /* the document holds its own references */
+    assessment_ctx ax = { doc };
+    if (rc >= 0)
+        rc = isms__jr_list(r, root, "assessments", 0, load_assessment, &ax);
+    if (rc < 0 || (rc = load_actions(r, doc, root)) < 0 || (rc = load_settings(r, doc, root)) < 0)
         return rc;
     return ISMS_OK;
 }

@@ -7,13 +7,15 @@
  * integers as integers, doubles with 15, 16 or 17 significant digits, the first that read
  * back to the same double (isms__doc_double()), and a newline at the end. The document is
  * read through the public API, and the prerequisites of an action through the plan's own list
- * (plan-internal.h), which is walked once.
+ * (plan-internal.h), which is walked once. Imported catalogs are written by the OSCAL catalog
+ * writer (oscal-internal.h), each once, in the order they came into the document.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "doc-internal.h"
 #include "json-internal.h"
+#include "oscal-internal.h"
 #include "plan/plan-internal.h"
 
 /* Containers of the document are written over several lines. */
@@ -515,6 +517,22 @@ static void write_entry(isms__json *w, const isms_assessment *a, const isms_entr
     CLOSE_OBJECT(w);
 }
 
+/* The imported catalogs the document holds, each once, in the order they came into it
+ * (isms_document_catalog_at()), as OSCAL catalog objects: left out when there are none. */
+static void write_catalogs(isms__json *w, const isms_document *doc)
+{
+    size_t n = isms_document_catalog_count(doc);
+    if (n == 0)
+        return;
+    KEY(w, "catalogs");
+    OPEN_ARRAY(w);
+    for (size_t i = 0; i < n && !w->err; i++) {
+        isms__json_element(w);
+        isms__oscal_write_catalog(w, isms_document_catalog_at(doc, i));
+    }
+    CLOSE_ARRAY(w);
+}
+
 static void write_assessments(isms__json *w, const isms_document *doc)
 {
     size_t n = isms_document_assessment_count(doc);
@@ -525,7 +543,11 @@ static void write_assessments(isms__json *w, const isms_document *doc)
         isms__json_element(w);
         OPEN_OBJECT(w);
         M_INT(w, "year", isms_assessment_year(a));
-        M_NAME(w, "edition", isms__doc_edition, isms_assessment_edition(a));
+        /* A built-in catalog by its edition, an imported one by its uuid (in "catalogs"). */
+        if (isms_assessment_edition(a) == ISMS_EDITION_IMPORTED)
+            M_STRING(w, "catalog", isms_catalog_uuid(isms_assessment_catalog(a)));
+        else
+            M_NAME(w, "edition", isms__doc_edition, isms_assessment_edition(a));
         M_NAME(w, "scope", isms__doc_scope, isms_assessment_scope(a));
         KEY(w, "date");
         date(w, isms_assessment_date(a));
@@ -839,6 +861,7 @@ static void write_document(isms__json *w, const isms_document *doc)
     const isms_inventory *inv = isms_document_inventory(doc);
     write_classification(w, inv);
     write_risks(w, doc);
+    write_catalogs(w, doc);
     write_assessments(w, doc);
     write_assets(w, inv);
     write_actions(w, isms_document_plan(doc));

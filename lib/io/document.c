@@ -23,6 +23,21 @@
  * amortised for models given in the register's order. The const readers never change the
  * document, so reading from many threads stays safe.
  *
+ * Imported catalogs: an assessment may be held against a catalog imported from OSCAL. The
+ * document holds a reference of its own to each imported catalog that came into it, with an
+ * assessment (isms_document_add_assessment()) or from the file (the loader,
+ * isms__doc_add_catalogs()), in the order they came (`catalogs`), one per UUID, until
+ * isms_document_remove_catalog() (which refuses while an assessment uses it): removing or
+ * replacing an assessment loses no catalog, and load → save loses nothing. The document file
+ * embeds each of them once, by UUID (doc-save.c), so two catalog objects with the same UUID in
+ * one document must be the same catalog (imported twice from the same file):
+ * isms_document_add_assessment() compares them and refuses one whose content differs (saving
+ * would write only the first, and the second's assessment would come back against it). The
+ * catalogs are found by UUID through `catalog_order`, their indices sorted by UUID
+ * (bisection: no hash that a file could steer), so that adding an assessment costs
+ * O(log catalogs) and a document with many assessments loads in linear time. Lint reports a
+ * catalog that no assessment uses (`doc-catalog-unused`).
+ *
  * Every mutator allocates what it needs before it changes anything, so ISMS_ENOMEM leaves the
  * document as it was and the caller still owns what it passed in.
  */
@@ -34,6 +49,7 @@
 
 #include "doc-internal.h"
 #include "asset/asset-internal.h"
+#include "catalog/catalog-internal.h"
 #include "plan/plan-internal.h"
 
 #define N_FIELDS 6
@@ -70,6 +86,11 @@ struct isms_document {
     isms_plan *plan;
     isms_assessment **assessments; /* by year, oldest first */
     size_t n_assessments, cap_assessments;
+    const isms_catalog **catalogs; /* the imported catalogs held (references), in the order
+                                      they came into the document */
+    size_t n_catalogs, cap_catalogs;
+    size_t *catalog_order;         /* indices into `catalogs`, by UUID (ascending) */
+    size_t cap_order;
     doc_model **models; /* by serial: the register's order */
     size_t n_models, cap_models;
     isms__index model_index; /* by risk id */
@@ -290,6 +311,10 @@ void isms_document_free(isms_document *doc)
     for (size_t i = 0; i < doc->n_assessments; i++)
         isms_assessment_free(doc->assessments[i]);
     isms__free(doc->assessments);
+    for (size_t i = 0; i < doc->n_catalogs; i++)
+        isms__catalog_unref(doc->catalogs[i]);
+    isms__free(doc->catalogs);
+    isms__free(doc->catalog_order);
     isms_inventory_free(doc->inv);
     for (size_t i = 0; i < doc->n_models; i++)
         model_free(doc->models[i]);
@@ -642,6 +667,339 @@ static size_t year_position(const isms_document *doc, int year)
     return lo;
 }
 
+/* ---- imported catalogs ------------------------------------------------------------------- */
+
+/* The imported catalog an assessment is held against, or NULL (a built-in one). */
+static const isms_catalog *imported_of(const isms_assessment *a)
+{
+    const isms_catalog *c = isms_assessment_catalog(a);
+    return isms__catalog_imported(c) ? c : NULL;
+}
+
+static bool same_label(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Compares a UUID as given (any ASCII case) with an imported catalog's (stored lowercase). */
+static int uuid_cmp(const char *given, const char *stored)
+{
+    for (;; given++, stored++) {
+        unsigned char a = (unsigned char)*given, b = (unsigned char)*stored;
+        if (a >= 'A' && a <= 'Z')
+            a = (unsigned char)(a - 'A' + 'a');
+        if (a != b)
+            return a < b ? -1 : 1;
+        if (!a)
+            return 0;
+    }
+}
+
+/* Bisection in catalog_order: the position of the catalog with the UUID `uuid`, or where it
+ * would go; *found tells which. */
+static size_t order_position(const isms_document *doc, const char *uuid, bool *found)
+{
+    size_t lo = 0, hi = doc->n_catalogs;
+    *found = false;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = uuid_cmp(uuid, isms_catalog_uuid(doc->catalogs[doc->catalog_order[mid]]));
+        if (c == 0) {
+            *found = true;
+            return mid;
+        }
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* The held catalog with the UUID `uuid` (ASCII case ignored): its index in `catalogs`, or
+ * SIZE_MAX. */
+static size_t catalog_index(const isms_document *doc, const char *uuid)
+{
+    bool found;
+    size_t pos = order_position(doc, uuid, &found);
+    return found ? doc->catalog_order[pos] : SIZE_MAX;
+}
+
+/* Room for `more` catalogs (nothing else changes). */
+static bool reserve_catalogs(isms_document *doc, size_t more)
+{
+    return isms__grow((void **)&doc->catalogs, &doc->cap_catalogs, doc->n_catalogs + more,
+                      sizeof *doc->catalogs) &&
+           isms__grow((void **)&doc->catalog_order, &doc->cap_order, doc->n_catalogs + more,
+                      sizeof *doc->catalog_order);
+}
+
+/* Holds `c` (a reference of the document's own) as the last catalog; its UUID is new and
+ * there is room. */
+static void hold_catalog(isms_document *doc, const isms_catalog *c)
+{
+    bool found;
+    size_t pos = order_position(doc, isms_catalog_uuid(c), &found);
+    memmove(&doc->catalog_order[pos + 1], &doc->catalog_order[pos],
+            (doc->n_catalogs - pos) * sizeof *doc->catalog_order);
+    doc->catalog_order[pos] = doc->n_catalogs;
+    doc->catalogs[doc->n_catalogs++] = isms__catalog_ref(c);
+}
+
+/*
+ * Whether two imported catalogs hold the same content (what the document writes of them:
+ * title, version, last-modified, and every item's kind, OSCAL id, label, title and number of
+ * children in document order, which fixes the tree). When they differ, `why` says how (one
+ * line, for a message): `a` is the new one, `b` the document's.
+ */
+static bool same_catalog(const isms_catalog *a, const isms_catalog *b, char *why, size_t size)
+{
+    if (a == b)
+        return true;
+    const struct {
+        const char *what, *x, *y;
+    } meta[] = {
+        { "title", isms_catalog_title(a), isms_catalog_title(b) },
+        { "version", isms_catalog_version(a), isms_catalog_version(b) },
+        { "last-modified", isms__catalog_last_modified(a), isms__catalog_last_modified(b) },
+    };
+    for (size_t k = 0; k < sizeof meta / sizeof *meta; k++)
+        if (strcmp(meta[k].x, meta[k].y) != 0) {
+            snprintf(why, size, "its %s is \"%.80s\" in the new one and \"%.80s\" in the "
+                     "document's", meta[k].what, meta[k].x, meta[k].y);
+            return false;
+        }
+    size_t n = isms_catalog_count(a);
+    if (n != isms_catalog_count(b) || isms_catalog_root_count(a) != isms_catalog_root_count(b)) {
+        snprintf(why, size, "the new one has %zu items and the document's %zu", n,
+                 isms_catalog_count(b));
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const isms_item *x = isms_catalog_at(a, i), *y = isms_catalog_at(b, i);
+        if (isms_item_kind_of(x) != isms_item_kind_of(y) ||
+            strcmp(isms_item_oscal_id(x), isms_item_oscal_id(y)) != 0 ||
+            !same_label(isms__item_label(x), isms__item_label(y)) ||
+            strcmp(isms_item_title(x), isms_item_title(y)) != 0 ||
+            isms_item_child_count(x) != isms_item_child_count(y)) {
+            snprintf(why, size, "item %zu is %.80s (\"%.80s\") in the new one and %.80s "
+                     "(\"%.80s\") in the document's%s",
+                     i + 1, isms_item_id(x), isms_item_title(x), isms_item_id(y),
+                     isms_item_title(y),
+                     strcmp(isms_item_id(x), isms_item_id(y)) == 0 &&
+                             strcmp(isms_item_title(x), isms_item_title(y)) == 0
+                         ? " (they differ in kind, label or number of children)"
+                         : "");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The error of an assessment's catalog that has the UUID of another one the document holds,
+ * with other content. */
+static int catalog_conflict(const isms_document *doc, const isms_assessment *a,
+                            const isms_catalog *other, const char *why)
+{
+    const isms_catalog *c = isms_assessment_catalog(a);
+    char where[96] = "";
+    for (size_t i = 0; i < doc->n_assessments; i++)
+        if (isms_assessment_catalog(doc->assessments[i]) == other) {
+            snprintf(where, sizeof where, "for the assessment of %d",
+                     isms_assessment_year(doc->assessments[i]));
+            break;
+        }
+    if (!where[0])
+        snprintf(where, sizeof where, "which no assessment uses now");
+    return isms__error(ISMS_EINVAL,
+                       "the assessment of %d is held against the catalog \"%.200s\" (uuid %s), "
+                       "but the document already holds a catalog with that uuid (%s, \"%.200s\") "
+                       "whose content differs: %s. A document keeps one catalog per uuid, and "
+                       "OSCAL gives a changed catalog a new uuid: import the changed catalog "
+                       "under a uuid of its own, or hold the assessment against the same one",
+                       isms_assessment_year(a), isms_catalog_title(c), isms_catalog_uuid(c),
+                       where, isms_catalog_title(other), why);
+}
+
+/* Before an assessment comes in: ISMS_EINVAL when its imported catalog has the UUID of a held
+ * catalog with other content; *hold tells whether the catalog is new to the document, and
+ * then there is room for it (ISMS_ENOMEM when there is not). The same catalog object, the
+ * usual case, is found at once. */
+static int check_catalog(isms_document *doc, const isms_assessment *a, bool *hold)
+{
+    *hold = false;
+    const isms_catalog *c = imported_of(a);
+    if (!c)
+        return ISMS_OK;
+    size_t i = catalog_index(doc, isms_catalog_uuid(c));
+    if (i != SIZE_MAX) {
+        const isms_catalog *o = doc->catalogs[i];
+        char why[512];
+        if (o == c || same_catalog(c, o, why, sizeof why))
+            return ISMS_OK;
+        return catalog_conflict(doc, a, o, why);
+    }
+    if (!reserve_catalogs(doc, 1))
+        return isms__error_nomem();
+    *hold = true;
+    return ISMS_OK;
+}
+
+/* A held or incoming catalog while the order is rebuilt: its index and UUID. */
+typedef struct order_entry {
+    size_t index;
+    const char *uuid;
+} order_entry;
+
+static int cmp_order_entry(const void *pa, const void *pb)
+{
+    const order_entry *a = pa, *b = pb;
+    int c = strcmp(a->uuid, b->uuid);
+    return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+int isms__doc_add_catalogs(isms_document *doc, const isms_catalog *const *list, size_t n,
+                           size_t dup[2])
+{
+    dup[0] = dup[1] = SIZE_MAX;
+    if (!doc || (!list && n))
+        return isms__error(ISMS_EINVAL, "isms__doc_add_catalogs: NULL argument");
+    for (size_t i = 0; i < n; i++)
+        if (!isms__catalog_imported(list[i]))
+            return isms__error(ISMS_EINVAL, "isms__doc_add_catalogs: catalog %zu is not an "
+                               "imported catalog", i + 1);
+    size_t total = doc->n_catalogs + n;
+    order_entry *sorted = isms__malloc((total ? total : 1) * sizeof *sorted);
+    if (!sorted || !reserve_catalogs(doc, n)) {
+        isms__free(sorted);
+        return isms__error_nomem();
+    }
+    for (size_t i = 0; i < total; i++) {
+        sorted[i].index = i;
+        sorted[i].uuid = isms_catalog_uuid(i < doc->n_catalogs ? doc->catalogs[i]
+                                                               : list[i - doc->n_catalogs]);
+    }
+    qsort(sorted, total, sizeof *sorted, cmp_order_entry);
+    /* A UUID twice: the second time it comes, the earliest such. */
+    size_t first = SIZE_MAX, second = SIZE_MAX, run = 0; /* run: where the UUID's run starts */
+    for (size_t k = 1; k < total; k++) {
+        if (strcmp(sorted[k].uuid, sorted[k - 1].uuid) != 0)
+            run = k;
+        else if (sorted[k].index < second) {
+            second = sorted[k].index;
+            first = sorted[run].index;
+        }
+    }
+    if (second != SIZE_MAX) {
+        isms__free(sorted);
+        dup[0] = first;
+        dup[1] = second;
+        const isms_catalog *c = list[second - doc->n_catalogs];
+        return isms__error(ISMS_EEXIST, "a second catalog with the uuid %s (\"%.200s\"): a "
+                           "document holds each catalog once (ASCII case does not count in a "
+                           "uuid)", isms_catalog_uuid(c), isms_catalog_title(c));
+    }
+    for (size_t i = 0; i < n; i++)
+        doc->catalogs[doc->n_catalogs + i] = isms__catalog_ref(list[i]);
+    doc->n_catalogs = total;
+    for (size_t k = 0; k < total; k++)
+        doc->catalog_order[k] = sorted[k].index;
+    isms__free(sorted);
+    return ISMS_OK;
+}
+
+const isms_catalog *isms__doc_find_catalog(const isms_document *doc, const char *uuid)
+{
+    if (!doc || !uuid)
+        return NULL;
+    size_t i = catalog_index(doc, uuid);
+    return i == SIZE_MAX ? NULL : doc->catalogs[i];
+}
+
+size_t isms_document_catalog_count(const isms_document *doc)
+{
+    return doc ? doc->n_catalogs : 0;
+}
+
+const isms_catalog *isms_document_catalog_at(const isms_document *doc, size_t index)
+{
+    return doc && index < doc->n_catalogs ? doc->catalogs[index] : NULL;
+}
+
+/* The list of the held catalogs' UUIDs, for a message ("a, b and c"; cut with "…"). */
+static void describe_catalogs(char *buf, size_t size, const isms_document *doc)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < doc->n_catalogs; i++) {
+        const char *sep = i == 0 ? "" : i + 1 == doc->n_catalogs ? " and " : ", ";
+        int k = snprintf(buf + len, size - len, "%s%s", sep, isms_catalog_uuid(doc->catalogs[i]));
+        if (k < 0 || (size_t)k + 4 >= size - len) {
+            snprintf(buf + len, size - len, "%s", len ? ", …" : "…");
+            break;
+        }
+        len += (size_t)k;
+    }
+}
+
+int isms_document_remove_catalog(isms_document *doc, const char *uuid)
+{
+    if (!doc || !uuid)
+        return isms__error(ISMS_EINVAL, "isms_document_remove_catalog: NULL argument");
+    bool found;
+    size_t pos = order_position(doc, uuid, &found);
+    if (!found) {
+        if (doc->n_catalogs == 0)
+            return isms__error(ISMS_ENOTFOUND, "no catalog with the uuid \"%.64s\": the document "
+                               "holds no imported catalog", uuid);
+        char list[512];
+        describe_catalogs(list, sizeof list, doc);
+        return isms__error(ISMS_ENOTFOUND, "no catalog with the uuid \"%.64s\": the document "
+                           "holds the imported catalog%s %s", uuid,
+                           doc->n_catalogs == 1 ? "" : "s", list);
+    }
+    size_t index = doc->catalog_order[pos];
+    const isms_catalog *c = doc->catalogs[index];
+    /* Refused while an assessment uses it: name their years. */
+    char years[256];
+    size_t len = 0, used = 0;
+    years[0] = '\0';
+    for (size_t i = 0; i < doc->n_assessments; i++) {
+        const isms_catalog *o = imported_of(doc->assessments[i]);
+        if (!o || strcmp(isms_catalog_uuid(o), isms_catalog_uuid(c)) != 0)
+            continue;
+        used++;
+        int k = snprintf(years + len, sizeof years - len, "%s%d", used > 1 ? ", " : "",
+                         isms_assessment_year(doc->assessments[i]));
+        if (k > 0 && (size_t)k < sizeof years - len)
+            len += (size_t)k;
+    }
+    if (used) {
+        /* "2023, 2024" → "2023 and 2024" */
+        char *last = strrchr(years, ',');
+        char shown[272];
+        if (last)
+            snprintf(shown, sizeof shown, "%.*s and%s", (int)(last - years), years, last + 1);
+        else
+            snprintf(shown, sizeof shown, "%s", years);
+        return isms__error(ISMS_EINVAL, "the catalog \"%.200s\" (uuid %s) is still used by the "
+                           "assessment%s of %s: remove %s first, or hold %s against another "
+                           "catalog", isms_catalog_title(c), isms_catalog_uuid(c),
+                           used == 1 ? "" : "s", shown, used == 1 ? "it" : "them",
+                           used == 1 ? "it" : "them");
+    }
+    memmove(&doc->catalog_order[pos], &doc->catalog_order[pos + 1],
+            (doc->n_catalogs - pos - 1) * sizeof *doc->catalog_order);
+    memmove(&doc->catalogs[index], &doc->catalogs[index + 1],
+            (doc->n_catalogs - index - 1) * sizeof *doc->catalogs);
+    doc->n_catalogs--;
+    for (size_t k = 0; k < doc->n_catalogs; k++)
+        if (doc->catalog_order[k] > index)
+            doc->catalog_order[k]--;
+    isms__catalog_unref(c);
+    return ISMS_OK;
+}
+
 isms_assessment *isms_document_assessment_find(const isms_document *doc, int year)
 {
     if (!doc)
@@ -669,17 +1027,25 @@ int isms_document_add_assessment(isms_document *doc, isms_assessment *assessment
         if (doc->assessments[i] == assessment)
             return isms__error(ISMS_EINVAL, "the assessment of %d is already the document's",
                                year);
+    bool hold;
+    int rc = check_catalog(doc, assessment, &hold);
+    if (rc)
+        return rc;
     size_t i = year_position(doc, year);
     if (i < doc->n_assessments && isms_assessment_year(doc->assessments[i]) == year) {
         isms_assessment *old = doc->assessments[i];
+        if (hold)
+            hold_catalog(doc, imported_of(assessment));
         doc->assessments[i] = assessment;
         sync_sources(doc);
-        isms_assessment_free(old);
+        isms_assessment_free(old); /* its catalog stays held */
         return ISMS_OK;
     }
     if (!isms__grow((void **)&doc->assessments, &doc->cap_assessments, doc->n_assessments + 1,
                     sizeof *doc->assessments))
         return isms__error_nomem();
+    if (hold)
+        hold_catalog(doc, imported_of(assessment));
     memmove(&doc->assessments[i + 1], &doc->assessments[i],
             (doc->n_assessments - i) * sizeof *doc->assessments);
     doc->assessments[i] = assessment;
@@ -1064,17 +1430,53 @@ static int lint_models(isms_findings *out, const isms_document *doc, bool sv)
     return ISMS_OK;
 }
 
+/* The name of an assessment's catalog in a lint message: the edition's ("ISO/IEC
+ * 27001:2022"), or the imported catalog's title in quotes, with its uuid when `uuid`. */
+static void catalog_name(char *buf, size_t size, const isms_catalog *c, bool uuid)
+{
+    if (!isms__catalog_imported(c))
+        snprintf(buf, size, "%s", isms_catalog_title(c));
+    else if (uuid)
+        snprintf(buf, size, "\"%.200s\" (uuid %s)", isms_catalog_title(c), isms_catalog_uuid(c));
+    else
+        snprintf(buf, size, "\"%.200s\"", isms_catalog_title(c));
+}
+
 static int lint_editions(isms_findings *out, const isms_document *doc, bool sv)
 {
     for (size_t i = 1; i < doc->n_assessments; i++) {
         const isms_assessment *a = doc->assessments[i - 1], *b = doc->assessments[i];
         isms_edition ea = isms_assessment_edition(a), eb = isms_assessment_edition(b);
-        if (ea == eb)
+        const isms_catalog *ca = isms_assessment_catalog(a), *cb = isms_assessment_catalog(b);
+        bool imported = ea == ISMS_EDITION_IMPORTED || eb == ISMS_EDITION_IMPORTED;
+        if (ea == eb && (!imported || strcmp(isms_catalog_uuid(ca), isms_catalog_uuid(cb)) == 0))
             continue;
         int ya = isms_assessment_year(a), yb = isms_assessment_year(b);
         char ref[16];
         snprintf(ref, sizeof ref, "%d", yb);
-        int rc = sv ? isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-assessment-edition", ref,
+        int rc;
+        if (imported) {
+            /* Two imported catalogs of the same title are told apart by their uuids. */
+            bool uuids = strcmp(isms_catalog_title(ca), isms_catalog_title(cb)) == 0;
+            char na[300], nb[300];
+            catalog_name(na, sizeof na, ca, uuids);
+            catalog_name(nb, sizeof nb, cb, uuids);
+            rc = sv ? isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-assessment-edition", ref,
+                                          "Gapanalysen %d är gjord mot %s och den för %d mot "
+                                          "%s: katalogerna är olika och det finns ingen "
+                                          "översättning mellan dem, så åren kan inte jämföras",
+                                          ya, na, yb, nb)
+                    : isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-assessment-edition", ref,
+                                          "The assessment of %d is against %s and that of %d "
+                                          "against %s: the catalogs differ and there is no "
+                                          "mapping between them, so the years cannot be "
+                                          "compared",
+                                          ya, na, yb, nb);
+            if (rc)
+                return rc;
+            continue;
+        }
+        rc = sv ? isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-assessment-edition", ref,
                                           "Gapanalysen %d är gjord mot %s och den för %d mot "
                                           "%s: för att jämföra åren måste den äldre räknas om "
                                           "till den nyare utgåvan",
@@ -1088,6 +1490,42 @@ static int lint_editions(isms_findings *out, const isms_document *doc, bool sv)
             return rc;
     }
     return ISMS_OK;
+}
+
+static int lint_catalogs(isms_findings *out, const isms_document *doc, bool sv)
+{
+    if (doc->n_catalogs == 0)
+        return ISMS_OK;
+    bool *used = isms__calloc(doc->n_catalogs, sizeof *used);
+    if (!used)
+        return isms__error_nomem();
+    for (size_t i = 0; i < doc->n_assessments; i++) {
+        const isms_catalog *o = imported_of(doc->assessments[i]);
+        size_t k = o ? catalog_index(doc, isms_catalog_uuid(o)) : SIZE_MAX;
+        if (k != SIZE_MAX)
+            used[k] = true;
+    }
+    int rc = ISMS_OK;
+    for (size_t k = 0; k < doc->n_catalogs && !rc; k++) {
+        if (used[k])
+            continue;
+        const isms_catalog *c = doc->catalogs[k];
+        const char *title = isms_catalog_title(c), *uuid = isms_catalog_uuid(c);
+        rc = sv ? isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-catalog-unused", uuid,
+                                      "Katalogen \"%.200s\" (uuid %s) finns i dokumentet men "
+                                      "ingen gapanalys är gjord mot den; den sparas med "
+                                      "dokumentet tills den tas bort ur det (ur filens "
+                                      "\"catalogs\" eller med isms_document_remove_catalog())",
+                                      title, uuid)
+                : isms__findings_addf(out, ISMS_SEVERITY_INFO, "doc-catalog-unused", uuid,
+                                      "The catalog \"%.200s\" (uuid %s) is in the document but "
+                                      "no assessment is held against it; it is saved with the "
+                                      "document until it is removed from it (from the file's "
+                                      "\"catalogs\", or with isms_document_remove_catalog())",
+                                      title, uuid);
+    }
+    isms__free(used);
+    return rc;
 }
 
 static int lint_date(isms_findings *out, const isms_document *doc, bool sv)
@@ -1121,6 +1559,8 @@ int isms_document_lint(isms_findings *out, isms_document *doc)
         rc = lint_models(out, doc, sv);
     if (!rc)
         rc = lint_editions(out, doc, sv);
+    if (!rc)
+        rc = lint_catalogs(out, doc, sv);
     if (!rc)
         rc = lint_date(out, doc, sv);
     return rc;

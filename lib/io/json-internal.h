@@ -26,7 +26,7 @@
 #include "internal.h"
 
 /* Deepest nesting of containers. */
-#define ISMS__JSON_MAX_DEPTH 16
+#define ISMS__JSON_MAX_DEPTH 32
 
 /* Options of isms__json_init(). */
 #define ISMS__JSON_SCRIPT_SAFE 1u

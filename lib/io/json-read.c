@@ -7,7 +7,10 @@
  * How it works:
  *  1. limits and encoding: the size limit, a UTF-8 byte order mark (skipped), and one pass
  *     over the bytes (prescan) that checks the UTF-8 and the nesting depth, so that jansson
- *     never sees text deeper than the limit and both errors have a position;
+ *     never sees text deeper than the limit and both errors have a position. The same pass
+ *     finds a control character inside a string, which is refused before jansson reads it,
+ *     and numbers or words long enough to trip jansson under allocation failure (scan_info:
+ *     jansson then reads a padded copy);
  *  2. jansson parses the text (duplicate keys rejected); its syntax errors keep their text,
  *     pointed at the start of the token it names. Because jansson reports some of its
  *     allocation failures as syntax errors, a small validator (json_fault) tells the two
@@ -830,15 +833,65 @@ int isms__jr_enter_object(isms__jr *r, json_t *obj, const char *key, unsigned fl
 /* ---- the text before jansson -------------------------------------------------------------- */
 
 /*
- * One pass over the text: the first byte that is not UTF-8, and the first '[' or '{' that
- * opens a level deeper than `max_depth` (outside strings). Returns ISMS_OK or the error.
+ * What the prescan learns besides its errors, for the guards in isms__jr_open().
+ *
+ * jansson 2.14 keeps the text of the token it reads in a buffer of 16 bytes at first, which
+ * grows as a token needs it and is kept for the next token; a failure to grow it is ignored
+ * (the byte is lost). Where a token ends on a byte that jansson reads and then takes back (a
+ * number or a bare word, at the byte after it; a string, at a control character), jansson
+ * fails an assertion (lex_unget_unsave) when that byte was lost, and the program aborts. That
+ * happens only when the buffer had to grow inside that token: a token of at least 15 bytes
+ * and at least as long as every one before it.
  */
-static int prescan(const isms__jr *r, unsigned max_depth)
+typedef struct scan_info {
+    size_t first;          /* the offset of the first byte that is not white space */
+    size_t longest_string; /* the longest string so far, in bytes with its quotes */
+    size_t long_run;       /* the longest bare token that might grow the buffer (0: none) */
+    size_t long_run_at;    /* where the first of them starts (SIZE_MAX: none) */
+    size_t control_at;     /* the first control character in a string (SIZE_MAX: none) */
+    size_t control_string; /* where that string starts */
+} scan_info;
+
+/* A bare token is a run of bytes outside strings that are neither white space nor one of
+ * {}[]:," (a number, a word, or something jansson refuses). It counts as a danger by its
+ * whole length, which may hold several of jansson's tokens ("12abc"): never less. */
+static void end_run(scan_info *si, size_t at, size_t len)
+{
+    if (len < 15 || len < si->longest_string)
+        return;
+    if (len > si->long_run)
+        si->long_run = len;
+    if (at < si->long_run_at)
+        si->long_run_at = at;
+}
+
+/* Whether the escape at s[i] (a backslash in a string) is one that jansson reads on. */
+static bool escape_ok(const char *s, size_t n, size_t i)
+{
+    char e = i + 1 < n ? s[i + 1] : '\0';
+    if (e == 'u')
+        return hex4(s, n, i + 2) >= 0;
+    return e != '\0' && strchr("\"\\/bfnrt", e) != NULL;
+}
+
+/*
+ * One pass over the text: the first byte that is not UTF-8, and the first '[' or '{' that
+ * opens a level deeper than `max_depth` (outside strings), which are errors; and for the
+ * guards, the first control character inside a string (before any escape that jansson stops
+ * at) and the bare tokens that might grow jansson's buffer. Returns ISMS_OK or the error.
+ */
+static int prescan(const isms__jr *r, unsigned max_depth, scan_info *si)
 {
     const unsigned char *p = (const unsigned char *)r->text;
     size_t n = r->len, depth = 0;
-    bool in_string = false;
-    size_t i = 0;
+    bool in_string = false, bad_escape = false;
+    size_t i = 0, string_at = 0, run_at = SIZE_MAX;
+    si->first = skip_ws(r->text, n, 0);
+    si->longest_string = 0;
+    si->long_run = 0;
+    si->long_run_at = SIZE_MAX;
+    si->control_at = SIZE_MAX;
+    si->control_string = 0;
     while (i < n) {
         unsigned char c = p[i];
         if (c >= 0x80) {
@@ -846,16 +899,50 @@ static int prescan(const isms__jr *r, unsigned max_depth)
             if (len == 0)
                 return isms__jr_fail_at(r, ISMS_EPARSE, i, "the text is not UTF-8 (byte 0x%02X); "
                                         "save it as UTF-8", c);
+            if (!in_string && run_at == SIZE_MAX)
+                run_at = i;
             i += len;
             continue;
         }
         if (in_string) {
-            if (c == '\\' && i + 1 < n && p[i + 1] < 0x80)
-                i++;
-            else if (c == '"')
+            if (c == '\\') {
+                if (!escape_ok(r->text, n, i))
+                    bad_escape = true; /* jansson stops there: nothing after it is read */
+                if (i + 1 < n && p[i + 1] < 0x80)
+                    i++;
+            } else if (c == '"') {
                 in_string = false;
-        } else if (c == '"') {
+                if (i + 1 - string_at > si->longest_string)
+                    si->longest_string = i + 1 - string_at;
+            } else if (c < 0x20 && !bad_escape && si->control_at == SIZE_MAX) {
+                si->control_at = i;
+                si->control_string = string_at;
+            }
+            i++;
+            continue;
+        }
+        bool bare = true;
+        switch (c) {
+        case ' ': case '\t': case '\n': case '\r': case '{': case '}': case '[': case ']':
+        case ':': case ',': case '"':
+            bare = false;
+            break;
+        default:
+            break;
+        }
+        if (bare) {
+            if (run_at == SIZE_MAX)
+                run_at = i;
+            i++;
+            continue;
+        }
+        if (run_at != SIZE_MAX) {
+            end_run(si, run_at, i - run_at);
+            run_at = SIZE_MAX;
+        }
+        if (c == '"') {
             in_string = true;
+            string_at = i;
         } else if (c == '[' || c == '{') {
             if (++depth > max_depth)
                 return isms__jr_fail_at(r, ISMS_ERANGE, i, "nested deeper than %u level%s",
@@ -865,6 +952,8 @@ static int prescan(const isms__jr *r, unsigned max_depth)
         }
         i++;
     }
+    if (run_at != SIZE_MAX)
+        end_run(si, run_at, n - run_at);
     return ISMS_OK;
 }
 
@@ -1140,18 +1229,60 @@ static size_t json_fault(const char *s, size_t n)
     }
 }
 
+/* Whether byte `off` of the text lies inside a string (between its quotes). */
+static bool in_string(const char *s, size_t n, size_t off)
+{
+    for (size_t i = 0; i < off;) {
+        if (s[i] != '"') {
+            i++;
+            continue;
+        }
+        i = skip_string(s, n, i);
+        if (i > off)
+            return true;
+    }
+    return false;
+}
+
+/* A byte of a number or a word. */
+static bool word_byte(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '.' || c == '+' || c == '-';
+}
+
 /* Turns jansson's error into ours: the offset of the token it names when it can be found,
  * with the path there. */
 static int syntax_error(const isms__jr *r, const json_error_t *err, unsigned max_depth)
 {
     /* jansson says nothing when it cannot start for want of memory, and reports some other
-     * allocation failures as errors in the text: a text without errors means the same. */
+     * allocation failures as errors in the text: an error raised before the text's first
+     * fault means the same, and so does one raised after a string that ends right at it
+     * (jansson allocates for strings; a fault it finds is inside the token it read, or just
+     * after a number, whose next byte it takes back). */
     enum json_error_code code = json_error_code(err);
-    if (err->text[0] == '\0' || code == json_error_out_of_memory ||
-        (code != json_error_duplicate_key && code != json_error_stack_overflow &&
-         (size_t)(err->position > 0 ? err->position : 0) < json_fault(r->text, r->len)))
-        return isms__error_nomem();
     size_t pos = err->position > 0 ? (size_t)err->position : 0;
+    if (err->text[0] == '\0' || code == json_error_out_of_memory)
+        return isms__error_nomem();
+    if (code != json_error_duplicate_key && code != json_error_stack_overflow) {
+        size_t fault = json_fault(r->text, r->len);
+        if (pos < fault || (pos == fault && pos > 0 && pos <= r->len &&
+                            r->text[pos - 1] == '"' && code != json_error_premature_end_of_input))
+            return isms__error_nomem();
+        /* jansson's "\u0000 is not allowed without JSON_ALLOW_NUL" (and "NUL byte in object
+         * key not supported") speak of its flags: say what is wrong, at the escape itself
+         * (the validator stops at its backslash). An error jansson raised on that string for
+         * want of memory ("invalid token") gets the same answer: the text's first fault. */
+        if (fault < r->len - 1 && r->text[fault] == '\\' && r->text[fault + 1] == 'u' &&
+            hex4(r->text, r->len, fault + 2) == 0 && in_string(r->text, r->len, fault)) {
+            /* In a key when a ':' follows the string. */
+            size_t after = skip_ws(r->text, r->len, skip_string(r->text, r->len, fault - 1));
+            bool key = after < r->len && r->text[after] == ':';
+            return isms__jr_fail_at(r, ISMS_EPARSE, fault, "\\u0000 (a null character) inside "
+                                    "a %s: a %s cannot hold it", key ? "key" : "string",
+                                    key ? "key" : "string");
+        }
+    }
     if (pos > r->len)
         pos = r->len;
     size_t off = pos > 0 ? pos - 1 : 0;
@@ -1172,6 +1303,11 @@ static int syntax_error(const isms__jr *r, const json_error_t *err, unsigned max
                 break;
             }
         }
+    } else if (code != json_error_premature_end_of_input) {
+        /* Without the token (jansson quotes none longer than 20 bytes): a number or a word
+         * that ends where jansson stopped starts where that run of bytes does. */
+        while (off < pos && off > 0 && word_byte(r->text[off - 1]) && word_byte(r->text[off]))
+            off--;
     }
     /* jansson's text quotes the token as far as it read it, which may end inside a
      * character (an escape before a multibyte one): keep only whole characters. */
@@ -1201,6 +1337,171 @@ static int syntax_error(const isms__jr *r, const json_error_t *err, unsigned max
         return isms__jr_fail_at(r, ISMS_EPARSE, off, "syntax error: %s", text);
     }
 }
+
+/* A control character inside a string, at byte `at`: where it is and how to write it. */
+static int control_error(const isms__jr *r, size_t at)
+{
+    unsigned char c = (unsigned char)r->text[at];
+    const char *name = NULL, *escape = NULL;
+    switch (c) {
+    case 0x00: name = "a null character"; break;
+    case '\b': name = "a backspace"; escape = "\\b"; break;
+    case '\t': name = "a tab"; escape = "\\t"; break;
+    case '\n': name = "a line break"; escape = "\\n"; break;
+    case '\f': name = "a form feed"; escape = "\\f"; break;
+    case '\r': name = "a carriage return"; escape = "\\r"; break;
+    default: break;
+    }
+    char what[32], how[48];
+    snprintf(what, sizeof what, "U+%04X%s%s", c, name ? ", " : "", name ? name : "");
+    if (c == 0x00)
+        snprintf(how, sizeof how, "remove it (a string cannot hold it)");
+    else if (escape)
+        snprintf(how, sizeof how, "write it as %s", escape);
+    else
+        snprintf(how, sizeof how, "write it as \\u%04x", c);
+    return isms__jr_fail_at(r, ISMS_EPARSE, at, "a control character (%s) inside a string; %s",
+                            what, how);
+}
+
+/*
+ * jansson's reading of a text in which it would meet a bare token that might grow its buffer
+ * (scan_info): it reads a copy in which a string longer than every token of the text comes
+ * first, so that the buffer has grown before any bare token and never grows inside one. The
+ * string goes right after the root's opening bracket, as a member ("____": 0) or an element,
+ * and is taken out of the tree again; a root that is not an array or an object is put in an
+ * array after it (`close`: with its closing bracket, for a text without errors). The string
+ * cannot be a key of the text: it is longer than every string there. `*at` receives where
+ * the copy's added bytes go, `*added` how many come before the rest of the text.
+ * NULL with *nomem when the copy cannot be made; NULL with `err` set as jansson sets it.
+ */
+static json_t *load_padded(const isms__jr *r, const scan_info *si, bool close, size_t *at,
+                           size_t *added, json_error_t *err, bool *nomem)
+{
+    const char *s = r->text;
+    char open = s[si->first];
+    bool container = open == '{' || open == '[';
+    size_t key = (si->longest_string > si->long_run ? si->longest_string : si->long_run) + 2;
+    size_t ins = container ? si->first + 1 : si->first;
+    bool comma = true;
+    if (container) {
+        size_t next = skip_ws(s, r->len, ins);
+        comma = !(next < r->len && s[next] == (open == '{' ? '}' : ']'));
+    }
+    /* [ "key" :0 , ... ] */
+    size_t pre = !container + key + 2 + (open == '{' ? 2 : 0) + comma;
+    size_t post = !container && close;
+    *at = ins;
+    *added = pre;
+    *nomem = false;
+    char *copy = isms__malloc(r->len + pre + post); /* the text is at most 64 MiB */
+    if (!copy) {
+        *nomem = true;
+        return NULL;
+    }
+    char *w = copy;
+    memcpy(w, s, ins);
+    w += ins;
+    if (!container)
+        *w++ = '[';
+    *w++ = '"';
+    memset(w, '_', key);
+    w += key;
+    *w++ = '"';
+    if (open == '{') {
+        *w++ = ':';
+        *w++ = '0';
+    }
+    if (comma)
+        *w++ = ',';
+    memcpy(w, s + ins, r->len - ins);
+    w += r->len - ins;
+    if (post)
+        *w++ = ']';
+    json_t *root = json_loadb(copy, (size_t)(w - copy), JSON_REJECT_DUPLICATES |
+                              JSON_DECODE_ANY, err);
+    if (root && open == '{') {
+        copy[ins + 1 + key] = '\0'; /* the key's closing quote */
+        json_object_del(root, copy + ins + 1);
+    } else if (root && open == '[') {
+        json_array_remove(root, 0);
+    } else if (root) {
+        json_t *v = json_incref(json_array_get(root, 1));
+        json_decref(root);
+        root = v;
+    }
+    isms__free(copy);
+    return root;
+}
+
+/*
+ * Parses the checked text with the guards described at scan_info: a control character in a
+ * string that jansson would reach is our error (jansson's column for it is one too small),
+ * and bare tokens that might grow jansson's buffer are read from a padded copy (errors keep
+ * jansson's text, at their places in the original).
+ */
+static int load(const isms__jr *r, const scan_info *si, unsigned max_depth, json_t **root)
+{
+    const size_t flags = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY;
+    json_error_t err;
+    memset(&err, 0, sizeof err); /* jansson leaves it unset when it cannot start */
+    size_t fault = SIZE_MAX;
+    bool faulted = false;
+    /* jansson reaches the string when nothing before it is at fault (it reads the token at
+     * the fault whole), and the character when no escape before it stops it. */
+    if (si->control_at != SIZE_MAX) {
+        fault = json_fault(r->text, r->len);
+        faulted = true;
+        if (fault >= si->control_string)
+            return control_error(r, si->control_at);
+    }
+    if (si->long_run == 0) {
+        *root = json_loadb(r->text, r->len, flags, &err);
+        return *root ? ISMS_OK : syntax_error(r, &err, max_depth);
+    }
+    char open = r->text[si->first];
+    bool close = true;
+    if (open != '{' && open != '[') {
+        /* A root that is neither: only it and the token after it are read. */
+        if (!faulted)
+            fault = json_fault(r->text, r->len);
+        if (fault != SIZE_MAX && si->long_run_at > fault) { /* jansson stops before */
+            *root = json_loadb(r->text, r->len, flags, &err);
+            return *root ? ISMS_OK : syntax_error(r, &err, max_depth);
+        }
+        close = fault == SIZE_MAX;
+        /* In the array the copy makes, a ',' or ']' after the root would be read as the
+         * array's: jansson would say that it expected the end of the text there. */
+        if (!close && fault < r->len && (r->text[fault] == ',' || r->text[fault] == ']') &&
+            json_fault(r->text, fault) == SIZE_MAX)
+            return isms__jr_fail_at(r, ISMS_EPARSE, fault, "syntax error: end of file "
+                                    "expected near '%c'", r->text[fault]);
+    }
+    size_t at, added;
+    bool nomem;
+    *root = load_padded(r, si, close, &at, &added, &err, &nomem);
+    if (*root)
+        return ISMS_OK;
+    if (nomem || err.text[0] == '\0')
+        return isms__error_nomem();
+    size_t pos = err.position > 0 ? (size_t)err.position : 0;
+    if (pos > at && pos < at + added)
+        return isms__error_nomem(); /* in the string added: only memory can fail there */
+    if (pos >= at + added)
+        pos -= added;
+    err.position = (int)pos;
+    /* After a root that is not an array or an object, the copy's array expected its end
+     * where the text expects the end of the text. */
+    static const char expected[] = "']' expected";
+    if (!close && strncmp(err.text, expected, sizeof expected - 1) == 0) {
+        char text[sizeof err.text + 16];
+        snprintf(text, sizeof text, "end of file expected%s", err.text + sizeof expected - 1);
+        memcpy(err.text, text, sizeof err.text - 1); /* cut as jansson cuts its text */
+        err.text[sizeof err.text - 1] = '\0';
+    }
+    return syntax_error(r, &err, max_depth);
+}
+
 int isms__jr_open(isms__jr *r, json_t **root, const char *data, size_t len, const char *source,
                   size_t max_bytes, unsigned max_depth, const char *what)
 {
@@ -1224,11 +1525,7 @@ int isms__jr_open(isms__jr *r, json_t **root, const char *data, size_t len, cons
     }
     if (skip_ws(r->text, r->len, 0) == r->len)
         return isms__error_at(ISMS_EPARSE, source, 1, 1, "$: %s is empty", what);
-    int rc = prescan(r, max_depth);
-    if (rc < 0)
-        return rc;
-    json_error_t err;
-    memset(&err, 0, sizeof err); /* jansson leaves it unset when it cannot start */
-    *root = json_loadb(r->text, r->len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
-    return *root ? ISMS_OK : syntax_error(r, &err, max_depth);
+    scan_info si;
+    int rc = prescan(r, max_depth, &si);
+    return rc < 0 ? rc : load(r, &si, max_depth, root);
 }

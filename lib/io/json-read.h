@@ -4,8 +4,12 @@
  * exported.
  *
  * isms__jr_open() checks the raw text (size limit, UTF-16, a UTF-8 byte order mark, empty
- * text, one prescan for valid UTF-8 and the nesting depth, so that jansson never recurses
- * deeper than the limit) and parses it with jansson (duplicate keys rejected). The caller then
+ * text, one prescan for valid UTF-8, the nesting depth, so that jansson never recurses
+ * deeper than the limit, and raw control characters inside strings, which get an error at
+ * their own line and column) and parses it with jansson (duplicate keys rejected). A text
+ * with a number or bare word of 15 bytes or more is parsed from a copy with a long string
+ * put first (and taken out again), because jansson 2.14 aborts on an assertion when an
+ * allocation fails while it gives such a token back; positions are mapped to the text. The caller then
  * walks the tree; the reader keeps the JSON path of the node being read (push/pop, or the
  * getters, which do it themselves), and every error is "<path>: <message>" at the line and
  * column of that node ("$.catalog.groups[2].id: expected a string, found a number"). The

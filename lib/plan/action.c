@@ -501,6 +501,139 @@ int isms_plan_remove(isms_plan *plan, const char *id)
     return ISMS_OK;
 }
 
+/* ---- copies --------------------------------------------------------------------------- */
+
+/* A copy of `src` for the plan `plan` (which it is not yet part of), or NULL when out of
+ * memory (no error set). Everything is copied but the resolved prerequisites, which the
+ * caller resolves in the new plan, and the terms of the score, which live in the plan. */
+static isms_action *action_copy(isms_plan *plan, const isms_action *src)
+{
+    size_t len = strlen(src->id);
+    isms_action *a = isms__malloc(sizeof *a + len + 1);
+    if (!a)
+        return NULL;
+    *a = *src; /* the numbers and the status; the pointers are replaced below */
+    memcpy(a->id, src->id, len + 1);
+    a->plan = plan;
+    a->title = isms__text_dup(src->title);
+    a->description = isms__text_dup(src->description);
+    a->owner = isms__text_dup(src->owner);
+    a->due_text = isms__text_dup(src->due_text);
+    a->targets = NULL;
+    a->n_targets = a->cap_targets = 0;
+    a->prereqs = NULL;
+    a->prereq_len = a->prereq_cap = 0;
+    a->n_prereqs = 0;
+    a->prereq_idx = NULL;
+    a->prereq_idx_cap = 0;
+    bool ok = a->title && a->description && a->owner && a->due_text;
+    if (ok && src->n_targets > 0) {
+        a->targets = isms__calloc(src->n_targets, sizeof *a->targets);
+        ok = a->targets != NULL;
+        for (uint32_t i = 0; ok && i < src->n_targets; i++) {
+            a->targets[i].kind = src->targets[i].kind;
+            a->targets[i].id = isms__strdup(src->targets[i].id);
+            ok = a->targets[i].id != NULL;
+            if (ok)
+                a->n_targets = a->cap_targets = i + 1;
+        }
+    }
+    if (ok && src->n_prereqs > 0) {
+        a->prereqs = isms__malloc(src->prereq_len);
+        a->prereq_idx = isms__malloc(src->n_prereqs * sizeof *a->prereq_idx);
+        ok = a->prereqs && a->prereq_idx;
+        if (ok) {
+            memcpy(a->prereqs, src->prereqs, src->prereq_len);
+            a->prereq_len = a->prereq_cap = src->prereq_len;
+            a->prereq_idx_cap = src->n_prereqs;
+            a->n_prereqs = src->n_prereqs;
+        }
+    }
+    if (!ok) {
+        if (!a->title)
+            a->title = isms__text_empty;
+        if (!a->description)
+            a->description = isms__text_empty;
+        if (!a->owner)
+            a->owner = isms__text_empty;
+        if (!a->due_text)
+            a->due_text = isms__text_empty;
+        action_free(a);
+        return NULL;
+    }
+    return a;
+}
+
+/* The terms of the last scores of `src`, for the copy `dst` of the plan: the same values, but
+ * a term's reference (one of its action's target ids) points into the copy. Actions whose
+ * score was forgotten keep no terms. False when out of memory (no error set). */
+static bool terms_copy(isms_plan *dst, const isms_plan *src)
+{
+    if (src->n_terms == 0)
+        return true;
+    dst->terms = isms__malloc(src->n_terms * sizeof *dst->terms);
+    if (!dst->terms)
+        return false;
+    dst->n_terms = src->n_terms;
+    for (size_t k = 0; k < src->n_terms; k++) {
+        dst->terms[k] = src->terms[k];
+        dst->terms[k].ref = ""; /* unless an action with a score says what it is */
+    }
+    for (size_t i = 0; i < src->count; i++) {
+        const isms_action *a = src->items[i];
+        isms_action *b = dst->items[i];
+        for (uint32_t k = 0; k < a->term_count; k++) {
+            const char *ref = src->terms[a->term_first + k].ref;
+            for (uint32_t t = 0; t < a->n_targets; t++)
+                if (ref == a->targets[t].id)
+                    dst->terms[a->term_first + k].ref = b->targets[t].id;
+        }
+    }
+    return true;
+}
+
+int isms__plan_copy(isms_plan **out, const isms_plan *plan)
+{
+    if (!out || !plan)
+        return isms__error(ISMS_EINVAL, "isms__plan_copy: NULL argument");
+    isms_plan *p = NULL;
+    int rc = isms_plan_new(&p, plan->year);
+    if (rc != ISMS_OK)
+        return rc;
+    p->risks = plan->risks;
+    p->assessment = plan->assessment;
+    p->inventory = plan->inventory;
+    bool ok = plan->count == 0 ||
+              (isms__grow((void **)&p->items, &p->cap, plan->count, sizeof *p->items) &&
+               isms__index_reserve(&p->index, plan->count));
+    for (size_t i = 0; ok && i < plan->count; i++) {
+        isms_action *a = action_copy(p, plan->items[i]);
+        ok = a != NULL;
+        if (ok) {
+            a->idx = (uint32_t)i;
+            isms__index_insert(&p->index, a);
+            p->items[p->count++] = a;
+        }
+    }
+    ok = ok && terms_copy(p, plan);
+    if (!ok) {
+        isms_plan_free(p);
+        return isms__error_nomem();
+    }
+    /* The prerequisites resolved in the copy, as they would be if added now. */
+    for (size_t i = 0; i < p->count; i++) {
+        isms_action *a = p->items[i];
+        const char *pre = a->prereqs;
+        for (uint32_t j = 0; j < a->n_prereqs; j++, pre += strlen(pre) + 1) {
+            const isms_action *q = isms__index_find(&p->index, pre);
+            a->prereq_idx[j] = q ? q->idx : ISMS__UNRESOLVED;
+        }
+        a->prereq_gen = p->gen;
+    }
+    *out = p;
+    return ISMS_OK;
+}
+
 /* ---- actions -------------------------------------------------------------------------- */
 
 void isms__action_changed(isms_action *action)

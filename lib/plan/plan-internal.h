@@ -112,6 +112,14 @@ static inline const char *isms__prereq_next(const char *p)
 int isms__action_add_prerequisites(isms_action *action, const char *const *ids,
                                    const size_t *lens, size_t n);
 
+/* A deep copy of `plan` into *out: the same year and sources (borrowed, as the plan borrows
+ * them), and every action in the same order with every field it holds (id, texts, due
+ * period, status, recurrence, effort and size, cost, targets with their kinds,
+ * prerequisites, expected residual and status, and its last score with its terms), so that
+ * the copy can be scored or scheduled while `plan` stays as it is. ISMS_OK, ISMS_EINVAL
+ * (NULL argument), ISMS_ENOMEM (nothing returned, nothing leaked). */
+int isms__plan_copy(isms_plan **out, const isms_plan *plan);
+
 /* ---- texts of messages (action.c) ----------------------------------------------------------- */
 
 /* How many bytes of [s, s + n) a message shows: all n when they are at most `max`, else at

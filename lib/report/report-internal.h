@@ -17,12 +17,17 @@
 #include "isms/report.h"
 #include "internal.h"
 
-/* One chapter (4–10) or Annex A group of the gap analysis, this year and last year. */
+/* One chapter (4–10) or Annex A group of the gap analysis, this year and last year; for an
+ * assessment against an imported catalog, one of its top-level groups (and a last row for its
+ * controls outside every group, when it has both). */
 typedef struct isms__report_chapter {
-    const char *id;          /* "4" … "10", or the group's id ("A.5"); borrowed */
+    const char *id;          /* "4" … "10", or the group's id ("A.5", an imported catalog's
+                                "AC" or "ac"); "" for the controls outside the groups; borrowed */
     const char *title;       /* its name in the report's language: the Swedish names of clauses
                                 4–10 and of the 2022 themes, else the catalog's (English)
-                                title; borrowed or static */
+                                title (an imported catalog's title as read, in every language;
+                                for the controls outside the groups, the report's word);
+                                borrowed or static */
     isms_tally now;          /* this year's tally */
     isms_tally before;       /* last year's (all zero when there is no last year) */
     bool has_before;         /* last year's assessment has this chapter in scope */
@@ -80,8 +85,10 @@ typedef struct isms__report {
     size_t overdue_gaps;
     isms_comparison *comparison;      /* previous → current when both exist and are of the
                                          same edition (2022 and 2022 with Amendment 1 count
-                                         as one), else NULL */
-    size_t soa_applicable, soa_excluded, soa_undecided; /* Annex A entries of the current */
+                                         as one) or against the same imported catalog (its
+                                         UUID), else NULL */
+    size_t soa_applicable, soa_excluded, soa_undecided; /* Annex A entries of the current (the
+                                         controls of an imported catalog) */
 
     /* classification */
     bool classified;                  /* the inventory could be classified */
@@ -120,6 +127,17 @@ typedef struct isms__report {
     char sim_error[512];              /* why the models were not simulated, or "" */
     size_t sim_iterations;            /* the settings' iterations and seed */
     unsigned long long sim_seed;
+    bool imported;                    /* `current` is against an imported catalog (another
+                                         framework, isms_catalog_parse_oscal()): `chapters`
+                                         are its top-level groups, named as the catalog names
+                                         them, and the report names the catalog by its title
+                                         and version instead of an edition */
+    bool other_catalog;               /* `previous` is against another catalog than `current`:
+                                         one of them imported, or two imported ones with
+                                         different UUIDs. Last year is then not set beside
+                                         this year (no change, no comparison, no "before" per
+                                         group), only named. Two editions of ISO/IEC 27001 are
+                                         not other catalogs (their chapters are compared) */
 } isms__report;
 
 /* Computes everything. On failure everything gathered so far is released. */

@@ -38,20 +38,34 @@
  *                   this year's (the document's year, or the latest before it) against last
  *                   year's (the one before that) {
  *       "year", "edition", "scope",
- *       "total", "clauses", "annex_a": tally,
- *       "previous": null or { "year", "edition", "total": tally },
+ *       "catalog": only for an assessment against an imported catalog (another framework;
+ *                  "edition" is then null): { "title", "version", "uuid" } as the catalog's
+ *                  OSCAL metadata gives them (isms_catalog_title(), _version(), _uuid()),
+ *       "total", "clauses", "annex_a": tally (against an imported catalog: "clauses" is
+ *                  empty and "annex_a" counts its controls),
+ *       "previous": null or { "year", "edition", "catalog" (as above, only when imported),
+ *                  "total": tally },
  *       "change": compliance now − compliance last year (a fraction, exact; the other
- *                  formats show the difference of the percentages as rounded), or null,
+ *                  formats show the difference of the percentages as rounded), or null (also
+ *                  when last year is against another catalog: one of the two imported, or two
+ *                  imported catalogs with different UUIDs),
  *       "chapters": [ { "id": "4" … "10" or "A.5" …, "title" (in the report's language, as
- *                       the other formats name it), "now": tally, "before": tally or null } ],
+ *                       the other formats name it), "now": tally, "before": tally or null } ]
+ *                   ([] against an imported catalog),
+ *       "groups": only against an imported catalog: [ { "id", "title", "now", "before" } ] its
+ *                 top-level groups as "chapters" are given (id: the group's label, else its
+ *                 OSCAL id; title as the catalog has it; before: null unless last year is
+ *                 against the same catalog), then, when the catalog has controls outside
+ *                 every group, one with "id" null and "title" the report's word for them,
  *       "gaps": [ { "ref", "title", "status", "need", "comment", "plan", "owner", "due",
  *                   "due_period": canonical period ("Q1 2024") or null, "overdue": bool } ],
  *       "overdue": requirements not met whose due date has passed,
- *       "changes": null (no previous year or another edition) or
+ *       "changes": null (no previous year, or another edition or catalog) or
  *                  { "improved", "regressed", "new", "removed", "unchanged": n },
  *       "changed": [ { "ref", "before", "after", "change": "improved" | "regressed" } ]
  *                  the requirements whose status moved since last year,
- *       "soa": { "applicable", "excluded", "undecided": n } over the Annex A entries,
+ *       "soa": { "applicable", "excluded", "undecided": n } over the Annex A entries (the
+ *              controls of an imported catalog),
  *       "exclusions": [ { "ref", "title", "justification" } ] the controls excluded
  *     },
  *       where a tally is { "yes", "partial", "no", "not_applicable", "not_assessed",
@@ -388,6 +402,43 @@ static void tally(jw *w, const isms_tally *t)
     end_obj(w);
 }
 
+/* "catalog": { "title", "version", "uuid" } of an assessment against an imported catalog;
+ * nothing for a built-in edition (its "edition" names it). */
+static void k_catalog(jw *w, const isms_assessment *a)
+{
+    const isms_catalog *cat = isms_assessment_catalog(a);
+    if (isms_catalog_edition(cat) != ISMS_EDITION_IMPORTED)
+        return;
+    key(w, "catalog");
+    obj(w);
+    k_str(w, "title", isms_catalog_title(cat));
+    k_str(w, "version", isms_catalog_version(cat));
+    k_str(w, "uuid", isms_catalog_uuid(cat));
+    end_obj(w);
+}
+
+/* The chapters or groups of the gap analysis (the ungrouped controls' row: id null). */
+static void chapter_list(jw *w, const isms__report *r)
+{
+    arr(w);
+    for (size_t i = 0; i < r->n_chapters; i++) {
+        const isms__report_chapter *ch = &r->chapters[i];
+        next(w);
+        obj(w);
+        k_str_or_null(w, "id", ch->id);
+        k_str(w, "title", ch->title);
+        key(w, "now");
+        tally(w, &ch->now);
+        key(w, "before");
+        if (ch->has_before)
+            tally(w, &ch->before);
+        else
+            v_null(w);
+        end_obj(w);
+    }
+    end_arr(w);
+}
+
 static void compliance(jw *w, const isms__report *r)
 {
     key(w, "compliance");
@@ -400,6 +451,7 @@ static void compliance(jw *w, const isms__report *r)
     v_int(w, isms_assessment_year(r->current));
     k_str_or_null(w, "edition", NAME(isms__doc_edition, isms_assessment_edition(r->current)));
     k_str_or_null(w, "scope", NAME(isms__doc_scope, isms_assessment_scope(r->current)));
+    k_catalog(w, r->current);
     key(w, "total");
     tally(w, &r->now.total);
     key(w, "clauses");
@@ -413,33 +465,24 @@ static void compliance(jw *w, const isms__report *r)
         v_int(w, isms_assessment_year(r->previous));
         k_str_or_null(w, "edition",
                       NAME(isms__doc_edition, isms_assessment_edition(r->previous)));
+        k_catalog(w, r->previous);
         key(w, "total");
         tally(w, &r->before.total);
         end_obj(w);
     } else {
         v_null(w);
     }
-    k_num(w, "change", r->previous && r->now.total.assessed && r->before.total.assessed
+    k_num(w, "change", r->previous && !r->other_catalog && r->now.total.assessed &&
+                               r->before.total.assessed
                            ? r->now.total.compliance - r->before.total.compliance
                            : NAN);
     key(w, "chapters");
-    arr(w);
-    for (size_t i = 0; i < r->n_chapters; i++) {
-        const isms__report_chapter *ch = &r->chapters[i];
-        next(w);
-        obj(w);
-        k_str(w, "id", ch->id);
-        k_str(w, "title", ch->title);
-        key(w, "now");
-        tally(w, &ch->now);
-        key(w, "before");
-        if (ch->has_before)
-            tally(w, &ch->before);
-        else
-            v_null(w);
-        end_obj(w);
+    if (r->imported) {
+        flat_arr(w);
+        end_arr(w);
+        key(w, "groups");
     }
-    end_arr(w);
+    chapter_list(w, r);
     key(w, "gaps");
     arr(w);
     for (size_t i = 0; i < r->n_gaps; i++) {

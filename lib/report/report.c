@@ -228,6 +228,20 @@ static const word words[] = {
       "för krav.",
       "Last year's gap analysis is against another edition of the standard and is not "
       "compared requirement by requirement." },
+    /* gap analysis against an imported catalog (another framework) */
+    { "sub-groups", "Efterlevnad per grupp", "Compliance per group" },
+    { "group", "Grupp", "Group" },
+    { "ungrouped", "Kontroller utanför grupperna", "Controls outside the groups" },
+    { "catalog-version", "version", "version" },
+    { "applicability-intro", "Tillämpligheten av kontrollerna i",
+      "Applicability of the controls of" },
+    { "previous-gap", "Föregående års gapanalys", "Last year's gap analysis" },
+    { "is-against", "är gjord mot", "is against" },
+    { "and-this-year", "och årets mot", "and this year's against" },
+    { "catalogs-not-compared",
+      "gapanalyser mot olika kataloger jämförs inte krav för krav.",
+      "gap analyses against different catalogs are not compared requirement by "
+      "requirement." },
     /* classification */
     { "no-assets", "Förteckningen har inga tillgångar.", "The inventory holds no assets." },
     { "assets", "Tillgångar", "Assets" },
@@ -665,6 +679,53 @@ static bool same_annex(isms_edition a, isms_edition b)
     return a == b || (a22 && b22);
 }
 
+/* True when an assessment is held against an imported catalog. */
+static bool against_imported(const isms_assessment *a)
+{
+    return isms_catalog_edition(isms_assessment_catalog(a)) == ISMS_EDITION_IMPORTED;
+}
+
+/* True when two assessments are against other catalogs: one imported and the other not, or
+ * two imported catalogs with different UUIDs (editions of ISO/IEC 27001 are not others). */
+static bool other_catalogs(const isms_assessment *a, const isms_assessment *b)
+{
+    bool ia = against_imported(a), ib = against_imported(b);
+    if (!ia && !ib)
+        return false;
+    return !(ia && ib &&
+             strcmp(isms_catalog_uuid(isms_assessment_catalog(a)),
+                    isms_catalog_uuid(isms_assessment_catalog(b))) == 0);
+}
+
+/* The controls of an imported catalog outside every top-level group, tallied: what the
+ * summary counts in Annex A (every control) but in none of its groups. False when there are
+ * none, or no groups (then there is no table of groups). */
+static bool ungrouped_tally(isms_tally *out, const isms_summary *s, const isms_weights *w)
+{
+    memset(out, 0, sizeof *out);
+    if (s->group_count == 0)
+        return false;
+    *out = s->annex_a;
+    for (size_t g = 0; g < s->group_count; g++) {
+        for (int k = 0; k < ISMS_STATUS_COUNT; k++)
+            out->counts[k] -= s->groups[g].counts[k];
+        out->total -= s->groups[g].total;
+    }
+    if (out->total == 0)
+        return false;
+    /* as the summary finishes a tally (lib/assess/analysis.c) */
+    out->applicable = out->total - out->counts[ISMS_STATUS_NOT_APPLICABLE];
+    out->assessed = out->counts[ISMS_STATUS_YES] + out->counts[ISMS_STATUS_PARTIAL] +
+                    out->counts[ISMS_STATUS_NO];
+    out->coverage = out->applicable ? (double)out->assessed / out->applicable : 0.0;
+    out->compliance = out->assessed ? (w->yes * out->counts[ISMS_STATUS_YES] +
+                                       w->partial * out->counts[ISMS_STATUS_PARTIAL] +
+                                       w->no * out->counts[ISMS_STATUS_NO]) /
+                                          out->assessed
+                                    : 0.0;
+    return true;
+}
+
 /* Partly or not met, as the summary counts it (an excluded control is not applicable). */
 static bool is_gap(const isms_entry *e)
 {
@@ -725,11 +786,19 @@ static int gather_gap(isms__report *r)
     if (rc != ISMS_OK)
         return rc;
 
-    /* chapters 4–10 in scope, then the Annex A groups */
+    /* chapters 4–10 in scope, then the Annex A groups (an imported catalog: its top-level
+     * groups, then its controls outside them) */
     const isms_catalog *cat = isms_assessment_catalog(r->current);
     isms_edition ed = isms_assessment_edition(r->current);
-    bool groups_before = r->previous && same_annex(ed, isms_assessment_edition(r->previous));
-    size_t n = r->now.group_count;
+    r->imported = against_imported(r->current);
+    r->other_catalog = r->previous && other_catalogs(r->previous, r->current);
+    bool groups_before = r->previous && !r->other_catalog &&
+                         same_annex(ed, isms_assessment_edition(r->previous));
+    isms_tally rest_now, rest_before;
+    bool rest = r->imported && ungrouped_tally(&rest_now, &r->now, &settings.compliance);
+    bool rest_had = groups_before && r->imported &&
+                    ungrouped_tally(&rest_before, &r->before, &settings.compliance);
+    size_t n = r->now.group_count + (rest ? 1 : 0);
     for (int c = 0; c < 7; c++)
         if (r->now.chapter[c].total > 0)
             n++;
@@ -762,7 +831,10 @@ static int gather_gap(isms__report *r)
     for (size_t g = 0; g < r->now.group_count; g++) {
         isms__report_chapter *ch = &r->chapters[r->n_chapters++];
         ch->id = isms_item_id(r->now.group[g]);
-        ch->title = chapter_name(r, ch->id, ed, isms_item_title(r->now.group[g]));
+        /* an imported catalog's groups are named as it names them (an id such as "5" or
+         * "A.5" is not a chapter or a theme of ISO/IEC 27001 there) */
+        ch->title = r->imported ? isms_item_title(r->now.group[g])
+                                : chapter_name(r, ch->id, ed, isms_item_title(r->now.group[g]));
         ch->now = r->now.groups[g];
         for (size_t h = 0; groups_before && h < r->before.group_count; h++)
             if (strcmp(isms_item_id(r->before.group[h]), ch->id) == 0 &&
@@ -770,6 +842,16 @@ static int gather_gap(isms__report *r)
                 ch->before = r->before.groups[h];
                 ch->has_before = true;
             }
+    }
+    if (rest) {
+        isms__report_chapter *ch = &r->chapters[r->n_chapters++];
+        ch->id = "";
+        ch->title = isms__report_word(r, "ungrouped");
+        ch->now = rest_now;
+        if (rest_had) {
+            ch->before = rest_before;
+            ch->has_before = true;
+        }
     }
 
     /* partial and missing requirements: catalog order, then what the catalog does not
@@ -799,7 +881,8 @@ static int gather_gap(isms__report *r)
     }
 
     /* the comparison with last year */
-    if (r->previous && same_annex(isms_assessment_edition(r->previous), ed)) {
+    if (r->previous && !r->other_catalog &&
+        same_annex(isms_assessment_edition(r->previous), ed)) {
         rc = isms_assessment_compare(&r->comparison, r->previous, r->current);
         if (rc != ISMS_OK)
             return rc;
@@ -1162,6 +1245,35 @@ static void ISMS__PRINTF(4, 5) spanf(isms__layout *l, unsigned style, int band,
     span_end(l, off, style, band, ISMS__TAG_NONE);
 }
 
+/* A span written piece by piece straight into the text: span_open(), appends to l->text,
+ * span_close() with the offset span_open() gave. */
+static size_t span_open(const isms__layout *l)
+{
+    return l->text.len;
+}
+
+static void span_close(isms__layout *l, size_t off, unsigned style)
+{
+    if (l->failed)
+        return;
+    span_end(l, off, style, -1, ISMS__TAG_NONE);
+}
+
+/* Appends the name of an assessment's catalog: its edition ("ISO/IEC 27001:2022"), or an
+ * imported catalog's title with its version ("Exempelstads krav (version 2025.1)"). */
+static void put_catalog_name(isms__buf *b, const isms__report *r, const isms_assessment *a)
+{
+    const isms_catalog *cat = isms_assessment_catalog(a);
+    if (isms_catalog_edition(cat) != ISMS_EDITION_IMPORTED) {
+        isms__buf_puts(b, isms_edition_name(isms_assessment_edition(a)));
+        return;
+    }
+    isms__buf_puts(b, isms_catalog_title(cat));
+    const char *version = isms_catalog_version(cat);
+    if (!isms__text_blank(version))
+        isms__buf_printf(b, " (%s %s)", isms__report_word(r, "catalog-version"), version);
+}
+
 /* A block of the spans from `mark` on; NULL when out of memory. */
 static isms__block *block(isms__layout *l, isms__block_kind kind, int level, size_t mark)
 {
@@ -1381,10 +1493,26 @@ static void ISMS__PRINTF(4, 5) key_rowf(isms__layout *l, const char *label, bool
     key_row(l, label, value, key);
 }
 
+/* The key figure of a year's compliance: "Efterlevnad 2024"; when last year is against another
+ * catalog, each names its catalog ("Efterlevnad 2023 mot ISO/IEC 27001:2022"). */
+static void compliance_row(isms__layout *l, const isms__report *r, const isms_assessment *a,
+                           const char *value, bool key)
+{
+    unsigned style = key ? ISMS__SPAN_BOLD | ISMS__SPAN_KEY : 0;
+    size_t off = span_open(l);
+    isms__buf_printf(&l->text, "%s %d", W("compliance"), isms_assessment_year(a));
+    if (r->other_catalog) {
+        isms__buf_printf(&l->text, " %s ", W("against"));
+        put_catalog_name(&l->text, r, a);
+    }
+    span_close(l, off, style);
+    span(l, value, ISMS__SPAN_NUM | style);
+}
+
 static void lay_summary(isms__layout *l, numbering *nb, const isms__report *r)
 {
     section(l, nb, 2, "summary", W("sec-summary"));
-    char label[256], value[256], a[64];
+    char value[256], a[64];
     size_t m = table_begin(l);
     cell(l, W("key-figure"));
     cell(l, W("value"));
@@ -1393,18 +1521,14 @@ static void lay_summary(isms__layout *l, numbering *nb, const isms__report *r)
     key_rowf(l, W("risks-above"), false, "%zu / %zu", r->above_inherent, r->above_residual);
     /* compliance */
     if (r->current) {
-        snprintf(label, sizeof label, "%s %d", W("compliance"),
-                 isms_assessment_year(r->current));
         isms__report_pct(value, sizeof value, r,
                          r->now.total.assessed ? r->now.total.compliance : NAN);
-        key_row(l, label, value, true);
+        compliance_row(l, r, r->current, value, true);
         if (r->previous) {
-            snprintf(label, sizeof label, "%s %d", W("compliance"),
-                     isms_assessment_year(r->previous));
             isms__report_pct(value, sizeof value, r,
                              r->before.total.assessed ? r->before.total.compliance : NAN);
-            key_row(l, label, value, false);
-            if (r->now.total.assessed && r->before.total.assessed) {
+            compliance_row(l, r, r->previous, value, false);
+            if (!r->other_catalog && r->now.total.assessed && r->before.total.assessed) {
                 change_text(value, sizeof value, r, r->now.total.compliance,
                             r->before.total.compliance, true);
                 key_row(l, W("change"), value, false);
@@ -1638,7 +1762,7 @@ static void tally_cells(isms__layout *l, const isms__report *r, const isms_tally
     for (size_t k = 0; k < 5; k++)
         spanf(l, ISMS__SPAN_NUM | style, -1, "%u", now->counts[order[k]]);
     pct_cell(l, r, now, style);
-    if (!r->previous)
+    if (!r->previous || r->other_catalog)
         return;
     if (has_before)
         pct_cell(l, r, before, style);
@@ -1655,10 +1779,11 @@ static void tally_cells(isms__layout *l, const isms__report *r, const isms_tally
 
 static void lay_chapters(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    subsection(l, nb, W("sub-chapters"));
+    bool before = r->previous && !r->other_catalog;
+    subsection(l, nb, W(r->imported ? "sub-groups" : "sub-chapters"));
     figure(l, ISMS__FIGURE_COMPLIANCE, NULL);
     size_t m = table_begin(l);
-    cell(l, W("chapter"));
+    cell(l, W(r->imported ? "group" : "chapter"));
     cell(l, W("heading"));
     cell(l, isms_status_label(ISMS_STATUS_YES, r->lang));
     cell(l, isms_status_label(ISMS_STATUS_PARTIAL, r->lang));
@@ -1666,7 +1791,7 @@ static void lay_chapters(isms__layout *l, numbering *nb, const isms__report *r)
     cell(l, isms_status_label(ISMS_STATUS_NOT_APPLICABLE, r->lang));
     cell(l, isms_status_label(ISMS_STATUS_NOT_ASSESSED, r->lang));
     spanf(l, 0, -1, "%s %d", W("compliance"), isms_assessment_year(r->current));
-    if (r->previous) {
+    if (before) {
         spanf(l, 0, -1, "%d", isms_assessment_year(r->previous));
         cell(l, W("change-pp"));
     }
@@ -1679,7 +1804,7 @@ static void lay_chapters(isms__layout *l, numbering *nb, const isms__report *r)
     span(l, W("total"), ISMS__SPAN_BOLD);
     cell(l, "");
     tally_cells(l, r, &r->now.total, &r->before.total, r->previous != NULL, ISMS__SPAN_BOLD);
-    table_end(l, m, r->previous ? 10 : 8, 0);
+    table_end(l, m, before ? 10 : 8, 0);
 }
 
 static void lay_gaps(isms__layout *l, numbering *nb, const isms__report *r)
@@ -1719,6 +1844,20 @@ static void lay_gaps(isms__layout *l, numbering *nb, const isms__report *r)
 static void lay_changes(isms__layout *l, numbering *nb, const isms__report *r)
 {
     subsection(l, nb, W("sub-changes"));
+    if (r->other_catalog) {
+        /* "Last year's gap analysis (2023) is against ISO/IEC 27001:2022 and this year's
+         * against …: gap analyses against different catalogs are not compared …" */
+        size_t m = l->n_spans, off = span_open(l);
+        isms__buf_printf(&l->text, "%s (%d) %s ", W("previous-gap"),
+                         isms_assessment_year(r->previous), W("is-against"));
+        put_catalog_name(&l->text, r, r->previous);
+        isms__buf_printf(&l->text, " %s ", W("and-this-year"));
+        put_catalog_name(&l->text, r, r->current);
+        isms__buf_printf(&l->text, ": %s", W("catalogs-not-compared"));
+        span_close(l, off, 0);
+        block(l, ISMS__BLOCK_PARA, 0, m);
+        return;
+    }
     if (!r->comparison) {
         one(l, ISMS__BLOCK_PARA, W("no-comparison"));
         return;
@@ -1762,7 +1901,21 @@ static void lay_changes(isms__layout *l, numbering *nb, const isms__report *r)
 
 static void lay_soa(isms__layout *l, numbering *nb, const isms__report *r)
 {
-    subsection(l, nb, W("sub-soa"));
+    if (r->imported) {
+        /* Another framework has no Statement of Applicability of its own: the applicability
+         * of its controls is shown when the assessment records any, else left out. */
+        if (r->soa_applicable + r->soa_excluded == 0)
+            return;
+        subsection(l, nb, W("applicability"));
+        size_t m = l->n_spans, off = span_open(l);
+        isms__buf_printf(&l->text, "%s ", W("applicability-intro"));
+        put_catalog_name(&l->text, r, r->current);
+        isms__buf_puts(&l->text, ".");
+        span_close(l, off, 0);
+        block(l, ISMS__BLOCK_PARA, 0, m);
+    } else {
+        subsection(l, nb, W("sub-soa"));
+    }
     if (!(isms_assessment_scope(r->current) & ISMS_SCOPE_ANNEX_A)) {
         one(l, ISMS__BLOCK_PARA, W("no-soa"));
         return;
@@ -1806,16 +1959,26 @@ static void lay_gap(isms__layout *l, numbering *nb, const isms__report *r)
         return;
     }
     char a[64], b[64];
-    size_t m = l->n_spans;
-    spanf(l, 0, -1, "%s %d %s %s.", W("gap-intro"), isms_assessment_year(r->current),
-          W("against"), isms_edition_name(isms_assessment_edition(r->current)));
+    size_t m = l->n_spans, off = span_open(l);
+    isms__buf_printf(&l->text, "%s %d %s ", W("gap-intro"), isms_assessment_year(r->current),
+                     W("against"));
+    put_catalog_name(&l->text, r, r->current);
+    isms__buf_puts(&l->text, ".");
+    span_close(l, off, 0);
     isms__report_pct(a, sizeof a, r, r->now.total.assessed ? r->now.total.compliance : NAN);
     spanf(l, 0, -1, " %s %s", W("compliance"), a);
     if (r->previous) {
         isms__report_pct(b, sizeof b, r,
                          r->before.total.assessed ? r->before.total.compliance : NAN);
-        spanf(l, 0, -1, " (%s %d: %s)", W("previous-year"), isms_assessment_year(r->previous),
-              b);
+        off = span_open(l);
+        isms__buf_printf(&l->text, " (%s %d", W("previous-year"),
+                         isms_assessment_year(r->previous));
+        if (r->other_catalog) {
+            isms__buf_printf(&l->text, " %s ", W("against"));
+            put_catalog_name(&l->text, r, r->previous);
+        }
+        isms__buf_printf(&l->text, ": %s)", b);
+        span_close(l, off, 0);
     }
     spanf(l, 0, -1, ". %s: %u %s %u %s.", W("assessed-reqs"), r->now.total.assessed, W("of"),
           r->now.total.applicable, W("applicable"));

@@ -1,6 +1,7 @@
 /*
  * SVG charts of the management review, inline in the HTML report: the heat maps of inherent
- * and residual risk, the compliance bar chart per chapter and the loss exceedance curve.
+ * and residual risk, the compliance bar chart per chapter (per group for an imported catalog)
+ * and the loss exceedance curve.
  *
  * Each chart is one <svg> element with a viewBox, a width and a height in CSS pixels and a
  * <title> (its accessible name). Nothing refers outside the element: no scripts, no links,
@@ -357,7 +358,10 @@ static void chapter_label(char *buf, size_t size, const isms__report *r,
                           const isms__report_chapter *ch)
 {
     char whole[512];
-    snprintf(whole, sizeof whole, "%s %s", ch->id ? ch->id : "", ch->title ? ch->title : "");
+    if (ch->id && *ch->id)
+        snprintf(whole, sizeof whole, "%s %s", ch->id, ch->title ? ch->title : "");
+    else /* an imported catalog's controls outside its groups */
+        snprintf(whole, sizeof whole, "%s", ch->title ? ch->title : "");
     /* About the label column's width (the table below the chart has the whole name). */
     clip(buf, size, whole, strlen(whole), 36);
 }
@@ -382,7 +386,8 @@ void isms__svg_compliance(isms__buf *out, const isms__report *r)
 {
     if (r->n_chapters == 0)
         return;
-    bool two = r->previous != NULL;
+    /* last year beside this year, unless it is against another catalog */
+    bool two = r->previous != NULL && !r->other_catalog;
     double row_h = two ? 2 * CC_BAR_H + 12 : CC_BAR_H + 11;
     double top = CC_LEGEND_H;
     double rows_h = (double)r->n_chapters * row_h;
@@ -393,7 +398,7 @@ void isms__svg_compliance(isms__buf *out, const isms__report *r)
 
     open_svg(out, "compliance", w, h);
     isms__buf_puts(out, "<title>");
-    esc(out, W("sub-chapters"));
+    esc(out, W(r->imported ? "sub-groups" : "sub-chapters"));
     isms__buf_printf(out, ", %d", year_now);
     if (two) {
         isms__buf_puts(out, " ");

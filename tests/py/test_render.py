@@ -1,7 +1,8 @@
 """Renders the HTML management review in headless Chromium.
 
 The review comes from the `isms` command (`isms report DOC --format html -o FILE`, the
-command at $ISMS_TOOL) for the test document in tests/data/report-html/ and for the sample
+command at $ISMS_TOOL) for the test documents in tests/data/report-html/ (one with gap
+analyses against ISO/IEC 27001, one against an imported OSCAL catalog) and for the sample
 document in examples/data/, or from a file named by $ISMS_REPORT_HTML. Chromium takes a
 1280 × 2000 screenshot, which must not be blank: a good share of its pixels differ from the
 background, dark text is there, and so are the band colours of the risk tables and heat
@@ -29,6 +30,8 @@ TIMEOUT = 120
 
 DOCUMENTS = [
     SOURCE_ROOT / "tests" / "data" / "report-html" / "review.isms.json",
+    # gap analyses of two years against an imported OSCAL catalog (groups, not chapters)
+    SOURCE_ROOT / "tests" / "data" / "report-html" / "imported.isms.json",
     SOURCE_ROOT / "examples" / "data" / "exempelstad.isms.json",
 ]
 

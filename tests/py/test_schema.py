@@ -303,6 +303,94 @@ def test_mutations_start_from_what_they_claim(sample):
     assert "levels" in sample["assets"][0]
 
 
+# ---- imported catalogs ------------------------------------------------------------------------
+
+CATALOG_DOCS = [SOURCE_ROOT / "tests" / "data" / "doc-save" / "catalogs.json",
+                SOURCE_ROOT / "tests" / "data" / "doc-load" / "catalogs.json"]
+EX_UUID = "ba8eab7e-7ca6-5b08-90f0-3da2903eb537"
+
+
+def _reference_oscal():
+    """The official OSCAL catalog schema (../shared/reference), with the \\p{L} and \\p{N}
+    classes of its token pattern rewritten for Python's re (in memory only), or a skip."""
+    ref = os.environ.get("ISMS_REFERENCE_DIR") or str(SOURCE_ROOT.parent / "shared" / "reference")
+    path = pathlib.Path(ref) / "oscal" / "schema" / "oscal_catalog_schema.json"
+    if not path.is_file():
+        pytest.skip("%s is absent: embedded catalogs are not checked against OSCAL" % path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\\\\p{L}", "[^\\\\W\\\\d_]").replace("\\\\p{N}", "\\\\d")
+    return json.loads(text)
+
+
+@pytest.fixture(scope="module")
+def catalogs_doc():
+    return _load(CATALOG_DOCS[0])
+
+
+def test_catalog_documents_hold_catalogs(catalogs_doc):
+    """The writer's fixture: one catalog, named by two assessments; one assessment against an
+    edition."""
+    assert [c["uuid"] for c in catalogs_doc["catalogs"]] == [EX_UUID]
+    assert [a.get("catalog", a.get("edition")) for a in catalogs_doc["assessments"]] == [
+        "2022", EX_UUID, EX_UUID]
+    keys = list(catalogs_doc)
+    assert keys.index("risks") + 1 == keys.index("catalogs")
+    assert keys.index("catalogs") + 1 == keys.index("assessments")
+
+
+def test_catalog_document_has_the_schema_key_order(schema, catalogs_doc):
+    problems = []
+    _key_order_problems(schema, catalogs_doc, schema, "$", problems)
+    assert problems == []
+
+
+@pytest.mark.parametrize("path", CATALOG_DOCS, ids=[p.parent.name for p in CATALOG_DOCS])
+def test_embedded_catalogs_are_oscal(path):
+    """Each element of "catalogs" is an OSCAL 1.1.3 catalog object: as the root's "catalog",
+    it validates against the official schema."""
+    oscal = _reference_oscal()
+    validator = jsonschema.Draft7Validator(oscal, format_checker=jsonschema.FormatChecker())
+    doc = _load(path)
+    assert doc["catalogs"]
+    for i, catalog in enumerate(doc["catalogs"]):
+        errors = ["%s: %s" % (list(e.path), e.message[:200])
+                  for e in validator.iter_errors({"catalog": catalog})]
+        assert errors == [], "catalogs[%d]" % i
+
+
+def _assessment(i, mutate):
+    def run(doc):
+        mutate(doc["assessments"][i])
+    return run
+
+
+CATALOG_MUTATIONS = [
+    ("edition and catalog", _assessment(1, lambda a: a.update(edition="2022")),
+     "$.assessments[1]"),
+    ("neither edition nor catalog", _assessment(1, lambda a: a.pop("catalog")),
+     "$.assessments[1]"),
+    ("catalog not a uuid", _assessment(1, lambda a: a.update(catalog="exempelstad")),
+     "$.assessments[1].catalog"),
+    ("catalog without metadata", lambda d: d["catalogs"][0].pop("metadata"), "$.catalogs[0]"),
+    ("catalog metadata without a version",
+     lambda d: d["catalogs"][0]["metadata"].pop("version"), "$.catalogs[0].metadata"),
+    ("catalogs not an array", lambda d: d.update(catalogs={}), "$.catalogs"),
+    ("control without an id", lambda d: d["catalogs"][0]["groups"][0]["controls"][0].pop("id"),
+     "$.catalogs[0].groups[0].controls[0]"),
+]
+
+
+@pytest.mark.parametrize("mutate,where", [(m, w) for _, m, w in CATALOG_MUTATIONS],
+                         ids=[n for n, _, _ in CATALOG_MUTATIONS])
+def test_schema_rejects_broken_catalog_document(validator, catalogs_doc, mutate, where):
+    doc = copy.deepcopy(catalogs_doc)
+    assert _errors(validator, doc) == []
+    mutate(doc)
+    errors = _errors(validator, doc)
+    assert errors, "the schema accepts the broken copy"
+    assert any(e.split(": ", 1)[0] == where for e in errors), errors
+
+
 # ---- what the library writes ------------------------------------------------------------------
 
 
