@@ -35,11 +35,16 @@ typedef enum cli_format {
     FMT_JSON = 2,
     FMT_CSV = 4,
     FMT_MD = 8,
-    FMT_HTML = 16
+    FMT_HTML = 16,
+    FMT_OSCAL_AR = 32,      /* OSCAL assessment results */
+    FMT_OSCAL_POAM = 64,    /* OSCAL plan of action and milestones */
+    FMT_OSCAL_CATALOG = 128 /* OSCAL catalog */
 } cli_format;
 
 /* Every format a table can be written in. */
 #define FMT_TABLES (FMT_TEXT | FMT_JSON | FMT_CSV | FMT_MD | FMT_HTML)
+/* The OSCAL models (isms/oscal.h). */
+#define FMT_OSCAL (FMT_OSCAL_AR | FMT_OSCAL_POAM | FMT_OSCAL_CATALOG)
 
 /* ---- options --------------------------------------------------------------------------- */
 
@@ -57,8 +62,8 @@ typedef enum cli_opt_id {
     OPT_PERIOD, OPT_PERIODS, OPT_CAPACITY, OPT_START, OPT_EXPLAIN,
     /* convert */
     OPT_ORG, OPT_UNIT, OPT_KIND, OPT_TABLE, OPT_TO, OPT_YEAR, OPT_DATE,
-    /* catalog */
-    OPT_EDITION, OPT_ANNEX, OPT_CLAUSES, OPT_REQUIREMENTS, OPT_ATTR, OPT_ANY,
+    /* catalog (and convert: --edition, --catalog) */
+    OPT_EDITION, OPT_CATALOG, OPT_ANNEX, OPT_CLAUSES, OPT_REQUIREMENTS, OPT_ATTR, OPT_ANY,
     /* simulate */
     OPT_ITERATIONS, OPT_SEED,
     OPT_COUNT
@@ -89,6 +94,7 @@ typedef struct cli_args {
     const char *org, *unit, *kind, *table, *to, *date;
     int year;                 /* 0: not given */
     const char *edition;
+    const char *catalog;      /* --catalog: an OSCAL catalog file ("-": standard input) */
     bool annex, clauses, requirements, any;
     const char *attrs[CLI_MAX_ATTRS];
     size_t nattrs;
@@ -200,6 +206,9 @@ int cli_lib_error(const cli *c);
  * "where:line:column: ", else "where, column N: ". Returns EXIT_USAGE. */
 int cli_error_at(const cli *c, const char *where, bool gnu, unsigned line, unsigned column,
                  const char *msg);
+/* The library's last error as cli_lib_error() does, naming `source` (a file name,
+ * "<stdin>") when the error itself names no file. Returns EXIT_USAGE. */
+int cli_lib_error_in(const cli *c, const char *source);
 /* A note on standard error unless --quiet. */
 void cli_note(const cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -213,6 +222,10 @@ int cli_read(const cli *c, const char *path, char **out, size_t *len);
 int cli_emit(const cli *c, const strbuf *b);
 /* The same for bytes the library returned. */
 int cli_emit_bytes(const cli *c, const char *data, size_t len);
+/* Reads an OSCAL catalog file ("-": standard input) into an imported catalog (release it with
+ * isms_catalog_free()). On failure prints the error (FILE:LINE:COLUMN: the JSON path and
+ * what was expected) and returns EXIT_USAGE, else EXIT_FINE. */
+int cli_load_catalog(const cli *c, const char *path, isms_catalog **out);
 
 /* ---- the document ---------------------------------------------------------------------- */
 

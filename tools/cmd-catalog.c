@@ -1,4 +1,5 @@
-/* isms catalog, isms version. */
+/* isms catalog (the built-in editions of ISO/IEC 27001, or an imported OSCAL catalog with
+ * --catalog), isms version. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,14 @@ static void news_text(strbuf *b, const isms_item *it, const cli *c)
         sb_printf(b, "%s%s", b->len ? ", " : "", T(c, "ändrad 2024", "amended 2024"));
 }
 
+/* The kind of an imported item in words: an OSCAL group or control ("grupp", "kontroll"),
+ * not the names of Annex A's parts that the built-in labels are. */
+static const char *imported_kind_label(const isms_item *it, const cli *c)
+{
+    return isms_item_kind_of(it) == ISMS_ITEM_GROUP ? T(c, "grupp", "group")
+                                                     : T(c, "kontroll", "control");
+}
+
 static isms_edition other_edition(isms_edition e)
 {
     return e == ISMS_EDITION_2013 ? ISMS_EDITION_2022 : ISMS_EDITION_2013;
@@ -82,15 +91,23 @@ static void kv(table *t, const char *key, const char *value)
     table_cell(t, value, COLOR_NONE);
 }
 
+/* An imported catalog: what editions have (edition, chapter, theme, news, attributes,
+ * mapping) does not apply; its title, version and OSCAL ids stand in. */
+static bool is_imported(const isms_catalog *cat)
+{
+    return isms_catalog_edition(cat) == ISMS_EDITION_IMPORTED;
+}
+
 static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
 {
     isms_edition ed = isms_catalog_edition(cat);
+    bool imported = is_imported(cat);
     isms_edition other = other_edition(ed);
     const isms_item *parent = isms_item_parent(it);
     size_t nchild = isms_item_child_count(it);
     isms_attributes attrs;
-    bool has_attrs = isms_item_attributes(&attrs, it);
-    size_t nmap = isms_item_map(NULL, 0, it, other);
+    bool has_attrs = !imported && isms_item_attributes(&attrs, it);
+    size_t nmap = imported ? 0 : isms_item_map(NULL, 0, it, other);
     isms_mapping *map = xcalloc(nmap ? nmap : 1, sizeof *map);
     if (nmap)
         nmap = isms_item_map(map, nmap, it, other);
@@ -100,9 +117,14 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
     sb_init(&b);
     int rc;
     if (c->format == FMT_JSON) {
-        json_t *o = jobj(), *children = jarr(), *mo = jobj(), *mitems = jarr();
-        jset(o, "edition", jstr(isms_edition_name(ed)));
+        json_t *o = jobj(), *children = jarr();
+        if (imported)
+            jset(o, "catalog", jstr(isms_catalog_title(cat)));
+        else
+            jset(o, "edition", jstr(isms_edition_name(ed)));
         jset(o, "id", jstr(isms_item_id(it)));
+        if (imported)
+            jset(o, "oscal_id", jstr(isms_item_oscal_id(it)));
         jset(o, "title", jstr(isms_item_title(it)));
         jset(o, "kind", jstr(kind_name(isms_item_kind_of(it))));
         if (parent) {
@@ -121,7 +143,8 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
         if (isms_item_theme(it) != ISMS_THEME_NONE)
             jset(o, "theme", jstr(isms_theme_label(isms_item_theme(it), ISMS_LANG_EN)));
         jset(o, "assessable", jbool(isms_item_assessable(it)));
-        jset(o, "new", jbool(isms_item_is_new(it)));
+        if (!imported)
+            jset(o, "new", jbool(isms_item_is_new(it)));
         if (amend && *amend)
             jset(o, "amendment", jstr(amend));
         if (has_attrs) {
@@ -135,24 +158,34 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
             }
             jset(o, "attributes", ao);
         }
-        jset(mo, "edition", jstr(isms_edition_name(other)));
-        for (size_t i = 0; i < nmap; i++) {
-            json_t *e = jobj();
-            jset(e, "id", map[i].to ? jstr(isms_item_id(map[i].to)) : jnull());
-            jset(e, "relation", jstr(isms_relation_name(map[i].relation)));
-            jpush(mitems, e);
+        if (!imported) {
+            json_t *mo = jobj(), *mitems = jarr();
+            jset(mo, "edition", jstr(isms_edition_name(other)));
+            for (size_t i = 0; i < nmap; i++) {
+                json_t *e = jobj();
+                jset(e, "id", map[i].to ? jstr(isms_item_id(map[i].to)) : jnull());
+                jset(e, "relation", jstr(isms_relation_name(map[i].relation)));
+                jpush(mitems, e);
+            }
+            jset(mo, "items", mitems);
+            jset(o, "mapping", mo);
         }
-        jset(mo, "items", mitems);
-        jset(o, "mapping", mo);
         rc = cli_emit_json(c, o);
     } else {
         table *t = table_new_kv(c, COL_WRAP);
         strbuf v;
         sb_init(&v);
         kv(t, "ID", isms_item_id(it));
+        if (imported)
+            kv(t, T(c, "OSCAL-id", "OSCAL id"), isms_item_oscal_id(it));
         kv(t, T(c, "Rubrik", "Title"), isms_item_title(it));
-        kv(t, T(c, "Utgåva", "Edition"), isms_edition_name(ed));
-        kv(t, T(c, "Typ", "Kind"), isms_item_kind_label(isms_item_kind_of(it), c->lang));
+        if (imported)
+            kv(t, T(c, "Katalog", "Catalog"), isms_catalog_title(cat));
+        else
+            kv(t, T(c, "Utgåva", "Edition"), isms_edition_name(ed));
+        kv(t, T(c, "Typ", "Kind"), imported ? imported_kind_label(it, c)
+                                            : isms_item_kind_label(isms_item_kind_of(it),
+                                                                   c->lang));
         if (parent) {
             sb_printf(&v, "%s %s", isms_item_id(parent), isms_item_title(parent));
             kv(t, T(c, "Överordnad", "Parent"), v.data);
@@ -168,8 +201,9 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
             kv(t, T(c, "Tema", "Theme"), isms_theme_label(isms_item_theme(it), c->lang));
         kv(t, T(c, "Bedöms", "Assessed"),
            isms_item_assessable(it) ? T(c, "ja", "yes") : T(c, "nej", "no"));
-        kv(t, T(c, "Ny i utgåvan", "New in the edition"),
-           isms_item_is_new(it) ? T(c, "ja", "yes") : T(c, "nej", "no"));
+        if (!imported)
+            kv(t, T(c, "Ny i utgåvan", "New in the edition"),
+               isms_item_is_new(it) ? T(c, "ja", "yes") : T(c, "nej", "no"));
         if (amend && *amend)
             kv(t, T(c, "Ändring 2024", "Amendment 2024"), amend);
         if (has_attrs) {
@@ -220,10 +254,54 @@ static int show_item(cli *c, const isms_catalog *cat, const isms_item *it)
     return rc;
 }
 
-/* ---- the list -------------------------------------------------------------------------- */
+/* ---- the command ----------------------------------------------------------------------- */
+
+/* isms catalog --catalog FILE: what applies to an imported catalog. */
+static int check_imported_options(const cli *c)
+{
+    if (c->a.edition)
+        return cli_usage(c, T(c, "--catalog och --edition utesluter varandra",
+                              "--catalog and --edition exclude each other"));
+    if (c->a.annex || c->a.clauses)
+        return cli_usage(c, T(c, "--%s väljer en del av ISO/IEC 27001; en importerad katalog "
+                                 "har bara grupper och kontroller (--requirements listar "
+                                 "kontrollerna)",
+                              "--%s selects a part of ISO/IEC 27001; an imported catalog has "
+                              "only groups and controls (--requirements lists the controls)"),
+                         c->a.annex ? "annex" : "clauses");
+    if (c->a.nattrs > 0 || c->a.any)
+        return cli_usage(c, T(c, "attribut finns bara i 2022 års utgåva, inte i en importerad "
+                                 "katalog",
+                              "attributes exist only in the 2022 edition, not in an imported "
+                              "catalog"));
+    return 0;
+}
+
+static int list_catalog(cli *c, const isms_catalog *cat);
 
 int cmd_catalog(cli *c)
 {
+    if (c->a.catalog) {
+        int rc = check_imported_options(c);
+        if (rc)
+            return rc;
+        if (c->a.npos > 1)
+            return cli_usage(c, T(c, "isms catalog visar en post i taget",
+                                  "isms catalog shows one item at a time"));
+        isms_catalog *imported = NULL;
+        if ((rc = cli_load_catalog(c, c->a.catalog, &imported)) != EXIT_FINE)
+            return rc;
+        if (c->a.npos == 1) {
+            const isms_item *it = isms_catalog_find(imported, c->a.pos[0], ISMS_SCOPE_BOTH);
+            rc = it ? show_item(c, imported, it)
+                    : cli_error(c, T(c, "%s har ingen post \"%s\"", "%s has no item \"%s\""),
+                                isms_catalog_title(imported), c->a.pos[0]);
+        } else {
+            rc = list_catalog(c, imported);
+        }
+        isms_catalog_free(imported);
+        return rc;
+    }
     isms_edition ed = ISMS_EDITION_2022;
     if (c->a.edition &&
         (isms_edition_parse(&ed, c->a.edition) != ISMS_OK || ed == ISMS_EDITION_UNKNOWN))
@@ -260,6 +338,19 @@ int cmd_catalog(cli *c)
                              isms_edition_name(ed), c->a.pos[0]);
         return show_item(c, cat, it);
     }
+    return list_catalog(c, cat);
+}
+
+/* ---- the list -------------------------------------------------------------------------- */
+
+/* Lists the catalog's items, as --annex, --clauses, --requirements and --attr select. */
+static int list_catalog(cli *c, const isms_catalog *cat)
+{
+    isms_edition ed = isms_catalog_edition(cat);
+    bool imported = is_imported(cat);
+    const char *name = imported ? isms_catalog_title(cat) : isms_edition_name(ed);
+    isms_scope scope = c->a.annex ? ISMS_SCOPE_ANNEX_A
+                                  : c->a.clauses ? ISMS_SCOPE_CLAUSES : ISMS_SCOPE_BOTH;
 
     /* The items to list. */
     size_t n = 0;
@@ -310,29 +401,40 @@ int cmd_catalog(cli *c)
         }
     }
 
-    bool themes = ed != ISMS_EDITION_2013 && (scope & ISMS_SCOPE_ANNEX_A);
+    bool themes = !imported && ed != ISMS_EDITION_2013 && (scope & ISMS_SCOPE_ANNEX_A);
     bool indent = c->format == FMT_TEXT && c->a.nattrs == 0 && !c->a.requirements;
     strbuf b;
     sb_init(&b);
     int rc;
     if (c->format == FMT_JSON) {
         json_t *root = jobj(), *list = jarr();
-        jset(root, "edition", jstr(isms_edition_name(ed)));
+        if (imported) {
+            jset(root, "catalog", jstr(isms_catalog_title(cat)));
+            jset(root, "version", jstr(isms_catalog_version(cat)));
+            jset(root, "uuid", jstr(isms_catalog_uuid(cat)));
+        } else {
+            jset(root, "edition", jstr(isms_edition_name(ed)));
+        }
         for (size_t i = 0; i < n; i++) {
             const isms_item *it = items[i];
             const isms_item *parent = isms_item_parent(it);
             json_t *o = jobj();
             jset(o, "id", jstr(isms_item_id(it)));
+            if (imported)
+                jset(o, "oscal_id", jstr(isms_item_oscal_id(it)));
             jset(o, "title", jstr(isms_item_title(it)));
             jset(o, "kind", jstr(kind_name(isms_item_kind_of(it))));
             jset(o, "parent", parent ? jstr(isms_item_id(parent)) : jnull());
             jset(o, "assessable", jbool(isms_item_assessable(it)));
-            jset(o, "new", jbool(isms_item_is_new(it)));
+            if (!imported)
+                jset(o, "new", jbool(isms_item_is_new(it)));
             jpush(list, o);
         }
         jset(root, "items", list);
         rc = cli_emit_json(c, root);
     } else {
+        /* ID, Title, Kind, then Theme and New for an edition or OSCAL id for an imported
+         * catalog. */
         size_t ncols = themes ? 5 : 4, col = 0;
         table *t = table_new(ncols);
         table_col(t, col++, "ID", COL_LEFT);
@@ -340,7 +442,10 @@ int cmd_catalog(cli *c)
         table_col(t, col++, T(c, "Typ", "Kind"), COL_LEFT);
         if (themes)
             table_col(t, col++, T(c, "Tema", "Theme"), COL_LEFT);
-        table_col(t, col++, T(c, "Nytt", "New"), COL_LEFT);
+        if (imported)
+            table_col(t, col++, T(c, "OSCAL-id", "OSCAL id"), COL_LEFT);
+        else
+            table_col(t, col++, T(c, "Nytt", "New"), COL_LEFT);
         for (size_t i = 0; i < n; i++) {
             const isms_item *it = items[i];
             bool leaf = isms_item_child_count(it) == 0;
@@ -356,20 +461,31 @@ int cmd_catalog(cli *c)
                 table_cell(t, isms_item_id(it), COLOR_NONE);
             }
             table_cell(t, isms_item_title(it), leaf ? COLOR_NONE : COLOR_BOLD);
-            table_cell(t, isms_item_kind_label(isms_item_kind_of(it), c->lang), COLOR_DIM);
+            table_cell(t, imported ? imported_kind_label(it, c)
+                                   : isms_item_kind_label(isms_item_kind_of(it), c->lang),
+                       COLOR_DIM);
             if (themes)
                 table_cell(t, isms_theme_label(isms_item_theme(it), c->lang), COLOR_NONE);
-            strbuf news;
-            sb_init(&news);
-            news_text(&news, it, c);
-            table_cell(t, news.data, COLOR_YELLOW);
-            sb_free(&news);
+            if (imported) {
+                table_cell(t, isms_item_oscal_id(it), COLOR_DIM);
+            } else {
+                strbuf news;
+                sb_init(&news);
+                news_text(&news, it, c);
+                table_cell(t, news.data, COLOR_YELLOW);
+                sb_free(&news);
+            }
         }
-        page_begin(&b, c, isms_edition_name(ed));
+        page_begin(&b, c, name);
         table_render(t, &b, c);
-        if (c->format == FMT_TEXT)
-            sb_printf(&b, "\n%s: %zu %s\n", isms_edition_name(ed), n,
-                      n == 1 ? T(c, "post", "item") : T(c, "poster", "items"));
+        if (c->format == FMT_TEXT) {
+            /* An imported catalog's title is the catalog's text: made safe and wrapped. */
+            char *total = xasprintf("%s: %zu %s", name, n,
+                                    n == 1 ? T(c, "post", "item") : T(c, "poster", "items"));
+            sb_putc(&b, '\n');
+            text_paragraph(&b, c, "", 0, 0, total);
+            free(total);
+        }
         page_end(&b, c);
         table_free(t);
         rc = cli_emit(c, &b);

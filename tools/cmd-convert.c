@@ -1,4 +1,5 @@
-/* isms convert: CSV tables → document, document → CSV, gap analyses 2013 → 2022. */
+/* isms convert: CSV tables → document, document → CSV, gap analyses 2013 → 2022, document →
+ * OSCAL (assessment results, POA&M, catalog), OSCAL catalog → document or blank gap table. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@ typedef struct input {
     char *data;
     size_t len;
     bool is_doc;
+    bool is_catalog;      /* an OSCAL catalog (its root object has the key "catalog") */
     isms_table_kind kind; /* CSV: the kind of table */
     int year;             /* gap tables: the assessment's year (0: --year or the document's) */
     int edition_in_name;  /* a number in the name that is also an edition (2013, 2022), or 0 */
@@ -56,6 +58,107 @@ static bool looks_like_document(const input *in)
     return i < n && p[i] == '{';
 }
 
+/* ---- what a JSON input is ---------------------------------------------------------------- */
+
+typedef enum json_root {
+    ROOT_DOCUMENT = 0, /* a libisms document, or not JSON enough to tell (its reader says why) */
+    ROOT_CATALOG,      /* an OSCAL catalog */
+    ROOT_OSCAL_OTHER   /* another OSCAL model */
+} json_root;
+
+/* The root keys of the OSCAL models isms does not read. */
+static const char *const oscal_models[] = {
+    "assessment-results", "plan-of-action-and-milestones", "profile", "component-definition",
+    "system-security-plan", "assessment-plan", "mapping-collection"};
+
+static size_t skip_ws(const char *p, size_t n, size_t i)
+{
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    return i;
+}
+
+/* Past the string that starts at p[i] (a quote); n when it does not end. */
+static size_t skip_string(const char *p, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (p[i] == '\\')
+            i++;
+        else if (p[i] == '"')
+            return i + 1;
+    }
+    return n;
+}
+
+/* Past the value that starts at p[i]: a string, an object or array (nested), or a scalar. */
+static size_t skip_value(const char *p, size_t n, size_t i)
+{
+    if (i < n && p[i] == '"')
+        return skip_string(p, n, i);
+    size_t depth = 0;
+    while (i < n) {
+        char ch = p[i];
+        if (ch == '"') {
+            i = skip_string(p, n, i);
+            continue;
+        }
+        if (ch == '{' || ch == '[') {
+            depth++;
+        } else if (ch == '}' || ch == ']') {
+            if (depth == 0)
+                return i;
+            if (--depth == 0)
+                return i + 1;
+        } else if (ch == ',' && depth == 0) {
+            return i;
+        }
+        i++;
+    }
+    return n;
+}
+
+/* Tells an OSCAL file from a document by content, not by name: the keys of the root object.
+ * The key "catalog" makes an OSCAL catalog, the root key of another OSCAL model (its name in
+ * *model) another model; anything else is left to the document's reader, which says what is
+ * wrong with broken JSON. Only the root object's keys are looked at, up to the first that
+ * tells. */
+static json_root json_root_of(const input *in, const char **model)
+{
+    const char *p = in->data;
+    size_t n = in->len, i = 0;
+    if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB &&
+        (unsigned char)p[2] == 0xBF)
+        i = 3;
+    i = skip_ws(p, n, i);
+    if (i >= n || p[i] != '{')
+        return ROOT_DOCUMENT;
+    i++;
+    for (;;) {
+        i = skip_ws(p, n, i);
+        if (i >= n || p[i] != '"')
+            return ROOT_DOCUMENT;
+        size_t key = i + 1, end = skip_string(p, n, i);
+        if (end >= n)
+            return ROOT_DOCUMENT;
+        size_t klen = end - 1 - key;
+        if (klen == 7 && memcmp(p + key, "catalog", 7) == 0)
+            return ROOT_CATALOG;
+        for (size_t k = 0; k < sizeof oscal_models / sizeof oscal_models[0]; k++) {
+            if (klen == strlen(oscal_models[k]) && memcmp(p + key, oscal_models[k], klen) == 0) {
+                *model = oscal_models[k];
+                return ROOT_OSCAL_OTHER;
+            }
+        }
+        i = skip_ws(p, n, end);
+        if (i >= n || p[i] != ':')
+            return ROOT_DOCUMENT;
+        i = skip_ws(p, n, skip_value(p, n, skip_ws(p, n, i + 1)));
+        if (i >= n || p[i] != ',')
+            return ROOT_DOCUMENT;
+        i++;
+    }
+}
+
 static int kind_order(isms_table_kind k)
 {
     switch (k) {
@@ -72,11 +175,7 @@ static int kind_order(isms_table_kind k)
 /* The library's last error, naming `source` when the error does not. */
 static int error_in(const cli *c, const char *source)
 {
-    const isms_error *e = isms_error_last();
-    if (e->source && *e->source)
-        return cli_lib_error(c);
-    return cli_error_at(c, source, true, e->line, e->column,
-                        e->message && *e->message ? e->message : isms_strerror(e->code));
+    return cli_lib_error_in(c, source);
 }
 
 /* A table whose kind is not recognised: the library's reason, and the way out. */
@@ -183,6 +282,99 @@ static int write_table(cli *c, isms_document *doc, isms_table_kind kind, int yea
     return rc;
 }
 
+/* The OSCAL model of an output format. */
+static isms_oscal_kind oscal_kind_of(cli_format f)
+{
+    switch (f) {
+    case FMT_OSCAL_AR: return ISMS_OSCAL_ASSESSMENT_RESULTS;
+    case FMT_OSCAL_POAM: return ISMS_OSCAL_POAM;
+    default: return ISMS_OSCAL_CATALOG;
+    }
+}
+
+/* Writes the document as an OSCAL model. */
+static int write_oscal(const cli *c, const isms_document *doc, cli_format f)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (isms_document_write_oscal(&text, &len, doc, oscal_kind_of(f)) != ISMS_OK) {
+        const isms_error *e = isms_error_last();
+        if (e->code == ISMS_ENOTFOUND)
+            return cli_error(c, T(c, "dokumentet har ingen gapanalys att skriva som %s",
+                                  "the document has no gap analysis to write as %s"),
+                             f == FMT_OSCAL_AR ? "oscal-ar" : "oscal-catalog");
+        return cli_lib_error(c);
+    }
+    int rc = cli_emit_bytes(c, text, len);
+    isms_free(text);
+    return rc;
+}
+
+/* Writes a catalog (built-in or imported) as an OSCAL catalog. */
+static int write_catalog(const cli *c, const isms_catalog *cat)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (isms_catalog_write_oscal(&text, &len, cat) != ISMS_OK)
+        return cli_lib_error(c);
+    int rc = cli_emit_bytes(c, text, len);
+    isms_free(text);
+    return rc;
+}
+
+/* isms convert --format oscal-catalog [--edition E]: a built-in catalog, no input. */
+static int write_builtin(cli *c)
+{
+    cli_args *a = &c->a;
+    static const struct {
+        cli_opt_id id;
+        const char *name;
+    } inputs_only[] = {{OPT_ORG, "org"}, {OPT_UNIT, "unit"}, {OPT_YEAR, "year"},
+                       {OPT_DATE, "date"}, {OPT_KIND, "kind"}, {OPT_TABLE, "table"},
+                       {OPT_TO, "to"}, {OPT_CATALOG, "catalog"}};
+    for (size_t i = 0; i < sizeof inputs_only / sizeof inputs_only[0]; i++) {
+        bool given = false;
+        switch (inputs_only[i].id) {
+        case OPT_ORG: given = a->org != NULL; break;
+        case OPT_UNIT: given = a->unit != NULL; break;
+        case OPT_YEAR: given = a->year != 0; break;
+        case OPT_DATE: given = a->date != NULL; break;
+        case OPT_KIND: given = a->kind != NULL; break;
+        case OPT_TABLE: given = a->table != NULL; break;
+        case OPT_TO: given = a->to != NULL; break;
+        default: given = a->catalog != NULL; break;
+        }
+        if (given)
+            return cli_usage(c, T(c, "--%s gäller indatafiler, inte en inbyggd katalog "
+                                     "(--edition)",
+                                  "--%s applies to input files, not to a built-in catalog "
+                                  "(--edition)"),
+                             inputs_only[i].name);
+    }
+    if (c->format != FMT_OSCAL_CATALOG)
+        return cli_usage(c, T(c, "--edition skriver en inbyggd katalog: ange --format "
+                                 "oscal-catalog",
+                              "--edition writes a built-in catalog: give --format "
+                              "oscal-catalog"));
+    isms_edition ed = ISMS_EDITION_2022;
+    if (a->edition &&
+        (isms_edition_parse(&ed, a->edition) != ISMS_OK || ed == ISMS_EDITION_UNKNOWN))
+        return cli_usage(c, T(c, "okänd utgåva för --edition: \"%s\" (2013, 2022 eller 2024)",
+                              "unknown edition for --edition: \"%s\" (2013, 2022 or 2024)"),
+                         a->edition);
+    return write_catalog(c, isms_catalog_get(ed));
+}
+
+/* Reads an OSCAL catalog (the input or --catalog); errors with FILE:LINE:COLUMN and the JSON
+ * path. */
+static int parse_catalog(const cli *c, const char *data, size_t len, const char *source,
+                         isms_catalog **out)
+{
+    if (isms_catalog_parse_oscal(out, data, len, source) != ISMS_OK)
+        return error_in(c, source);
+    return EXIT_FINE;
+}
+
 static int parse_kind(const cli *c, const char *opt, const char *text, isms_table_kind *out)
 {
     if (isms_table_kind_parse(out, text) != ISMS_OK || *out == ISMS_TABLE_UNKNOWN)
@@ -197,9 +389,15 @@ static int parse_kind(const cli *c, const char *opt, const char *text, isms_tabl
 int cmd_convert(cli *c)
 {
     cli_args *a = &c->a;
+    if (a->npos == 0 && (a->edition || c->format == FMT_OSCAL_CATALOG))
+        return write_builtin(c);
     if (a->npos == 0)
-        return cli_usage(c, T(c, "isms convert behöver ett dokument eller CSV-tabeller",
-                              "isms convert needs a document or CSV tables"));
+        return cli_usage(c, T(c, "isms convert behöver ett dokument, CSV-tabeller eller en "
+                                 "OSCAL-katalog",
+                              "isms convert needs a document, CSV tables or an OSCAL catalog"));
+    if (a->edition)
+        return cli_usage(c, T(c, "--edition skriver en inbyggd katalog och tar inga indatafiler",
+                              "--edition writes a built-in catalog and takes no input files"));
 
     isms_table_kind want = ISMS_TABLE_UNKNOWN, table_kind = ISMS_TABLE_UNKNOWN;
     isms_edition to = ISMS_EDITION_UNKNOWN;
@@ -219,8 +417,9 @@ int cmd_convert(cli *c)
     size_t n = a->npos;
     input *in = xcalloc(n, sizeof *in);
     isms_document *doc = NULL;
+    isms_catalog *cat = NULL; /* the input catalog, or --catalog */
     rc = EXIT_FINE;
-    size_t stdin_count = 0;
+    size_t stdin_count = a->catalog && strcmp(a->catalog, "-") == 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(a->pos[i], "-") == 0)
             stdin_count++;
@@ -238,6 +437,29 @@ int cmd_convert(cli *c)
         if ((rc = cli_read(c, in[i].path, &in[i].data, &in[i].len)) != EXIT_FINE)
             goto done;
         in[i].is_doc = looks_like_document(&in[i]);
+        const char *model = NULL;
+        json_root root = in[i].is_doc ? json_root_of(&in[i], &model) : ROOT_DOCUMENT;
+        if (root == ROOT_OSCAL_OTHER) {
+            rc = cli_error(c, T(c, "%s: OSCAL-modellen %s läses inte; isms convert läser "
+                                   "OSCAL-kataloger, dokument och CSV-tabeller",
+                                "%s: the OSCAL model %s is not read; isms convert reads OSCAL "
+                                "catalogs, documents and CSV tables"),
+                           in[i].source, model);
+            goto done;
+        }
+        if (root == ROOT_CATALOG) {
+            in[i].is_doc = false;
+            in[i].is_catalog = true;
+            if (n > 1 || a->catalog) {
+                rc = cli_usage(c, T(c, "%s: en OSCAL-katalog läses ensam; gaptabeller läses "
+                                       "mot den med --catalog %s",
+                                    "%s: an OSCAL catalog is read on its own; gap tables are "
+                                    "read against it with --catalog %s"),
+                               in[i].source, in[i].path);
+                goto done;
+            }
+            continue;
+        }
         if (in[i].is_doc && i > 0) {
             rc = cli_usage(c, T(c, "%s: bara det första argumentet kan vara ett dokument",
                                 "%s: only the first argument can be a document"),
@@ -248,8 +470,9 @@ int cmd_convert(cli *c)
             continue;
         ncsv++;
         in[i].year = year_in_name(in[i].path);
-        /* gap-2013.csv: the edition, not the year, unless --year says it is the year too. */
-        if (is_edition_year(in[i].year) && in[i].year != a->year) {
+        /* gap-2013.csv: the edition, not the year, unless --year says it is the year too
+         * (against --catalog a number in the name is no edition). */
+        if (!a->catalog && is_edition_year(in[i].year) && in[i].year != a->year) {
             in[i].edition_in_name = in[i].year;
             in[i].year = 0;
         }
@@ -264,7 +487,14 @@ int cmd_convert(cli *c)
             }
         }
     }
-    bool first_doc = in[0].is_doc;
+    bool first_doc = in[0].is_doc, from_catalog = in[0].is_catalog;
+    if (from_catalog && to != ISMS_EDITION_UNKNOWN) {
+        rc = cli_usage(c, T(c, "--to konverterar mellan utgåvor av ISO/IEC 27001; en importerad "
+                               "katalog har ingen mappning",
+                            "--to converts between editions of ISO/IEC 27001; an imported "
+                            "catalog has no mapping"));
+        goto done;
+    }
     /* A gap table's year: --year when it is the only one, else the year in its name. */
     size_t ngap = 0;
     for (size_t i = 0; i < n; i++)
@@ -275,6 +505,13 @@ int cmd_convert(cli *c)
             in[i].year = a->year;
     if (want != ISMS_TABLE_UNKNOWN && ncsv == 0) {
         rc = cli_usage(c, T(c, "--kind gäller CSV-tabeller", "--kind applies to CSV tables"));
+        goto done;
+    }
+    if (a->catalog && ngap == 0) {
+        rc = cli_usage(c, T(c, "--catalog läser gaptabeller mot katalogen, men det finns "
+                               "ingen gaptabell",
+                            "--catalog reads gap tables against the catalog, but there is no "
+                            "gap table"));
         goto done;
     }
 
@@ -311,7 +548,9 @@ int cmd_convert(cli *c)
     isms_table_kind export_kind = table_kind;
     int export_year = a->year;
     if (out == FMT_CSV && export_kind == ISMS_TABLE_UNKNOWN) {
-        if (!first_doc && ncsv == 1) {
+        if (from_catalog) {
+            export_kind = ISMS_TABLE_GAP; /* the blank gap table */
+        } else if (!first_doc && ncsv == 1) {
             export_kind = in[0].kind;
             if (!export_year)
                 export_year = in[0].year;
@@ -321,9 +560,23 @@ int cmd_convert(cli *c)
             goto done;
         }
     }
-    if (out == FMT_JSON && table_kind != ISMS_TABLE_UNKNOWN) {
-        rc = cli_usage(c, T(c, "--table skriver CSV, inte JSON", "--table writes CSV, not JSON"));
+    if (out != FMT_CSV && table_kind != ISMS_TABLE_UNKNOWN) {
+        rc = cli_usage(c, T(c, "--table skriver CSV, inte %s", "--table writes CSV, not %s"),
+                       out == FMT_JSON ? "JSON" : "OSCAL");
         goto done;
+    }
+
+    /* The catalog: the input, or the one gap tables are read against. */
+    if (from_catalog) {
+        if ((rc = parse_catalog(c, in[0].data, in[0].len, in[0].source, &cat)) != EXIT_FINE)
+            goto done;
+        if (out == FMT_OSCAL_CATALOG) { /* written back as OSCAL, normalised */
+            rc = write_catalog(c, cat);
+            goto done;
+        }
+    } else if (a->catalog) {
+        if ((rc = cli_load_catalog(c, a->catalog, &cat)) != EXIT_FINE)
+            goto done;
     }
 
     /* The document: the one given, or a new one. */
@@ -358,27 +611,55 @@ int cmd_convert(cli *c)
         goto done;
     }
 
+    /* A catalog read on its own: one assessment of the document's year against it, every
+     * requirement added and not assessed, a gap analysis to fill in. */
+    if (from_catalog) {
+        isms_assessment *gap = NULL;
+        if (isms_assessment_new_catalog(&gap, cat, isms_document_year(doc), ISMS_SCOPE_BOTH) !=
+                ISMS_OK ||
+            isms_assessment_add_all(gap) != ISMS_OK ||
+            isms_document_add_assessment(doc, gap) != ISMS_OK) {
+            rc = cli_lib_error(c);
+            isms_assessment_free(gap);
+            goto done;
+        }
+        if (c->a.verbose)
+            cli_note(c, T(c, "%s: %s, %zu krav", "%s: %s, %zu requirements"), in[0].source,
+                     isms_catalog_title(cat),
+                     isms_catalog_requirement_count(cat, ISMS_SCOPE_BOTH));
+    }
+
     /* Import the tables, gap analyses first and relations after the assets. */
     size_t *order = xcalloc(n, sizeof *order);
     size_t no = 0;
     for (int k = 0; k <= 5; k++)
         for (size_t i = 0; i < n; i++)
-            if (!in[i].is_doc && kind_order(in[i].kind) == k)
+            if (!in[i].is_doc && !in[i].is_catalog && kind_order(in[i].kind) == k)
                 order[no++] = i;
     for (size_t k = 0; k < no && rc == EXIT_FINE; k++) {
         input *t = &in[order[k]];
         isms_findings *notes = NULL;
         isms_table_kind got = t->kind;
         int year = t->year ? t->year : a->year;
-        if (t->kind == ISMS_TABLE_GAP && t->edition_in_name)
+        if (t->kind == ISMS_TABLE_GAP && t->edition_in_name && !cat)
             cli_note(c, T(c, "%s: %d i filnamnet är en utgåva av standarden, inte året; "
                              "gapanalysen gäller %d (ange ett annat år med --year)",
                           "%s: %d in the file name is an edition of the standard, not the "
                           "year; the gap analysis is of %d (give another year with --year)"),
                      t->source, t->edition_in_name, year ? year : isms_document_year(doc));
-        if (isms_findings_new(&notes, c->lang) != ISMS_OK ||
-            isms_document_import_csv(&got, doc, t->data, t->len, t->source, t->kind, year,
-                                     notes) != ISMS_OK) {
+        int r = isms_findings_new(&notes, c->lang);
+        if (r == ISMS_OK && cat && t->kind == ISMS_TABLE_GAP) {
+            /* Against the catalog given, instead of inferring an edition. */
+            isms_assessment *gap = NULL;
+            r = isms_assessment_parse_csv_catalog(&gap, t->data, t->len, t->source, cat,
+                                                  year ? year : isms_document_year(doc), notes);
+            if (r == ISMS_OK && (r = isms_document_add_assessment(doc, gap)) != ISMS_OK)
+                isms_assessment_free(gap);
+        } else if (r == ISMS_OK) {
+            r = isms_document_import_csv(&got, doc, t->data, t->len, t->source, t->kind, year,
+                                         notes);
+        }
+        if (r != ISMS_OK) {
             rc = error_in(c, t->source);
         } else {
             print_notes(c, t->source, notes);
@@ -429,9 +710,16 @@ int cmd_convert(cli *c)
         }
     }
 
-    /* Write the document or the table. */
+    /* Write the document, the table or the OSCAL model. */
     if (out == FMT_CSV) {
         rc = write_table(c, doc, export_kind, export_year);
+    } else if (out & FMT_OSCAL) {
+        /* --lang: the words of the OSCAL output, as of a CSV table (the document written
+         * keeps its own language). */
+        if (a->lang_given && isms_document_set_lang(doc, c->lang) != ISMS_OK)
+            rc = cli_lib_error(c);
+        else
+            rc = write_oscal(c, doc, out);
     } else {
         char *text = NULL;
         size_t len = 0;
@@ -444,6 +732,7 @@ int cmd_convert(cli *c)
 
 done:
     isms_document_free(doc);
+    isms_catalog_free(cat);
     for (size_t i = 0; i < n; i++)
         isms_free(in[i].data);
     free(in);

@@ -98,6 +98,9 @@ static const opt_spec opt_specs[] = {
      "reference date YYYY-MM-DD"},
     {OPT_EDITION, "edition", 'e', "UTGÅVA", "EDITION", "2013, 2022 (standard) eller 2024",
      "2013, 2022 (default) or 2024"},
+    {OPT_CATALOG, "catalog", 'c', "FIL", "FILE",
+     "en OSCAL-katalog (ett annat ramverk) i stället för en utgåva av ISO/IEC 27001",
+     "an OSCAL catalog (another framework) instead of an edition of ISO/IEC 27001"},
     {OPT_ANNEX, "annex", 'a', NULL, NULL, "bara bilaga A", "Annex A only"},
     {OPT_CLAUSES, "clauses", 0, NULL, NULL, "bara ledningssystemskraven (kapitel 4–10)",
      "the management-system clauses only (chapters 4–10)"},
@@ -134,9 +137,9 @@ static const int classify_opts[] = {OPT_NONE};
 static const int plan_opts[] = {OPT_PERIOD, OPT_PERIODS, OPT_CAPACITY, OPT_START, OPT_EXPLAIN,
                                 OPT_NONE};
 static const int convert_opts[] = {OPT_ORG, OPT_UNIT, OPT_YEAR, OPT_DATE, OPT_KIND, OPT_TABLE,
-                                   OPT_TO, OPT_NONE};
-static const int catalog_opts[] = {OPT_EDITION, OPT_ANNEX, OPT_CLAUSES, OPT_REQUIREMENTS,
-                                   OPT_ATTR, OPT_ANY, OPT_NONE};
+                                   OPT_TO, OPT_CATALOG, OPT_EDITION, OPT_NONE};
+static const int catalog_opts[] = {OPT_EDITION, OPT_CATALOG, OPT_ANNEX, OPT_CLAUSES,
+                                   OPT_REQUIREMENTS, OPT_ATTR, OPT_ANY, OPT_NONE};
 static const int cvss_opts[] = {OPT_MATRIX, OPT_NONE};
 static const int simulate_opts[] = {OPT_ITERATIONS, OPT_SEED, OPT_NONE};
 static const int version_opts[] = {OPT_NONE};
@@ -208,42 +211,87 @@ static const cli_command commands[] = {
      "appear in every period they belong to.",
      "isms plan isms.json\nisms plan isms.json --period tertial --periods 6 --explain\n"
      "isms plan isms.json --format csv -o plan.csv"},
-    {"convert", cmd_convert, FMT_JSON | FMT_CSV, FMT_NONE, convert_opts,
+    {"convert", cmd_convert, FMT_JSON | FMT_CSV | FMT_OSCAL, FMT_NONE, convert_opts,
      "convert TABELL.csv... [--org NAMN] [--year ÅR] [-o DOK.json]\n"
      "       isms convert DOKUMENT [TABELL.csv...] [--table SLAG] [--to 2022] [-o FIL]\n"
-     "       isms convert GAP.csv --to 2022 [-o GAP-2022.csv]",
+     "       isms convert GAP.csv --to 2022 [-o GAP-2022.csv]\n"
+     "       isms convert DOKUMENT -f oscal-ar|oscal-poam|oscal-catalog [-o FIL]\n"
+     "       isms convert -f oscal-catalog [-e 2013|2022|2024] [-o FIL]\n"
+     "       isms convert KATALOG.json [--year ÅR] [-f csv|oscal-catalog] [-o FIL]\n"
+     "       isms convert GAP.csv... --catalog KATALOG.json [-o DOK.json]",
      "convert TABLE.csv... [--org NAME] [--year YEAR] [-o DOC.json]\n"
      "       isms convert DOCUMENT [TABLE.csv...] [--table KIND] [--to 2022] [-o FILE]\n"
-     "       isms convert GAP.csv --to 2022 [-o GAP-2022.csv]",
-     "CSV → dokument, dokument → CSV, gapanalys 2013 → 2022",
-     "CSV → document, document → CSV, gap analysis 2013 → 2022",
+     "       isms convert GAP.csv --to 2022 [-o GAP-2022.csv]\n"
+     "       isms convert DOCUMENT -f oscal-ar|oscal-poam|oscal-catalog [-o FILE]\n"
+     "       isms convert -f oscal-catalog [-e 2013|2022|2024] [-o FILE]\n"
+     "       isms convert CATALOG.json [--year YEAR] [-f csv|oscal-catalog] [-o FILE]\n"
+     "       isms convert GAP.csv... --catalog CATALOG.json [-o DOC.json]",
+     "CSV ↔ dokument, dokument → OSCAL, OSCAL-katalog → gapanalys",
+     "CSV ↔ document, document → OSCAL, OSCAL catalog → gap analysis",
      "Bygger ett dokument av kalkylbladens tabeller (gapanalyser, riskregister,\n"
      "tillgångsförteckning, relationer, åtgärder); slaget känns igen från rubrikerna. En\n"
      "ensam gapanalys får året från --year, flera får året i sina filnamn (gap-2023.csv),\n"
      "annars dokumentets. Med ett dokument först läses tabellerna in i det. --table\n"
      "skriver en av dokumentets tabeller som CSV; --to konverterar gapanalyserna till en\n"
-     "annan utgåva, också en enda gapanalys från CSV till CSV. Dokument sparas atomiskt.",
+     "annan utgåva, också en enda gapanalys från CSV till CSV. Dokument sparas atomiskt.\n"
+     "\n"
+     "OSCAL (NIST:s format för kataloger, bedömningsresultat och handlingsplaner):\n"
+     "-f oscal-ar skriver dokumentets gapanalyser som assessment results,\n"
+     "-f oscal-poam handlingsplanen som POA&M och -f oscal-catalog den senaste\n"
+     "gapanalysens katalog; utan indata skriver -f oscal-catalog den inbyggda\n"
+     "katalogen för --edition (standard 2022). En JSON-fil vars rotobjekt har nyckeln\n"
+     "\"catalog\" är en OSCAL-katalog (ett annat ramverk): den blir ett nytt dokument\n"
+     "med en gapanalys av --year (annars i år) där varje krav finns med, ännu inte\n"
+     "bedömt; med -f csv den tomma gaptabellen att fylla i, med -f oscal-catalog\n"
+     "katalogen skriven på nytt. --catalog läser gaptabellerna mot en OSCAL-katalog i\n"
+     "stället för att känna igen en utgåva. En utdatafil som slutar på .json är ett\n"
+     "dokument om inte --format säger annat.",
      "Builds a document from the spreadsheets' tables (gap analyses, risk registers, asset\n"
      "inventories, relations, actions); the kind is recognised from the headers. A single\n"
      "gap analysis takes its year from --year, several take the year in their file names\n"
      "(gap-2023.csv), else the document's. With a document first, the tables are read into\n"
      "it. --table writes one of the document's tables as CSV; --to converts the gap\n"
      "analyses to another edition, also a single gap analysis from CSV to CSV. Documents\n"
-     "are saved atomically.",
+     "are saved atomically.\n"
+     "\n"
+     "OSCAL (NIST's format for catalogs, assessment results and plans of action):\n"
+     "-f oscal-ar writes the document's gap analyses as assessment results,\n"
+     "-f oscal-poam the plan as a POA&M and -f oscal-catalog the catalog of the latest\n"
+     "gap analysis; without input, -f oscal-catalog writes the built-in catalog of\n"
+     "--edition (default 2022). A JSON file whose root object has the key \"catalog\" is\n"
+     "an OSCAL catalog (another framework): it becomes a new document with a gap\n"
+     "analysis of --year (else this year) that lists every requirement, not yet\n"
+     "assessed; with -f csv the blank gap table to fill in, with -f oscal-catalog the\n"
+     "catalog written anew. --catalog reads the gap tables against an OSCAL catalog\n"
+     "instead of recognising an edition. An output file ending in .json is a document\n"
+     "unless --format says otherwise.",
      "isms convert gap-2023.csv gap-2024.csv riskregister.csv inventory.csv relations.csv \\\n"
      "    --org \"Exempelby kommun\" --year 2024 -o isms.json\n"
      "isms convert isms.json --table risks -o risker.csv\n"
-     "isms convert gap-2013.csv --to 2022 -o gap-2022.csv"},
+     "isms convert gap-2013.csv --to 2022 -o gap-2022.csv\n"
+     "isms convert isms.json -f oscal-ar -o resultat.oscal.json\n"
+     "isms convert isms.json -f oscal-poam -o poam.oscal.json\n"
+     "isms convert -f oscal-catalog --edition 2013 -o iso27001-2013.oscal.json\n"
+     "isms convert krav.oscal.json -f csv -o gap-krav.csv\n"
+     "isms convert gap-krav.csv --catalog krav.oscal.json --year 2025 -o isms.json"},
     {"catalog", cmd_catalog, FMT_TABLES, FMT_TEXT, catalog_opts,
-     "catalog [-e 2013|2022|2024] [--annex|--clauses] [--attr VÄRDE]... [ID]",
-     "catalog [-e 2013|2022|2024] [--annex|--clauses] [--attr VALUE]... [ID]",
+     "catalog [-e 2013|2022|2024] [--annex|--clauses] [--attr VÄRDE]... [ID]\n"
+     "       isms catalog -c KATALOG.json [--requirements] [ID]",
+     "catalog [-e 2013|2022|2024] [--annex|--clauses] [--attr VALUE]... [ID]\n"
+     "       isms catalog -c CATALOG.json [--requirements] [ID]",
      "ISO/IEC 27001:s krav och bilaga A", "ISO/IEC 27001's clauses and Annex A",
      "Listar utgåvans avsnitt och säkerhetsåtgärder, eller visar en post med dess\n"
-     "överordnade, underordnade, attribut (2022) och motsvarighet i den andra utgåvan.",
+     "överordnade, underordnade, attribut (2022) och motsvarighet i den andra utgåvan.\n"
+     "Med --catalog gäller det en OSCAL-katalog (ett annat ramverk): dess grupper och\n"
+     "kontroller med OSCAL-id; attribut och mappning finns inte där.",
      "Lists the edition's clauses and controls, or shows one item with its parent, its\n"
-     "children, its attributes (2022) and its counterpart in the other edition.",
+     "children, its attributes (2022) and its counterpart in the other edition.\n"
+     "With --catalog it does the same for an OSCAL catalog (another framework): its\n"
+     "groups and controls with their OSCAL ids; attributes and mapping do not apply.",
      "isms catalog --annex\nisms catalog A.5.23\nisms catalog --edition 2013 A.9.2.1\n"
-     "isms catalog --attr '#Detective' --attr confidentiality"},
+     "isms catalog --attr '#Detective' --attr confidentiality\n"
+     "isms catalog --catalog krav.oscal.json --requirements\n"
+     "isms catalog -c krav.oscal.json BEH-1 --format json"},
     {"cvss", cmd_cvss, FMT_TABLES, FMT_TEXT, cvss_opts,
      "cvss [-m MATRIS] VEKTOR... | isms cvss -",
      "cvss [-m MATRIX] VECTOR... | isms cvss -",
@@ -325,6 +373,9 @@ static const char *format_name(cli_format f)
     case FMT_CSV: return "csv";
     case FMT_MD: return "md";
     case FMT_HTML: return "html";
+    case FMT_OSCAL_AR: return "oscal-ar";
+    case FMT_OSCAL_POAM: return "oscal-poam";
+    case FMT_OSCAL_CATALOG: return "oscal-catalog";
     case FMT_NONE: break;
     }
     return "";
@@ -336,7 +387,9 @@ static cli_format parse_format(const char *s)
         const char *name;
         cli_format f;
     } names[] = {{"text", FMT_TEXT}, {"txt", FMT_TEXT}, {"json", FMT_JSON}, {"csv", FMT_CSV},
-                 {"md", FMT_MD}, {"markdown", FMT_MD}, {"html", FMT_HTML}, {"htm", FMT_HTML}};
+                 {"md", FMT_MD}, {"markdown", FMT_MD}, {"html", FMT_HTML}, {"htm", FMT_HTML},
+                 {"oscal-ar", FMT_OSCAL_AR}, {"oscal-poam", FMT_OSCAL_POAM},
+                 {"oscal-catalog", FMT_OSCAL_CATALOG}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (isms_text_casecmp(names[i].name, s) == 0)
             return names[i].f;
@@ -346,12 +399,14 @@ static cli_format parse_format(const char *s)
 /* "text, md, html eller json" */
 static void describe_formats(strbuf *b, const cli *c, unsigned formats)
 {
-    static const cli_format order[] = {FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD, FMT_HTML};
+    static const cli_format order[] = {FMT_TEXT, FMT_JSON, FMT_CSV, FMT_MD, FMT_HTML,
+                                       FMT_OSCAL_AR, FMT_OSCAL_POAM, FMT_OSCAL_CATALOG};
+    const size_t norder = sizeof order / sizeof order[0];
     size_t n = 0, total = 0;
-    for (size_t i = 0; i < 5; i++)
+    for (size_t i = 0; i < norder; i++)
         if (formats & order[i])
             total++;
-    for (size_t i = 0; i < 5; i++) {
+    for (size_t i = 0; i < norder; i++) {
         if (!(formats & order[i]))
             continue;
         if (n > 0)
@@ -514,6 +569,7 @@ static int apply_option(cli *c, const opt_spec *s, const char *value)
         break;
     case OPT_DATE: a->date = value; break;
     case OPT_EDITION: a->edition = value; break;
+    case OPT_CATALOG: a->catalog = value; break;
     case OPT_ANNEX: a->annex = true; break;
     case OPT_CLAUSES: a->clauses = true; break;
     case OPT_REQUIREMENTS: a->requirements = true; break;
@@ -762,7 +818,8 @@ static void help_main(strbuf *b, const cli *c)
                   T(c, commands[i].summary_sv, commands[i].summary_en));
     sb_puts(b, T(c,
                  "\nGemensamma flaggor:\n"
-                 "  -f, --format FORMAT     text, json, csv, md eller html (det som passar)\n"
+                 "  -f, --format FORMAT     text, json, csv, md, html eller oscal-* (det som\n"
+                 "                          passar)\n"
                  "  -o, --output FIL        skriv till FIL i stället för standard ut\n"
                  "      --lang SPRÅK        sv eller en\n"
                  "  -h, --help              hjälp om kommandot\n"
@@ -771,7 +828,7 @@ static void help_main(strbuf *b, const cli *c)
                  "(lint), 2 felaktig användning eller indata. Färg bara i en terminal och\n"
                  "aldrig med NO_COLOR. Se isms(1).\n",
                  "\nCommon options:\n"
-                 "  -f, --format FORMAT     text, json, csv, md or html (as fits)\n"
+                 "  -f, --format FORMAT     text, json, csv, md, html or oscal-* (as fits)\n"
                  "  -o, --output FILE       write to FILE instead of standard output\n"
                  "      --lang LANG         sv or en\n"
                  "  -h, --help              help on the command\n"

@@ -493,6 +493,28 @@ int cli_read(const cli *c, const char *path, char **out, size_t *len)
     return EXIT_FINE;
 }
 
+int cli_lib_error_in(const cli *c, const char *source)
+{
+    const isms_error *e = isms_error_last();
+    if (e->source && *e->source)
+        return cli_lib_error(c);
+    return cli_error_at(c, source, true, e->line, e->column,
+                        e->message && *e->message ? e->message : isms_strerror(e->code));
+}
+
+int cli_load_catalog(const cli *c, const char *path, isms_catalog **out)
+{
+    *out = NULL;
+    const char *source = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *data = NULL;
+    size_t len = 0;
+    if (isms_file_read(&data, &len, path, ISMS_OSCAL_MAX_BYTES) != ISMS_OK)
+        return cli_lib_error(c);
+    int r = isms_catalog_parse_oscal(out, data, len, source);
+    isms_free(data);
+    return r == ISMS_OK ? EXIT_FINE : cli_lib_error_in(c, source);
+}
+
 int cli_emit_bytes(const cli *c, const char *data, size_t len)
 {
     const char *path = c->a.output ? c->a.output : "-";

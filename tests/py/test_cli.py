@@ -11,6 +11,7 @@ CSV tables) and the sample spreadsheets in examples/data/, turned into a documen
 """
 
 import csv
+import datetime
 import fcntl
 import io
 import json
@@ -827,7 +828,7 @@ def test_convert_usage_errors():
     rc, _, err = run("convert", SMALL, "--to", "1999")
     assert rc == 2
     rc, _, err = run("convert", SMALL, "-f", "md")
-    assert rc == 2 and "json eller csv" in err
+    assert rc == 2 and "välj json, csv, oscal-ar, oscal-poam eller oscal-catalog" in err
 
 
 # ---- -o ---------------------------------------------------------------------------------
@@ -954,7 +955,8 @@ def test_output_extension_and_separators(tmp_path):
     assert 'does not write .pdf files' in err and "text, json, csv, md or html" in err
     assert not (tmp_path / "x.pdf").exists()
     rc, _, err = run("convert", SMALL, "-o", str(tmp_path / "x.pdf"), "--lang", "en")
-    assert rc == 2 and "json or csv" in err
+    assert rc == 2 and "json, csv, oscal-ar, oscal-poam or oscal-catalog" in err
+    assert "a file name ending in .json, .csv, .tsv\n" in err
     # --format says what to write whatever the name; no extension: the default
     assert run("lint", SMALL, "-f", "json", "-o", str(tmp_path / "x.pdf"))[0] == 0
     assert json.loads((tmp_path / "x.pdf").read_text())["counts"]["warning"] == 2
@@ -1035,6 +1037,7 @@ TEXT_RUNS = [["report", SMALL], ["report", SMALL, "--lang", "en"], ["lint", SMAL
               "SC:N/SI:N/SA:N", "--matrix", "5x5"],
              ["catalog", "--annex"], ["catalog", "--clauses", "--lang", "en"],
              ["catalog", "A.5.23"], ["catalog", "-e", "2013", "A.9.2.1", "--lang", "en"],
+             ["catalog", "-c", os.path.join(EXAMPLES, "exempelstad-krav.oscal.json")],
              ["version"]]
 
 
@@ -1291,6 +1294,450 @@ def test_json_output_is_jansson_formatted():
     assert rc == 2 and "--seed" in err
 
 
+# ---- OSCAL -------------------------------------------------------------------------------
+
+SAMPLE_DOC = os.path.join(EXAMPLES, "exempelstad.isms.json")
+KRAV = os.path.join(EXAMPLES, "exempelstad-krav.oscal.json")
+KRAV_GAP = os.path.join(DATA, "krav-gap.csv")
+BROKEN_CATALOG = os.path.join(DATA, "broken-catalog.oscal.json")
+OSCAL_ROOTS = {"oscal-ar": "assessment-results", "oscal-poam": "plan-of-action-and-milestones",
+               "oscal-catalog": "catalog"}
+
+
+def oscal_items(path):
+    """("group" or "control", id as libisms shows it, OSCAL id, title) of every group and
+    control of an OSCAL catalog file, in the order the file has them (nested controls
+    included). The id is the `label` property when there is one, else the OSCAL id."""
+    with open(path, encoding="utf-8") as f:
+        catalog = json.load(f)["catalog"]
+    items = []
+
+    def label(node):
+        return next((p["value"] for p in node.get("props", []) if p["name"] == "label"),
+                    node["id"])
+
+    def walk(node):
+        for key, value in node.items():  # the file's own order of "groups" and "controls"
+            if key == "groups":
+                for g in value:
+                    items.append(("group", label(g), g["id"], g["title"]))
+                    walk(g)
+            elif key == "controls":
+                for c in value:
+                    items.append(("control", label(c), c["id"], c["title"]))
+                    walk(c)
+    walk(catalog)
+    return items
+
+
+def krav_controls():
+    return [i for i in oscal_items(KRAV) if i[0] == "control"]
+
+
+def test_sample_catalog_has_eleven_controls():
+    # counted by hand: STY-1..3, BEH-1 with BEH-1.1 nested, BEH-2, BEH-3, DRI-1..4
+    assert [i[1] for i in krav_controls()] == [
+        "STY-1", "STY-2", "STY-3", "BEH-1", "BEH-1.1", "BEH-2", "BEH-3",
+        "DRI-1", "DRI-2", "DRI-3", "DRI-4"]
+
+
+def test_convert_document_to_oscal(tmp_path):
+    for fmt, root in OSCAL_ROOTS.items():
+        rc, out, err = run_bytes("convert", SAMPLE_DOC, "--format", fmt)
+        assert rc == 0 and err == b"", (fmt, err)
+        data = json.loads(out)
+        assert list(data) == [root], fmt
+        assert data[root]["metadata"]["oscal-version"] == "1.1.3"
+        # -o replaces the file atomically: its mode kept, nothing else left in the directory
+        target = tmp_path / f"{fmt}.json"
+        target.write_text("old content\n")
+        os.chmod(target, 0o640)
+        rc, stdout, err = run_bytes("convert", SAMPLE_DOC, "-f", fmt, "-o", str(target))
+        assert rc == 0 and stdout == b"" and err == b"", fmt
+        assert target.read_bytes() == out
+        assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{fmt}.json" for fmt in OSCAL_ROOTS)
+    ar = json.loads((tmp_path / "oscal-ar.json").read_text(encoding="utf-8"))
+    results = ar["assessment-results"]["results"]
+    assert [r["title"] for r in results] == ["Gapanalys 2023 mot ISO/IEC 27001:2022",
+                                             "Gapanalys 2024 mot ISO/IEC 27001:2022"]
+    catalog = json.loads((tmp_path / "oscal-catalog.json").read_text(encoding="utf-8"))
+    assert catalog["catalog"]["metadata"]["title"] == "ISO/IEC 27001:2022"
+    # --lang chooses the words, not the identities
+    en = run_json("convert", SAMPLE_DOC, "-f", "oscal-ar", "--lang", "en")["assessment-results"]
+    assert [r["title"] for r in en["results"]] == ["ISO/IEC 27001:2022 gap analysis 2023",
+                                                   "ISO/IEC 27001:2022 gap analysis 2024"]
+    assert [r["uuid"] for r in en["results"]] == [r["uuid"] for r in results]
+    # a .json output without --format is still the document
+    doc = tmp_path / "doc.oscal.json"
+    assert run("convert", SAMPLE_DOC, "-o", str(doc))[0] == 0
+    assert json.loads(doc.read_text(encoding="utf-8"))["format"] == "libisms/1"
+    # the document from standard input
+    with open(SAMPLE_DOC, "rb") as f:
+        rc, out2, _ = run_bytes("convert", "-", "-f", "oscal-ar", stdin=f.read())
+    assert rc == 0 and out2 == (tmp_path / "oscal-ar.json").read_bytes()
+
+
+def test_convert_oscal_of_a_document_without_gap_analysis():
+    rc, out, err = run("convert", SMALL, "-f", "oscal-ar")
+    assert rc == 2 and out == ""
+    assert err == "isms: dokumentet har ingen gapanalys att skriva som oscal-ar\n"
+    rc, _, err = run("convert", SMALL, "-f", "oscal-catalog", "--lang", "en")
+    assert rc == 2 and err == "isms: the document has no gap analysis to write as oscal-catalog\n"
+    # a plan of action needs no gap analysis: one item per action
+    poam = run_json("convert", SMALL, "-f", "oscal-poam")
+    assert len(poam["plan-of-action-and-milestones"]["poam-items"]) == 3
+
+
+def test_convert_builtin_catalog(tmp_path):
+    titles = {"2013": "ISO/IEC 27001:2013", "2022": "ISO/IEC 27001:2022",
+              "2024": "ISO/IEC 27001:2022/Amd 1:2024"}
+    for edition, title in titles.items():
+        data = run_json("convert", "--format", "oscal-catalog", "--edition", edition)
+        assert data["catalog"]["metadata"]["title"] == title
+    # 2022 without --edition; -e and -o
+    assert run_json("convert", "-f", "oscal-catalog")["catalog"]["metadata"]["title"] == \
+        titles["2022"]
+    out = tmp_path / "iso.json"
+    rc, stdout, err = run("convert", "-f", "oscal-catalog", "-e", "2013", "-o", str(out))
+    assert rc == 0 and stdout == "" and err == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["catalog"]["metadata"]["title"] == \
+        titles["2013"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["iso.json"]
+
+
+def test_convert_builtin_catalog_usage_errors():
+    cases = [
+        (["-e", "2013"], "--edition writes a built-in catalog: give --format oscal-catalog"),
+        (["-e", "2013", "-o", "x.json"],
+         "--edition writes a built-in catalog: give --format oscal-catalog"),
+        (["-f", "oscal-catalog", "-e", "1999"], 'unknown edition for --edition: "1999"'),
+        ([SMALL, "-f", "oscal-catalog", "-e", "2013"],
+         "--edition writes a built-in catalog and takes no input files"),
+        (["-f", "oscal-catalog", "--org", "X"], "--org applies to input files"),
+        (["-f", "oscal-catalog", "--to", "2013"], "--to applies to input files"),
+        (["-f", "oscal-ar"], "isms convert needs a document, CSV tables or an OSCAL catalog"),
+    ]
+    for args, message in cases:
+        rc, out, err = run("convert", *args, "--lang", "en")
+        assert rc == 2 and out == "", args
+        assert message in err, (args, err)
+    assert not os.path.exists("x.json")
+
+
+def test_convert_catalog_to_a_blank_gap_table(tmp_path):
+    rc, raw, err = run_bytes("convert", KRAV, "--format", "csv")
+    assert rc == 0 and err == b""
+    out = raw.decode("utf-8")
+    assert out.startswith("\ufeff")
+    assert out.endswith("DRI-4;Leverantörer granskas före avtal (NIS2);;;;;;;\r\n")
+    rows = read_csv(out)
+    assert rows[0][0] == "Exempelstads grundläggande informationssäkerhetskrav"
+    # not an ISO clause: the reference column is the requirement's id
+    assert rows[1][0:8] == ["Krav-ID", "Krav", "Nuläge", "Kommentar", "Handlingsplan",
+                            "Ansvarig", "Åtgärdsbehov", "Datum"]
+    body = [r for r in rows[2:] if any(r)]
+    assert len(body) == len(krav_controls()) == 11
+    assert [r[0] for r in body] == [i[1] for i in krav_controls()]
+    # the blank table shows what each control is: its title from the catalog
+    assert [r[1] for r in body] == [i[3] for i in krav_controls()]
+    assert all(r[2] == "" for r in body)  # nothing assessed yet
+    # the extension says CSV too; written atomically
+    path = tmp_path / "gap-krav.csv"
+    rc, stdout, err = run("convert", KRAV, "-o", str(path))
+    assert rc == 0 and stdout == "" and err == ""
+    assert path.read_bytes() == raw
+    rc, out_en, _ = run("convert", KRAV, "-f", "csv", "--lang", "en", "--comma")
+    assert read_csv(out_en, ",")[1][2] == "Status"
+
+
+def test_convert_catalog_to_a_document(tmp_path):
+    with open(KRAV, encoding="utf-8") as f:
+        uuid = json.load(f)["catalog"]["uuid"]
+    path = tmp_path / "krav.json"
+    rc, stdout, err = run("convert", KRAV, "--org", "Exempelstads kommun", "--unit", "IT",
+                          "--year", "2025", "-o", str(path))
+    assert rc == 0 and stdout == "" and err == ""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert doc["format"] == "libisms/1" and doc["organisation"] == "Exempelstads kommun"
+    assert doc["unit"] == "IT" and doc["year"] == 2025
+    assert [c["uuid"] for c in doc["catalogs"]] == [uuid]
+    [gap] = doc["assessments"]
+    assert gap["year"] == 2025 and gap["catalog"] == uuid and "edition" not in gap
+    assert [e["ref"] for e in gap["entries"]] == [i[1] for i in krav_controls()]
+    assert all(e.get("status", "not-assessed") == "not-assessed" for e in gap["entries"])
+    # the document works with the other commands
+    rc, out, _ = run("report", str(path))
+    assert rc == 0 and "Exempelstads grundläggande informationssäkerhetskrav" in out
+    # default year: this one
+    doc = run_json("convert", KRAV)
+    assert doc["year"] == doc["assessments"][0]["year"] == datetime.date.today().year
+    # recognised by content: from standard input, and under a name that says nothing
+    with open(KRAV, "rb") as f:
+        data = f.read()
+    assert run_json("convert", "-", "--year", "2025", stdin=data)["assessments"][0][
+        "catalog"] == uuid
+    odd = tmp_path / "krav.csv"
+    odd.write_bytes(b"\xef\xbb\xbf" + data)
+    assert run_json("convert", str(odd), "--year", "2025")["catalogs"][0]["uuid"] == uuid
+
+
+def test_convert_catalog_written_back_as_oscal(tmp_path):
+    data = run_json("convert", KRAV, "--format", "oscal-catalog")
+    path = tmp_path / "again.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert oscal_items(str(path)) == oscal_items(KRAV)
+    with open(KRAV, encoding="utf-8") as f:
+        original = json.load(f)["catalog"]
+    assert data["catalog"]["uuid"] == original["uuid"]
+    assert data["catalog"]["metadata"]["title"] == original["metadata"]["title"]
+    assert data["catalog"]["metadata"]["version"] == "2025.1"
+
+
+KRAV_STATUS = {"STY-1": "yes", "STY-2": "partial", "STY-3": "yes", "BEH-1": "no",
+               "BEH-1.1": "no", "BEH-2": "yes", "BEH-3": "partial", "DRI-1": "yes",
+               "DRI-2": "no", "DRI-3": "not-assessed", "DRI-4": "not-applicable"}
+
+
+def test_convert_gap_table_against_a_catalog(tmp_path):
+    doc = tmp_path / "krav-2025.json"
+    rc, stdout, err = run("convert", KRAV_GAP, "--catalog", KRAV, "--org", "Exempelstads kommun",
+                          "--year", "2025", "--date", "2025-11-30", "-o", str(doc))
+    assert rc == 0 and stdout == "", err
+    data = json.loads(doc.read_text(encoding="utf-8"))
+    [gap] = data["assessments"]
+    assert gap["year"] == 2025 and gap["catalog"] == data["catalogs"][0]["uuid"]
+    # references in any case (sty-2, beh-1.1) are the catalog's ids
+    assert {e["ref"]: e.get("status", "not-assessed") for e in gap["entries"]} == KRAV_STATUS
+    e = next(e for e in gap["entries"] if e["ref"] == "BEH-1.1")
+    assert e["owner"] == "IT-avdelningen" and e["need"] == "high" and e["due"] == "juni 2026"
+    # the report: 4 yes and 2 partial of 9 applicable assessed: (4 + 2 × 0.5) / 9 = 55.6 %
+    rc, out, err = run("report", str(doc))
+    assert rc == 0, err
+    assert f"Efterlevnad 55,6{NBSP}%. Bedömda krav: 9 av 10 tillämpliga." in out
+    # and its assessment results: a finding per assessed requirement (DRI-3 is not)
+    ar = run_json("convert", str(doc), "-f", "oscal-ar")["assessment-results"]
+    findings = ar["results"][0]["findings"]
+    assert len(findings) == 10
+    assert "dri-3" not in [f["target"]["target-id"] for f in findings]
+    # without --catalog the same table is no ISO/IEC 27001 gap analysis: refs kept as written
+    rc, _, err = run("convert", KRAV_GAP, "--year", "2025", "-o", str(tmp_path / "iso.json"))
+    assert rc == 0, err
+    iso = json.loads((tmp_path / "iso.json").read_text(encoding="utf-8"))
+    assert "catalog" not in iso["assessments"][0] and "catalogs" not in iso
+
+
+def test_blank_gap_table_filled_in_becomes_a_report(tmp_path):
+    blank = tmp_path / "gap.csv"
+    assert run("convert", KRAV, "-o", str(blank), "--comma")[0] == 0
+    rows = read_csv(blank.read_text(encoding="utf-8"), ",")
+    for r in rows[2:]:
+        if r and r[0]:
+            r[2] = {"STY-1": "Ja", "BEH-2": "Nej"}.get(r[0], "Delvis")
+    filled = tmp_path / "gap-2026.csv"
+    with open(filled, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    doc = tmp_path / "doc.json"
+    rc, _, err = run("convert", str(filled), "--catalog", KRAV, "-o", str(doc))
+    assert rc == 0, err
+    data = json.loads(doc.read_text(encoding="utf-8"))
+    # the year from the file's name
+    assert data["year"] == 2026 and data["assessments"][0]["year"] == 2026
+    status = {e["ref"]: e["status"] for e in data["assessments"][0]["entries"]}
+    assert status["STY-1"] == "yes" and status["BEH-2"] == "no" and status["DRI-4"] == "partial"
+    # 1 yes, 9 partial, 1 no: (1 + 9 × 0.5) / 11 = 50.0 %
+    rc, out, err = run("report", str(doc), "--lang", "en")
+    assert rc == 0, err
+    assert re.search(r"^Compliance 50(\.0)?[ \u00a0]?%\. Requirements assessed: 11 of 11 "
+                     r"applicable\.$", out, re.M), out
+
+
+def test_gap_table_into_a_document_held_against_a_catalog(tmp_path):
+    blank = tmp_path / "blank.json"
+    assert run("convert", KRAV, "--year", "2025", "-o", str(blank))[0] == 0
+    filled = tmp_path / "filled.json"
+    rc, _, err = run("convert", str(blank), KRAV_GAP, "--year", "2025", "-o", str(filled))
+    assert rc == 0, err
+    data = json.loads(filled.read_text(encoding="utf-8"))
+    assert len(data["assessments"]) == 1
+    assert {e["ref"]: e.get("status", "not-assessed")
+            for e in data["assessments"][0]["entries"]} == KRAV_STATUS
+
+
+def test_broken_catalog_names_file_line_and_column(tmp_path):
+    with open(BROKEN_CATALOG, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    line = next(i for i, text in enumerate(lines, 1) if '"id": 12' in text)
+    column = lines[line - 1].index("12") + 1
+    message = "$.catalog.groups[0].controls[1].id: expected a string, found an integer\n"
+    for args in (["convert", BROKEN_CATALOG], ["catalog", "--catalog", BROKEN_CATALOG],
+                 ["catalog", "-c", BROKEN_CATALOG, "G1"],
+                 ["convert", KRAV_GAP, "--catalog", BROKEN_CATALOG, "-o",
+                  str(tmp_path / "x.json")]):
+        rc, out, err = run(*args)
+        assert rc == 2 and out == "", args
+        assert err == f"isms: {BROKEN_CATALOG}:{line}:{column}: {message}", (args, err)
+    assert not (tmp_path / "x.json").exists()
+    with open(BROKEN_CATALOG, "rb") as f:
+        rc, _, err = run("catalog", "-c", "-", stdin=f.read())
+    assert rc == 2 and err == f"isms: <stdin>:{line}:{column}: {message}"
+    # not JSON to the end; a required key missing
+    cut = tmp_path / "cut.json"
+    cut.write_text('{"catalog": {"uuid": ', encoding="utf-8")
+    rc, _, err = run("convert", str(cut))
+    assert rc == 2 and err.startswith(f"isms: {cut}:1:") and "$.catalog" in err
+    untitled = tmp_path / "untitled.json"
+    untitled.write_text('{"catalog": {\n  "uuid": "0d6a3a53-3c1e-4f7e-9d47-2f0f5f1b8e21",\n'
+                        '  "metadata": {}}}\n', encoding="utf-8")
+    rc, _, err = run("catalog", "-c", str(untitled))
+    assert rc == 2 and err.startswith(f"isms: {untitled}:3:")
+    assert '$.catalog.metadata: missing key "title"' in err
+
+
+def test_other_oscal_models_are_not_read(tmp_path):
+    ar = tmp_path / "ar.json"
+    assert run("convert", SAMPLE_DOC, "-f", "oscal-ar", "-o", str(ar))[0] == 0
+    rc, out, err = run("convert", str(ar), "--lang", "en")
+    assert rc == 2 and out == ""
+    assert err == (f"isms: {ar}: the OSCAL model assessment-results is not read; isms convert "
+                   f"reads OSCAL catalogs, documents and CSV tables\n")
+
+
+def test_convert_catalog_usage_errors(tmp_path):
+    cases = [
+        ([KRAV, KRAV_GAP], f"{KRAV}: an OSCAL catalog is read on its own; gap tables are read "
+                           f"against it with --catalog {KRAV}"),
+        ([KRAV, "--catalog", KRAV], "an OSCAL catalog is read on its own"),
+        ([SMALL, "--catalog", KRAV],
+         "--catalog reads gap tables against the catalog, but there is no gap table"),
+        ([KRAV, "--to", "2022"], "an imported catalog has no mapping"),
+        ([SAMPLE_DOC, "--table", "risks", "-f", "oscal-ar"], "--table writes CSV, not OSCAL"),
+        (["-", "--catalog", "-"], "standard input (-) can be read only once"),
+        ([KRAV, "--kind", "gap"], "--kind applies to CSV tables"),
+    ]
+    for args, message in cases:
+        rc, out, err = run("convert", *args, "--lang", "en", stdin=b"")
+        assert rc == 2 and out == "", args
+        assert message in err, (args, err)
+
+
+def test_catalog_lists_an_imported_catalog():
+    rc, out, err = run("catalog", "--catalog", KRAV)
+    assert rc == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].split() == ["ID", "Rubrik", "Typ", "OSCAL-id"]
+    assert_aligned(lines)
+    items = oscal_items(KRAV)
+    assert len(items) == 15  # 4 groups (one nested) and 11 controls
+    assert lines[-1] == "Exempelstads grundläggande informationssäkerhetskrav: 15 poster"
+    row = next(line for line in lines if line.strip().startswith("BEH-1.1 "))
+    assert row.startswith("    BEH-1.1") and row.endswith("beh-1.1")  # nested twice
+    assert "Behörigheter följs upp minst två gånger per år" in row and "kontroll" in row
+    assert "Nytt" not in lines[0] and "Tema" not in lines[0]
+    # JSON: the catalog's title, version and UUID; no news
+    data = run_json("catalog", "-c", KRAV, "-f", "json")
+    assert data["catalog"] == "Exempelstads grundläggande informationssäkerhetskrav"
+    assert data["version"] == "2025.1" and "edition" not in data
+    assert [(i["id"], i["oscal_id"], i["title"]) for i in data["items"]] == \
+        [i[1:] for i in items]
+    assert all("new" not in i for i in data["items"])
+    assert next(i for i in data["items"] if i["id"] == "BEH-1.1")["parent"] == "BEH-1"
+    req = run_json("catalog", "-c", KRAV, "--requirements", "-f", "json")["items"]
+    assert [i["id"] for i in req] == [i[1] for i in krav_controls()]
+    assert all(i["kind"] == "control" and i["assessable"] for i in req)
+    # the other formats
+    rc, out, _ = run("catalog", "-c", KRAV, "-f", "csv")
+    rows = read_csv(out)
+    assert rows[0] == ["ID", "Rubrik", "Typ", "OSCAL-id"] and len(rows) == 16
+    rc, out, _ = run("catalog", "-c", KRAV, "-f", "md", "--lang", "en")
+    assert out.startswith("# Exempelstads grundläggande informationssäkerhetskrav\n\n"
+                          "| ID | Title | Kind | OSCAL id |")
+    rc, out, _ = run("catalog", "-c", KRAV, "-f", "html")
+    assert rc == 0 and "<td>dri-kon</td>" in out
+    # from standard input
+    with open(KRAV, "rb") as f:
+        assert run_json("catalog", "-c", "-", "-f", "json", stdin=f.read())["items"] == \
+            data["items"]
+
+
+def test_catalog_shows_an_imported_item():
+    by_label = run_json("catalog", "--catalog", KRAV, "BEH-1.1", "-f", "json")
+    assert run_json("catalog", "--catalog", KRAV, "beh-1.1", "-f", "json") == by_label
+    assert by_label == {
+        "catalog": "Exempelstads grundläggande informationssäkerhetskrav",
+        "id": "BEH-1.1", "oscal_id": "beh-1.1",
+        "title": "Behörigheter följs upp minst två gånger per år", "kind": "control",
+        "parent": {"id": "BEH-1", "title": "Behörigheter tilldelas efter behov och dokumenteras"},
+        "children": [], "assessable": True}
+    rc, out, _ = run("catalog", "-c", KRAV, "dri-kon", "--lang", "en")
+    assert rc == 0
+    assert re.search(r"^OSCAL id +dri-kon$", out, re.M)
+    assert re.search(r"^Kind +group$", out, re.M)
+    assert re.search(r"^Children +DRI-1, DRI-2$", out, re.M)
+    assert re.search(r"^Catalog +Exempelstads grundläggande", out, re.M)
+    assert "New in the edition" not in out and "Counterpart" not in out and "Edition" not in out
+    rc, out, err = run("catalog", "-c", KRAV, "A.5.1")
+    assert rc == 2 and out == ""
+    assert 'Exempelstads grundläggande informationssäkerhetskrav har ingen post "A.5.1"' in err
+
+
+def test_catalog_imported_usage_errors():
+    cases = [
+        (["-e", "2013"], "--catalog and --edition exclude each other"),
+        (["--annex"], "--annex selects a part of ISO/IEC 27001"),
+        (["--clauses"], "--clauses selects a part of ISO/IEC 27001"),
+        (["--attr", "#Detective"], "attributes exist only in the 2022 edition"),
+        (["STY-1", "STY-2"], "isms catalog shows one item at a time"),
+    ]
+    for args, message in cases:
+        rc, out, err = run("catalog", "--catalog", KRAV, *args, "--lang", "en")
+        assert rc == 2 and out == "", args
+        assert message in err, (args, err)
+    rc, _, err = run("catalog", "--catalog", "/nonexistent/krav.json")
+    assert rc == 2 and "/nonexistent/krav.json" in err
+
+
+def test_imported_catalog_text_cannot_drive_the_terminal(tmp_path):
+    catalog = {"catalog": {
+        "uuid": "0d6a3a53-3c1e-4f7e-9d47-2f0f5f1b8e21",
+        "metadata": {"title": "Ond " + EVIL + "katalog", "version": "1\u202e",
+                     "last-modified": "2025-01-01T00:00:00Z", "oscal-version": "1.1.3"},
+        "groups": [{"id": "g", "title": "Grupp " + EVIL, "controls": [
+            {"id": "c-1", "title": "Kontroll\t" + EVIL + "\nrad två",
+             "props": [{"name": "label", "value": "C\u202e1"}]}]}]}}
+    path = tmp_path / "ond.json"
+    path.write_text(json.dumps(catalog), encoding="utf-8")
+    for args in ([], ["-f", "md"], ["-f", "html"], ["c-1"], ["c-1", "-f", "md"],
+                 ["c-1", "-f", "html"], ["--width", "40"], ["nothing"]):
+        rc, out, err = run_bytes("catalog", "-c", str(path), *args)
+        assert rc == (2 if args == ["nothing"] else 0), args
+        for stream in (out, err):
+            text = stream.decode("utf-8")
+            assert not CONTROLS.search(text.replace("\n", "").replace("\r", "")), args
+    rc, out, _ = run("catalog", "-c", str(path))
+    assert "Kontroll \ufffd[2J\ufffd]0;pwned\ufffd rad två" in out
+    assert out.splitlines()[-1] == "Ond \ufffd[2J\ufffd]0;pwned\ufffdkatalog: 2 poster"
+    # JSON keeps the text exactly
+    data = run_json("catalog", "-c", str(path), "-f", "json")
+    assert data["catalog"] == "Ond " + EVIL + "katalog" and data["version"] == "1\u202e"
+
+
+def test_help_describes_oscal():
+    for lang, words in (("sv", ["OSCAL-katalog", "tomma gaptabellen"]),
+                        ("en", ["OSCAL catalog", "blank gap"])):
+        rc, out, _ = run("convert", "--help", "--lang", lang)
+        assert rc == 0
+        for w in ["-f oscal-ar", "-f oscal-poam", "-f oscal-catalog", "--catalog", "--edition",
+                  "isms convert isms.json -f oscal-ar -o", "--catalog krav.oscal.json",
+                  "json, csv, oscal-ar, oscal-poam"] + words:
+            assert w in out, (lang, w)
+        oscal = next(p for p in out.split("\n\n") if p.startswith("OSCAL"))
+        assert max(width(line) for line in oscal.splitlines()) <= 80
+        rc, out, _ = run("catalog", "--help", "--lang", lang)
+        assert "--catalog" in out and "isms catalog --catalog krav.oscal.json" in out
+
+
 # ---- the manual pages --------------------------------------------------------------------
 
 @pytest.mark.parametrize("page", ["isms.1", "isms.sv.1"])
@@ -1307,6 +1754,11 @@ def test_manual_page_renders_without_warnings(page):
     assert "--width" in text and "COLUMNS" in text
     assert len(re.findall(r"Formats?:\s+(text|json)", text)) == 10
     assert ".tsv" in text and "U+FFFD" in text
+    # OSCAL: the formats, the options and an example each
+    for word in ("oscal-ar", "oscal-poam", "oscal-catalog", "--catalog", "--edition",
+                 "isms convert isms.json -f oscal-ar", "isms catalog --catalog krav.oscal.json",
+                 "isms convert gap-krav.csv --catalog krav.oscal.json"):
+        assert word in text, word
 
 
 # ---- last: writing to /dev/null ---------------------------------------------------------
