@@ -2,7 +2,8 @@
 and Statements of Applicability, classification of information assets, due-date periods,
 CSV import and export, bulk scoring, improvement plans, rating methods (CVSS, OWASP Risk
 Rating, DREAD), quantitative risk (FAIR Monte Carlo simulation), and the ISMS document with
-its management review.
+its management review; OSCAL export of assessment results, plans and catalogs, and OSCAL
+catalogs of other frameworks to assess against.
 
 A thin SWIG extension (``isms._isms``) wraps the C library as it is; this package makes it
 Pythonic. C result codes become exceptions (:class:`Error` and its subclasses), C handles
@@ -45,6 +46,15 @@ Gap analysis against ISO/IEC 27001::
     new.to_csv("gapanalys-2022.csv")            # semicolons, BOM, CRLF: Swedish Excel
 
     isms.parse_period("våren 2025").end         # datetime.date(2025, 6, 30)
+
+OSCAL: other frameworks in, assessment results and the plan out::
+
+    krav = isms.Catalog.from_oscal("exempelstad-krav.oscal.json")   # any OSCAL catalog
+    krav.title, len(krav.requirements())        # its controls are the requirements
+    krav["beh-2"].id, krav["BEH-2"].oscal_id    # ('BEH-2', 'beh-2'): label or OSCAL id
+    gap = isms.Assessment(krav, 2025)           # held against it; or from_csv(..., catalog=krav)
+    doc.to_oscal("ar"), doc.to_oscal("poam")    # JSON text that validates against OSCAL 1.1.3
+    isms.catalog("2022").to_oscal()             # the built-in catalogs, ids and titles only
 
 Information classification (KLASSA-style 0-4 by default; also "klassa-cia", "fips199")::
 
@@ -139,8 +149,8 @@ from ._matrix import CONSEQUENCE, LIKELIHOOD, Band, Level, RiskMatrix, Score
 from ._register import Risk, RiskRegister
 from ._score import score_many
 from ._period import Period, PeriodKind, parse_period
-from ._catalog import (Catalog, Edition, Item, ItemKind, Mapping, Relation, Scope, Theme,
-                       attribute_label, attribute_values, catalog, parse_attribute)
+from ._catalog import (Catalog, Edition, Item, ItemKind, Mapping, OscalKind, Relation, Scope,
+                       Theme, attribute_label, attribute_values, catalog, parse_attribute)
 from ._assessment import (Applicability, Assessment, Change, Delta, EditionBasis, Entry, Need,
                           Reason, RequirementStatus, Summary, Tally)
 from ._asset import (Aspect, Asset, AssetType, Inventory, InventorySummary, Link, Origin,
@@ -164,8 +174,8 @@ __all__ = [
     "Risk", "RiskRegister", "score_many",
     "treatment_labels", "status_labels",
     "Period", "PeriodKind", "parse_period",
-    "Edition", "Scope", "ItemKind", "Theme", "Relation", "Catalog", "Item", "Mapping",
-    "catalog", "attribute_values", "parse_attribute", "attribute_label",
+    "Edition", "Scope", "ItemKind", "Theme", "Relation", "OscalKind", "Catalog", "Item",
+    "Mapping", "catalog", "attribute_values", "parse_attribute", "attribute_label",
     "RequirementStatus", "Need", "Applicability", "Reason", "Change", "EditionBasis",
     "Assessment", "Entry", "Summary", "Tally", "Delta",
     "Aspect", "AssetType", "PersonalData", "SpecialCategory", "RelationKind", "Origin",

@@ -9,9 +9,9 @@ import weakref
 from typing import Dict, NamedTuple, Optional
 
 from . import _isms
-from ._catalog import Catalog, Edition, Item, Scope, _item
-from ._errors import (ErrorCode, InvalidArgumentError, NotFoundError, check, check_result,
-                      error_for)
+from ._catalog import Catalog, Edition, Item, Scope, _catalog_of, _item
+from ._errors import (ErrorCode, FileError, InvalidArgumentError, NotFoundError, check,
+                      check_result, error_for)
 from ._findings import _FindingsList
 from ._handle import _Handle
 from ._lang import _Labelled, lang_value
@@ -634,15 +634,42 @@ class Delta(NamedTuple):
 
 # ---- assessments -------------------------------------------------------------------------
 
+def _edition_arg(edition):
+    """A built-in edition; Edition.IMPORTED names no catalog."""
+    edition = Edition.coerce(edition)
+    if edition is Edition.IMPORTED:
+        raise InvalidArgumentError("Edition.IMPORTED names no catalog: pass the imported "
+                                   "Catalog itself")
+    return edition
+
+
+def _catalog_arg(edition, catalog):
+    """The imported Catalog of from_csv()'s `edition` or `catalog` argument, or None (then
+    `edition` is an edition or None)."""
+    if catalog is not None:
+        if not isinstance(catalog, Catalog):
+            raise TypeError("catalog must be a Catalog, not %s" % type(catalog).__name__)
+        if edition is not None:
+            raise InvalidArgumentError("give either an edition or a catalog, not both")
+        return catalog
+    if isinstance(edition, Catalog) and edition.imported:
+        return edition
+    return None
+
+
 class Assessment(_Handle):
-    """An assessment against one edition of ISO/IEC 27001: one :class:`Entry` per
-    requirement (a clause such as ``6.1.2`` or an Annex A control such as ``A.8.8``), in
-    the order they were added (a gap table's row order).
+    """An assessment against one edition of ISO/IEC 27001, or against a catalog imported
+    from OSCAL (another framework, see :meth:`Catalog.from_oscal <isms.Catalog.from_oscal>`):
+    one :class:`Entry` per requirement (a clause such as ``6.1.2``, an Annex A control such
+    as ``A.8.8``, an imported control such as ``BEH-2``), in the order they were added (a gap
+    table's row order).
 
     ``Assessment("2022", year=2024, scope="both")`` starts empty (:meth:`add_all` fills in
-    every requirement of the scope); :meth:`from_csv` reads a gap table. ``len(a)``,
-    ``for entry in a`` (row order), ``a["A.5.1"]`` (references read tolerantly: ``"A 5.1"``;
-    NotFoundError, a KeyError, when missing), ``"6.1.2" in a``, ``del a["6.1.2"]``.
+    every requirement of the scope); ``Assessment(catalog, 2025)`` does the same against a
+    :class:`~isms.Catalog`, and holds a reference to it of its own; :meth:`from_csv` reads a
+    gap table. ``len(a)``, ``for entry in a`` (row order), ``a["A.5.1"]`` (references read
+    tolerantly: ``"A 5.1"``; NotFoundError, a KeyError, when missing), ``"6.1.2" in a``,
+    ``del a["6.1.2"]``.
 
     An assessment is not safe to modify from several threads at once.
     """
@@ -652,10 +679,20 @@ class Assessment(_Handle):
     _free = staticmethod(_isms.isms_assessment_free)
 
     def __init__(self, edition, year=None, scope="both"):
-        edition = Edition.coerce(edition)
+        """`edition`: an :class:`~isms.Edition` or anything :meth:`Edition.coerce
+        <isms.Edition.coerce>` reads (``"2022"``, 2013), or a :class:`~isms.Catalog`
+        (built-in or imported; against an imported one the scope is ``"annex_a"`` or
+        ``"both"``, which are the same: all its controls). `year`: the year assessed
+        (default: the current year). `scope`: ``"clauses"``, ``"annex_a"`` or ``"both"``."""
         scope = Scope.coerce(scope)
-        self._adopt_into(check_result(
-            _isms.isms_assessment_new(edition.code, _year_arg(year), scope.code)))
+        year = _year_arg(year)
+        if isinstance(edition, Catalog):
+            ptr = check_result(_isms.isms_assessment_new_catalog(edition._ptr, year,
+                                                                 scope.code))
+        else:
+            ptr = check_result(_isms.isms_assessment_new(_edition_arg(edition).code, year,
+                                                         scope.code))
+        self._adopt_into(ptr)
 
     def _adopt_into(self, ptr):
         super()._adopt_into(ptr)
@@ -667,23 +704,38 @@ class Assessment(_Handle):
 
     @staticmethod
     def _edition_code(edition):
-        return _isms.ISMS_EDITION_UNKNOWN if edition is None else Edition.coerce(edition).code
+        return _isms.ISMS_EDITION_UNKNOWN if edition is None else _edition_arg(edition).code
 
     @classmethod
-    def from_csv(cls, path, edition=None, year=None, notes=None, lang="sv"):
+    def from_csv(cls, path, edition=None, year=None, notes=None, lang="sv", *, catalog=None):
         """Reads a gap analysis or Statement of Applicability from a CSV file as Excel or
         Word export it (UTF-8 with or without BOM, or Windows-1252; comma, semicolon or tab;
         Swedish or English headers; see the C documentation for the columns recognised).
 
         `edition` wins when given; otherwise it is inferred (:attr:`edition_basis` says
-        how). `year` is the year assessed (default: the current year): due dates without a
-        year take it. Notes about the import (encoding, ignored columns, how the edition was
-        decided) are in ``import_notes``, as :class:`~isms.Finding` in `lang`; they are also
-        appended to `notes` when a list is given.
+        how). `catalog` (or an imported :class:`~isms.Catalog` as `edition`): the table is
+        read against that catalog, nothing is inferred, references are looked up in it (an
+        imported catalog's ids, labels and OSCAL ids, in any ASCII case; others are kept as
+        written) and a title row naming something else is only a ``gap-edition`` note; the
+        scope is then ``"both"``. `year` is the year assessed (default: the current year):
+        due dates without a year take it. Notes about the import (encoding, ignored columns,
+        how the edition was decided) are in ``import_notes``, as :class:`~isms.Finding` in
+        `lang`; they are also appended to `notes` when a list is given.
 
         Raises ParseError (with ``source``, ``line``, ``column``), FileError (an OSError),
         ExistsError (a requirement twice), RangeError (input too large).
         """
+        cat = _catalog_arg(edition, catalog)
+        if cat is not None:
+            source = os.fsdecode(os.fspath(path))
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError as err:
+                raise FileError("cannot read %s: %s" % (source, err.strerror or err),
+                                ErrorCode.EIO, source) from err
+            return cls.from_csv_bytes(data, source, year=year, notes=notes, lang=lang,
+                                      catalog=cat)
         code = cls._edition_code(edition)
         year = _year_arg(year)
         fspath = os.fsencode(os.fspath(path))
@@ -697,16 +749,22 @@ class Assessment(_Handle):
 
     @classmethod
     def from_csv_bytes(cls, data, source=None, edition=None, year=None, notes=None,
-                       lang="sv"):
+                       lang="sv", *, catalog=None):
         """Like :meth:`from_csv`, from CSV bytes in memory (any bytes-like object).
         `source` names the data in error messages."""
         if isinstance(data, str):
             raise TypeError("CSV data must be bytes (encode the text first)")
-        code = cls._edition_code(edition)
+        cat = _catalog_arg(edition, catalog)
+        code = cls._edition_code(edition) if cat is None else None
         year = _year_arg(year)
+        source = _text_arg(source, "source")
         with _FindingsList(lang) as found:
-            ptr = check_result(_isms.isms_assessment_parse_csv(
-                data, _text_arg(source, "source"), code, year, found.ptr))
+            if cat is not None:
+                ptr = check_result(_isms.isms_assessment_parse_csv_catalog(
+                    data, source, cat._ptr, year, found.ptr))
+            else:
+                ptr = check_result(_isms.isms_assessment_parse_csv(
+                    data, source, code, year, found.ptr))
             self = cls._adopt(ptr)
             self.import_notes = found.to_list()
         if notes is not None:
@@ -739,7 +797,8 @@ class Assessment(_Handle):
 
     @property
     def edition(self):
-        """The :class:`~isms.Edition` (equal to its full name, ``"ISO/IEC 27001:2022"``)."""
+        """The :class:`~isms.Edition` (equal to its full name, ``"ISO/IEC 27001:2022"``);
+        ``Edition.IMPORTED`` against an imported catalog (see :attr:`catalog`)."""
         return Edition.from_code(_isms.isms_assessment_edition(self._ptr))
 
     @property
@@ -750,8 +809,9 @@ class Assessment(_Handle):
 
     @property
     def catalog(self):
-        """The edition's :class:`~isms.Catalog`."""
-        return Catalog(self.edition)
+        """The :class:`~isms.Catalog` the assessment is held against: the edition's built-in
+        one, or the imported one (the same object as long as Python holds one for it)."""
+        return _catalog_of(_isms.isms_assessment_catalog(self._ptr))
 
     @property
     def year(self):
@@ -989,8 +1049,19 @@ class Assessment(_Handle):
 
         `report`: an optional list to which :class:`~isms.Finding` objects (in `lang`) are
         appended for what could not be carried as is: ``convert-new``,
-        ``convert-combined``, ``convert-partial-overlap``, ``convert-not-carried``."""
+        ``convert-combined``, ``convert-partial-overlap``, ``convert-not-carried``.
+
+        Imported catalogs have no mapping: an assessment against one converts only to that
+        catalog (given as the Catalog or ``Edition.IMPORTED``: a copy), and nothing converts
+        to or from one otherwise (InvalidArgumentError)."""
         target = Edition.coerce(edition)
+        if isinstance(edition, Catalog) and edition.imported \
+                and edition.uuid != _isms.isms_catalog_uuid(
+                    _isms.isms_assessment_catalog(self._ptr)):
+            raise InvalidArgumentError("an assessment cannot be converted to the imported "
+                                       "catalog %r: it is not the catalog the assessment is "
+                                       "held against, and imported catalogs have no mapping"
+                                       % (edition.title,))
         with _FindingsList(lang) as out:
             ptr = check_result(_isms.isms_assessment_convert(
                 self._ptr, target.code, out.ptr if report is not None else None))
@@ -1003,7 +1074,9 @@ class Assessment(_Handle):
         """Compares this assessment with an earlier one, requirement by requirement:
         ``this_year.compare(last_year)``. Returns a list of :class:`Delta` in this
         edition's catalog order (then references outside the catalog). When the editions
-        differ, the earlier assessment is converted to this one's edition first."""
+        differ, the earlier assessment is converted to this one's edition first.
+        Assessments against imported catalogs compare when both were held against the same
+        catalog (the same UUID); otherwise InvalidArgumentError."""
         if not isinstance(earlier, Assessment):
             raise TypeError("an assessment is compared with another Assessment, not %s"
                             % type(earlier).__name__)
@@ -1022,8 +1095,11 @@ class Assessment(_Handle):
 
     def __repr__(self):
         n = len(self)
+        edition = self.edition
+        name = (_isms.isms_catalog_title(_isms.isms_assessment_catalog(self._ptr))
+                if edition is Edition.IMPORTED else edition.value)
         return "<Assessment %s %d, %s, %d entr%s>" % (
-            self.edition.value, self.year, self.scope.value, n, "y" if n == 1 else "ies")
+            name, self.year, self.scope.value, n, "y" if n == 1 else "ies")
 
     def __reduce__(self):
         raise TypeError("Assessment objects cannot be pickled; use to_csv_bytes()")

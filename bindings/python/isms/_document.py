@@ -6,6 +6,7 @@ import os
 from . import _isms
 from ._assessment import Assessment
 from ._asset import Inventory
+from ._catalog import Catalog, OscalKind, _catalog_of
 from ._errors import InvalidArgumentError, check, check_result
 from ._findings import _FindingsList
 from ._handle import _Handle
@@ -86,7 +87,8 @@ class Document(_Handle):
     document: they stay usable while the document lives and the part is not replaced.
 
     ``doc.report(format="html", lang="sv")`` writes the management review;
-    ``doc.findings()`` runs every lint.
+    ``doc.findings()`` runs every lint; ``doc.to_oscal("ar")`` and ``doc.to_oscal("poam")``
+    write the gap analyses and the plan as OSCAL for other tools.
 
     A document is not safe to modify from several threads at once.
     """
@@ -145,6 +147,35 @@ class Document(_Handle):
     def dumps(self):
         """The document as JSON text (a str): stable key order, two-space indentation."""
         return check_result(_isms.isms_document_write(self._ptr)).decode("utf-8")
+
+    def to_oscal(self, kind):
+        """The document as OSCAL 1.1.3 JSON (a str) that validates against the official
+        schema; `kind` is an :class:`~isms.OscalKind` or a name ``isms_oscal_kind_parse()``
+        reads:
+
+        - ``"ar"`` (``"assessment-results"``, ``"oscal-ar"``): one result per assessment,
+          oldest year first, with the requirements in scope as reviewed controls (Annex A by
+          the Statement of Applicability), an observation per requirement with a status,
+          comment or evidence, and a finding per requirement assessed;
+        - ``"poam"`` (``"plan-of-action-and-milestones"``, ``"oscal-poam"``): one item per
+          action of the plan, with its owner, due period, status, the risks it treats and a
+          milestone per scheduled period;
+        - ``"catalog"`` (``"oscal-catalog"``): the catalog of the latest assessment.
+
+        UUIDs are derived from the document's ids and the timestamps from its dates, so the
+        same document always gives the same text. NotFoundError for assessment results or a
+        catalog of a document without assessments."""
+        kind = OscalKind.coerce(kind)
+        return check_result(_isms.isms_document_write_oscal(self._ptr, kind.code)).decode(
+            "utf-8", "surrogateescape")
+
+    def save_oscal(self, path, kind):
+        """Saves :meth:`to_oscal` of `kind` in a file, atomically (the old file is never
+        lost)."""
+        kind = OscalKind.coerce(kind)
+        with _naming_file(path):
+            check(_isms.isms_document_save_oscal(os.fsencode(os.fspath(path)), self._ptr,
+                                                 kind.code))
 
     @classmethod
     def from_csv(cls, *paths, year=None, organisation=None, unit=None, lang=None,
@@ -415,6 +446,28 @@ class Document(_Handle):
         before = self._snapshot()
         check(_isms.isms_document_remove_assessment(self._ptr, int(year)))
         self._release_changed(before)
+
+    # ---- imported catalogs --------------------------------------------------------------------
+
+    @property
+    def catalogs(self):
+        """The imported catalogs the document holds, in the order they came into it (with an
+        assessment held against one, or from the file): a tuple of :class:`~isms.Catalog`.
+        A catalog stays, also when no assessment uses it any more, until
+        :meth:`remove_catalog`; each Catalog object keeps its catalog alive on its own."""
+        return tuple(_catalog_of(_isms.isms_document_catalog_at(self._ptr, i))
+                     for i in range(_isms.isms_document_catalog_count(self._ptr)))
+
+    def remove_catalog(self, uuid):
+        """Removes the imported catalog with this UUID (a str, any case, or a
+        :class:`~isms.Catalog`). InvalidArgumentError while an assessment is held against it
+        (the message names their years); NotFoundError when the document holds no such
+        catalog. A Catalog object of it stays usable."""
+        if isinstance(uuid, Catalog):
+            uuid = uuid.uuid
+        if not isinstance(uuid, str):
+            raise TypeError("uuid must be a str or a Catalog, not %s" % type(uuid).__name__)
+        check(_isms.isms_document_remove_catalog(self._ptr, uuid))
 
     # ---- quantitative models ------------------------------------------------------------------
 

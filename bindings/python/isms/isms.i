@@ -11,8 +11,9 @@
  * copied at once, so nothing in Python ever borrows memory from C (an asset pointer inside
  * such a tuple is a borrowed handle, like any other; a simulation's samples are exported
  * through the buffer protocol by an object that keeps their owner alive); dates, periods,
- * floors, ratings and distributions go in as the same tuples. Catalog items are static C
- * data: their opaque pointers stay valid for the life of the process.
+ * floors, ratings and distributions go in as the same tuples. The items of the built-in
+ * catalogs are static C data: their opaque pointers stay valid for the life of the process;
+ * those of an imported catalog live as long as it does (the Python layer keeps it alive).
  *
  * Nobody is expected to use this module directly: the pure-Python package `isms` checks the
  * result codes, raises exceptions from isms_error_last(), owns the handles and frees them.
@@ -100,6 +101,9 @@ ISMS_HANDLE_OUT(isms_schedule)
 ISMS_HANDLE_OUT(isms_fair)
 ISMS_HANDLE_OUT(isms_document)
 ISMS_HANDLE_OUT(isms_simulation)
+/* isms_catalog_parse_oscal(), isms_catalog_load_oscal(): an imported catalog holding one
+ * reference, which the Python Catalog object releases with isms_catalog_free(). */
+ISMS_HANDLE_OUT(isms_catalog)
 
 /* ---- scalar out-parameters, appended as int or None ---------------------------------- */
 %define ISMS_INT_OUT(TYPE, NAME)
@@ -141,6 +145,7 @@ ISMS_INT_OUT(isms_owasp_severity, out)
 ISMS_INT_OUT(isms_dist_kind, out)
 ISMS_INT_OUT(isms_pert_method, out)
 ISMS_INT_OUT(isms_fair_node, out)
+ISMS_INT_OUT(isms_oscal_kind, out)
 
 /* ---- small structs out, copied into tuples ------------------------------------------- */
 %typemap(in, numinputs=0) isms_level *out (isms_level level_tmp) {
@@ -2122,6 +2127,7 @@ static PyTypeObject isms_py_samples_type = {
 %include "isms/csv.h"
 %include "isms/document.h"
 %include "isms/report.h"
+%include "isms/oscal.h"
 
 /* ---- catalog lists: isms_item_map() and isms_catalog_filter() as Python lists --------- */
 %inline %{
@@ -2520,6 +2526,7 @@ PyObject *isms_py_score_many(PyObject *values, PyObject *bands, const isms_matri
 
 /* Constants whose casts SWIG cannot evaluate. */
 %constant size_t ISMS_PY_PORTFOLIO = ISMS_PORTFOLIO;
+%constant size_t ISMS_PY_OSCAL_MAX_BYTES = ISMS_OSCAL_MAX_BYTES;
 %constant size_t ISMS_PY_SIM_MAX_ITERATIONS = ISMS_SIM_MAX_ITERATIONS;
 
 /* ---- simulation samples and distribution draws over the buffer protocol ---------------- */
@@ -2586,6 +2593,20 @@ PyObject *isms_py_dist_sample(PyObject *out, const isms_dist *dist, unsigned lon
         PyEval_RestoreThread(unlocked);
     PyBuffer_Release(&view);
     return PyLong_FromLong(rc);
+}
+%}
+
+/* ---- imported catalogs: one more reference ---------------------------------------------
+ * A Python Catalog object owns one reference to its imported catalog and releases it with
+ * isms_catalog_free(). When Python meets an imported catalog it has no object for (the
+ * catalog of an assessment read from a document, or of one whose Catalog object is gone),
+ * the new object takes a reference of its own (isms_catalog_ref()), so that it outlives the
+ * assessment it came from. */
+%inline %{
+/* Takes a reference to an imported catalog (built-in catalogs: nothing) and returns it. */
+const isms_catalog *isms_py_catalog_ref(const isms_catalog *catalog)
+{
+    return isms_catalog_ref(catalog);
 }
 %}
 

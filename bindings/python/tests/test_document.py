@@ -244,3 +244,79 @@ if given is not None:
         again = isms.Document.loads(text)
         assert again.dumps() == text
         assert [(r.title, r.likelihood, r.impact) for r in again.risks] == risks
+
+
+# ---- imported catalogs ----------------------------------------------------------------------
+
+def _krav(data_dir, replace=None):
+    """The sample OSCAL catalog; `replace` (old, new) changes its text first."""
+    text = (data_dir / "exempelstad-krav.oscal.json").read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    return isms.Catalog.from_oscal_string(text)
+
+
+OTHER_UUID = "5f0e8a55-3b1c-4e6d-8a2b-9c7d6e5f4a3b"
+
+
+def test_catalogs_come_with_assessments_and_stay_until_removed(data_dir):
+    doc = isms.Document(2025)
+    assert doc.catalogs == ()
+    krav = _krav(data_dir)
+    other = _krav(data_dir, (krav.uuid, OTHER_UUID))
+    a = isms.Assessment(other, 2024)
+    a.add("sty-1", status="yes")
+    doc.add_assessment(a)
+    doc.add_assessment(isms.Assessment(krav, 2023))
+    doc.add_assessment(isms.Assessment("2022", 2022))
+    # In the order they came, not the years' order; the same Catalog objects.
+    assert [c.uuid for c in doc.catalogs] == [OTHER_UUID, krav.uuid]
+    assert doc.catalogs[0] is other and doc.catalogs[1] is krav
+    assert isinstance(doc.catalogs, tuple)
+    # Removing the assessment keeps the catalog; it is saved and loaded back.
+    doc.remove_assessment(2024)
+    assert [c.uuid for c in doc.catalogs] == [OTHER_UUID, krav.uuid]
+    back = isms.Document.loads(doc.dumps())
+    assert [c.uuid for c in back.catalogs] == [OTHER_UUID, krav.uuid]
+    assert back.catalogs[1].title == krav.title
+    assert [f.code for f in back.findings("en") if f.code == "doc-catalog-unused"] == \
+        ["doc-catalog-unused"]
+    # Not while an assessment uses it; then by uuid in any case, or by the Catalog.
+    with pytest.raises(isms.InvalidArgumentError, match="still used by the assessment of 2023"):
+        doc.remove_catalog(krav.uuid)
+    doc.remove_catalog(OTHER_UUID.upper())
+    assert doc.catalogs == (krav,)
+    with pytest.raises(isms.NotFoundError, match="the document holds the imported catalog "
+                       + krav.uuid):
+        doc.remove_catalog(OTHER_UUID)
+    doc.remove_assessment(2023)
+    doc.remove_catalog(krav)
+    assert doc.catalogs == ()
+    with pytest.raises(isms.NotFoundError, match="holds no imported catalog"):
+        doc.remove_catalog(krav.uuid)
+    with pytest.raises(TypeError):
+        doc.remove_catalog(5)
+    # The Catalog objects outlive their removal.
+    del doc, back
+    gc.collect()
+    assert other.uuid == OTHER_UUID and len(other) == len(krav)
+
+
+def test_catalogs_of_a_loaded_document_outlive_it(data_dir):
+    krav = _krav(data_dir)
+    doc = isms.Document(2025)
+    doc.add_assessment(isms.Assessment(krav, 2024))
+    text = doc.dumps()
+    del doc, krav
+    gc.collect()
+    loaded = isms.Document.loads(text)
+    cats = loaded.catalogs
+    assert len(cats) == 1
+    held = cats[0]
+    assert loaded.assessment(2024).catalog is held
+    del loaded, cats
+    gc.collect()
+    # The Catalog holds a reference of its own: its items are still there.
+    assert held["STY-1"].id == "STY-1"
+    assert held.title
