@@ -224,6 +224,9 @@ int isms__catalog_builder_finish(isms__catalog_builder *b, isms_catalog **out);
 /* Frees a builder that is not finished (NULL is ignored). */
 void isms__catalog_builder_free(isms__catalog_builder *b);
 
+/* A UUID's text form: 8-4-4-4-12 hexadecimal digits, either case, and the end. */
+bool isms__uuid_shape(const char *s);
+
 /* True for an imported catalog. */
 bool isms__catalog_imported(const isms_catalog *catalog);
 

@@ -218,8 +218,7 @@ static bool pool_reserve(isms__catalog_builder *b, size_t need, bool *too_big)
     return isms__grow((void **)&b->pool, &b->pool_cap, b->pool_len + need, 1);
 }
 
-/* A UUID's text form: 8-4-4-4-12 hexadecimal digits, either case. */
-static bool uuid_shape(const char *s)
+bool isms__uuid_shape(const char *s)
 {
     for (size_t i = 0; i < 36; i++) {
         char c = s[i];
@@ -242,7 +241,7 @@ int isms__catalog_builder_new(isms__catalog_builder **out, const char *title,
         return isms__error(ISMS_EINVAL, "isms__catalog_builder_new: NULL argument");
     if (isms__text_blank(title))
         return isms__error(ISMS_EINVAL, "an imported catalog needs a title: it is empty");
-    if (!uuid_shape(uuid))
+    if (!isms__uuid_shape(uuid))
         return isms__error(ISMS_EINVAL,
                            "the catalog's UUID \"%.64s\" is not of the form "
                            "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx (hexadecimal digits)",

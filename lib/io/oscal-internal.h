@@ -278,6 +278,12 @@ int isms__oscal_write_poam(isms__buf *out, const isms_document *doc);
  * element of a document's "catalogs"), the reader's path at it. Errors name the JSON path
  * below it. On success *out holds one reference (the caller's).
  */
+/* True when `s` is a date-time that OSCAL's DateTimeWithTimezoneDatatype accepts (its
+ * pattern: YYYY-MM-DDThh:mm:ss of a day that exists in the years 1900–2999, an optional
+ * fraction, Z or one of the offsets the pattern lists) (oscal-read.c; the writer checks an
+ * imported catalog's last-modified with it before writing it back). */
+bool isms__oscal_is_datetime(const char *s);
+
 int isms__oscal_read_catalog(isms__jr *r, json_t *catalog, isms_catalog **out);
 
 #endif

@@ -137,11 +137,6 @@ static quoted quote(const char *s)
 
 /* ---- the forms of OSCAL's data types ----------------------------------------------------- */
 
-static bool is_hex(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -150,17 +145,8 @@ static bool is_digit(char c)
 /* UUIDDatatype: 8-4-4-4-12 hexadecimal digits, version 4 or 5, variant 10xx. */
 static bool is_uuid(const char *s)
 {
-    if (strlen(s) != 36)
-        return false;
-    for (size_t i = 0; i < 36; i++) {
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (s[i] != '-')
-                return false;
-        } else if (!is_hex(s[i])) {
-            return false;
-        }
-    }
-    return (s[14] == '4' || s[14] == '5') && strchr("89abAB", s[19]) != NULL;
+    return isms__uuid_shape(s) && (s[14] == '4' || s[14] == '5') &&
+           strchr("89abAB", s[19]) != NULL;
 }
 
 /* The number of the n digits at s (all digits), or -1. */
@@ -178,7 +164,7 @@ static int digits_value(const char *s, size_t n)
 /* DateTimeWithTimezoneDatatype as the schema's pattern has it: YYYY-MM-DDThh:mm:ss, an
  * optional fraction, then Z or an offset of the list below; years 1900–2999, days that
  * exist (the Gregorian leap years). */
-static bool is_datetime(const char *s)
+bool isms__oscal_is_datetime(const char *s)
 {
     size_t n = strlen(s);
     if (n < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':')
@@ -982,7 +968,7 @@ static int read_metadata(isms__jr *r, json_t *catalog, const char **title, const
     if ((rc = isms__jr_enter(r, m, "last-modified", ISMS__JR_REQ, &v)) != ISMS_OK ||
         (rc = isms__jr_as_string(r, v, 0, modified)) < 0)
         return rc;
-    if (!is_datetime(*modified))
+    if (!isms__oscal_is_datetime(*modified))
         return isms__jr_fail(r, ISMS_EPARSE, false, "\"%s\" is not a date and time with a "
                              "time zone as OSCAL writes them (YYYY-MM-DDThh:mm:ss, an optional "
                              "fraction of a second, then Z or an offset such as +01:00)",

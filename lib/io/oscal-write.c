@@ -656,52 +656,6 @@ static bool is_token(const char *s)
     return true;
 }
 
-/* True when `s` is a date-time that OSCAL's DateTimeWithTimezoneDatatype accepts: a date of
- * the years 1900–2999 that exists, a time, optional fractions of a second and the zone Z or
- * one of the offsets the pattern lists. */
-static bool is_oscal_stamp(const char *s)
-{
-    for (int i = 0; i < 19; i++) {
-        bool digit = s[i] >= '0' && s[i] <= '9';
-        char want = i == 4 || i == 7 ? '-' : i == 10 ? 'T' : i == 13 || i == 16 ? ':' : 0;
-        if (want ? s[i] != want : !digit)
-            return false;
-    }
-#define NUM2(p) (((p)[0] - '0') * 10 + ((p)[1] - '0'))
-    int year = NUM2(s) * 100 + NUM2(s + 2), month = NUM2(s + 5), day = NUM2(s + 8);
-    if (year < 1900 || year > 2999 || NUM2(s + 11) > 23 || NUM2(s + 14) > 59 ||
-        NUM2(s + 17) > 59)
-        return false;
-    isms_date d = { year, month, day };
-    if (!isms_date_valid(d))
-        return false;
-    const char *z = s + 19;
-    if (*z == '.') {
-        if (!(z[1] >= '0' && z[1] <= '9'))
-            return false;
-        for (z++; *z >= '0' && *z <= '9'; z++)
-            ;
-    }
-    if (z[0] == 'Z')
-        return z[1] == '\0';
-    /* [+-]hh:mm and the end, checked in order so that the NUL stops the reading */
-    if ((z[0] != '+' && z[0] != '-') || !(z[1] >= '0' && z[1] <= '9') ||
-        !(z[2] >= '0' && z[2] <= '9') || z[3] != ':' || !(z[4] >= '0' && z[4] <= '9') ||
-        !(z[5] >= '0' && z[5] <= '9') || z[6] != '\0')
-        return false;
-    int h = NUM2(z + 1);
-    const char *m = z + 4;
-    if (strcmp(m, "00") == 0)
-        return h <= (z[0] == '+' ? 14 : 12);
-    if (strcmp(m, "30") == 0)
-        return z[0] == '+' ? (h == 3 || h == 4 || h == 5 || h == 6 || h == 9 || h == 10)
-                           : (h == 3 || h == 9);
-    if (strcmp(m, "45") == 0)
-        return z[0] == '+' && (h == 5 || h == 8 || h == 12);
-#undef NUM2
-    return false;
-}
-
 typedef struct cat_writer {
     isms__json *w;
     bool imported;
@@ -847,7 +801,7 @@ void isms__oscal_write_catalog(isms__json *w, const isms_catalog *catalog)
         M_TITLE(w, isms_catalog_title(catalog));
     if (c.imported) {
         const char *lm = isms__catalog_last_modified(catalog);
-        M_STRING(w, "last-modified", is_oscal_stamp(lm) ? lm : "1970-01-01T00:00:00Z");
+        M_STRING(w, "last-modified", isms__oscal_is_datetime(lm) ? lm : "1970-01-01T00:00:00Z");
     } else {
         isms__stamp when = isms__oscal_stamp(edition_date(c.edition));
         M_STRING(w, "published", when.s);
