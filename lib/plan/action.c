@@ -933,31 +933,7 @@ int isms_action_add_prerequisite(isms_action *action, const char *id)
             if (strncmp(p, s, len) == 0 && p[len] == '\0')
                 return ISMS_OK;
     }
-    if (action->n_prereqs == UINT32_MAX || len + 1 > SIZE_MAX - action->prereq_len)
-        return isms__error(ISMS_ENOMEM, "action \"%.*s\" has as many prerequisites as it can "
-                           "hold", ISMS__Q(action->id));
-    if (!isms__grow((void **)&action->prereqs, &action->prereq_cap,
-                    action->prereq_len + len + 1, 1) ||
-        !isms__grow((void **)&action->prereq_idx, &action->prereq_idx_cap,
-                    (size_t)action->n_prereqs + 1, sizeof *action->prereq_idx))
-        return isms__error_nomem();
-    const isms_plan *plan = action->plan;
-    if (action->prereq_gen != plan->gen) { /* stale after a removal: resolve all again */
-        const char *p = action->prereqs;
-        for (uint32_t j = 0; j < action->n_prereqs; j++, p += strlen(p) + 1) {
-            const isms_action *q = isms__index_find(&plan->index, p);
-            action->prereq_idx[j] = q ? q->idx : ISMS__UNRESOLVED;
-        }
-        action->prereq_gen = plan->gen;
-    }
-    const isms_action *q = isms__index_find_n(&plan->index, s, len);
-    action->prereq_idx[action->n_prereqs] = q ? q->idx : ISMS__UNRESOLVED;
-    memcpy(action->prereqs + action->prereq_len, s, len);
-    action->prereqs[action->prereq_len + len] = '\0';
-    action->prereq_len += len + 1;
-    action->n_prereqs++;
-    isms__action_changed(action);
-    return ISMS_OK;
+    return isms__action_add_prerequisites(action, &s, &len, 1);
 }
 
 int isms__action_add_prerequisites(isms_action *action, const char *const *ids,
