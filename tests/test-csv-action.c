@@ -717,8 +717,8 @@ static isms_plan *rich_plan(void)
     static const double costs[] = { 0, 0.1, 1250.5, 12500, 0.30000000000000004, 1e9 + 0.25,
                                     123456789.125, 3e-7, 1e22 };
     static const double days[] = { 0, 0.125, 2.5, 3, 0.1, 99999.75, 1.0 / 3 };
-    static const char *const dues[] = { "Q2 2025", "hösten", "2026-03-31", "inför nästa "
-                                        "verksamhetsplan", "", "december" };
+    static const char *const dues[] = { "Q2 2025", "hösten", "2026-03-31", ("inför nästa "
+                                        "verksamhetsplan"), "", "december" };
     static const char *const ids[] = { "R1", "6.1.2", "A.5.1", "HR system", "x,y;z",
                                        "med \"citat\"", "kolon:i", "slut:" };
     isms_plan *plan = NULL;

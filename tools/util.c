@@ -352,6 +352,7 @@ const char *severity_name(isms_severity s)
 /* ---- errors ---------------------------------------------------------------------------- */
 
 /* "isms: " and the text, made terminal-safe, as one line on standard error. */
+static void print_vline(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 static void print_vline(const char *fmt, va_list ap)
 {
     strbuf raw, safe;

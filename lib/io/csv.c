@@ -557,6 +557,18 @@ static uint32_t norm_next(norm_iter *it)
         return c;
     }
     for (;;) {
+        /* ASCII letters and digits outside a hint, the common case: fold and return. */
+        unsigned char b = (unsigned char)*it->s;
+        if (!it->depth && b < 0x80) {
+            if ((unsigned)(b - 'a') < 26u || (unsigned)(b - '0') < 10u) {
+                it->s++;
+                return b;
+            }
+            if ((unsigned)(b - 'A') < 26u) {
+                it->s++;
+                return (uint32_t)b + 32;
+            }
+        }
         uint32_t c = isms__utf8_next(&it->s);
         if (c == 0)
             return 0;
