@@ -56,6 +56,17 @@ int isms__error_at(int code, const char *source, unsigned line, unsigned column,
                    const char *fmt, ...) ISMS__PRINTF(5, 6);
 /* Out of memory, with a fixed message. */
 int isms__error_nomem(void);
+/* The thread's last error, kept aside while the library makes calls whose failure it handles
+ * itself, so that a call that then succeeds leaves the caller's last error as it was
+ * (include/isms/base.h: successful calls do not clear it). About 1.3 KiB: keep it on the
+ * stack of the function that saves. */
+typedef struct isms__error_saved {
+    isms_error pub;
+    char message[1024];
+    char source[256];
+} isms__error_saved;
+void isms__error_save(isms__error_saved *saved);
+void isms__error_restore(const isms__error_saved *saved);
 
 /* ---- text (lib/base/text.c) ---------------------------------------------------------- */
 /* Decodes one UTF-8 code point at *s (advancing *s); invalid bytes decode as themselves
@@ -65,8 +76,16 @@ uint32_t isms__utf8_next(const char **s);
 uint32_t isms__fold(uint32_t cp);
 /* Appends the UTF-8 encoding of cp to buf (at least 4 bytes free); returns bytes written. */
 size_t isms__utf8_put(char *buf, uint32_t cp);
+/* The length of the longest prefix of [s, s+n) that is valid UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF): the offset of the first byte of the first bad
+ * sequence, or n when all of it is valid. The library's one UTF-8 validator. */
+size_t isms__utf8_valid_prefix(const char *s, size_t n);
 /* True when [s, s+n) is valid UTF-8 (no overlongs, no surrogates). */
 bool isms__utf8_valid(const char *s, size_t n);
+/* Checks text that comes in through the API: ISMS_OK when `s` is NULL or valid UTF-8, else
+ * ISMS_EINVAL with the message "<what>: not UTF-8 at byte <n> (0x<byte>)", n counted from 1
+ * as the writers count. Refuses nothing else: control characters are text the formats hold. */
+int isms__text_check(const char *what, const char *s);
 /* Natural comparison: digit runs compare as numbers ("R2" < "R10"), the rest bytewise. */
 int isms__natcmp(const char *a, const char *b);
 /* The part of [s, s+n) without ASCII white space or NBSP at either end: it starts at

@@ -737,6 +737,31 @@ static void test_compare(void **state)
     isms_assessment_free(now);
 }
 
+/* The message about bad weights writes its numbers as "%g" does in the C locale, also when a
+ * program has called setlocale(LC_ALL, "sv_SE.UTF-8"). */
+static void check_weights_message(void)
+{
+    isms_assessment *a = make(ISMS_EDITION_2022, ISMS_SCOPE_CLAUSES);
+    isms_summary s;
+    isms_weights w = { 1.0, 1.5, -0.25 };
+    assert_int_equal(isms_assessment_summarise(&s, a, &w), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "compliance weights must lie between 0 and 1 (yes 1, partial 1.5, "
+                              "no -0.25)");
+    isms_assessment_free(a);
+}
+
+static void test_weights_message(void **state)
+{
+    (void)state;
+    check_weights_message();
+}
+
+static void test_weights_message_decimal_comma_locale(void **state)
+{
+    (void)state;
+    with_decimal_comma(check_weights_message);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -749,6 +774,8 @@ int main(void)
         cmocka_unit_test(test_lint),
         cmocka_unit_test(test_convert_2013_to_2022),
         cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_weights_message),
+        cmocka_unit_test(test_weights_message_decimal_comma_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -526,7 +526,15 @@ static void test_parse_errors(void **state)
                 "unknown metric \"C\" at position 35 (not a CVSS 4.0 metric)");
     expect_error("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/RL:O", 65,
                 "unknown metric \"RL\"");
-    expect_error("CVSS:3.1/AV:N/A\x01\xff:L", 15, "unknown metric \"A??\" at position 15");
+    /* Bytes that are not printable ASCII show as '?' in the message: a control character
+     * and the two bytes of "é". */
+    expect_error("CVSS:3.1/AV:N/A\x01\xc3\xa9:L", 15, "unknown metric \"A???\" at position 15");
+    /* Bytes that are not UTF-8 are refused before parsing, naming the byte (from 1). */
+    memset(&c, 0xA5, sizeof c);
+    assert_int_equal(isms_cvss_parse(&c, "CVSS:3.1/AV:N/A\x01\xff:L"), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "vector: not UTF-8 at byte 17 (0xFF)");
+    for (size_t i = 0; i < sizeof c; i++)
+        assert_int_equal(((unsigned char *)&c)[i], 0xA5);
 
     /* duplicates */
     expect_error("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/AV:N", 46,

@@ -753,6 +753,7 @@ static void test_unschedulable(void **state)
     assert_int_equal(isms_action_add_prerequisite(a, "Y1"), ISMS_OK);
     /* the export succeeds, and the cycle it passed over is not left as the thread's error */
     char *text = NULL;
+    isms_error_clear();
     assert_int_equal(isms_document_write_oscal(&text, NULL, doc, POAM), ISMS_OK);
     assert_int_equal(isms_error_last()->code, ISMS_OK);
     assert_string_equal(isms_error_last()->message, "");
@@ -774,6 +775,53 @@ static void test_unschedulable(void **state)
     assert_int_equal(check_milestones(poam, doc), 9);
     json_decref(poam);
     isms_document_free(doc);
+}
+
+/* A successful export leaves the caller's last error as it was (include/isms/base.h), also
+ * when it passed over a plan it could not order or schedule: the error it met on the way is
+ * neither left behind nor cleared. */
+static void test_last_error_kept(void **state)
+{
+    (void)state;
+    isms_document *cyclic = api_doc(); /* cannot be ordered */
+    isms_action *a = add_action(cyclic, "Y1", "First", "2025", ISMS_ACTION_PLANNED);
+    assert_int_equal(isms_action_add_prerequisite(a, "Y2"), ISMS_OK);
+    a = add_action(cyclic, "Y2", "Second", "2025", ISMS_ACTION_PLANNED);
+    assert_int_equal(isms_action_add_prerequisite(a, "Y1"), ISMS_OK);
+    isms_document *late = api_doc(); /* periods from 9999 run past 9999: no schedule */
+    isms_settings st;
+    assert_int_equal(isms_document_settings(&st, late), ISMS_OK);
+    st.start_year = 9999;
+    assert_int_equal(isms_document_set_settings(late, &st), ISMS_OK);
+    isms_schedule_options so;
+    assert_int_equal(isms_document_schedule_options(&so, late), ISMS_OK);
+    isms_schedule *sched = NULL;
+    assert_int_equal(isms_plan_schedule(&sched, isms_document_plan(late), &so), ISMS_ERANGE);
+    isms_document *fine = api_doc(); /* ordered and scheduled */
+    isms_document *docs[] = { cyclic, late, fine };
+    for (size_t i = 0; i < sizeof docs / sizeof *docs; i++) {
+        /* the caller's error: a parse error with a source, a line and a column */
+        isms_table_kind kind;
+        assert_int_equal(isms_document_import_csv(&kind, docs[i], "x", 1, "kept.csv",
+                                                  ISMS_TABLE_RISKS, 0, NULL),
+                         ISMS_EPARSE);
+        isms_error before = *isms_error_last();
+        char message[1024], source[256];
+        snprintf(message, sizeof message, "%s", before.message);
+        snprintf(source, sizeof source, "%s", before.source ? before.source : "");
+        assert_string_equal(source, "kept.csv");
+        char *text = NULL;
+        assert_int_equal(isms_document_write_oscal(&text, NULL, docs[i], POAM), ISMS_OK);
+        isms_free(text);
+        const isms_error *after = isms_error_last();
+        assert_int_equal(after->code, ISMS_EPARSE);
+        assert_string_equal(after->message, message);
+        assert_non_null(after->source);
+        assert_string_equal(after->source, "kept.csv");
+        assert_int_equal(after->line, before.line);
+        assert_int_equal(after->column, before.column);
+        isms_document_free(docs[i]);
+    }
 }
 
 /* An action that does not fit the capacity is open but unscheduled. */
@@ -1246,7 +1294,8 @@ int main(void)
         cmocka_unit_test(test_sample_items),   cmocka_unit_test(test_sample_risks),
         cmocka_unit_test(test_sample_english), cmocka_unit_test(test_stable_uuids),
         cmocka_unit_test(test_api_document),   cmocka_unit_test(test_unschedulable),
-        cmocka_unit_test(test_unscheduled),    cmocka_unit_test(test_no_actions),
+        cmocka_unit_test(test_unscheduled),    cmocka_unit_test(test_last_error_kept),
+        cmocka_unit_test(test_no_actions),
         cmocka_unit_test(test_no_party),       cmocka_unit_test(test_facets_of_a_custom_matrix),
         cmocka_unit_test(test_gap_status),     cmocka_unit_test(test_deadlines_and_due_dates),
         cmocka_unit_test(test_markdown_text),  cmocka_unit_test(test_plan_copy),

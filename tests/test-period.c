@@ -81,7 +81,7 @@ static const phrasing phrasings[] = {
     { "kontinuerligt", 0, UNP, "", "", false, "" },
     { "innan sommaren", 0, UNP, "", "", false, "" },
     { "två veckor efter beslut", 0, UNP, "", "", false, "" },
-    { "\xff\xfe", 0, UNP, "", "", false, "" },
+    { "\xf0\x9f\x98\x80 \xc3\xa5\xc3\xa4\xc3\xb6", 0, UNP, "", "", false, "" }, /* 😀 åäö */
     /* Empty. */
     { "", 0, NONE, "", "", false, "" },
     { " \t\r\n\xc2\xa0 ", 0, NONE, "", "", false, "" },
@@ -279,6 +279,12 @@ static void test_parse_arguments(void **state)
     assert_error(ISMS_EINVAL, "1899");
     assert_int_equal(isms_period_parse(&p, "Q1 2024", 10000), ISMS_EINVAL);
     assert_int_equal(isms_period_parse(&p, "Q1 2024", 0), ISMS_EINVAL);
+    /* Text that is not UTF-8 is refused, not read as unparsed (it was a row of the table
+     * above before 0.1.0 refused such text where it comes in). */
+    assert_int_equal(isms_period_parse(&p, "\xff\xfe", 2024), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "period: not UTF-8 at byte 1 (0xFF)");
+    assert_int_equal(isms_period_parse(&p, "Q1 2024\xc3", 2024), ISMS_EINVAL); /* cut short */
+    assert_error(ISMS_EINVAL, "period: not UTF-8 at byte 8 (0xC3)");
     assert_memory_equal(&p, &keep, sizeof p); /* untouched on failure */
     assert_int_equal(isms_period_parse(&p, NULL, 2024), ISMS_OK);
     assert_int_equal(p.kind, ISMS_PERIOD_NONE);
@@ -313,7 +319,7 @@ static void test_parse_long_text(void **state)
     assert_int_equal(per.length, 7);
 
     /* "mars" first, its year 20000 words later. */
-    memcpy(text, "mars ", 5);
+    memcpy(text, "mars  ", 6); /* all of "uppfö": half an "ö" would not be UTF-8 */
     strcpy(p, "2026");
     assert_int_equal(isms_period_parse(&per, text, 2024), ISMS_OK);
     assert_int_equal(per.kind, ISMS_PERIOD_MONTH);

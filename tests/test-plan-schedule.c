@@ -1246,7 +1246,7 @@ static unsigned rnd(uint64_t *s, unsigned n)
 
 /* One action of a random plan, kept apart so the plan can be built in any order. */
 typedef struct spec {
-    char id[8];
+    char id[16];
     double effort;
     const char *owner;
     const char *due;

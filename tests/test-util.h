@@ -54,6 +54,15 @@ static inline void check_error(int code, const char *needle, const char *file, i
         }                                                                                    \
     } while (0)
 
+/* True when the program runs under valgrind (`meson test --setup valgrind` sets
+ * ISMS_UNDER_VALGRIND=1). Random and bulk loops may then run fewer rounds, never fewer cases:
+ * under valgrind they check memory, and the plain and sanitizer builds run them in full. */
+static inline bool under_valgrind(void)
+{
+    const char *v = getenv("ISMS_UNDER_VALGRIND");
+    return v && *v && strcmp(v, "0") != 0;
+}
+
 /* ---- files -------------------------------------------------------------------------------- */
 
 /* The whole file, NUL-terminated (free it); `*len` is its size. */

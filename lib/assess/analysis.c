@@ -54,9 +54,9 @@ int isms_assessment_summarise(isms_summary *out, const isms_assessment *a,
     isms_weights w = weights ? *weights : isms_weights_default();
     if (!weight_ok(w.yes) || !weight_ok(w.partial) || !weight_ok(w.no))
         return isms__error(ISMS_EINVAL,
-                           "compliance weights must lie between 0 and 1 (yes %g, partial %g, "
-                           "no %g)",
-                           w.yes, w.partial, w.no);
+                           "compliance weights must lie between 0 and 1 (yes %s, partial %s, "
+                           "no %s)",
+                           isms__g(w.yes).s, isms__g(w.partial).s, isms__g(w.no).s);
     memset(out, 0, sizeof *out);
 
     /* The groups, in order, from the tree: the Annex A domains or themes of a built-in

@@ -83,6 +83,8 @@ int isms_status_parse(isms_status *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_status_parse: NULL argument");
+    if (isms__text_check("status", text))
+        return ISMS_EINVAL;
     int v;
     if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
         return isms__error(ISMS_EPARSE,
@@ -124,6 +126,8 @@ int isms_need_parse(isms_need *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_need_parse: NULL argument");
+    if (isms__text_check("need for action", text))
+        return ISMS_EINVAL;
     int v;
     if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
         return isms__error(ISMS_EPARSE,
@@ -167,6 +171,8 @@ int isms_applicability_parse(isms_applicability *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_applicability_parse: NULL argument");
+    if (isms__text_check("applicability", text))
+        return ISMS_EINVAL;
     int v;
     if (!isms__alias_lookup(&v, names, sizeof names / sizeof *names, text))
         return isms__error(ISMS_EPARSE,
@@ -218,6 +224,8 @@ int isms_reason_parse(unsigned *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_reason_parse: NULL argument");
+    if (isms__text_check("reason", text))
+        return ISMS_EINVAL;
     char bad[ISMS__WORD_MAX];
     if (!isms__parse_word_list(out, text, ",;/\n\r&+", names, sizeof names / sizeof *names,
                                bad))
@@ -445,6 +453,8 @@ int isms_assessment_add(isms_entry **out, isms_assessment *a, const char *ref)
 {
     if (!a || !ref)
         return isms__error(ISMS_EINVAL, "isms_assessment_add: NULL argument");
+    if (isms__text_check("ref", ref))
+        return ISMS_EINVAL;
     const isms_item *item = isms_catalog_find(a->catalog, ref, a->scope);
     const char *key = item ? isms_item_id(item) : ref;
     size_t start = 0, len = strlen(key);
@@ -532,6 +542,8 @@ int isms_assessment_add_extra(size_t *index, isms_assessment *a, const char *nam
 {
     if (!a || !name)
         return isms__error(ISMS_EINVAL, "isms_assessment_add_extra: NULL argument");
+    if (isms__text_check("name", name))
+        return ISMS_EINVAL;
     size_t start, len;
     isms__trim_span(name, strlen(name), &start, &len);
     if (!len)
@@ -561,6 +573,11 @@ int isms_entry_set_extra(isms_entry *e, size_t index, const char *text)
     if (index >= e->owner->n_extra)
         return isms__error(ISMS_EINVAL, "there is no extra column %zu (the assessment has %zu)",
                            index, e->owner->n_extra);
+    if (text && !isms__utf8_valid(text, strlen(text))) {
+        char what[48];
+        snprintf(what, sizeof what, "extra column %zu", index);
+        return isms__text_check(what, text);
+    }
     char *copy = isms__text_dup(text);
     if (!copy)
         return isms__error_nomem();
@@ -698,9 +715,15 @@ const char *isms_entry_get(const isms_entry *e, isms_entry_field field)
 
 int isms_entry_set(isms_entry *e, isms_entry_field field, const char *text)
 {
+    /* The fields as the document format names them (isms_entry_field order). */
+    static const char *const names[ISMS__ENTRY_FIELDS] = {
+        "text", "comment", "plan", "owner", "due", "justification", "origin",
+    };
     if (!e || (unsigned)field >= ISMS__ENTRY_FIELDS)
         return isms__error(ISMS_EINVAL, "isms_entry_set: %s",
                            e ? "unknown field" : "entry is NULL");
+    if (isms__text_check(names[field], text))
+        return ISMS_EINVAL;
     int rc = isms__text_set(&e->text[field], text);
     if (rc == ISMS_OK && field == ISMS_FIELD_DUE)
         isms_period_parse(&e->due, e->text[field], e->owner->year);
@@ -731,6 +754,8 @@ int isms_entry_add_evidence(isms_entry *e, const char *ref)
 {
     if (!e || !ref)
         return isms__error(ISMS_EINVAL, "isms_entry_add_evidence: NULL argument");
+    if (isms__text_check("evidence", ref))
+        return ISMS_EINVAL;
     size_t start, len;
     isms__trim_span(ref, strlen(ref), &start, &len);
     if (!len)

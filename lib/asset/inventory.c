@@ -158,6 +158,8 @@ int isms_inventory_add(isms_asset **out, isms_inventory *inv, const char *id, co
         return isms__error(ISMS_EINVAL, "isms_inventory_add: NULL argument");
     if (!valid_type(type))
         return isms__error(ISMS_EINVAL, "unknown asset type %d", (int)type);
+    if (isms__text_check("id", id) || isms__text_check("name", name))
+        return ISMS_EINVAL;
     size_t start, len;
     isms__trim_span(id, strlen(id), &start, &len);
     if (!len)
@@ -459,10 +461,18 @@ const char *isms_asset_get(const isms_asset *asset, isms_asset_field field)
 
 int isms_asset_set(isms_asset *asset, isms_asset_field field, const char *text)
 {
+    /* The fields as the document format names them (isms_asset_field order). */
+    static const char *const names[ISMS_ASSET_FIELDS] = {
+        "name", "owner", "description", "purpose", "legal_basis", "subjects",
+        "data_categories", "recipients", "transfers", "safeguards", "retention", "measures",
+        "override_reason",
+    };
     if (!asset)
         return isms__error(ISMS_EINVAL, "isms_asset_set: asset is NULL");
     if ((unsigned)field >= ISMS_ASSET_FIELDS)
         return isms__error(ISMS_EINVAL, "unknown asset field %d", (int)field);
+    if (isms__text_check(names[field], text))
+        return ISMS_EINVAL;
     char *copy = isms__text_dup(text);
     if (!copy)
         return isms__error_nomem();

@@ -71,6 +71,8 @@ int isms_aspect_parse(isms_aspect *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_aspect_parse: NULL argument");
+    if (isms__text_check("aspect", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, names, COUNT(names), text)) {
         *out = (isms_aspect)v;
@@ -190,6 +192,8 @@ int isms_scheme_parse_level(int *value, const isms_scheme *scheme, isms_aspect a
         return isms__error(ISMS_EINVAL, "isms_scheme_parse_level: NULL argument");
     if (!isms__aspect_ok(aspect))
         return isms__error(ISMS_EINVAL, "unknown aspect %d", (int)aspect);
+    if (isms__text_check("level", text))
+        return ISMS_EINVAL;
     const char *an = aspect_words[aspect][1];
     size_t n = scheme->n_levels[aspect];
     if (!n)
@@ -250,6 +254,8 @@ int isms_scheme_builder_new(isms_scheme_builder **out, const char *name)
         return isms__error(ISMS_EINVAL, "isms_scheme_builder_new: out is NULL");
     if (!name || isms__text_blank(name))
         return isms__error(ISMS_EINVAL, "a classification scheme needs a name that is not blank");
+    if (isms__text_check("name", name))
+        return ISMS_EINVAL;
     isms_scheme_builder *b = isms__calloc(1, sizeof *b);
     if (!b)
         return isms__error_nomem();
@@ -287,6 +293,9 @@ int isms_scheme_builder_add_level(isms_scheme_builder *builder, isms_aspect aspe
     if (!label_sv || isms__text_blank(label_sv) || !label_en || isms__text_blank(label_en))
         return isms__error(ISMS_EINVAL, "%s level %d needs a Swedish and an English label", an,
                            value);
+    if (isms__text_check("label_sv", label_sv) || isms__text_check("label_en", label_en) ||
+        isms__text_check("description", description))
+        return ISMS_EINVAL;
     size_t n = builder->n_levels[aspect];
     isms__level *lv = builder->levels[aspect];
     for (size_t i = 0; i < n; i++)
@@ -434,6 +443,8 @@ int isms_scheme_preset(isms_scheme **out, const char *name)
 {
     if (!out || !name)
         return isms__error(ISMS_EINVAL, "isms_scheme_preset: NULL argument");
+    if (isms__text_check("name", name))
+        return ISMS_EINVAL;
     for (size_t i = 0; i < COUNT(presets); i++) {
         const preset *p = &presets[i];
         if (isms_text_matches(p->name, name) ||
@@ -522,6 +533,8 @@ int isms_asset_type_parse(isms_asset_type *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_asset_type_parse: NULL argument");
+    if (isms__text_check("asset type", text))
+        return ISMS_EINVAL;
     int v;
     if (!isms__alias_lookup(&v, names, COUNT(names), text))
         return isms__error(ISMS_EPARSE,
@@ -625,6 +638,8 @@ int isms_pdata_parse(unsigned *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_pdata_parse: NULL argument");
+    if (isms__text_check("personal data", text))
+        return ISMS_EINVAL;
     return parse_flags(out, text, words, COUNT(words), "personal data",
                        "personuppgifter, känsliga (art. 9), lagöverträdelser (art. 10), "
                        "personnummer or inga (personal data, special categories, criminal "
@@ -707,6 +722,8 @@ int isms_special_parse(unsigned *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_special_parse: NULL argument");
+    if (isms__text_check("special category", text))
+        return ISMS_EINVAL;
     return parse_flags(out, text, words, COUNT(words), "special category",
                        "etniskt ursprung, politiska åsikter, religiös eller filosofisk "
                        "övertygelse, medlemskap i fackförening, genetiska uppgifter, "
@@ -766,6 +783,8 @@ int isms_relkind_parse(isms_relkind *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_relkind_parse: NULL argument");
+    if (isms__text_check("relation", text))
+        return ISMS_EINVAL;
     int v;
     if (!isms__alias_lookup(&v, names, COUNT(names), text))
         return isms__error(ISMS_EPARSE,

@@ -102,6 +102,27 @@ void isms_error_clear(void)
     last.pub.column = 0;
 }
 
+_Static_assert(sizeof((isms__error_saved *)0)->message == MESSAGE_MAX &&
+                   sizeof((isms__error_saved *)0)->source == SOURCE_MAX,
+               "isms__error_saved holds what the last error holds");
+
+void isms__error_save(isms__error_saved *saved)
+{
+    saved->pub = *isms_error_last();
+    memcpy(saved->message, last.message, sizeof saved->message);
+    memcpy(saved->source, last.source, sizeof saved->source);
+}
+
+void isms__error_restore(const isms__error_saved *saved)
+{
+    last.pub = saved->pub;
+    memcpy(last.message, saved->message, sizeof last.message);
+    memcpy(last.source, saved->source, sizeof last.source);
+    last.pub.message = last.message;
+    if (saved->pub.source)
+        last.pub.source = last.source;
+}
+
 const char *isms_strerror(int code)
 {
     switch (code) {

@@ -85,8 +85,9 @@ int isms_findings_get(isms_finding *out, const isms_findings *list, size_t index
     return ISMS_OK;
 }
 
-int isms_findings_add(isms_findings *list, isms_severity severity, const char *code,
-                      const char *ref, const char *message)
+/* isms_findings_add() without the check of the texts: the library's own findings. */
+static int findings_add(isms_findings *list, isms_severity severity, const char *code,
+                        const char *ref, const char *message)
 {
     if (!list || !code || !*code || !message || !*message)
         return isms__error(ISMS_EINVAL,
@@ -104,6 +105,15 @@ int isms_findings_add(isms_findings *list, isms_severity severity, const char *c
     }
     list->items[list->count++] = f;
     return ISMS_OK;
+}
+
+int isms_findings_add(isms_findings *list, isms_severity severity, const char *code,
+                      const char *ref, const char *message)
+{
+    if (isms__text_check("code", code) || isms__text_check("ref", ref) ||
+        isms__text_check("message", message))
+        return ISMS_EINVAL;
+    return findings_add(list, severity, code, ref, message);
 }
 
 int isms__findings_addf(isms_findings *list, isms_severity severity, const char *code,
@@ -124,11 +134,11 @@ int isms__findings_addf(isms_findings *list, isms_severity severity, const char 
         va_start(ap, fmt);
         vsnprintf(big, (size_t)n + 1, fmt, ap);
         va_end(ap);
-        int rc = isms_findings_add(list, severity, code, ref, big);
+        int rc = findings_add(list, severity, code, ref, big);
         isms__free(big);
         return rc;
     }
-    return isms_findings_add(list, severity, code, ref, msg);
+    return findings_add(list, severity, code, ref, msg);
 }
 
 const char *isms_severity_label(isms_severity severity, isms_lang lang)
@@ -152,6 +162,8 @@ int isms_severity_parse(isms_severity *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_severity_parse: NULL argument");
+    if (isms__text_check("severity", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, names, sizeof names / sizeof *names, text)) {
         *out = (isms_severity)v;

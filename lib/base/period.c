@@ -167,6 +167,8 @@ int isms_date_parse(isms_date *out, const char *text)
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_date_parse: NULL argument");
+    if (isms__text_check("date", text))
+        return ISMS_EINVAL;
     size_t start, n;
     isms__trim_span(text, strlen(text), &start, &n);
     const char *s = text + start;
@@ -1375,6 +1377,8 @@ int isms_period_parse(isms_period *out, const char *text, int ref_year)
         return isms__error(ISMS_EINVAL,
                            "isms_period_parse: the reference year %d is outside 1900–9999",
                            ref_year);
+    if (isms__text_check("period", text))
+        return ISMS_EINVAL;
     if (!text)
         text = "";
     isms_period p = { ISMS_PERIOD_NONE, { 0, 0, 0 }, { 0, 0, 0 }, false, 0, 0 };

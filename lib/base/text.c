@@ -45,7 +45,7 @@ uint32_t isms__utf8_next(const char **sp)
     return cp;
 }
 
-bool isms__utf8_valid(const char *s, size_t n)
+size_t isms__utf8_valid_prefix(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
@@ -64,20 +64,37 @@ bool isms__utf8_valid(const char *s, size_t n)
         } else if ((c & 0xF8) == 0xF0) {
             len = 4; cp = c & 0x07; min = 0x10000;
         } else {
-            return false;
+            return i;
         }
         if (n - i < len)
-            return false;
+            return i;
         for (size_t k = 1; k < len; k++) {
             if ((p[i + k] & 0xC0) != 0x80)
-                return false;
+                return i;
             cp = (cp << 6) | (p[i + k] & 0x3F);
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
+            return i;
         i += len;
     }
-    return true;
+    return n;
+}
+
+bool isms__utf8_valid(const char *s, size_t n)
+{
+    return isms__utf8_valid_prefix(s, n) == n;
+}
+
+int isms__text_check(const char *what, const char *s)
+{
+    if (!s)
+        return ISMS_OK;
+    size_t n = strlen(s);
+    size_t at = isms__utf8_valid_prefix(s, n);
+    if (at == n)
+        return ISMS_OK;
+    return isms__error(ISMS_EINVAL, "%s: not UTF-8 at byte %zu (0x%02X)", what, at + 1,
+                       (unsigned)(unsigned char)s[at]);
 }
 
 size_t isms__utf8_put(char *buf, uint32_t cp)
@@ -463,6 +480,8 @@ int isms_lang_parse(isms_lang *out, const char *text)
                                       "engelska" };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_lang_parse: NULL argument");
+    if (isms__text_check("language", text))
+        return ISMS_EINVAL;
     for (size_t i = 0; i < sizeof sv / sizeof *sv; i++)
         if (isms_text_matches(sv[i], text)) {
             *out = ISMS_LANG_SV;

@@ -106,6 +106,8 @@ int isms_edition_parse(isms_edition *out, const char *text)
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_edition_parse: NULL argument");
+    if (isms__text_check("edition", text))
+        return ISMS_EINVAL;
     /* Case and spacing do not matter: compare a lower-case copy without white space. */
     char buf[96];
     size_t n = 0;
@@ -276,6 +278,8 @@ int isms_attr_parse(isms_attr_family *family, size_t *index, const char *text)
 {
     if (!family || !index || !text)
         return isms__error(ISMS_EINVAL, "isms_attr_parse: NULL argument");
+    if (isms__text_check("attribute", text))
+        return ISMS_EINVAL;
     /* Drop the hashtag's '#' and read '_' as a space, so that "#Governance_and_Ecosystem"
      * and "governance and ecosystem" both meet the English label; the matcher does the rest
      * (case, white space). */

@@ -56,8 +56,10 @@ typedef struct isms__csv_table {
  * Parses CSV bytes into `out` (which is overwritten; free it with isms__csv_table_free()).
  * `source` names the input in errors (NULL: "<memory>" is not added, the error has no source).
  * Returns ISMS_OK; ISMS_EINVAL; ISMS_ERANGE (input above ISMS_CSV_MAX_INPUT or a cell above
- * ISMS_CSV_MAX_CELL); ISMS_EPARSE (unclosed or stray quotes, NUL bytes, UTF-16) with line and
- * column (1-based cell index); ISMS_ENOMEM. On failure `*out` is left empty and nothing leaks.
+ * ISMS_CSV_MAX_CELL); ISMS_EPARSE (unclosed or stray quotes, NUL bytes, UTF-16, a binary file
+ * format, UTF-8 cut short at the end or mixed with a few bytes of another encoding) with line
+ * and column (1-based cell index; 0 for the whole file); ISMS_ENOMEM. On failure `*out` is left
+ * empty and nothing leaks.
  */
 int isms__csv_read(isms__csv_table *out, const char *data, size_t len, const char *source);
 

@@ -5,28 +5,9 @@
 #include <string.h>
 
 #include "csv-internal.h"
+#include "io-internal.h"
 
 /* ---- decoding ------------------------------------------------------------------------- */
-
-/*
- * Windows-1252 bytes 0x80–0x9F. The five bytes that Windows-1252 leaves undefined (0x81,
- * 0x8D, 0x8F, 0x90, 0x9D) map to the C1 control characters with the same number, as the
- * WHATWG Encoding Standard does: nothing is lost, and such bytes practically never occur in
- * real text. 0xA0–0xFF are the Latin-1 code points with the same number.
- */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 80–87 */
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, /* 88–8F */
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 90–97 */
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178, /* 98–9F */
-};
-
-static uint32_t cp1252_to_unicode(unsigned char c)
-{
-    if (c >= 0x80 && c <= 0x9F)
-        return cp1252_high[c - 0x80];
-    return c;
-}
 
 char *isms__csv_decode(const char *data, size_t len, size_t *out_len, isms__csv_encoding *enc)
 {
@@ -50,7 +31,7 @@ char *isms__csv_decode(const char *data, size_t len, size_t *out_len, isms__csv_
     } else {
         size_t need = 0;
         for (size_t i = 0; i < len; i++) {
-            uint32_t cp = cp1252_to_unicode(p[i]);
+            uint32_t cp = isms__cp1252_to_unicode(p[i]);
             need += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
         }
         out = isms__malloc(need + 1);
@@ -58,7 +39,7 @@ char *isms__csv_decode(const char *data, size_t len, size_t *out_len, isms__csv_
             return NULL;
         n = 0;
         for (size_t i = 0; i < len; i++)
-            n += isms__utf8_put(out + n, cp1252_to_unicode(p[i]));
+            n += isms__utf8_put(out + n, isms__cp1252_to_unicode(p[i]));
         *enc = ISMS__CSV_WINDOWS_1252;
     }
     out[n] = '\0';
@@ -351,6 +332,10 @@ static int parse_text(isms__csv_table *t, const char *text, size_t len, const ch
         }
         while (pos < end) {
             size_t n = end - pos < FEED_CHUNK ? end - pos : FEED_CHUNK;
+            /* libcsv grows the buffer of a cell by its block size: as large as the buffer
+             * already is, so that a cell of n bytes costs O(n) copying, not O(n²). */
+            if (p.entry_size > CSV_BLOCK)
+                csv_set_blk_size(&p, p.entry_size);
             size_t done = csv_parse(&p, text + pos, n, on_cell, on_row, &r);
             if (done != n) {
                 rc = parser_error(&p, &r, source);
@@ -398,6 +383,60 @@ static int parse_text(isms__csv_table *t, const char *text, size_t len, const ch
     return rc;
 }
 
+/* The cell (1-based) that byte `off` of CSV text lies in: one more than the delimiters outside
+ * quotes between the start of its record and it. */
+static size_t cell_at(const char *s, size_t off, char delim)
+{
+    size_t col = 1;
+    bool quoted = false;
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        else if (!quoted && s[i] == delim)
+            col++;
+        else if (!quoted && (s[i] == '\n' || s[i] == '\r'))
+            col = 1;
+    }
+    return col;
+}
+
+/*
+ * Bytes that are not UTF-8 make the file Windows-1252 (isms__csv_decode()), unless it is UTF-8
+ * but for a character that its end cuts short, or but for fewer bytes than it has UTF-8
+ * characters of several bytes: such a file is broken UTF-8 (cut short, or with text pasted
+ * from another encoding), and reading it as Windows-1252 would garble all its other letters.
+ * A Windows-1252 file holds few byte pairs that happen to be UTF-8 ("Ã¥"), if any.
+ */
+static int check_utf8(const char *data, size_t len, const char *source)
+{
+    if (len == 0)
+        return ISMS_OK;
+    size_t skip = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const char *s = data + skip;
+    size_t n = len - skip;
+    isms__utf8_report rep;
+    isms__utf8_scan(&rep, s, n);
+    if (rep.first_bad == n)
+        return ISMS_OK;
+    bool cut_only = rep.cut && rep.bad == n - rep.first_bad;
+    if (!(cut_only && rep.multibyte > 0) && rep.multibyte <= rep.bad)
+        return ISMS_OK;
+    unsigned line = 1 + count_breaks(s, rep.first_bad);
+    size_t col = cell_at(s, rep.first_bad, isms__csv_detect_delimiter(s, n));
+    unsigned char b = (unsigned char)s[rep.first_bad];
+    if (cut_only)
+        return isms__error_at(ISMS_EPARSE, source, line, (unsigned)col,
+                              "line %u, column %zu: the file ends in the middle of a UTF-8 "
+                              "character (byte 0x%02X); it seems to be cut short",
+                              line, col, b);
+    char advice[200];
+    isms__not_utf8_advice(advice, sizeof advice, s, n, rep.first_bad);
+    return isms__error_at(ISMS_EPARSE, source, line, (unsigned)col,
+                          "line %u, column %zu: byte 0x%02X is not UTF-8%s%s%s; save the file "
+                          "as UTF-8",
+                          line, col, b, advice[0] ? " (" : "", advice, advice[0] ? ")" : "");
+}
+
 int isms__csv_read(isms__csv_table *out, const char *data, size_t len, const char *source)
 {
     if (!out || (!data && len > 0))
@@ -407,11 +446,19 @@ int isms__csv_read(isms__csv_table *out, const char *data, size_t len, const cha
         return isms__error_at(ISMS_ERANGE, source, 0, 0,
                               "the input is larger than %u MiB (%zu bytes)",
                               (unsigned)(ISMS_CSV_MAX_INPUT / (1024u * 1024u)), len);
-    const unsigned char *u = (const unsigned char *)data;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+    const char *what = NULL;
+    isms__seems seems = isms__sniff(data, len, &what);
+    if (seems == ISMS__SEEMS_UTF16)
         return isms__error_at(ISMS_EPARSE, source, 1, 0,
-                              "line 1: the file is UTF-16 text; save it as CSV in UTF-8 "
-                              "(or Windows-1252) instead");
+                              "line 1: the file is %s; save it as CSV in UTF-8 "
+                              "(or Windows-1252) instead", what);
+    if (seems == ISMS__SEEMS_FORMAT)
+        return isms__error_at(ISMS_EPARSE, source, 1, 0,
+                              "line 1: the file is %s, not CSV text; save the table as CSV "
+                              "instead", what);
+    int rc = check_utf8(data, len, source);
+    if (rc != ISMS_OK)
+        return rc;
 
     isms__csv_encoding enc;
     size_t n = 0;
@@ -422,15 +469,20 @@ int isms__csv_read(isms__csv_table *out, const char *data, size_t len, const cha
         enc = ISMS__CSV_UTF8;
     const char *nul = n ? memchr(text, '\0', n) : NULL;
     if (nul) {
-        unsigned line = 1 + count_breaks(text, (size_t)(nul - text));
+        size_t off = (size_t)(nul - text);
+        unsigned line = 1 + count_breaks(text, off);
+        size_t col = cell_at(text, off, isms__csv_detect_delimiter(text, n));
         isms__free(text);
-        return isms__error_at(ISMS_EPARSE, source, line, 0,
-                              "line %u: the file contains a NUL byte; it is not CSV text",
-                              line);
+        return isms__error_at(ISMS_EPARSE, source, line, (unsigned)col,
+                              "line %u, column %zu: the file contains a NUL byte; it is not "
+                              "CSV text%s",
+                              line, col,
+                              seems == ISMS__SEEMS_BINARY ? " (it seems to be binary data)"
+                                                          : "");
     }
     out->encoding = enc;
     out->delimiter = isms__csv_detect_delimiter(text, n);
-    int rc = parse_text(out, text, n, source);
+    rc = parse_text(out, text, n, source);
     isms__free(text);
     if (rc != ISMS_OK) {
         isms__csv_table_free(out);

@@ -75,6 +75,8 @@ int isms_table_kind_parse(isms_table_kind *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_table_kind_parse: NULL argument");
+    if (isms__text_check("table kind", text))
+        return ISMS_EINVAL;
     int v;
     if (!isms__alias_lookup(&v, words, sizeof words / sizeof *words, text))
         return isms__error(ISMS_EPARSE, "table kind \"%.*s%s\" is not one of " KIND_NAMES

@@ -349,9 +349,8 @@ int isms_document_set(isms_document *doc, isms_document_field field, const char 
         return isms__error(ISMS_EINVAL, "%d is not a text field of a document: expected "
                                         "ISMS_DOC_ORGANISATION … ISMS_DOC_DECISION (0–5)",
                            (int)field);
-    if (text && !isms__utf8_valid(text, strlen(text)))
-        return isms__error(ISMS_EINVAL, "the document's %s is not valid UTF-8 text",
-                           field_names[field]);
+    if (isms__text_check(field_names[field], text))
+        return ISMS_EINVAL;
     return isms__text_set(&doc->text[field], text);
 }
 
@@ -426,11 +425,8 @@ int isms_document_add_context(isms_document *doc, const char *title, const char 
         return isms__error(ISMS_EINVAL, "isms_document_add_context: document is NULL");
     if (!title || isms__text_blank(title))
         return isms__error(ISMS_EINVAL, "a context item needs a title that is not empty");
-    if (!isms__utf8_valid(title, strlen(title)))
-        return isms__error(ISMS_EINVAL, "the title of a context item is not valid UTF-8 text");
-    if (text && !isms__utf8_valid(text, strlen(text)))
-        return isms__error(ISMS_EINVAL, "the text of the context item \"%.64s\" is not valid "
-                                        "UTF-8 text", title);
+    if (isms__text_check("context title", title) || isms__text_check("context text", text))
+        return ISMS_EINVAL;
     if (!isms__grow((void **)&doc->context, &doc->cap_context, doc->n_context + 1,
                     sizeof *doc->context))
         return isms__error_nomem();
@@ -1317,9 +1313,11 @@ static int check_settings(const isms_settings *s)
         if (!o || isms__text_blank(o))
             return isms__error(ISMS_EINVAL, "the setting schedule.owners: owner %zu has no "
                                             "name", i);
-        if (!isms__utf8_valid(o, strlen(o)))
-            return isms__error(ISMS_EINVAL, "the setting schedule.owners: the name of owner "
-                                            "%zu is not valid UTF-8 text", i);
+        if (!isms__utf8_valid(o, strlen(o))) {
+            char what[64];
+            snprintf(what, sizeof what, "the setting schedule.owners: owner %zu", i);
+            return isms__text_check(what, o);
+        }
         if (i == dup)
             return isms__error(ISMS_EINVAL, "the setting schedule.owners names \"%.64s\" twice "
                                             "(owners %zu and %zu)", o, orig, i);
@@ -1546,6 +1544,7 @@ int isms_document_lint(isms_findings *out, isms_document *doc)
         return isms__error(ISMS_EINVAL, "isms_document_lint: NULL argument");
     bool sv = isms_findings_lang(out) == ISMS_LANG_SV;
     isms_date today = isms_document_today(doc);
+    size_t before = isms_findings_count(out); /* all or none: an error drops what was added */
     int rc = isms_register_lint(out, doc->reg);
     if (!rc && latest(doc))
         rc = isms_assessment_lint(out, latest(doc), &today);
@@ -1563,6 +1562,8 @@ int isms_document_lint(isms_findings *out, isms_document *doc)
         rc = lint_catalogs(out, doc, sv);
     if (!rc)
         rc = lint_date(out, doc, sv);
+    if (rc)
+        isms__findings_truncate(out, before);
     return rc;
 }
 

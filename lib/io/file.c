@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +339,178 @@ int isms__stdin_read(char **out, size_t *len, size_t max)
     if (max >= SIZE_MAX - 1) /* room for the byte that tells the limit was hit, and the NUL */
         max = SIZE_MAX - 2;
     return read_all(out, len, STDIN_FILENO, 64 * 1024, max, NULL);
+}
+
+/* ---- what input that is not UTF-8 text is ----------------------------------------------- */
+
+/* Windows-1252 bytes 0x80–0x9F. The five bytes that Windows-1252 leaves undefined map to the
+ * C1 control characters with the same number (WHATWG): nothing is lost, and such bytes
+ * practically never occur in real text. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, /* 80–87 */
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F, /* 88–8F */
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, /* 90–97 */
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178, /* 98–9F */
+};
+
+uint32_t isms__cp1252_to_unicode(unsigned char c)
+{
+    if (c >= 0x80 && c <= 0x9F)
+        return cp1252_high[c - 0x80];
+    return c;
+}
+
+/* The length of the UTF-8 character at s[0] (n > 0 bytes left) when it is valid, else 0;
+ * `*cut` tells that the end of the text cuts short a character that these bytes begin: with
+ * the bytes missing, they could still make a valid one. Valid is what isms__utf8_valid() says
+ * (the library's UTF-8 validator): no overlong forms, no surrogates, nothing above U+10FFFF. */
+static size_t utf8_char(const unsigned char *s, size_t n, bool *cut)
+{
+    *cut = false;
+    unsigned char c = s[0];
+    size_t len = c < 0x80 ? 1 : c >= 0xF8 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0)
+        return 0;
+    if (n >= len)
+        return isms__utf8_valid((const char *)s, len) ? len : 0;
+    /* Completed with the smallest or the largest continuation byte: one of them is valid
+     * when any completion is (the ranges of the second byte are intervals). */
+    char buf[4];
+    for (int pad = 0; pad < 2 && !*cut; pad++) {
+        memcpy(buf, s, n);
+        memset(buf + n, pad ? 0xBF : 0x80, len - n);
+        *cut = isms__utf8_valid(buf, len);
+    }
+    return 0;
+}
+
+void isms__utf8_scan(isms__utf8_report *out, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    out->first_bad = n;
+    out->bad = 0;
+    out->multibyte = 0;
+    out->cut = false;
+    for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        bool cut;
+        size_t len = utf8_char(p + i, n - i, &cut);
+        if (len > 0) {
+            out->multibyte++;
+            i += len;
+            continue;
+        }
+        if (out->first_bad == n)
+            out->first_bad = i;
+        if (cut) { /* the rest of the text is that character */
+            out->cut = true;
+            out->bad += n - i;
+            break;
+        }
+        out->bad++;
+        i++;
+    }
+}
+
+bool isms__utf8_cut_at(const char *s, size_t n, size_t off)
+{
+    bool cut = false;
+    if (off < n)
+        utf8_char((const unsigned char *)s + off, n - off, &cut);
+    return cut;
+}
+
+/* Bytes that the binary tests of isms__sniff() look at. */
+enum { SNIFF_BYTES = 4096 };
+
+isms__seems isms__sniff(const char *s, size_t n, const char **what)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } formats[] = {
+        { "\x89PNG\r\n\x1a\n", 8, "a PNG image" },
+        { "\xFF\xD8\xFF", 3, "a JPEG image" },
+        { "GIF87a", 6, "a GIF image" },
+        { "GIF89a", 6, "a GIF image" },
+        { "%PDF-", 5, "a PDF document" },
+        { "PK\x03\x04", 4, "a ZIP archive, such as an Excel workbook (.xlsx)" },
+        { "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+          "an Office 97-2003 file, such as an Excel workbook (.xls)" },
+        { "\x1F\x8B", 2, "a gzip-compressed file" },
+    };
+    const unsigned char *p = (const unsigned char *)s;
+    *what = NULL;
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+        *what = "UTF-16 text (little-endian)";
+        return ISMS__SEEMS_UTF16;
+    }
+    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        *what = "UTF-16 text (big-endian)";
+        return ISMS__SEEMS_UTF16;
+    }
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (n >= formats[i].len && memcmp(s, formats[i].magic, formats[i].len) == 0) {
+            *what = formats[i].what;
+            return ISMS__SEEMS_FORMAT;
+        }
+    }
+    /* UTF-16 without a byte order mark: the high bytes of Latin text are NUL, the low ones
+     * are not. */
+    size_t m = n < SNIFF_BYTES ? n : SNIFF_BYTES;
+    size_t nul_even = 0, nul_odd = 0, controls = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (p[i] == 0)
+            *(i % 2 ? &nul_odd : &nul_even) += 1;
+        else if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' && p[i] != '\f')
+            controls++;
+    }
+    size_t pairs = m / 2;
+    if (pairs >= 2 && nul_odd * 2 >= pairs && nul_even * 16 <= pairs) {
+        *what = "UTF-16 text (little-endian, without a byte order mark)";
+        return ISMS__SEEMS_UTF16;
+    }
+    if (pairs >= 2 && nul_even * 2 >= pairs && nul_odd * 16 <= pairs) {
+        *what = "UTF-16 text (big-endian, without a byte order mark)";
+        return ISMS__SEEMS_UTF16;
+    }
+    if (nul_even + nul_odd > 0 || controls * 64 > m) {
+        *what = "binary data";
+        return ISMS__SEEMS_BINARY;
+    }
+    return ISMS__SEEMS_TEXT;
+}
+
+void isms__not_utf8_advice(char *buf, size_t size, const char *s, size_t n, size_t off)
+{
+    if (!size)
+        return;
+    buf[0] = '\0';
+    if (off >= n)
+        return;
+    const char *what;
+    if (isms__sniff(s, n, &what) != ISMS__SEEMS_TEXT) {
+        snprintf(buf, size, "the file seems to be %s, not text", what);
+        return;
+    }
+    unsigned char b = (unsigned char)s[off];
+    uint32_t cp = isms__cp1252_to_unicode(b);
+    if (b < 0x80 || (cp >= 0x80 && cp <= 0x9F))
+        return; /* not a character of Windows-1252 either */
+    char ch[8];
+    ch[isms__utf8_put(ch, cp)] = '\0';
+    isms__utf8_report rep;
+    isms__utf8_scan(&rep, s, n);
+    if (rep.multibyte > rep.bad)
+        snprintf(buf, size, "the rest of the text is UTF-8: this part seems to come from text "
+                 "in another encoding, such as Windows-1252, where byte 0x%02X is \"%s\"", b, ch);
+    else
+        snprintf(buf, size, "it seems to be Windows-1252 or Latin-1 text, where byte 0x%02X is "
+                 "\"%s\"", b, ch);
 }
 
 /* ---- public (isms/file.h) ---------------------------------------------------------------- */

@@ -36,4 +36,48 @@ int isms__stdin_read(char **out, size_t *len, size_t max_size);
  */
 int isms__file_save_atomic(const char *path, const char *data, size_t len);
 
+/* ---- what input that is not UTF-8 text is (lib/io/file.c) ---------------------------------
+ * The readers of text (CSV, JSON) share these, so that they say the same about a file in
+ * another encoding, a binary file or one cut short. */
+
+/* The Unicode code point of a Windows-1252 byte. The five bytes that Windows-1252 leaves
+ * undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 control characters with the same
+ * number, as the WHATWG Encoding Standard does; 0xA0–0xFF are Latin-1. */
+uint32_t isms__cp1252_to_unicode(unsigned char c);
+
+/* How the UTF-8 of a text fails. */
+typedef struct isms__utf8_report {
+    size_t first_bad; /* offset of the first byte that is not UTF-8; the length when none is */
+    size_t bad;       /* bytes that are not UTF-8 */
+    size_t multibyte; /* valid characters of two to four bytes */
+    bool cut;         /* the text ends inside a character that was valid so far (its bytes
+                       * count as bad) */
+} isms__utf8_report;
+
+void isms__utf8_scan(isms__utf8_report *out, const char *s, size_t n);
+
+/* What bytes are, as far as their first bytes tell. */
+typedef enum isms__seems {
+    ISMS__SEEMS_TEXT = 0, /* nothing says otherwise (UTF-8 or another 8-bit encoding) */
+    ISMS__SEEMS_UTF16,    /* UTF-16, with a byte order mark or with NUL bytes in its pattern */
+    ISMS__SEEMS_FORMAT,   /* a binary file format: an image, a PDF, a ZIP archive (.xlsx) ... */
+    ISMS__SEEMS_BINARY    /* other bytes that are not text (NUL and control bytes) */
+} isms__seems;
+
+/* Looks at the first bytes (4 KiB) of [s, s + n): what they seem to be, and in `*what` a
+ * phrase for messages ("UTF-16 text (little-endian, without a byte order mark)", "a PNG
+ * image", "binary data"; NULL for ISMS__SEEMS_TEXT). */
+isms__seems isms__sniff(const char *s, size_t n, const char **what);
+
+/* Whether the byte at `off` of [s, s + n), which is not UTF-8, begins a character that the end
+ * of the text cuts short (the file was truncated). */
+bool isms__utf8_cut_at(const char *s, size_t n, size_t off);
+
+/* Writes into buf (cut to `size`) what the byte at `off` of [s, s + n), which is not UTF-8,
+ * suggests, as a phrase for a parenthesis in a message: "the file seems to be binary data,
+ * not text", "it seems to be Windows-1252 or Latin-1 text, where byte 0xF6 is \"ö\"", or "the
+ * rest of the text is UTF-8: this part seems to come from text in another encoding, such as
+ * Windows-1252, where byte 0xE5 is \"å\"". "" when nothing can be said. */
+void isms__not_utf8_advice(char *buf, size_t size, const char *s, size_t n, size_t off);
+
 #endif

@@ -5,9 +5,12 @@
  * (lib/io/doc-load.c) and the OSCAL catalog importer (lib/io/oscal-read.c).
  *
  * How it works:
- *  1. limits and encoding: the size limit, a UTF-8 byte order mark (skipped), and one pass
- *     over the bytes (prescan) that checks the UTF-8 and the nesting depth, so that jansson
- *     never sees text deeper than the limit and both errors have a position. The same pass
+ *  1. limits and encoding: the size limit, UTF-16 (also without a byte order mark), a UTF-8
+ *     byte order mark (skipped), and one pass over the bytes (prescan) that checks the UTF-8
+ *     (an error says what the bytes seem to be: cut short, Windows-1252, binary; see
+ *     isms__not_utf8_advice()), NUL bytes outside strings (which jansson takes for the end of
+ *     the text) and the nesting depth, so that jansson never sees text deeper than the limit
+ *     and these errors have a position. The same pass
  *     finds a control character inside a string, which is refused before jansson reads it,
  *     and numbers or words long enough to trip jansson under allocation failure (scan_info:
  *     jansson then reads a padded copy);
@@ -27,6 +30,7 @@
 #include <string.h>
 
 #include "doc-internal.h"
+#include "io-internal.h"
 #include "json-read.h"
 #include "plan/plan-internal.h"
 
@@ -874,6 +878,30 @@ static bool escape_ok(const char *s, size_t n, size_t i)
     return e != '\0' && strchr("\"\\/bfnrt", e) != NULL;
 }
 
+/* The error for byte `at`, which is not UTF-8: a character cut short by the end of the text,
+ * or what the bytes seem to be (isms__not_utf8_advice()). */
+static int not_utf8(const isms__jr *r, size_t at)
+{
+    unsigned char c = (unsigned char)r->text[at];
+    if (isms__utf8_cut_at(r->text, r->len, at))
+        return isms__jr_fail_at(r, ISMS_EPARSE, at, "the text ends in the middle of a UTF-8 "
+                                "character (byte 0x%02X); the file seems to be cut short", c);
+    char advice[200];
+    isms__not_utf8_advice(advice, sizeof advice, r->text, r->len, at);
+    return isms__jr_fail_at(r, ISMS_EPARSE, at, "the text is not UTF-8 (byte 0x%02X); save it as "
+                            "UTF-8%s%s%s", c, advice[0] ? " (" : "", advice,
+                            advice[0] ? ")" : "");
+}
+
+/* The error for a NUL byte outside a string, at `at`. */
+static int nul_outside(const isms__jr *r, size_t at)
+{
+    char advice[200];
+    isms__not_utf8_advice(advice, sizeof advice, r->text, r->len, at);
+    return isms__jr_fail_at(r, ISMS_EPARSE, at, "a NUL byte, which JSON text cannot hold%s%s%s",
+                            advice[0] ? " (" : "", advice, advice[0] ? ")" : "");
+}
+
 /*
  * One pass over the text: the first byte that is not UTF-8, and the first '[' or '{' that
  * opens a level deeper than `max_depth` (outside strings), which are errors; and for the
@@ -897,8 +925,7 @@ static int prescan(const isms__jr *r, unsigned max_depth, scan_info *si)
         if (c >= 0x80) {
             size_t len = isms__doc_utf8_len(r->text + i, n - i);
             if (len == 0)
-                return isms__jr_fail_at(r, ISMS_EPARSE, i, "the text is not UTF-8 (byte 0x%02X); "
-                                        "save it as UTF-8", c);
+                return not_utf8(r, i);
             if (!in_string && run_at == SIZE_MAX)
                 run_at = i;
             i += len;
@@ -921,6 +948,8 @@ static int prescan(const isms__jr *r, unsigned max_depth, scan_info *si)
             i++;
             continue;
         }
+        if (c == 0x00) /* jansson would take it for the end of the text */
+            return nul_outside(r, i);
         bool bare = true;
         switch (c) {
         case ' ': case '\t': case '\n': case '\r': case '{': case '}': case '[': case ']':
@@ -1519,6 +1548,10 @@ int isms__jr_open(isms__jr *r, json_t **root, const char *data, size_t len, cons
                      ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
         return isms__error_at(ISMS_EPARSE, source, 1, 1, "$: the text is UTF-16, not UTF-8; "
                               "save it as UTF-8");
+    const char *seems = NULL;
+    if (isms__sniff(data, len, &seems) == ISMS__SEEMS_UTF16)
+        return isms__error_at(ISMS_EPARSE, source, 1, 1, "$: the file is %s, not UTF-8; save "
+                              "it as UTF-8", seems);
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) { /* a byte order mark */
         r->text += 3;
         r->len -= 3;

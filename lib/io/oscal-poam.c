@@ -210,13 +210,16 @@ static void prop_date(isms__oscal_props *ps, const char *name, isms_date d)
  * cannot be scheduled (periods past 9999) is written without scheduled milestones, one that
  * cannot be ordered (a prerequisite no action has, a cycle) also without ranks and scores: the
  * POA&M still lists every action, and isms_document_lint() names what is wrong; the error
- * that said so is cleared, as the export succeeds. Only running out of memory fails.
+ * that said so is dropped, and the caller's last error put back, as the export succeeds (a
+ * successful call leaves the last error alone). Only running out of memory fails.
  */
 static int schedule(ctx *c, isms_plan *copy)
 {
+    isms__error_saved saved;
+    isms__error_save(&saved);
     isms_schedule_options so;
     if (isms_document_schedule_options(&so, c->doc) != ISMS_OK) {
-        isms_error_clear();
+        isms__error_restore(&saved);
         return ISMS_OK;
     }
     so.lang = isms_document_lang(c->doc);
@@ -232,7 +235,7 @@ static int schedule(ctx *c, isms_plan *copy)
     if (rc == ISMS_ENOMEM)
         return rc;
     if (rc != ISMS_OK || !c->sched) {
-        isms_error_clear(); /* not an error of the export */
+        isms__error_restore(&saved); /* not an error of the export */
         return ISMS_OK;
     }
 

@@ -846,6 +846,8 @@ int isms_oscal_kind_parse(isms_oscal_kind *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_oscal_kind_parse: NULL argument");
+    if (isms__text_check("OSCAL kind", text))
+        return ISMS_EINVAL;
     int v;
     if (!isms__alias_lookup(&v, words, sizeof words / sizeof *words, text))
         return isms__error(ISMS_EPARSE,

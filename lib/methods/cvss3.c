@@ -291,6 +291,8 @@ int isms_cvss_parse(isms_cvss *out, const char *vector)
 {
     if (!out || !vector)
         return isms__error(ISMS_EINVAL, "isms_cvss_parse: NULL argument");
+    if (isms__text_check("vector", vector))
+        return ISMS_EINVAL;
     static const isms_cvss_version versions[] = { ISMS_CVSS_V3_1, ISMS_CVSS_V4_0,
                                                   ISMS_CVSS_V3_0 };
     isms_cvss c;
@@ -543,6 +545,8 @@ int isms_cvss_severity_parse(isms_cvss_severity *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_cvss_severity_parse: NULL argument");
+    if (isms__text_check("severity", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, names, COUNT(names), text)) {
         *out = (isms_cvss_severity)v;

@@ -269,6 +269,8 @@ int isms_dist_kind_parse(isms_dist_kind *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_dist_kind_parse: NULL argument");
+    if (isms__text_check("distribution", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, names, sizeof names / sizeof *names, text)) {
         *out = (isms_dist_kind)v;
@@ -303,6 +305,8 @@ int isms_pert_method_parse(isms_pert_method *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_pert_method_parse: NULL argument");
+    if (isms__text_check("PERT method", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, names, sizeof names / sizeof *names, text)) {
         *out = (isms_pert_method)v;

@@ -56,6 +56,8 @@ int isms_fair_node_parse(isms_fair_node *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_fair_node_parse: NULL argument");
+    if (isms__text_check("FAIR node", text))
+        return ISMS_EINVAL;
     for (unsigned n = 0; n < ISMS_FAIR_NODE_COUNT; n++) {
         if (isms_text_matches(node_names[n], text) || isms_text_matches(node_labels[n][0], text) ||
             isms_text_matches(node_labels[n][1], text)) {
@@ -93,6 +95,8 @@ int isms_fair_new(isms_fair **out, const char *name)
 {
     if (!out || !name)
         return isms__error(ISMS_EINVAL, "isms_fair_new: NULL argument");
+    if (isms__text_check("name", name))
+        return ISMS_EINVAL;
     if (isms__text_blank(name))
         return isms__error(ISMS_EINVAL, "a FAIR model needs a name (the risk's)");
     isms_fair *m = isms__calloc(1, sizeof *m);
@@ -174,11 +178,11 @@ static int check_range(const isms_fair *m, isms_fair_node node, const isms_dist 
         break;
     }
     if (a < lo)
-        return isms__error(ISMS_ERANGE, "model %.64s: %s (%s) %s, but the %s's %s %g is below %g",
-                           m->name, name, label, what, kind, pa, a, lo);
+        return isms__error(ISMS_ERANGE, "model %.64s: %s (%s) %s, but the %s's %s %s is below %s",
+                           m->name, name, label, what, kind, pa, isms__g(a).s, isms__g(lo).s);
     if (b > hi)
-        return isms__error(ISMS_ERANGE, "model %.64s: %s (%s) %s, but the %s's %s %g is above %g",
-                           m->name, name, label, what, kind, pb, b, hi);
+        return isms__error(ISMS_ERANGE, "model %.64s: %s (%s) %s, but the %s's %s %s is above %s",
+                           m->name, name, label, what, kind, pb, isms__g(b).s, isms__g(hi).s);
     return ISMS_OK;
 }
 
@@ -393,9 +397,9 @@ int isms_fair_check(const isms_fair *model)
         double events = expected_events(model);
         if (events > ISMS_FAIR_MAX_EVENTS)
             problem(msg, sizeof msg,
-                    "counting events, each with its own loss magnitude, would draw about %g "
-                    "events a year, more than %g: use the loss event frequency as a rate",
-                    events, (double)ISMS_FAIR_MAX_EVENTS);
+                    "counting events, each with its own loss magnitude, would draw about %s "
+                    "events a year, more than %s: use the loss event frequency as a rate",
+                    isms__g(events).s, isms__g((double)ISMS_FAIR_MAX_EVENTS).s);
     }
     if (msg[0])
         return isms__error(ISMS_EINVAL, "model %.64s: %s", model->name, msg);

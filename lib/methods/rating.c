@@ -60,6 +60,8 @@ int isms_method_parse(isms_method *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_method_parse: NULL argument");
+    if (isms__text_check("method", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, names, sizeof names / sizeof *names, text)) {
         *out = (isms_method)v;
@@ -115,6 +117,8 @@ int isms_owasp_factor_parse(isms_owasp_factor *out, const char *text)
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_owasp_factor_parse: NULL argument");
+    if (isms__text_check("OWASP factor", text))
+        return ISMS_EINVAL;
     for (unsigned f = 0; f < ISMS_OWASP_FACTORS; f++)
         if (isms_text_matches(owasp_abbrev[f], text) ||
             isms_text_matches(owasp_factor_labels[f][0], text) ||
@@ -160,6 +164,8 @@ int isms_owasp_level_parse(isms_owasp_level *out, const char *text)
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_owasp_level_parse: NULL argument");
+    if (isms__text_check("OWASP level", text))
+        return ISMS_EINVAL;
     for (unsigned l = 0; l <= ISMS_OWASP_LEVEL_HIGH; l++)
         if (isms_text_matches(LEVEL_WORDS(l)->sv, text) ||
             isms_text_matches(LEVEL_WORDS(l)->en, text)) {
@@ -192,6 +198,8 @@ int isms_owasp_severity_parse(isms_owasp_severity *out, const char *text)
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_owasp_severity_parse: NULL argument");
+    if (isms__text_check("OWASP severity", text))
+        return ISMS_EINVAL;
     for (unsigned s = 0; s <= ISMS_OWASP_CRITICAL; s++)
         if (isms_text_matches(sev_scale[s].sv, text) || isms_text_matches(sev_scale[s].en, text)) {
             *out = (isms_owasp_severity)s;
@@ -459,6 +467,8 @@ int isms_owasp_parse(isms_owasp *out, const char *vector)
 {
     if (!out || !vector)
         return isms__error(ISMS_EINVAL, "isms_owasp_parse: NULL argument");
+    if (isms__text_check("vector", vector))
+        return ISMS_EINVAL;
     size_t start = 0, end = strlen(vector);
     if (end > 0 && vector[0] == '(') {
         if (vector[end - 1] != ')')
@@ -534,6 +544,8 @@ int isms_dread_parse(isms_dread *out, const char *vector)
 {
     if (!out || !vector)
         return isms__error(ISMS_EINVAL, "isms_dread_parse: NULL argument");
+    if (isms__text_check("vector", vector))
+        return ISMS_EINVAL;
     int v[5];
     int rc = read_vector(&dread_spec, vector, 0, strlen(vector), v);
     if (rc)
@@ -586,6 +598,8 @@ int isms_rating_parse(isms_rating *out, const char *vector)
 {
     if (!out || !vector)
         return isms__error(ISMS_EINVAL, "isms_rating_parse: NULL argument");
+    if (isms__text_check("vector", vector))
+        return ISMS_EINVAL;
     isms_rating r;
     if (starts_with(vector, "CVSS:")) {
         int rc = rate_cvss(&r, vector);

@@ -64,6 +64,8 @@ static int parse_word(int *out, const isms__alias *words, size_t n, const char *
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "%s: NULL argument", fn);
+    if (isms__text_check(what, text))
+        return ISMS_EINVAL;
     if (!isms__alias_lookup(out, words, n, text))
         return isms__error(ISMS_EPARSE, "%s \"%.*s\" is not one of %s", what, ISMS__Q(text),
                            accepted);
@@ -260,6 +262,8 @@ int isms_effort_parse(double *days, isms_effort_size *size, const char *text)
 
     if (!days || !text)
         return isms__error(ISMS_EINVAL, "isms_effort_parse: NULL argument");
+    if (isms__text_check("effort", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, sizes, sizeof sizes / sizeof *sizes, text)) {
         *days = size_days[v];
@@ -420,6 +424,8 @@ int isms_plan_add(isms_action **out, isms_plan *plan, const char *id, const char
 {
     if (!plan || !id)
         return isms__error(ISMS_EINVAL, "isms_plan_add: NULL argument");
+    if (isms__text_check("id", id) || isms__text_check("title", title))
+        return ISMS_EINVAL;
     size_t start, len;
     isms__trim_span(id, strlen(id), &start, &len);
     if (!len)
@@ -669,22 +675,29 @@ int isms_action_set(isms_action *action, isms_action_field field, const char *te
     if (!action)
         return isms__error(ISMS_EINVAL, "isms_action_set: action is NULL");
     char **slot;
+    const char *name;
     switch (field) {
     case ISMS_ACTION_TITLE:
         slot = &action->title;
+        name = "title";
         break;
     case ISMS_ACTION_DESCRIPTION:
         slot = &action->description;
+        name = "description";
         break;
     case ISMS_ACTION_OWNER:
         slot = &action->owner;
+        name = "owner";
         break;
     case ISMS_ACTION_DUE:
         slot = &action->due_text;
+        name = "due";
         break;
     default:
         return isms__error(ISMS_EINVAL, "unknown action field %d", (int)field);
     }
+    if (isms__text_check(name, text))
+        return ISMS_EINVAL;
     isms_period due = action->due;
     if (field == ISMS_ACTION_DUE) {
         int rc = isms_period_parse(&due, text, action->plan->year);
@@ -838,6 +851,8 @@ int isms_action_add_target(isms_action *action, isms_target_kind kind, const cha
 {
     if (!action || !id)
         return isms__error(ISMS_EINVAL, "isms_action_add_target: NULL argument");
+    if (isms__text_check("target", id))
+        return ISMS_EINVAL;
     if ((unsigned)kind > ISMS_TARGET_ASSET)
         return isms__error(ISMS_EINVAL, "target kind %d is not one of 0–3 (any, risk, "
                            "requirement, asset)", (int)kind);
@@ -918,6 +933,8 @@ int isms_action_add_prerequisite(isms_action *action, const char *id)
 {
     if (!action || !id)
         return isms__error(ISMS_EINVAL, "isms_action_add_prerequisite: NULL argument");
+    if (isms__text_check("prerequisite", id))
+        return ISMS_EINVAL;
     size_t start, len;
     isms__trim_span(id, strlen(id), &start, &len);
     const char *s = id + start;

@@ -36,6 +36,8 @@ int isms_report_format_parse(isms_report_format *out, const char *text)
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_report_format_parse: NULL argument");
+    if (isms__text_check("report format", text))
+        return ISMS_EINVAL;
     static const isms__alias aliases[] = {
         { "text", ISMS_REPORT_TEXT },     { "txt", ISMS_REPORT_TEXT },
         { "md", ISMS_REPORT_MARKDOWN },   { "markdown", ISMS_REPORT_MARKDOWN },

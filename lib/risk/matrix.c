@@ -162,6 +162,8 @@ int isms_matrix_builder_new(isms_matrix_builder **out, const char *name)
         return isms__error(ISMS_EINVAL, "isms_matrix_builder_new: out is NULL");
     if (!name || !*name)
         return isms__error(ISMS_EINVAL, "a matrix needs a non-empty name");
+    if (isms__text_check("name", name))
+        return ISMS_EINVAL;
     isms_matrix_builder *b = isms__calloc(1, sizeof *b);
     if (!b)
         return isms__error_nomem();
@@ -202,6 +204,9 @@ int isms_matrix_builder_add_level(isms_matrix_builder *b, isms_axis axis, int va
     if (!label_sv || !*label_sv || !label_en || !*label_en)
         return isms__error(ISMS_EINVAL, "%s level %d needs a Swedish and an English label",
                            an, value);
+    if (isms__text_check("label_sv", label_sv) || isms__text_check("label_en", label_en) ||
+        isms__text_check("description", description))
+        return ISMS_EINVAL;
     size_t n = b->n_levels[axis];
     if (n >= ISMS_SCALE_MAX_LEVELS)
         return isms__error(ISMS_ERANGE, "the %s scale already has %d levels, the most allowed",
@@ -290,6 +295,9 @@ int isms_matrix_builder_add_band(isms_matrix_builder *b, const char *name, int m
         return isms__error(ISMS_EINVAL, "isms_matrix_builder_add_band: builder is NULL");
     if (!name || !*name)
         return isms__error(ISMS_EINVAL, "a band needs a non-empty name");
+    if (isms__text_check("name", name) || isms__text_check("color", color) ||
+        isms__text_check("label_sv", label_sv) || isms__text_check("label_en", label_en))
+        return ISMS_EINVAL;
     for (size_t i = 0; i < b->n_bands; i++)
         if (isms_text_matches(b->bands[i].name, name))
             return isms__error(ISMS_EINVAL, "band \"%.64s\" is already defined", name);
@@ -711,6 +719,8 @@ int isms_matrix_preset(isms_matrix **out, const char *name)
 {
     if (!out || !name)
         return isms__error(ISMS_EINVAL, "isms_matrix_preset: NULL argument");
+    if (isms__text_check("name", name))
+        return ISMS_EINVAL;
     for (size_t i = 0; i < sizeof presets / sizeof *presets; i++)
         if (isms_text_matches(presets[i].name, name))
             return build_preset(out, &presets[i]);
@@ -784,6 +794,8 @@ int isms_matrix_parse_level(int *value, const isms_matrix *m, isms_axis axis, co
         return isms__error(ISMS_EINVAL, "isms_matrix_parse_level: NULL argument");
     if (!valid_axis(axis))
         return isms__error(ISMS_EINVAL, "unknown axis %d", (int)axis);
+    if (isms__text_check("level", text))
+        return ISMS_EINVAL;
     const level_def *lv = m->levels[axis];
     size_t n = m->n_levels[axis];
     for (size_t i = 0; i < n; i++)
@@ -844,6 +856,8 @@ int isms_matrix_find_band(size_t *index, const isms_matrix *m, const char *text)
 {
     if (!index || !m || !text)
         return isms__error(ISMS_EINVAL, "isms_matrix_find_band: NULL argument");
+    if (isms__text_check("band", text))
+        return ISMS_EINVAL;
     for (size_t i = 0; i < m->n_bands; i++)
         if (isms_text_matches(m->bands[i].name, text)) {
             *index = i;

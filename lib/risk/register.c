@@ -87,6 +87,8 @@ int isms_treatment_parse(isms_treatment *out, const char *text)
     };
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_treatment_parse: NULL argument");
+    if (isms__text_check("treatment", text))
+        return ISMS_EINVAL;
     int v;
     if (isms__alias_lookup(&v, names, sizeof names / sizeof *names, text)) {
         *out = (isms_treatment)v;
@@ -119,6 +121,8 @@ int isms_risk_status_parse(isms_risk_status *out, const char *text)
 {
     if (!out || !text)
         return isms__error(ISMS_EINVAL, "isms_risk_status_parse: NULL argument");
+    if (isms__text_check("risk status", text))
+        return ISMS_EINVAL;
     if (isms_text_matches("", text)) {
         *out = ISMS_RISK_OPEN;
         return ISMS_OK;
@@ -271,6 +275,8 @@ int isms_register_add(isms_risk **out, isms_register *reg, const char *id, const
         return isms__error(ISMS_EINVAL, "isms_register_add: register is NULL");
     if (!id || !*id)
         return isms__error(ISMS_EINVAL, "a risk needs a non-empty id");
+    if (isms__text_check("id", id) || isms__text_check("title", title))
+        return ISMS_EINVAL;
     if (isms__index_find(&reg->index, id))
         return isms__error(ISMS_EEXIST, "a risk with id \"%.64s\" already exists", id);
 
@@ -770,6 +776,8 @@ int isms_risk_set_title(isms_risk *r, const char *title)
 {
     if (!r)
         return isms__error(ISMS_EINVAL, "isms_risk_set_title: risk is NULL");
+    if (isms__text_check("title", title))
+        return ISMS_EINVAL;
     return isms__text_set(&r->title, title);
 }
 
@@ -782,6 +790,8 @@ int isms_risk_set_consequence_text(isms_risk *r, const char *text)
 {
     if (!r)
         return isms__error(ISMS_EINVAL, "isms_risk_set_consequence_text: risk is NULL");
+    if (isms__text_check("consequence text", text))
+        return ISMS_EINVAL;
     return isms__text_set(&r->consequence_text, text);
 }
 
@@ -887,6 +897,8 @@ int isms_risk_set_treatment(isms_risk *r, isms_treatment option, const char *tex
         return isms__error(ISMS_EINVAL, "isms_risk_set_treatment: risk is NULL");
     if ((unsigned)option > ISMS_TREATMENT_SHARE)
         return isms__error(ISMS_EINVAL, "unknown treatment option %d", (int)option);
+    if (isms__text_check("treatment text", text))
+        return ISMS_EINVAL;
     int rc = isms__text_set(&r->treatment_text, text);
     if (rc)
         return rc;
@@ -903,6 +915,8 @@ int isms_risk_set_owner(isms_risk *r, const char *owner)
 {
     if (!r)
         return isms__error(ISMS_EINVAL, "isms_risk_set_owner: risk is NULL");
+    if (isms__text_check("owner", owner))
+        return ISMS_EINVAL;
     return isms__text_set(&r->owner, owner);
 }
 
@@ -927,6 +941,8 @@ int isms_risk_set_vector(isms_risk *r, const char *vector)
 {
     if (!r)
         return isms__error(ISMS_EINVAL, "isms_risk_set_vector: risk is NULL");
+    if (isms__text_check("vector", vector))
+        return ISMS_EINVAL;
     if (!vector || !*vector) {
         isms__text_free(r->vector);
         r->vector = isms__text_empty;

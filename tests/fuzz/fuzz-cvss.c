@@ -2,9 +2,9 @@
  * libFuzzer target: the CVSS vector parser (isms_cvss_parse) and the canonical form.
  *
  * The input, up to its first NUL, is parsed as a vector. A vector that is rejected must give
- * ISMS_EPARSE with a message and a position on line 1 within the text (or just after it),
- * and leave the output untouched. A vector that is accepted must carry a known version, a
- * score that is a one-decimal number in [0, 10] with the matching severity, consistent
+ * ISMS_EPARSE with a message and a position on line 1 within the text (or just after it), or
+ * ISMS_EINVAL naming its first byte that is not UTF-8, and leave the output untouched. A
+ * vector that is accepted must carry a known version, a score that is a one-decimal number in [0, 10] with the matching severity, consistent
  * parts and nomenclature, v3.x scores (or none for v4.0) and a MacroVector for v4.0 only; its
  * canonical form must fit ISMS_CVSS_VECTOR_MAX, read back to the same scores and metric values
  * and be a fixed point; and every metric must read as one of the version's values. Then the
@@ -117,8 +117,9 @@ static bool parse_and_check(const char *text)
         return true;
     }
     const isms_error *e = isms_error_last();
-    if (rc != ISMS_EPARSE || e->code != ISMS_EPARSE || !e->message[0] || e->line != 1 ||
-        e->column < 1 || e->column > strlen(text) + 1)
+    if (!fuzz_not_utf8_at(rc, "vector", text) &&
+        (rc != ISMS_EPARSE || e->code != ISMS_EPARSE || !e->message[0] || e->line != 1 ||
+         e->column < 1 || e->column > strlen(text) + 1))
         fail("a rejected vector without a proper parse error", text);
     const unsigned char *p = (const unsigned char *)&c;
     for (size_t i = 0; i < sizeof c; i++)

@@ -4,7 +4,8 @@
  *
  * The input is read as one vector (up to its first NUL). Every parser must either succeed
  * with a rating that holds together or fail with ISMS_EPARSE on line 1 at a column inside
- * the text (or just after it), with a message that says which method's vector it was:
+ * the text (or just after it), with a message that says which method's vector it was (or,
+ * for text that is not UTF-8, with ISMS_EINVAL naming the first bad byte):
  * - OWASP: factors 0–9 (business ones all given or all not), means, levels, severity and the
  *   normalised value agree with each other and with isms_owasp_compute(); the canonical
  *   form reads back as the same rating and is a fixed point.
@@ -33,9 +34,11 @@ static void fail(const char *what, const char *text)
 }
 
 /* A parse error as documented: EPARSE on line 1, a column in [1, len + 1], the method's
- * prefix in the message. */
+ * prefix in the message; or text that is not UTF-8 refused, naming the first bad byte. */
 static void check_error(int rc, const char *text, size_t len, const char *prefix)
 {
+    if (fuzz_not_utf8_at(rc, "vector", text))
+        return;
     const isms_error *e = isms_error_last();
     if (rc != ISMS_EPARSE || e->code != ISMS_EPARSE)
         fail("a failure that is not a parse error", text);

@@ -1,8 +1,10 @@
 /*
  * libFuzzer target: reading due dates (isms_period_parse) and the period operations.
  *
- * Every input must parse (unreadable text is UNPARSED, never an error) into a period that
- * holds together: a kind in range; for dated kinds valid first and last days in order that are
+ * Every input that is UTF-8 must parse (unreadable text is UNPARSED, never an error); one
+ * that is not must be refused with ISMS_EINVAL naming the first bad byte, its period
+ * untouched, and the text before that byte is then read instead. Each period must hold
+ * together: a kind in range; for dated kinds valid first and last days in order that are
  * exactly the period of that kind containing the first day, a span inside the text, and a
  * canonical form that reads back as the same period; for none and unparsed no dates and no
  * span. The ordering must be a consistent order, and two reference years must give the same
@@ -96,11 +98,32 @@ static void check(const isms_period *p, const char *text, size_t len, int ref_ye
     }
 }
 
+/* Text that is not UTF-8 is refused with the first bad byte named, the period untouched;
+ * `text` is then cut before that byte, which must make it UTF-8. */
+static void cut_at_bad_byte(char *text)
+{
+    isms_period p, keep;
+    memset(&keep, 0x5A, sizeof keep);
+    p = keep;
+    int rc = isms_period_parse(&p, text, 2024);
+    if (rc == ISMS_OK)
+        return;
+    size_t at = fuzz_not_utf8_at(rc, "period", text);
+    if (!at)
+        fail("parse fails, but not for a byte that is not UTF-8", text);
+    if (memcmp(&p, &keep, sizeof p) != 0)
+        fail("a refused text changed the period", text);
+    text[at - 1] = '\0';
+    if (isms_period_parse(&p, text, 2024) != ISMS_OK)
+        fail("the text before the first bad byte is refused", text);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *text = fuzz_text(data, size);
     if (!text)
         return 0;
+    cut_at_bad_byte(text);
     size_t len = strlen(text); /* the period reads up to the first NUL */
 
     unsigned h = fuzz_hash(data, size);

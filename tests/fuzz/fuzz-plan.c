@@ -10,7 +10,9 @@
  *   t TEXT     target, kind from a prefix (risk:, krav:, …)    l LC    expected residual
  *   T KTEXT    target of the kind K (1 risk, 2 req, 3 asset)   anything else: every parser
  *
- * (one space after the command character is skipped). Every parser result must hold
+ * (one space after the command character is skipped; a line is cut before its first byte
+ * that is not UTF-8, which every function that takes text refuses: fuzz_cut_utf8() checks
+ * that refusal). Every parser result must hold
  * together: efforts finite within 0–100000 person-days and equal to their size's days, a
  * recurrence or status that reads back from its name and labels, targets with a kind in range
  * and a trimmed id, the due period that isms_period_parse() gives for the same text. Then the
@@ -581,6 +583,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         *stop = '\0';
         if (stop > line && stop[-1] == '\r')
             stop[-1] = '\0';
+        fuzz_cut_utf8(line);
         char cmd = *line;
         char *arg = cmd ? line + 1 : line;
         if (*arg == ' ')
