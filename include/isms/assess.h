@@ -31,6 +31,15 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup assess Gap analysis and Statement of Applicability
+ * @brief Assessments against ISO/IEC 27001: the gap analysis, the Statement of Applicability,
+ *        compliance, the comparison of two assessments, conversion between editions, lint.
+ *
+ * isms/assess.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief Status of a requirement (nuläge).
  * @since 0.1.0
  */
@@ -50,6 +59,7 @@ typedef enum isms_status {
  *        "Partial", "No", "Not applicable", "Not assessed". Never NULL.
  * @param status The status.
  * @param lang The language.
+ * @return A static string; "" for a status outside #isms_status.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_status_label(isms_status status, isms_lang lang);
@@ -58,6 +68,7 @@ ISMS_EXPORT const char *isms_status_label(isms_status status, isms_lang lang);
  * @brief Machine name of a status: "yes", "partial", "no", "not_applicable",
  *        "not_assessed". Never NULL.
  * @param status The status.
+ * @return A static string; "" for a status outside #isms_status.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_status_name(isms_status status);
@@ -67,9 +78,11 @@ ISMS_EXPORT const char *isms_status_name(isms_status status);
  *        `partially`, `Nej`, `no`, `Ej tillämplig`, `N/A`, `E/T`, `not_applicable`,
  *        `Ej bedömd`, `not assessed`; empty text is not assessed.
  * @param[out] out The status.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (names the text and the
- *         values accepted).
+ *         values accepted). #ISMS_EINVAL for text that is not UTF-8:
+ *         "status: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_status_parse(isms_status *out, const char *text);
@@ -91,6 +104,7 @@ typedef enum isms_need {
  *        "" for unset. Never NULL.
  * @param need The need.
  * @param lang The language.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_need_label(isms_need need, isms_lang lang);
@@ -98,6 +112,7 @@ ISMS_EXPORT const char *isms_need_label(isms_need need, isms_lang lang);
 /**
  * @brief Machine name of a need: "none", "low", "medium", "high"; "" for unset. Never NULL.
  * @param need The need.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_need_name(isms_need need);
@@ -106,8 +121,10 @@ ISMS_EXPORT const char *isms_need_name(isms_need need);
  * @brief Reads a need in Swedish or English, any case (`Hög`, `HÖG`, `high`, `Medel`,
  *        `medium`, `Låg`, `low`, `Ingen`, `none`); empty text is unset.
  * @param[out] out The need.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the text and the values accepted).
+ *         #ISMS_EINVAL for text that is not UTF-8: "need for action: not UTF-8 at byte N (0xHH)"
+ *         names the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_need_parse(isms_need *out, const char *text);
@@ -127,6 +144,7 @@ typedef enum isms_applicability {
  *        NULL.
  * @param value The applicability.
  * @param lang The language.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_applicability_label(isms_applicability value, isms_lang lang);
@@ -135,8 +153,10 @@ ISMS_EXPORT const char *isms_applicability_label(isms_applicability value, isms_
  * @brief Reads an applicability: `Ja`/`yes`/`tillämplig`/`applicable`/`included`,
  *        `Nej`/`no`/`exkluderad`/`excluded`/`ej tillämplig`; empty text is undecided.
  * @param[out] out The value.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "applicability: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_applicability_parse(isms_applicability *out, const char *text);
@@ -157,6 +177,7 @@ typedef enum isms_reason {
  *        exactly one flag. Never NULL.
  * @param reason One flag.
  * @param lang The language.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_reason_label(isms_reason reason, isms_lang lang);
@@ -165,8 +186,10 @@ ISMS_EXPORT const char *isms_reason_label(isms_reason reason, isms_lang lang);
  * @brief Reads a list of reasons separated by commas, semicolons, `/`, `och`/`and` or line
  *        breaks (`risk, lagkrav`, `Legal; contractual`); empty text gives 0.
  * @param[out] out The flags.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the word not understood).
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the word not understood). #ISMS_EINVAL for
+ *         text that is not UTF-8: "reason: not UTF-8 at byte N (0xHH)" names the first bad byte (N
+ *         from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_reason_parse(unsigned *out, const char *text);
@@ -246,27 +269,49 @@ ISMS_EXPORT void isms_assessment_free(isms_assessment *assessment);
  */
 ISMS_EXPORT int isms_assessment_copy(isms_assessment **out, const isms_assessment *assessment);
 
-/** @brief Edition of the assessment. @param assessment The assessment. @since 0.1.0 */
+/**
+ * @brief Edition of the assessment.
+ * @param assessment The assessment.
+ * @return The edition; #ISMS_EDITION_UNKNOWN for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_edition isms_assessment_edition(const isms_assessment *assessment);
 
-/** @brief How the edition was decided. @param assessment The assessment. @since 0.1.0 */
+/**
+ * @brief How the edition was decided.
+ * @param assessment The assessment.
+ * @return The basis; #ISMS_BASIS_GIVEN for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_edition_basis isms_assessment_edition_basis(const isms_assessment *assessment);
 
 /** @brief The catalog the assessment is held against: the edition's (static) or an imported
  *         one, which lives at least as long as the assessment. @param assessment The
- *         assessment. @since 0.1.0 */
+ *         assessment. @return The catalog (borrowed), or NULL for a NULL assessment.
+ *         @since 0.1.0 */
 ISMS_EXPORT const isms_catalog *isms_assessment_catalog(const isms_assessment *assessment);
 
-/** @brief Year assessed. @param assessment The assessment. @since 0.1.0 */
+/**
+ * @brief Year assessed.
+ * @param assessment The assessment.
+ * @return The year; 0 for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT int isms_assessment_year(const isms_assessment *assessment);
 
-/** @brief Scope. @param assessment The assessment. @since 0.1.0 */
+/**
+ * @brief Scope.
+ * @param assessment The assessment.
+ * @return The scope; #ISMS_SCOPE_BOTH for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_scope isms_assessment_scope(const isms_assessment *assessment);
 
 /**
  * @brief Date of the assessment: the reference date for overdue checks. Defaults to
  *        31 December of its year.
  * @param assessment The assessment.
+ * @return The date; {0, 0, 0} (not a valid date) for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_date isms_assessment_date(const isms_assessment *assessment);
@@ -283,6 +328,7 @@ ISMS_EXPORT int isms_assessment_set_date(isms_assessment *assessment, isms_date 
 /**
  * @brief Number of entries.
  * @param assessment The assessment, or NULL (then 0).
+ * @return The number of entries.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_assessment_count(const isms_assessment *assessment);
@@ -313,9 +359,11 @@ ISMS_EXPORT isms_entry *isms_assessment_find(const isms_assessment *assessment, 
  * Annex-A-only assessment `5.1` → `A.5.1`); another reference is stored trimmed, as written.
  * @param[out] out The new entry (borrowed), or NULL if not wanted.
  * @param assessment The assessment.
- * @param ref The requirement reference (not empty).
+ * @param ref The requirement reference (not empty). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL or empty reference), #ISMS_EEXIST (an entry for it
- *         exists), #ISMS_ENOMEM (the assessment is unchanged).
+ *         exists), #ISMS_ENOMEM (the assessment is unchanged). #ISMS_EINVAL for text that is not
+ *         UTF-8: "ref: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_assessment_add(isms_entry **out, isms_assessment *assessment,
@@ -343,6 +391,7 @@ ISMS_EXPORT int isms_assessment_remove(isms_assessment *assessment, const char *
  * @brief Number of extra columns kept from an imported table (columns libisms does not
  *        know; they are written back on export).
  * @param assessment The assessment, or NULL (then 0).
+ * @return The number of extra columns.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_assessment_extra_count(const isms_assessment *assessment);
@@ -351,6 +400,7 @@ ISMS_EXPORT size_t isms_assessment_extra_count(const isms_assessment *assessment
  * @brief Header of extra column `index` as it was in the table. NULL when out of range.
  * @param assessment The assessment.
  * @param index The column.
+ * @return A string borrowed from the assessment, or NULL (also for a NULL assessment).
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_assessment_extra_name(const isms_assessment *assessment,
@@ -360,24 +410,37 @@ ISMS_EXPORT const char *isms_assessment_extra_name(const isms_assessment *assess
  * @brief Adds an extra column (every entry's cell starts empty).
  * @param[out] index Index of the new column, or NULL.
  * @param assessment The assessment.
- * @param name Its header (not blank: CSV import skips columns without a header).
- * @return #ISMS_OK, #ISMS_EINVAL (NULL argument or a blank header), #ISMS_ENOMEM.
+ * @param name Its header (not blank: CSV import skips columns without a header). Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument or a blank header), #ISMS_ENOMEM. #ISMS_EINVAL for
+ *         text that is not UTF-8: "name: not UTF-8 at byte N (0xHH)" names the first bad byte (N
+ *         from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_assessment_add_extra(size_t *index, isms_assessment *assessment,
                                           const char *name);
 
-/** @brief The entry's requirement reference (canonical when known). Never NULL. @param entry The entry. @since 0.1.0 */
+/**
+ * @brief The entry's requirement reference (canonical when known). Never NULL.
+ * @param entry The entry.
+ * @return A string borrowed from the assessment ("" for NULL).
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_entry_ref(const isms_entry *entry);
 
 /**
  * @brief The catalog item of the entry, or NULL when the reference is not in the catalog.
  * @param entry The entry.
+ * @return The item, borrowed from the assessment's catalog, or NULL (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_item *isms_entry_item(const isms_entry *entry);
 
-/** @brief Status. @param entry The entry. @since 0.1.0 */
+/**
+ * @brief Status.
+ * @param entry The entry.
+ * @return The status; #ISMS_STATUS_NOT_ASSESSED for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_status isms_entry_status(const isms_entry *entry);
 
 /**
@@ -389,7 +452,12 @@ ISMS_EXPORT isms_status isms_entry_status(const isms_entry *entry);
  */
 ISMS_EXPORT int isms_entry_set_status(isms_entry *entry, isms_status status);
 
-/** @brief Need for action. @param entry The entry. @since 0.1.0 */
+/**
+ * @brief Need for action.
+ * @param entry The entry.
+ * @return The need; #ISMS_NEED_UNSET for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_need isms_entry_need(const isms_entry *entry);
 
 /**
@@ -419,6 +487,8 @@ typedef enum isms_entry_field {
  * @brief A text field. Never NULL ("" when empty).
  * @param entry The entry.
  * @param field The field.
+ * @return A string borrowed from the assessment until the field is changed; "" also for NULL
+ *         and for a field outside #isms_entry_field.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_entry_get(const isms_entry *entry, isms_entry_field field);
@@ -429,7 +499,9 @@ ISMS_EXPORT const char *isms_entry_get(const isms_entry *entry, isms_entry_field
  * @param entry The entry.
  * @param field The field.
  * @param text The text (UTF-8), or NULL for "".
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (the field is unchanged).
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (the field is unchanged). #ISMS_EINVAL for text that
+ *         is not UTF-8: "comment: not UTF-8 at byte N (0xHH)" (with the field's name) names the
+ *         first bad byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_entry_set(isms_entry *entry, isms_entry_field field, const char *text);
@@ -437,11 +509,17 @@ ISMS_EXPORT int isms_entry_set(isms_entry *entry, isms_entry_field field, const 
 /**
  * @brief The due period read from the due text.
  * @param entry The entry.
+ * @return The period (#ISMS_PERIOD_NONE for an empty text and for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT isms_period isms_entry_due(const isms_entry *entry);
 
-/** @brief Number of evidence references. @param entry The entry. @since 0.1.0 */
+/**
+ * @brief Number of evidence references.
+ * @param entry The entry.
+ * @return The number of references; 0 for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT size_t isms_entry_evidence_count(const isms_entry *entry);
 
 /**
@@ -449,6 +527,7 @@ ISMS_EXPORT size_t isms_entry_evidence_count(const isms_entry *entry);
  *        of range.
  * @param entry The entry.
  * @param index The index.
+ * @return A string borrowed from the assessment, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_entry_evidence(const isms_entry *entry, size_t index);
@@ -456,8 +535,11 @@ ISMS_EXPORT const char *isms_entry_evidence(const isms_entry *entry, size_t inde
 /**
  * @brief Appends an evidence reference (copied).
  * @param entry The entry.
- * @param ref The reference: not empty, no line breaks (they separate references in CSV).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @param ref The reference: not empty, no line breaks (they separate references in CSV). Must be
+ *            UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM. #ISMS_EINVAL for text that is not UTF-8:
+ *         "evidence: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_entry_add_evidence(isms_entry *entry, const char *ref);
@@ -469,7 +551,12 @@ ISMS_EXPORT int isms_entry_add_evidence(isms_entry *entry, const char *ref);
  */
 ISMS_EXPORT void isms_entry_clear_evidence(isms_entry *entry);
 
-/** @brief Statement of Applicability: applicability. @param entry The entry. @since 0.1.0 */
+/**
+ * @brief Statement of Applicability: applicability.
+ * @param entry The entry.
+ * @return The applicability; #ISMS_APPLICABILITY_UNDECIDED for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_applicability isms_entry_applicability(const isms_entry *entry);
 
 /**
@@ -481,7 +568,12 @@ ISMS_EXPORT isms_applicability isms_entry_applicability(const isms_entry *entry)
  */
 ISMS_EXPORT int isms_entry_set_applicability(isms_entry *entry, isms_applicability value);
 
-/** @brief Statement of Applicability: reasons for inclusion (#isms_reason flags). @param entry The entry. @since 0.1.0 */
+/**
+ * @brief Statement of Applicability: reasons for inclusion (#isms_reason flags).
+ * @param entry The entry.
+ * @return A bitwise or of #isms_reason flags; 0 for none and for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT unsigned isms_entry_reasons(const isms_entry *entry);
 
 /**
@@ -497,6 +589,7 @@ ISMS_EXPORT int isms_entry_set_reasons(isms_entry *entry, unsigned reasons);
  * @brief Extra column `index` of the entry. Never NULL ("" beyond the entry's cells).
  * @param entry The entry.
  * @param index The column (see isms_assessment_extra_count()).
+ * @return A string borrowed from the assessment until the cell is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_entry_extra(const isms_entry *entry, size_t index);
@@ -505,8 +598,10 @@ ISMS_EXPORT const char *isms_entry_extra(const isms_entry *entry, size_t index);
  * @brief Sets extra column `index` of the entry.
  * @param entry The entry.
  * @param index The column; must exist.
- * @param text The text, or NULL for "".
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @param text The text, or NULL for "". Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM. #ISMS_EINVAL for text that is not UTF-8:
+ *         "extra column 0: not UTF-8 at byte N (0xHH)" (with the column's index) names the first
+ *         bad byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_entry_set_extra(isms_entry *entry, size_t index, const char *text);
@@ -515,6 +610,7 @@ ISMS_EXPORT int isms_entry_set_extra(isms_entry *entry, size_t index, const char
  * @brief True when the entry counts as applicable: status not "not applicable" and, for an
  *        Annex A control, not excluded in the Statement of Applicability.
  * @param entry The entry.
+ * @return true when applicable, false otherwise (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_entry_applicable(const isms_entry *entry);
@@ -531,6 +627,7 @@ typedef struct isms_weights {
 
 /**
  * @brief The default weights: yes 1, partial 0.5, no 0.
+ * @return The weights.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_weights isms_weights_default(void);
@@ -652,6 +749,7 @@ typedef enum isms_change {
  * @brief Label of a change ("förbättrad" / "improved"). Never NULL.
  * @param change The change.
  * @param lang The language.
+ * @return A static string; "" for a change outside #isms_change.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_change_label(isms_change change, isms_lang lang);
@@ -660,6 +758,7 @@ ISMS_EXPORT const char *isms_change_label(isms_change change, isms_lang lang);
  * @brief Machine name of a change: "unchanged", "improved", "regressed", "new", "removed".
  *        Never NULL.
  * @param change The change.
+ * @return A static string; "" for a change outside #isms_change.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_change_name(isms_change change);
@@ -711,6 +810,7 @@ ISMS_EXPORT void isms_comparison_free(isms_comparison *comparison);
 /**
  * @brief Number of rows.
  * @param comparison The comparison, or NULL (then 0).
+ * @return The number of rows.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_comparison_count(const isms_comparison *comparison);
@@ -730,10 +830,13 @@ ISMS_EXPORT int isms_comparison_get(isms_delta *out, const isms_comparison *comp
  * @brief Number of rows with a given change.
  * @param comparison The comparison, or NULL (then 0).
  * @param change The change.
+ * @return The number of rows with that change.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_comparison_count_change(const isms_comparison *comparison,
                                                 isms_change change);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,7 @@
 /**
  * @file isms/asset.h
  * @brief Information assets: classification schemes, assets, personal data, the register of
- *        processing (GDPR art. 30), relations and inheritance (asset module, pure core).
+ *        processing (GDPR Article 30), relations and inheritance (asset module, pure core).
  *
  * An #isms_inventory holds assets (information, systems, services, processes, locations,
  * suppliers …) and typed relations between them. Each asset may be assessed per aspect
@@ -53,6 +53,15 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup asset Information assets and classification
+ * @brief Classification schemes, information assets and what they run on, personal data, the
+ *        register of processing (GDPR Article 30), relations and the levels assets inherit.
+ *
+ * isms/asset.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief The aspects of classification.
  * @since 0.1.0
  */
@@ -76,6 +85,7 @@ typedef enum isms_aspect {
  * @brief Label of an aspect ("Konfidentialitet" / "Confidentiality"). Never NULL.
  * @param aspect The aspect.
  * @param lang The language.
+ * @return A static string; "" for an aspect outside #isms_aspect.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_aspect_label(isms_aspect aspect, isms_lang lang);
@@ -86,8 +96,10 @@ ISMS_EXPORT const char *isms_aspect_label(isms_aspect aspect, isms_lang lang);
  *        `R`/`I`, `A`, `S`. `T` alone is refused as ambiguous (tillgänglighet in Swedish,
  *        traceability in English).
  * @param[out] out The aspect.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "aspect: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_aspect_parse(isms_aspect *out, const char *text);
@@ -129,8 +141,10 @@ typedef struct isms_class_level {
  * - `"fips199"`: FIPS 199, low 1, moderate 2, high 3 for confidentiality, integrity and
  *   availability.
  * @param[out] out The scheme (caller frees with isms_scheme_free()).
- * @param name The preset's name, any case.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOTFOUND (names the presets), #ISMS_ENOMEM.
+ * @param name The preset's name, any case. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOTFOUND (names the presets), #ISMS_ENOMEM. #ISMS_EINVAL
+ *         for text that is not UTF-8: "name: not UTF-8 at byte N (0xHH)" names the first bad byte
+ *         (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_scheme_preset(isms_scheme **out, const char *name);
@@ -150,13 +164,19 @@ ISMS_EXPORT isms_scheme *isms_scheme_ref(isms_scheme *scheme);
  */
 ISMS_EXPORT void isms_scheme_free(isms_scheme *scheme);
 
-/** @brief Name of a scheme. Never NULL. @param scheme The scheme. @since 0.1.0 */
+/**
+ * @brief Name of a scheme. Never NULL.
+ * @param scheme The scheme.
+ * @return A string borrowed from the scheme ("" for NULL).
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_scheme_name(const isms_scheme *scheme);
 
 /**
  * @brief True when the scheme classifies the aspect (traceability is optional).
  * @param scheme The scheme.
  * @param aspect The aspect.
+ * @return true when it does, false otherwise (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_scheme_has_aspect(const isms_scheme *scheme, isms_aspect aspect);
@@ -165,6 +185,7 @@ ISMS_EXPORT bool isms_scheme_has_aspect(const isms_scheme *scheme, isms_aspect a
  * @brief Number of levels of an aspect's scale (0 when the scheme lacks the aspect).
  * @param scheme The scheme.
  * @param aspect The aspect.
+ * @return The number of levels.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_scheme_level_count(const isms_scheme *scheme, isms_aspect aspect);
@@ -186,6 +207,7 @@ ISMS_EXPORT int isms_scheme_level(isms_class_level *out, const isms_scheme *sche
  * @param scheme The scheme.
  * @param aspect The aspect.
  * @param value The value.
+ * @return true for a level of the scale, false otherwise (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_scheme_valid(const isms_scheme *scheme, isms_aspect aspect, int value);
@@ -196,9 +218,11 @@ ISMS_EXPORT bool isms_scheme_valid(const isms_scheme *scheme, isms_aspect aspect
  * @param[out] value The level.
  * @param scheme The scheme.
  * @param aspect The aspect.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (also when the scheme lacks the aspect), #ISMS_EPARSE (names
- *         the text and the scale; also for a number that is not on the scale).
+ *         the text and the scale; also for a number that is not on the scale). #ISMS_EINVAL for
+ *         text that is not UTF-8: "level: not UTF-8 at byte N (0xHH)" names the first bad byte (N
+ *         from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_scheme_parse_level(int *value, const isms_scheme *scheme,
@@ -207,8 +231,10 @@ ISMS_EXPORT int isms_scheme_parse_level(int *value, const isms_scheme *scheme,
 /**
  * @brief Starts a custom scheme.
  * @param[out] out The builder (caller frees with isms_scheme_builder_free()).
- * @param name The scheme's name.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @param name The scheme's name. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM. #ISMS_EINVAL for text that is not UTF-8:
+ *         "name: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_scheme_builder_new(isms_scheme_builder **out, const char *name);
@@ -225,10 +251,12 @@ ISMS_EXPORT void isms_scheme_builder_free(isms_scheme_builder *builder);
  * @param builder The builder.
  * @param aspect The aspect.
  * @param value The level, 0–9, unique on the scale.
- * @param label_sv Swedish name (not empty).
- * @param label_en English name (not empty).
- * @param description What it means, or NULL.
- * @return #ISMS_OK, #ISMS_EINVAL (names what is wrong), #ISMS_EEXIST, #ISMS_ENOMEM.
+ * @param label_sv Swedish name (not empty). Must be UTF-8.
+ * @param label_en English name (not empty). Must be UTF-8.
+ * @param description What it means, or NULL. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (names what is wrong), #ISMS_EEXIST, #ISMS_ENOMEM. #ISMS_EINVAL
+ *         for text that is not UTF-8: "label_sv: not UTF-8 at byte N (0xHH)" (or label_en or
+ *         description) names the first bad byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_scheme_builder_add_level(isms_scheme_builder *builder, isms_aspect aspect,
@@ -271,6 +299,7 @@ typedef enum isms_asset_type {
  *        NULL.
  * @param type The type.
  * @param lang The language.
+ * @return A static string; "" for a type outside #isms_asset_type.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_asset_type_label(isms_asset_type type, isms_lang lang);
@@ -279,8 +308,10 @@ ISMS_EXPORT const char *isms_asset_type_label(isms_asset_type type, isms_lang la
  * @brief Reads an asset type in Swedish or English, any case (`system`, `IT-system`,
  *        `Tjänst`, `leverantör`, `supplier`, `lokal`).
  * @param[out] out The type.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the types accepted).
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the types accepted). #ISMS_EINVAL for text
+ *         that is not UTF-8: "asset type: not UTF-8 at byte N (0xHH)" names the first bad byte (N
+ *         from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_asset_type_parse(isms_asset_type *out, const char *text);
@@ -291,8 +322,8 @@ ISMS_EXPORT int isms_asset_type_parse(isms_asset_type *out, const char *text);
  */
 typedef enum isms_pdata {
     ISMS_PDATA_ORDINARY = 1, /**< Ordinary personal data (personuppgifter). */
-    ISMS_PDATA_SPECIAL = 2,  /**< GDPR art. 9 special categories (känsliga personuppgifter). */
-    ISMS_PDATA_CRIMINAL = 4, /**< GDPR art. 10 criminal convictions and offences
+    ISMS_PDATA_SPECIAL = 2,  /**< GDPR Article 9 special categories (känsliga personuppgifter). */
+    ISMS_PDATA_CRIMINAL = 4, /**< GDPR Article 10 criminal convictions and offences
                                   (lagöverträdelser). */
     ISMS_PDATA_PIN = 8       /**< Swedish personal identity numbers (personnummer). */
 } isms_pdata;
@@ -301,7 +332,7 @@ typedef enum isms_pdata {
 #define ISMS_PDATA_KINDS 4
 
 /**
- * @brief The GDPR art. 9(1) special categories (bit flags).
+ * @brief The special categories of GDPR Article 9(1) (bit flags).
  * @since 0.1.0
  */
 typedef enum isms_special {
@@ -316,21 +347,27 @@ typedef enum isms_special {
 } isms_special;
 
 /**
- * @brief Label of one personal-data flag ("Känsliga personuppgifter (art. 9)" / "Special
- *        categories (art. 9)"); "" when not exactly one flag. Never NULL.
+ * @brief Label of one personal-data flag; "" when not exactly one flag. Never NULL.
+ *
+ * For example "Känsliga personuppgifter (art. 9)" / "Special categories (art. 9)".
  * @param flag One #isms_pdata flag.
  * @param lang The language.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_pdata_label(isms_pdata flag, isms_lang lang);
 
 /**
- * @brief Reads personal-data flags from a list (`personuppgifter, känsliga`, `art. 9;
- *        personnummer`, `none`/`nej`/`inga` for 0), separated by commas, semicolons, `/`,
+ * @brief Reads personal-data flags from a list, separated by commas, semicolons, `/`,
  *        `och`/`and` or line breaks.
+ *
+ * For example `personuppgifter, känsliga` or `art. 9; personnummer`; `none`, `nej` or `inga`
+ * give 0.
  * @param[out] out The flags.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the word not understood).
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the word not understood). #ISMS_EINVAL for
+ *         text that is not UTF-8: "personal data: not UTF-8 at byte N (0xHH)" names the first bad
+ *         byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_pdata_parse(unsigned *out, const char *text);
@@ -339,6 +376,7 @@ ISMS_EXPORT int isms_pdata_parse(unsigned *out, const char *text);
  * @brief Label of one special category ("Hälsa" / "Health"); "" when not exactly one flag.
  * @param flag One #isms_special flag.
  * @param lang The language.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_special_label(isms_special flag, isms_lang lang);
@@ -347,8 +385,10 @@ ISMS_EXPORT const char *isms_special_label(isms_special flag, isms_lang lang);
  * @brief Reads special categories from a list (`hälsa, etniskt ursprung`, `health;
  *        biometric`).
  * @param[out] out The flags.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "special category: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1);
+ *         nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_special_parse(unsigned *out, const char *text);
@@ -411,7 +451,12 @@ ISMS_EXPORT int isms_inventory_new(isms_inventory **out, isms_scheme *scheme);
  */
 ISMS_EXPORT void isms_inventory_free(isms_inventory *inv);
 
-/** @brief The inventory's scheme (borrowed). @param inv The inventory. @since 0.1.0 */
+/**
+ * @brief The inventory's scheme (borrowed).
+ * @param inv The inventory.
+ * @return The scheme, or NULL for a NULL inventory.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_scheme *isms_inventory_scheme(const isms_inventory *inv);
 
 /**
@@ -432,13 +477,19 @@ ISMS_EXPORT int isms_inventory_floors(isms_floors *out, const isms_inventory *in
  */
 ISMS_EXPORT int isms_inventory_set_floors(isms_inventory *inv, const isms_floors *floors);
 
-/** @brief Number of assets. @param inv The inventory, or NULL (0). @since 0.1.0 */
+/**
+ * @brief Number of assets.
+ * @param inv The inventory, or NULL (0).
+ * @return The number of assets.
+ * @since 0.1.0
+ */
 ISMS_EXPORT size_t isms_inventory_count(const isms_inventory *inv);
 
 /**
  * @brief Asset `index` in insertion order; NULL when out of range.
  * @param inv The inventory.
  * @param index The index.
+ * @return The asset (borrowed), or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_asset *isms_inventory_at(const isms_inventory *inv, size_t index);
@@ -456,10 +507,12 @@ ISMS_EXPORT isms_asset *isms_inventory_find(const isms_inventory *inv, const cha
  * @brief Adds an asset, unclassified.
  * @param[out] out The new asset (borrowed), or NULL if not wanted.
  * @param inv The inventory.
- * @param id Its id (trimmed; not empty).
- * @param name Its name, or NULL.
+ * @param id Its id (trimmed; not empty). Must be UTF-8.
+ * @param name Its name, or NULL. Must be UTF-8.
  * @param type Its type.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EEXIST, #ISMS_ENOMEM (nothing changed).
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EEXIST, #ISMS_ENOMEM (nothing changed). #ISMS_EINVAL for
+ *         text that is not UTF-8: "id: not UTF-8 at byte N (0xHH)" (or name) names the first bad
+ *         byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_inventory_add(isms_asset **out, isms_inventory *inv, const char *id,
@@ -490,6 +543,7 @@ typedef enum isms_relkind {
  * @brief Name of a relation kind: "processes", "supports", "depends_on", "stored_at",
  *        "operates". Never NULL ("" when unknown).
  * @param kind The kind.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_relkind_name(isms_relkind kind);
@@ -501,6 +555,7 @@ ISMS_EXPORT const char *isms_relkind_name(isms_relkind kind);
  *        unknown).
  * @param kind The kind.
  * @param lang The language.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_relkind_label(isms_relkind kind, isms_lang lang);
@@ -509,8 +564,10 @@ ISMS_EXPORT const char *isms_relkind_label(isms_relkind kind, isms_lang lang);
  * @brief Reads a relation kind: its name (`depends_on`, `depends on`), or Swedish (`behandlar`,
  *        `stödjer`, `är beroende av`, `lagras i`, `driftar`), any case.
  * @param[out] out The kind.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the kinds accepted).
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (names the kinds accepted). #ISMS_EINVAL for text
+ *         that is not UTF-8: "relation: not UTF-8 at byte N (0xHH)" names the first bad byte (N
+ *         from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_relkind_parse(isms_relkind *out, const char *text);
@@ -519,6 +576,7 @@ ISMS_EXPORT int isms_relkind_parse(isms_relkind *out, const char *text);
  * @brief True when the relation's source is the supporting side (processes, supports,
  *        operates); false when the destination is (depends_on, stored_at).
  * @param kind The kind.
+ * @return true when the source supports the destination, false otherwise.
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_relkind_src_supports(isms_relkind kind);
@@ -559,7 +617,12 @@ typedef struct isms_relation_info {
     isms_relkind kind;     /**< Kind. */
 } isms_relation_info;
 
-/** @brief Number of relations. @param inv The inventory, or NULL (0). @since 0.1.0 */
+/**
+ * @brief Number of relations.
+ * @param inv The inventory, or NULL (0).
+ * @return The number of relations.
+ * @since 0.1.0
+ */
 ISMS_EXPORT size_t isms_inventory_relation_count(const isms_inventory *inv);
 
 /**
@@ -697,10 +760,20 @@ ISMS_EXPORT int isms_inventory_due(isms_asset ***out, size_t *n, const isms_inve
 
 /* ---- asset fields --------------------------------------------------------------------- */
 
-/** @brief Id. Never NULL. @param asset The asset. @since 0.1.0 */
+/**
+ * @brief Id. Never NULL.
+ * @param asset The asset.
+ * @return A string borrowed from the inventory ("" for NULL).
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_asset_id(const isms_asset *asset);
 
-/** @brief Type. @param asset The asset. @since 0.1.0 */
+/**
+ * @brief Type.
+ * @param asset The asset.
+ * @return The type; #ISMS_ASSET_OTHER for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_asset_type isms_asset_get_type(const isms_asset *asset);
 
 /**
@@ -713,7 +786,7 @@ ISMS_EXPORT isms_asset_type isms_asset_get_type(const isms_asset *asset);
 ISMS_EXPORT int isms_asset_set_type(isms_asset *asset, isms_asset_type type);
 
 /**
- * @brief Text fields of an asset, including the register of processing (GDPR art. 30).
+ * @brief Text fields of an asset, including the register of processing (GDPR Article 30).
  * @since 0.1.0
  */
 typedef enum isms_asset_field {
@@ -740,6 +813,8 @@ typedef enum isms_asset_field {
  * @brief A text field. Never NULL.
  * @param asset The asset.
  * @param field The field.
+ * @return A string borrowed from the inventory until the field is changed; "" for an empty
+ *         field, for NULL and for a field outside #isms_asset_field.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_asset_get(const isms_asset *asset, isms_asset_field field);
@@ -748,8 +823,10 @@ ISMS_EXPORT const char *isms_asset_get(const isms_asset *asset, isms_asset_field
  * @brief Sets a text field (copied).
  * @param asset The asset.
  * @param field The field.
- * @param text The text, or NULL for "".
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged).
+ * @param text The text, or NULL for "". Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged). #ISMS_EINVAL for text that is not
+ *         UTF-8: "owner: not UTF-8 at byte N (0xHH)" (with the field's name) names the first bad
+ *         byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_asset_set(isms_asset *asset, isms_asset_field field, const char *text);
@@ -758,6 +835,7 @@ ISMS_EXPORT int isms_asset_set(isms_asset *asset, isms_asset_field field, const 
  * @brief The assessed level of an aspect, or #ISMS_CLASS_UNSET.
  * @param asset The asset.
  * @param aspect The aspect.
+ * @return The level, or #ISMS_CLASS_UNSET (also for NULL or an unknown aspect).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_asset_level(const isms_asset *asset, isms_aspect aspect);
@@ -776,6 +854,7 @@ ISMS_EXPORT int isms_asset_set_level(isms_asset *asset, isms_aspect aspect, int 
  * @brief The manual override of an aspect, or #ISMS_CLASS_UNSET.
  * @param asset The asset.
  * @param aspect The aspect.
+ * @return The override, or #ISMS_CLASS_UNSET (also for NULL or an unknown aspect).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_asset_override(const isms_asset *asset, isms_aspect aspect);
@@ -791,10 +870,20 @@ ISMS_EXPORT int isms_asset_override(const isms_asset *asset, isms_aspect aspect)
  */
 ISMS_EXPORT int isms_asset_set_override(isms_asset *asset, isms_aspect aspect, int level);
 
-/** @brief Personal data (#isms_pdata flags). @param asset The asset. @since 0.1.0 */
+/**
+ * @brief Personal data (#isms_pdata flags).
+ * @param asset The asset.
+ * @return A bitwise or of #isms_pdata flags; 0 for none and for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT unsigned isms_asset_pdata(const isms_asset *asset);
 
-/** @brief Special categories (#isms_special flags). @param asset The asset. @since 0.1.0 */
+/**
+ * @brief Special categories (#isms_special flags).
+ * @param asset The asset.
+ * @return A bitwise or of #isms_special flags; 0 for none and for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT unsigned isms_asset_special(const isms_asset *asset);
 
 /**
@@ -808,7 +897,12 @@ ISMS_EXPORT unsigned isms_asset_special(const isms_asset *asset);
  */
 ISMS_EXPORT int isms_asset_set_pdata(isms_asset *asset, unsigned pdata, unsigned special);
 
-/** @brief NIS relevance (samhällsviktig / NIS2). @param asset The asset. @since 0.1.0 */
+/**
+ * @brief NIS relevance (samhällsviktig / NIS2).
+ * @param asset The asset.
+ * @return true when relevant, false otherwise (also for NULL).
+ * @since 0.1.0
+ */
 ISMS_EXPORT bool isms_asset_nis(const isms_asset *asset);
 
 /**
@@ -819,7 +913,12 @@ ISMS_EXPORT bool isms_asset_nis(const isms_asset *asset);
  */
 ISMS_EXPORT void isms_asset_set_nis(isms_asset *asset, bool nis);
 
-/** @brief Date last classified (empty when never). @param asset The asset. @since 0.1.0 */
+/**
+ * @brief Date last classified (empty when never).
+ * @param asset The asset.
+ * @return The date, or {0, 0, 0} (not a valid date) when never classified and for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_date isms_asset_classified(const isms_asset *asset);
 
 /**
@@ -831,7 +930,12 @@ ISMS_EXPORT isms_date isms_asset_classified(const isms_asset *asset);
  */
 ISMS_EXPORT int isms_asset_set_classified(isms_asset *asset, isms_date date);
 
-/** @brief Reclassification interval in months (default 12). @param asset The asset. @since 0.1.0 */
+/**
+ * @brief Reclassification interval in months (default 12).
+ * @param asset The asset.
+ * @return The interval in months; 12 for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT int isms_asset_interval(const isms_asset *asset);
 
 /**
@@ -847,6 +951,8 @@ ISMS_EXPORT int isms_asset_set_interval(isms_asset *asset, int months);
  * @brief The date the asset is next due for classification: last classified + interval
  *        (the empty date when never classified).
  * @param asset The asset.
+ * @return The date, or {0, 0, 0} when never classified and for NULL; 9999-12-31 when the sum
+ *         lies beyond the year 9999.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_date isms_asset_next_review(const isms_asset *asset);
@@ -868,9 +974,12 @@ ISMS_EXPORT int isms_asset_effective(isms_provenance *out, const isms_asset *ass
  * @brief The overall class: the highest effective level over the aspects, or
  *        #ISMS_CLASS_UNSET (also when the inventory is not classified).
  * @param asset The asset.
+ * @return The level, or #ISMS_CLASS_UNSET.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_asset_overall(const isms_asset *asset);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -39,6 +39,18 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup base Base: errors, memory, languages and text
+ * @brief Result codes, the calling thread's last error, freeing memory the library returns,
+ *        the languages of labels (Swedish and English) and UTF-8 text matching.
+ *
+ * Every other module uses these. The page @ref conventions says how errors, ownership,
+ * threads and text work across the library.
+ *
+ * isms/base.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief Result codes of fallible functions. Success is zero, errors are negative.
  * @since 0.1.0
  */
@@ -97,6 +109,7 @@ ISMS_EXPORT const char *isms_strerror(int code);
 /**
  * @brief The run-time version of the library, "MAJOR.MINOR.PATCH".
  * @return A static string.
+ * @ingroup version
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_version(void);
@@ -105,6 +118,8 @@ ISMS_EXPORT const char *isms_version(void);
  * @brief The run-time version as (major << 16) | (minor << 8) | patch.
  *
  * Compare it with #ISMS_VERSION_NUMBER to detect a header/library mismatch.
+ * @return The version number of the linked library, e.g. 0x000100 for 0.1.0.
+ * @ingroup version
  * @since 0.1.0
  */
 ISMS_EXPORT unsigned isms_version_number(void);
@@ -127,6 +142,7 @@ typedef enum isms_lang {
 
 /**
  * @brief The ISO 639-1 code of a language: "sv" or "en".
+ * @param lang The language.
  * @return A static string, or NULL for a value outside #isms_lang.
  * @since 0.1.0
  */
@@ -139,7 +155,9 @@ ISMS_EXPORT const char *isms_lang_code(isms_lang lang);
  * "engelska", case-insensitively and ignoring surrounding white space.
  * @param[out] out The language, written on success.
  * @param text NUL-terminated UTF-8 text.
- * @return #ISMS_OK, #ISMS_EINVAL for NULL arguments, #ISMS_EPARSE for unknown text.
+ * @return #ISMS_OK, #ISMS_EINVAL for NULL arguments, #ISMS_EPARSE for unknown text. #ISMS_EINVAL
+ *         for text that is not UTF-8: "language: not UTF-8 at byte N (0xHH)" names the first bad
+ *         byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_lang_parse(isms_lang *out, const char *text);
@@ -193,6 +211,8 @@ ISMS_EXPORT size_t isms_text_width(const char *text, size_t len);
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_text_fit(const char *text, size_t len, size_t columns);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -45,6 +45,16 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup catalog ISO/IEC 27001 catalogs
+ * @brief The built-in catalogs of ISO/IEC 27001:2013, 2022 and 2022 with Amd 1:2024 (clauses,
+ *        Annex A, ISO/IEC 27002:2022 attributes, the 2013 → 2022 mapping) and catalogs imported
+ *        from OSCAL.
+ *
+ * isms/catalog.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief An edition of ISO/IEC 27001.
  * @since 0.1.0
  */
@@ -64,6 +74,7 @@ typedef enum isms_edition {
  *        "ISO/IEC 27001:2022/Amd 1:2024"; "" for unknown and for #ISMS_EDITION_IMPORTED
  *        (an imported catalog's name is isms_catalog_title()). Never NULL.
  * @param edition The edition.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_edition_name(isms_edition edition);
@@ -73,9 +84,10 @@ ISMS_EXPORT const char *isms_edition_name(isms_edition edition);
  *        "27001:2022", "ISO/IEC 27001:2022/Amd 1:2024", "2022+A1:2024", "SS-EN ISO/IEC
  *        27001:2017" (= 2013), "…:2023" (= 2022); case and spacing do not matter.
  * @param[out] out The edition.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (names the text and the forms
- *         accepted).
+ *         accepted). #ISMS_EINVAL for text that is not UTF-8: "edition: not UTF-8 at byte N (0xHH)"
+ *         names the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_edition_parse(isms_edition *out, const char *text);
@@ -109,6 +121,7 @@ typedef enum isms_item_kind {
  * @brief Label of an item kind ("underavsnitt" / "sub-clause"). Never NULL.
  * @param kind The kind.
  * @param lang The language.
+ * @return A static string; "" for a kind outside #isms_item_kind.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_item_kind_label(isms_item_kind kind, isms_lang lang);
@@ -129,6 +142,7 @@ typedef enum isms_theme {
  * @brief Label of a theme ("organisatoriska" / "organizational"); "" for none. Never NULL.
  * @param theme The theme.
  * @param lang The language.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_theme_label(isms_theme theme, isms_lang lang);
@@ -164,6 +178,7 @@ typedef struct isms_attributes {
 /**
  * @brief Number of values of an attribute family (3, 3, 5, 15, 4), 0 for an unknown family.
  * @param family The family.
+ * @return The number of values.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_attr_count(isms_attr_family family);
@@ -173,6 +188,7 @@ ISMS_EXPORT size_t isms_attr_count(isms_attr_family family);
  *        "Governance_and_Ecosystem". NULL when out of range.
  * @param family The family.
  * @param index Index of the value (its bit number).
+ * @return A static string, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_attr_name(isms_attr_family family, size_t index);
@@ -183,6 +199,7 @@ ISMS_EXPORT const char *isms_attr_name(isms_attr_family family, size_t index);
  * @param family The family.
  * @param index Index of the value.
  * @param lang The language.
+ * @return A static string, or NULL (also for a language outside #isms_lang).
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_attr_label(isms_attr_family family, size_t index, isms_lang lang);
@@ -191,6 +208,7 @@ ISMS_EXPORT const char *isms_attr_label(isms_attr_family family, size_t index, i
  * @brief Name of a family: "control_type", "properties", "concepts", "capabilities",
  *        "domains"; NULL for an unknown family.
  * @param family The family.
+ * @return A static string, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_attr_family_name(isms_attr_family family);
@@ -200,9 +218,11 @@ ISMS_EXPORT const char *isms_attr_family_name(isms_attr_family family);
  *        `Governance_and_Ecosystem`, `governance and ecosystem`, `Defense`.
  * @param[out] family The family it belongs to.
  * @param[out] index Its index (bit number) in the family.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (not a value; the message
- *         names the text).
+ *         names the text). #ISMS_EINVAL for text that is not UTF-8:
+ *         "attribute: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_attr_parse(isms_attr_family *family, size_t *index, const char *text);
@@ -238,6 +258,7 @@ ISMS_EXPORT const isms_catalog *isms_catalog_get(isms_edition edition);
 /**
  * @brief The edition of a catalog: #ISMS_EDITION_IMPORTED for an imported one.
  * @param catalog A catalog (not NULL).
+ * @return The edition; #ISMS_EDITION_UNKNOWN for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_edition isms_catalog_edition(const isms_catalog *catalog);
@@ -269,6 +290,7 @@ ISMS_EXPORT const isms_catalog *isms_catalog_ref(const isms_catalog *catalog);
  * @brief Title of a catalog: the edition's full name ("ISO/IEC 27001:2022") for a built-in
  *        catalog, the OSCAL metadata title for an imported one. Never NULL.
  * @param catalog A catalog, or NULL (then "").
+ * @return A string borrowed from the catalog (static for a built-in catalog).
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_catalog_title(const isms_catalog *catalog);
@@ -277,6 +299,7 @@ ISMS_EXPORT const char *isms_catalog_title(const isms_catalog *catalog);
  * @brief Version of a catalog: "2013", "2022", "2022/Amd 1:2024" for a built-in catalog, the
  *        OSCAL metadata version for an imported one. Never NULL.
  * @param catalog A catalog, or NULL (then "").
+ * @return A string borrowed from the catalog (static for a built-in catalog).
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_catalog_version(const isms_catalog *catalog);
@@ -286,6 +309,7 @@ ISMS_EXPORT const char *isms_catalog_version(const isms_catalog *catalog);
  *        imported one; for a built-in catalog a fixed UUID derived from its edition (the
  *        same in every release, so exports of it can be recognised). Never NULL.
  * @param catalog A catalog, or NULL (then "").
+ * @return A string borrowed from the catalog (static for a built-in catalog).
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_catalog_uuid(const isms_catalog *catalog);
@@ -293,6 +317,7 @@ ISMS_EXPORT const char *isms_catalog_uuid(const isms_catalog *catalog);
 /**
  * @brief Number of items in the catalog, every kind included.
  * @param catalog A catalog, or NULL (then 0).
+ * @return The number of items.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_catalog_count(const isms_catalog *catalog);
@@ -314,6 +339,7 @@ ISMS_EXPORT const isms_item *isms_catalog_at(const isms_catalog *catalog, size_t
  *        #ISMS_SCOPE_CLAUSES.
  * @param catalog A catalog, or NULL (then 0).
  * @param scope The scope.
+ * @return The number of requirements; 0 for a scope outside #isms_scope.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_catalog_requirement_count(const isms_catalog *catalog, isms_scope scope);
@@ -356,6 +382,7 @@ ISMS_EXPORT const isms_item *isms_catalog_find(const isms_catalog *catalog, cons
  * @brief Number of root items: the chapters 4–10 and Annex A (8); in an imported catalog its
  *        top-level groups and controls.
  * @param catalog A catalog, or NULL (then 0).
+ * @return The number of root items.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_catalog_root_count(const isms_catalog *catalog);
@@ -400,6 +427,7 @@ ISMS_EXPORT size_t isms_catalog_filter(const isms_item **out, size_t cap,
 /**
  * @brief The catalog an item belongs to.
  * @param item An item (not NULL).
+ * @return The catalog (borrowed); NULL for a NULL item.
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_catalog *isms_item_catalog(const isms_item *item);
@@ -407,6 +435,7 @@ ISMS_EXPORT const isms_catalog *isms_item_catalog(const isms_item *item);
 /**
  * @brief Id of an item: "6.1.2", "A", "A.9", "A.9.2", "A.9.2.1", "A.5.23". Never NULL.
  * @param item An item, or NULL (then "").
+ * @return A string borrowed from the item's catalog.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_item_id(const isms_item *item);
@@ -416,6 +445,7 @@ ISMS_EXPORT const char *isms_item_id(const isms_item *item);
  *        (`ac-1`); for a built-in catalog the id its OSCAL export uses: `clause-6.1.2` for
  *        chapters and clauses, `annex-a` for Annex A, `a.5.1` for Annex A items. Never NULL.
  * @param item An item, or NULL (then "").
+ * @return A string borrowed from the item's catalog.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_item_oscal_id(const isms_item *item);
@@ -423,6 +453,7 @@ ISMS_EXPORT const char *isms_item_oscal_id(const isms_item *item);
 /**
  * @brief English short title of an item (an imported item's OSCAL title). Never NULL.
  * @param item An item, or NULL (then "").
+ * @return A string borrowed from the item's catalog.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_item_title(const isms_item *item);
@@ -430,6 +461,7 @@ ISMS_EXPORT const char *isms_item_title(const isms_item *item);
 /**
  * @brief Kind of an item.
  * @param item An item (not NULL).
+ * @return The kind (#ISMS_ITEM_CHAPTER for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT isms_item_kind isms_item_kind_of(const isms_item *item);
@@ -438,6 +470,7 @@ ISMS_EXPORT isms_item_kind isms_item_kind_of(const isms_item *item);
  * @brief True for the items an assessment scores: leaf clauses and sub-clauses, and Annex A
  *        controls.
  * @param item An item, or NULL (then false).
+ * @return true when an assessment scores the item, false otherwise.
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_item_assessable(const isms_item *item);
@@ -445,6 +478,7 @@ ISMS_EXPORT bool isms_item_assessable(const isms_item *item);
 /**
  * @brief Parent of an item; NULL for a root.
  * @param item An item.
+ * @return The parent, borrowed from the same catalog, or NULL (also for a NULL item).
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_item *isms_item_parent(const isms_item *item);
@@ -452,6 +486,7 @@ ISMS_EXPORT const isms_item *isms_item_parent(const isms_item *item);
 /**
  * @brief Number of children of an item.
  * @param item An item, or NULL (then 0).
+ * @return The number of children.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_item_child_count(const isms_item *item);
@@ -468,6 +503,7 @@ ISMS_EXPORT const isms_item *isms_item_child(const isms_item *item, size_t index
 /**
  * @brief The chapter (4–10) a clause item belongs to; 0 for Annex A items.
  * @param item An item, or NULL (then 0).
+ * @return The chapter number, or 0.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_item_chapter(const isms_item *item);
@@ -475,6 +511,7 @@ ISMS_EXPORT int isms_item_chapter(const isms_item *item);
 /**
  * @brief The 2022 theme of an Annex A item (theme, control); #ISMS_THEME_NONE otherwise.
  * @param item An item, or NULL.
+ * @return The theme, or #ISMS_THEME_NONE (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT isms_theme isms_item_theme(const isms_item *item);
@@ -485,6 +522,7 @@ ISMS_EXPORT isms_theme isms_item_theme(const isms_item *item);
  *        top-level group it lies under (itself for a top-level group, also for a group
  *        nested in it), NULL for a control at the top level.
  * @param item An item, or NULL.
+ * @return The group, borrowed from the same catalog, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_item *isms_item_group(const isms_item *item);
@@ -502,6 +540,7 @@ ISMS_EXPORT bool isms_item_attributes(isms_attributes *out, const isms_item *ite
  * @brief True for items new in their edition: 2022 clause 6.3 and the 11 new 2022 controls
  *        (A.5.7, A.5.23, …); false in 2013.
  * @param item An item, or NULL.
+ * @return true for a new item, false otherwise (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_item_is_new(const isms_item *item);
@@ -510,6 +549,7 @@ ISMS_EXPORT bool isms_item_is_new(const isms_item *item);
  * @brief What Amendment 1:2024 changed in this item (clauses 4.1 and 4.2 of the amended
  *        edition): a one-line summary in English, or NULL when nothing.
  * @param item An item, or NULL.
+ * @return A static string, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_item_amendment(const isms_item *item);
@@ -532,6 +572,7 @@ typedef enum isms_relation {
  * @brief Name of a relation: "equal", "subset", "superset", "intersect", "new", "removed".
  *        Never NULL.
  * @param relation The relation.
+ * @return A static string; "" for a value outside #isms_relation.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_relation_name(isms_relation relation);
@@ -567,6 +608,8 @@ typedef struct isms_mapping {
  */
 ISMS_EXPORT size_t isms_item_map(isms_mapping *out, size_t cap, const isms_item *item,
                                  isms_edition to);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,14 @@
  * or 4.0, OWASP Risk Rating, DREAD; see isms/rating.h and isms_risk_set_vector()), trimmed
  * of surrounding white space; an empty cell means none. A cell that is not such a vector is
  * a parse error that repeats why (the method's message, with the position in the vector).
+ *
+ * Input that is not such a table is an error of every importer, with the line and the cell: a
+ * file that is UTF-8 but for a character cut short at its end (a truncated file), or but for
+ * fewer bytes than it has UTF-8 characters (text pasted from another encoding), is not read
+ * as Windows-1252; UTF-16 (with or without a byte order mark), NUL bytes and binary files (an
+ * image, a PDF, a ZIP archive such as an Excel workbook) are refused with what they seem to
+ * be; an unclosed quote names the line where its cell starts. Errors about the whole file or a
+ * whole row (empty, no header row, a missing column) have the column 0.
  */
 #ifndef ISMS_CSV_H
 #define ISMS_CSV_H
@@ -54,6 +62,16 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/**
+ * @defgroup csv CSV import and export
+ * @brief Risk registers, gap analyses, asset inventories and action lists read from and written
+ *        to the spreadsheets organisations keep (Swedish or English headers, Excel and Word
+ *        exports).
+ *
+ * isms/csv.h describes the module in full.
+ * @{
+ */
 
 /** Largest CSV input accepted, in bytes (64 MiB). @since 0.1.0 */
 #define ISMS_CSV_MAX_INPUT (64u * 1024u * 1024u)
@@ -620,6 +638,8 @@ ISMS_EXPORT int isms_plan_write_csv(char **out, size_t *len, const isms_plan *pl
  */
 ISMS_EXPORT int isms_plan_save_csv(const char *path, const isms_plan *plan, isms_lang lang,
                                    unsigned flags);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -47,6 +47,15 @@
 extern "C" {
 #endif
 
+/**
+ * @defgroup cvss CVSS
+ * @brief CVSS v3.0, v3.1 and v4.0 vectors: strict parsing, scores, severity ratings and the
+ *        canonical form.
+ *
+ * isms/cvss.h describes the module in full.
+ * @{
+ */
+
 /** Most metrics a version has (v4.0: 32). @since 0.1.0 */
 #define ISMS_CVSS_METRICS_MAX 32
 /** A buffer of this many bytes holds the canonical form of every vector. @since 0.1.0 */
@@ -135,10 +144,12 @@ typedef struct isms_cvss {
  * example `CVSS:3.1/AV:N/AC:X/PR:N/UI:N/S:U/C:H/I:H/A:H: metric AC at position 15 has
  * unknown value "X" (expected L or H)`, with the error's column set to the position (line 1).
  * @param[out] out The vector and its scores; written only on success.
- * @param vector The vector string (NUL-terminated).
+ * @param vector The vector string (NUL-terminated). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (wrong or unsupported prefix,
  *         empty field, a field that is not `Metric:Value`, unknown metric, duplicate metric,
  *         v4.0 metric out of order, unknown or missing value, missing mandatory metric).
+ *         #ISMS_EINVAL for text that is not UTF-8: "vector: not UTF-8 at byte N (0xHH)" names the
+ *         first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_cvss_parse(isms_cvss *out, const char *vector);
@@ -202,6 +213,7 @@ ISMS_EXPORT double isms_cvss_normalized(const isms_cvss *cvss);
  *        High 7.0–8.9, Critical 9.0–10.0.
  * @param score A score; it is first rounded half up to one decimal, so 3.95 is Medium.
  *              Scores below 0 (and NaN) are None, scores above 10 Critical.
+ * @return The severity rating.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_cvss_severity isms_cvss_severity_of(double score);
@@ -228,8 +240,10 @@ ISMS_EXPORT const char *isms_cvss_severity_name(isms_cvss_severity severity);
  * @brief Parses a severity rating by its Swedish or English label, case-insensitively
  *        ("Hög", "HÖG", "high", "kritisk").
  * @param[out] out The rating.
- * @param text The label.
- * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (unknown text).
+ * @param text The label. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (unknown text). #ISMS_EINVAL for
+ *         text that is not UTF-8: "severity: not UTF-8 at byte N (0xHH)" names the first bad byte
+ *         (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_cvss_severity_parse(isms_cvss_severity *out, const char *text);
@@ -249,6 +263,8 @@ ISMS_EXPORT const char *isms_cvss_nomenclature_name(isms_cvss_nomenclature nomen
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_cvss_version_name(isms_cvss_version version);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -49,6 +49,16 @@
 extern "C" {
 #endif
 
+/**
+ * @defgroup document The ISMS document
+ * @brief One JSON file (`"format": "libisms/1"`) that holds a whole ISMS: the risk register,
+ *        assessments, the asset inventory, the plan, quantitative models and settings; load,
+ *        save, lint, and CSV tables in and out.
+ *
+ * isms/document.h describes the module in full.
+ * @{
+ */
+
 /** The format name that documents of this version carry in their `format` key. @since 0.1.0 */
 #define ISMS_DOCUMENT_FORMAT "libisms/1"
 /** Largest document accepted by default, in bytes (512 MiB). @since 0.1.0 */
@@ -126,8 +136,9 @@ ISMS_EXPORT const char *isms_document_get(const isms_document *doc, isms_documen
  * @param doc The document.
  * @param field The field.
  * @param text UTF-8 text, or NULL.
- * @return #ISMS_OK, #ISMS_EINVAL (names the field or says the text is not UTF-8),
- *         #ISMS_ENOMEM (the old text stays).
+ * @return #ISMS_OK, #ISMS_EINVAL (names the field; for text that is not UTF-8 also the first
+ *         bad byte, counted from 1: "organisation: not UTF-8 at byte N (0xHH)"; the old text
+ *         stays), #ISMS_ENOMEM (the old text stays).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_set(isms_document *doc, isms_document_field field,
@@ -202,9 +213,11 @@ ISMS_EXPORT int isms_document_context(const char **title, const char **text,
 /**
  * @brief Appends a context item (both texts copied).
  * @param doc The document.
- * @param title Its title, not empty.
- * @param text Its description, or NULL.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (nothing added).
+ * @param title Its title, not empty. Must be UTF-8.
+ * @param text Its description, or NULL. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (nothing added). #ISMS_EINVAL for text that is not
+ *         UTF-8: "context title: not UTF-8 at byte N (0xHH)" (or context text) names the first bad
+ *         byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_add_context(isms_document *doc, const char *title,
@@ -348,6 +361,7 @@ ISMS_EXPORT int isms_document_add_assessment(isms_document *doc, isms_assessment
  * assessment uses it any more, until isms_document_remove_catalog(): the document loses
  * nothing it was given (lint reports an unused one as `doc-catalog-unused`).
  * @param doc The document, or NULL (then 0).
+ * @return The number of catalogs.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_document_catalog_count(const isms_document *doc);
@@ -490,8 +504,9 @@ ISMS_EXPORT int isms_document_settings(isms_settings *out, const isms_document *
  *                 periods that run past the year 9999, which isms_plan_schedule() refuses
  *                 when the schedule is made (a document of 9998 has its default three
  *                 yearly periods from 9999 and must load again once saved).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ERANGE (names the setting), #ISMS_ENOMEM (nothing
- *         changed).
+ * @return #ISMS_OK, #ISMS_EINVAL (also for an owner's name that is not UTF-8: "the setting
+ *         schedule.owners: owner I: not UTF-8 at byte N (0xHH)"), #ISMS_ERANGE (names the
+ *         setting), #ISMS_ENOMEM (nothing changed).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_set_settings(isms_document *doc, const isms_settings *settings);
@@ -522,7 +537,7 @@ ISMS_EXPORT int isms_document_schedule_options(isms_schedule_options *out,
  * @param out The list that receives the findings (appended).
  * @param doc The document; not changed (the inventory's classification is computed into it
  *            when stale, which is why it is not const).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (findings appended so far stay).
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (the list is as it was: all or none).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_document_lint(isms_findings *out, isms_document *doc);
@@ -669,8 +684,10 @@ ISMS_EXPORT const char *isms_table_kind_label(isms_table_kind kind, isms_lang la
 /**
  * @brief Reads a kind from its name or either label, in any case ("gap", "Riskregister").
  * @param[out] out The kind.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (lists the names).
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (lists the names). #ISMS_EINVAL for text that is not
+ *         UTF-8: "table kind: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1);
+ *         nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_table_kind_parse(isms_table_kind *out, const char *text);
@@ -737,6 +754,8 @@ ISMS_EXPORT int isms_document_import_csv(isms_table_kind *kind, isms_document *d
 ISMS_EXPORT int isms_document_export_csv(char **out, size_t *len, const isms_document *doc,
                                          isms_table_kind kind, int year, isms_lang lang,
                                          unsigned flags);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -18,6 +18,15 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup file Files
+ * @brief Reading a whole file with a size limit, and saving so that a file holds either its old
+ *        or its new content (temporary file, sync, rename).
+ *
+ * isms/file.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief Reads a whole file.
  * @param[out] out The bytes, NUL-terminated (a NUL is added after them); the caller frees
  *                 them with isms_free().
@@ -47,6 +56,8 @@ ISMS_EXPORT int isms_file_read(char **out, size_t *len, const char *path, size_t
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_file_save(const char *path, const void *data, size_t len);
+
+/** @} */
 
 #ifdef __cplusplus
 }

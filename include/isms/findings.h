@@ -16,6 +16,15 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup findings Findings
+ * @brief The list of findings (severity, stable code, item, message) that every lint and import
+ *        of the library appends to.
+ *
+ * isms/findings.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief How serious a finding is.
  * @since 0.1.0
  */
@@ -63,6 +72,7 @@ ISMS_EXPORT void isms_findings_free(isms_findings *list);
 /**
  * @brief The language in which messages are written to this list.
  * @param list A list (not NULL).
+ * @return The list's language; #ISMS_LANG_SV for a NULL list.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_lang isms_findings_lang(const isms_findings *list);
@@ -70,6 +80,7 @@ ISMS_EXPORT isms_lang isms_findings_lang(const isms_findings *list);
 /**
  * @brief Number of findings in the list.
  * @param list A list, or NULL (then 0).
+ * @return The number of findings.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_findings_count(const isms_findings *list);
@@ -78,6 +89,7 @@ ISMS_EXPORT size_t isms_findings_count(const isms_findings *list);
  * @brief Number of findings of one severity.
  * @param list A list, or NULL (then 0).
  * @param severity The severity to count.
+ * @return The number of findings of that severity.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_findings_count_severity(const isms_findings *list,
@@ -97,10 +109,12 @@ ISMS_EXPORT int isms_findings_get(isms_finding *out, const isms_findings *list, 
  * @brief Appends a finding; the strings are copied.
  * @param list The list.
  * @param severity Severity.
- * @param code Stable code (non-empty).
- * @param ref Id of the item concerned, or NULL for none (stored as "").
- * @param message The message (non-empty), already in the list's language.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (the list is unchanged).
+ * @param code Stable code (non-empty). Must be UTF-8.
+ * @param ref Id of the item concerned, or NULL for none (stored as ""). Must be UTF-8.
+ * @param message The message (non-empty), already in the list's language. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (the list is unchanged). #ISMS_EINVAL for text that
+ *         is not UTF-8: "code: not UTF-8 at byte N (0xHH)" (or ref or message) names the first bad
+ *         byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_findings_add(isms_findings *list, isms_severity severity, const char *code,
@@ -115,6 +129,8 @@ ISMS_EXPORT void isms_findings_clear(isms_findings *list);
 
 /**
  * @brief The label of a severity: "information", "varning", "fel" / "info", "warning", "error".
+ * @param severity The severity.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside #isms_severity or #isms_lang.
  * @since 0.1.0
  */
@@ -123,11 +139,15 @@ ISMS_EXPORT const char *isms_severity_label(isms_severity severity, isms_lang la
 /**
  * @brief Parses a severity label in Swedish or English (case-insensitive).
  * @param[out] out The severity.
- * @param text The label.
- * @return #ISMS_OK, #ISMS_EINVAL for NULL arguments, #ISMS_EPARSE for unknown text.
+ * @param text The label. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL for NULL arguments, #ISMS_EPARSE for unknown text. #ISMS_EINVAL
+ *         for text that is not UTF-8: "severity: not UTF-8 at byte N (0xHH)" names the first bad
+ *         byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_severity_parse(isms_severity *out, const char *text);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -82,6 +82,15 @@
 extern "C" {
 #endif
 
+/**
+ * @defgroup oscal OSCAL
+ * @brief OSCAL 1.1.3 out of a document (assessment results, plan of action and milestones) and
+ *        catalogs out and in.
+ *
+ * isms/oscal.h describes the module in full.
+ * @{
+ */
+
 /** The OSCAL version libisms writes, as `metadata.oscal-version`. @since 0.1.0 */
 #define ISMS_OSCAL_VERSION "1.1.3"
 
@@ -103,6 +112,7 @@ typedef enum isms_oscal_kind {
  * @brief Short name of a kind as the command line writes it: "oscal-catalog", "oscal-ar",
  *        "oscal-poam"; "" for an unknown kind. Never NULL.
  * @param kind The kind.
+ * @return A static string.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_oscal_kind_name(isms_oscal_kind kind);
@@ -111,9 +121,11 @@ ISMS_EXPORT const char *isms_oscal_kind_name(isms_oscal_kind kind);
  * @brief Reads a kind: "oscal-catalog", "catalog", "oscal-ar", "ar", "assessment-results",
  *        "oscal-poam", "poam", "plan-of-action-and-milestones"; ASCII case does not matter.
  * @param[out] out The kind.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (names the text and the
- *         forms accepted).
+ *         forms accepted). #ISMS_EINVAL for text that is not UTF-8:
+ *         "OSCAL kind: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_oscal_kind_parse(isms_oscal_kind *out, const char *text);
@@ -244,6 +256,8 @@ ISMS_EXPORT int isms_document_write_oscal(char **out, size_t *len, const isms_do
  */
 ISMS_EXPORT int isms_document_save_oscal(const char *path, const isms_document *doc,
                                          isms_oscal_kind kind);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -26,6 +26,15 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup period Dates and periods
+ * @brief Calendar dates, and due dates as people write them (`Q1 2024`, `våren 2024`,
+ *        `tertial 2`), read into a kind and a first and last day.
+ *
+ * isms/period.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief A calendar date (proleptic Gregorian). All zero means "no date".
  * @since 0.1.0
  */
@@ -38,6 +47,7 @@ typedef struct isms_date {
 /**
  * @brief True when `date` is a real day between 1900-01-01 and 9999-12-31.
  * @param date The date.
+ * @return true for a valid date, false otherwise.
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_date_valid(isms_date date);
@@ -55,9 +65,11 @@ ISMS_EXPORT int isms_date_compare(isms_date a, isms_date b);
 /**
  * @brief Reads an ISO 8601 calendar date, `YYYY-MM-DD`, surrounded by nothing but white space.
  * @param[out] out The date.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (not such a date; the message
- *         says why, for example "2023-02-29: February 2023 has 28 days").
+ *         says why, for example "2023-02-29: February 2023 has 28 days"). #ISMS_EINVAL for text
+ *         that is not UTF-8: "date: not UTF-8 at byte N (0xHH)" names the first bad byte (N from
+ *         1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_date_parse(isms_date *out, const char *text);
@@ -77,6 +89,7 @@ ISMS_EXPORT int isms_date_format(char *buf, size_t size, isms_date date);
  * @brief Days from `a` to `b` (negative when `b` is earlier); both must be valid.
  * @param a From.
  * @param b To.
+ * @return The signed number of days; 0 when either date is invalid.
  * @since 0.1.0
  */
 ISMS_EXPORT long isms_date_diff(isms_date a, isms_date b);
@@ -126,7 +139,9 @@ typedef struct isms_period {
  * @param text The text (UTF-8); NULL is read as "".
  * @param ref_year The year for text that names none (the assessment's year), 1900–9999.
  * @return #ISMS_OK (also for unreadable text), #ISMS_EINVAL (NULL `out`, or `ref_year`
- *         outside 1900–9999).
+ *         outside 1900–9999). #ISMS_EINVAL for text that is not UTF-8:
+ *         "period: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_period_parse(isms_period *out, const char *text, int ref_year);
@@ -165,6 +180,7 @@ ISMS_EXPORT int isms_period_compare(const isms_period *a, const isms_period *b);
  *        dates are never overdue.
  * @param period The period.
  * @param date The reference date.
+ * @return true when the period is overdue, false otherwise (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_period_overdue(const isms_period *period, isms_date date);
@@ -173,6 +189,8 @@ ISMS_EXPORT bool isms_period_overdue(const isms_period *period, isms_date date);
  * @brief True when `date` lies within the period.
  * @param period The period.
  * @param date The date.
+ * @return true when the period has dates and `date` is a valid day from its first to its last
+ *         day inclusive; false otherwise (also for NULL or a period without dates).
  * @since 0.1.0
  */
 ISMS_EXPORT bool isms_period_contains(const isms_period *period, isms_date date);
@@ -192,6 +210,7 @@ ISMS_EXPORT int isms_period_format(char *buf, size_t size, const isms_period *pe
  * @brief Label of a period kind ("kvartal" / "quarter"). Never NULL.
  * @param kind The kind.
  * @param lang The language.
+ * @return A static string; "?" for a kind outside #isms_period_kind.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_period_kind_label(isms_period_kind kind, isms_lang lang);
@@ -200,9 +219,12 @@ ISMS_EXPORT const char *isms_period_kind_label(isms_period_kind kind, isms_lang 
  * @brief Short machine name of a period kind: "none", "unparsed", "day", "month", "quarter",
  *        "tertial", "half", "year". Never NULL.
  * @param kind The kind.
+ * @return A static string; "?" for a kind outside #isms_period_kind.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_period_kind_name(isms_period_kind kind);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -89,6 +89,15 @@
 extern "C" {
 #endif
 
+/**
+ * @defgroup plan Action plan
+ * @brief Improvement actions, their priority scores, an order that respects prerequisites, a
+ *        schedule into periods, and a draft plan from a risk register and a gap analysis.
+ *
+ * isms/plan.h describes the module in full.
+ * @{
+ */
+
 /* ---- vocabularies -------------------------------------------------------------------------- */
 
 /**
@@ -128,8 +137,10 @@ ISMS_EXPORT const char *isms_action_status_name(isms_action_status status);
  * "started", "ongoing", "klart", "genomförd", "completed", "avbruten", "struken",
  * "canceled"); empty text gives #ISMS_ACTION_PROPOSED.
  * @param[out] out The status.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE (the message lists what is accepted).
+ *         #ISMS_EINVAL for text that is not UTF-8: "action status: not UTF-8 at byte N (0xHH)"
+ *         names the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_action_status_parse(isms_action_status *out, const char *text);
@@ -170,8 +181,10 @@ ISMS_EXPORT const char *isms_recurrence_name(isms_recurrence recurrence);
  * "per kvartal", "quarterly", "per quarter", "engångs", "once"); empty text gives
  * #ISMS_RECUR_NONE.
  * @param[out] out The recurrence.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE (the message lists what is accepted).
+ *         #ISMS_EINVAL for text that is not UTF-8: "recurrence: not UTF-8 at byte N (0xHH)" names
+ *         the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_recurrence_parse(isms_recurrence *out, const char *text);
@@ -193,6 +206,7 @@ typedef enum isms_effort_size {
  * @brief Person-days of a T-shirt size (1, 5, 20, 60, 120), or 0 for #ISMS_EFFORT_UNSIZED and
  *        values outside the enumeration.
  * @param size The size.
+ * @return The person-days.
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_effort_days(isms_effort_size size);
@@ -201,6 +215,7 @@ ISMS_EXPORT double isms_effort_days(isms_effort_size size);
  * @brief The short name of a size: "XS", "S", "M", "L", "XL" ("" for unsized), or NULL for
  *        a value outside #isms_effort_size.
  * @param size The size.
+ * @return A static string, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_effort_size_name(isms_effort_size size);
@@ -216,10 +231,13 @@ ISMS_EXPORT const char *isms_effort_size_name(isms_effort_size size);
  * @param[out] days Person-days (written on success).
  * @param[out] size The size when a T-shirt size was given, else #ISMS_EFFORT_UNSIZED; may be
  *                  NULL.
- * @param text The text; empty text is an error here (an unknown effort is simply not set).
+ * @param text The text; empty text is an error here (an unknown effort is simply not set). Must be
+ *             UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL `days` or `text`), #ISMS_EPARSE (unknown text; the
  *         message says what is accepted), #ISMS_ERANGE (negative, not finite, or more than
- *         100000 person-days).
+ *         100000 person-days). #ISMS_EINVAL for text that is not UTF-8:
+ *         "effort: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_effort_parse(double *days, isms_effort_size *size, const char *text);
@@ -301,6 +319,7 @@ ISMS_EXPORT void isms_plan_free(isms_plan *plan);
 /**
  * @brief The year given to isms_plan_new().
  * @param plan The plan.
+ * @return The year; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_plan_year(const isms_plan *plan);
@@ -325,6 +344,7 @@ ISMS_EXPORT int isms_plan_set_sources(isms_plan *plan, const isms_register *risk
 /**
  * @brief The register set with isms_plan_set_sources(), or NULL.
  * @param plan The plan.
+ * @return The register (borrowed from the caller that set it), or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_register *isms_plan_register(const isms_plan *plan);
@@ -332,6 +352,7 @@ ISMS_EXPORT const isms_register *isms_plan_register(const isms_plan *plan);
 /**
  * @brief The assessment set with isms_plan_set_sources(), or NULL.
  * @param plan The plan.
+ * @return The assessment (borrowed from the caller that set it), or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_assessment *isms_plan_assessment(const isms_plan *plan);
@@ -339,6 +360,7 @@ ISMS_EXPORT const isms_assessment *isms_plan_assessment(const isms_plan *plan);
 /**
  * @brief The inventory set with isms_plan_set_sources(), or NULL.
  * @param plan The plan.
+ * @return The inventory (borrowed from the caller that set it), or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_inventory *isms_plan_inventory(const isms_plan *plan);
@@ -346,6 +368,7 @@ ISMS_EXPORT const isms_inventory *isms_plan_inventory(const isms_plan *plan);
 /**
  * @brief Number of actions.
  * @param plan The plan (NULL: 0).
+ * @return The number of actions.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_plan_count(const isms_plan *plan);
@@ -354,6 +377,7 @@ ISMS_EXPORT size_t isms_plan_count(const isms_plan *plan);
  * @brief The action at `index` in insertion order, or NULL when out of range.
  * @param plan The plan.
  * @param index 0 … count − 1.
+ * @return The action (borrowed from the plan), or NULL (also for a NULL plan).
  * @since 0.1.0
  */
 ISMS_EXPORT isms_action *isms_plan_at(const isms_plan *plan, size_t index);
@@ -362,6 +386,7 @@ ISMS_EXPORT isms_action *isms_plan_at(const isms_plan *plan, size_t index);
  * @brief The action with this id (exact match after trimming white space), or NULL.
  * @param plan The plan.
  * @param id The id.
+ * @return The action (borrowed from the plan), or NULL (also for NULL arguments).
  * @since 0.1.0
  */
 ISMS_EXPORT isms_action *isms_plan_find(const isms_plan *plan, const char *id);
@@ -370,10 +395,12 @@ ISMS_EXPORT isms_action *isms_plan_find(const isms_plan *plan, const char *id);
  * @brief Adds an action with status proposed, no recurrence and nothing else set.
  * @param[out] out The new action (borrowed from the plan); may be NULL.
  * @param plan The plan.
- * @param id Its id: not blank, at most 256 bytes, trimmed of white space.
- * @param title Its title, or NULL.
+ * @param id Its id: not blank, at most 256 bytes, trimmed of white space. Must be UTF-8.
+ * @param title Its title, or NULL. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL plan or id, blank or too long id), #ISMS_EEXIST (an
- *         action with that id exists), #ISMS_ENOMEM (the plan is unchanged).
+ *         action with that id exists), #ISMS_ENOMEM (the plan is unchanged). #ISMS_EINVAL for text
+ *         that is not UTF-8: "id: not UTF-8 at byte N (0xHH)" (or title) names the first bad byte
+ *         (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_plan_add(isms_action **out, isms_plan *plan, const char *id,
@@ -392,6 +419,7 @@ ISMS_EXPORT int isms_plan_remove(isms_plan *plan, const char *id);
 /**
  * @brief The id of an action (borrowed, never NULL).
  * @param action The action.
+ * @return A string borrowed from the action ("" for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_action_id(const isms_action *action);
@@ -413,6 +441,8 @@ typedef enum isms_action_field {
  *        empty).
  * @param action The action.
  * @param field The field.
+ * @return A string borrowed from the action; "" also for NULL and for a field outside
+ *         #isms_action_field.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_action_get(const isms_action *action, isms_action_field field);
@@ -423,6 +453,9 @@ ISMS_EXPORT const char *isms_action_get(const isms_action *action, isms_action_f
  * @param field The field.
  * @param text UTF-8 text, or NULL for "".
  * @return #ISMS_OK, #ISMS_EINVAL (NULL action, unknown field), #ISMS_ENOMEM (unchanged).
+ *         #ISMS_EINVAL for text that is not UTF-8:
+ *         "owner: not UTF-8 at byte N (0xHH)" (with the field's name) names the first bad byte (N
+ *         from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_action_set(isms_action *action, isms_action_field field, const char *text);
@@ -430,6 +463,7 @@ ISMS_EXPORT int isms_action_set(isms_action *action, isms_action_field field, co
 /**
  * @brief The due period read from the due text (kind #ISMS_PERIOD_NONE when there is none).
  * @param action The action.
+ * @return The period; kind #ISMS_PERIOD_NONE (all zero) for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_period isms_action_due(const isms_action *action);
@@ -437,6 +471,7 @@ ISMS_EXPORT isms_period isms_action_due(const isms_action *action);
 /**
  * @brief The status.
  * @param action The action.
+ * @return The status; #ISMS_ACTION_PROPOSED for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_action_status isms_action_get_status(const isms_action *action);
@@ -453,6 +488,7 @@ ISMS_EXPORT int isms_action_set_status(isms_action *action, isms_action_status s
 /**
  * @brief The recurrence.
  * @param action The action.
+ * @return The recurrence; #ISMS_RECUR_NONE for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_recurrence isms_action_recurrence(const isms_action *action);
@@ -469,6 +505,7 @@ ISMS_EXPORT int isms_action_set_recurrence(isms_action *action, isms_recurrence 
 /**
  * @brief The effort in person-days, or a negative value when it is not known.
  * @param action The action.
+ * @return The person-days, or a negative value (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_action_effort(const isms_action *action);
@@ -476,6 +513,7 @@ ISMS_EXPORT double isms_action_effort(const isms_action *action);
 /**
  * @brief The T-shirt size the effort was given as, or #ISMS_EFFORT_UNSIZED.
  * @param action The action.
+ * @return The size, or #ISMS_EFFORT_UNSIZED (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT isms_effort_size isms_action_effort_size(const isms_action *action);
@@ -504,6 +542,7 @@ ISMS_EXPORT int isms_action_set_effort_size(isms_action *action, isms_effort_siz
  * @brief The cost (any currency; the plan does not convert), or a negative value when not
  *        known.
  * @param action The action.
+ * @return The cost, or a negative value (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_action_cost(const isms_action *action);
@@ -520,6 +559,7 @@ ISMS_EXPORT int isms_action_set_cost(isms_action *action, double cost);
 /**
  * @brief Number of things the action addresses.
  * @param action The action.
+ * @return The number of targets; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_action_target_count(const isms_action *action);
@@ -542,9 +582,11 @@ ISMS_EXPORT int isms_action_target(isms_target *out, const isms_action *action, 
  * colon); without one the kind stays "any" and is resolved against the sources.
  * @param action The action.
  * @param kind The kind.
- * @param id The id (trimmed; not blank).
+ * @param id The id (trimmed; not blank). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL, blank id, kind outside the enumeration),
- *         #ISMS_ENOMEM (unchanged).
+ *         #ISMS_ENOMEM (unchanged). #ISMS_EINVAL for text that is not UTF-8:
+ *         "target: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_action_add_target(isms_action *action, isms_target_kind kind,
@@ -560,6 +602,7 @@ ISMS_EXPORT void isms_action_clear_targets(isms_action *action);
 /**
  * @brief Number of prerequisites.
  * @param action The action.
+ * @return The number of prerequisites; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_action_prerequisite_count(const isms_action *action);
@@ -568,6 +611,7 @@ ISMS_EXPORT size_t isms_action_prerequisite_count(const isms_action *action);
  * @brief The id of a prerequisite (borrowed from the action), or NULL when out of range.
  * @param action The action.
  * @param index 0 … count − 1.
+ * @return A string borrowed from the action until its prerequisites change, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_action_prerequisite(const isms_action *action, size_t index);
@@ -576,9 +620,11 @@ ISMS_EXPORT const char *isms_action_prerequisite(const isms_action *action, size
  * @brief Adds a prerequisite: the action with id `id` must come first. It need not exist yet;
  *        ordering reports it when it still does not. Adding one twice does nothing.
  * @param action The action.
- * @param id The prerequisite's id (trimmed; not blank).
+ * @param id The prerequisite's id (trimmed; not blank). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL, blank), #ISMS_ECYCLE (the action's own id),
- *         #ISMS_ENOMEM (unchanged).
+ *         #ISMS_ENOMEM (unchanged). #ISMS_EINVAL for text that is not UTF-8:
+ *         "prerequisite: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_action_add_prerequisite(isms_action *action, const char *id);
@@ -620,6 +666,7 @@ ISMS_EXPORT int isms_action_set_expected_residual(isms_action *action, int likel
  * @brief The status the requirements the action addresses are expected to reach
  *        (#ISMS_STATUS_NOT_ASSESSED when not given: then "yes" is assumed).
  * @param action The action.
+ * @return The status; #ISMS_STATUS_NOT_ASSESSED also for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_status isms_action_expected_status(const isms_action *action);
@@ -655,6 +702,7 @@ typedef struct isms_priority {
 
 /**
  * @brief The default weights, with no reference date.
+ * @return The weights.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_priority isms_priority_default(void);
@@ -722,6 +770,7 @@ ISMS_EXPORT int isms_plan_prioritise(isms_action ***out, size_t *n, isms_plan *p
  * @brief The score from the last isms_plan_prioritise() or isms_plan_schedule(), or a
  *        negative value when the action has not been scored since it was added or changed.
  * @param action The action.
+ * @return The score, or a negative value (also for NULL).
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_action_score(const isms_action *action);
@@ -729,6 +778,7 @@ ISMS_EXPORT double isms_action_score(const isms_action *action);
 /**
  * @brief Number of terms of the last score (0 when not scored).
  * @param action The action.
+ * @return The number of terms.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_action_term_count(const isms_action *action);
@@ -805,6 +855,7 @@ typedef struct isms_schedule_options {
 /**
  * @brief Default options: this start date empty (must be set), yearly periods, 3 of them,
  *        unlimited capacity, prerequisites in the same period allowed, default weights.
+ * @return The options.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_schedule_options isms_schedule_options_default(void);
@@ -875,6 +926,7 @@ ISMS_EXPORT void isms_schedule_free(isms_schedule *schedule);
 /**
  * @brief Number of periods.
  * @param schedule The schedule.
+ * @return The number of periods; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_schedule_period_count(const isms_schedule *schedule);
@@ -895,6 +947,8 @@ ISMS_EXPORT int isms_schedule_period(isms_period *out, const isms_schedule *sche
  * @brief The capacity of a period (0: unlimited).
  * @param schedule The schedule.
  * @param index The period.
+ * @return The capacity in person-days, 0 for unlimited; 0 also for NULL and an index out of
+ *         range.
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_schedule_capacity(const isms_schedule *schedule, size_t index);
@@ -903,6 +957,7 @@ ISMS_EXPORT double isms_schedule_capacity(const isms_schedule *schedule, size_t 
  * @brief The person-days placed in a period.
  * @param schedule The schedule.
  * @param index The period.
+ * @return The person-days; 0 for NULL and an index out of range.
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_schedule_load(const isms_schedule *schedule, size_t index);
@@ -911,6 +966,7 @@ ISMS_EXPORT double isms_schedule_load(const isms_schedule *schedule, size_t inde
  * @brief Number of actions placed in a period (0 for an index out of range).
  * @param schedule The schedule.
  * @param period The period.
+ * @return The number of actions.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_schedule_count(const isms_schedule *schedule, size_t period);
@@ -930,6 +986,7 @@ ISMS_EXPORT int isms_schedule_item(isms_slot *out, const isms_schedule *schedule
 /**
  * @brief Number of open actions that were not placed in any period.
  * @param schedule The schedule.
+ * @return The number of actions; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_schedule_unscheduled_count(const isms_schedule *schedule);
@@ -938,6 +995,7 @@ ISMS_EXPORT size_t isms_schedule_unscheduled_count(const isms_schedule *schedule
  * @brief An action that was not placed, in priority order, or NULL out of range.
  * @param schedule The schedule.
  * @param index 0 … count − 1.
+ * @return The action (borrowed from the plan), or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_action *isms_schedule_unscheduled(const isms_schedule *schedule, size_t index);
@@ -945,6 +1003,7 @@ ISMS_EXPORT isms_action *isms_schedule_unscheduled(const isms_schedule *schedule
 /**
  * @brief The findings of the schedule (borrowed from it; NULL only for a NULL schedule).
  * @param schedule The schedule.
+ * @return The findings, or NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT const isms_findings *isms_schedule_findings(const isms_schedule *schedule);
@@ -977,6 +1036,8 @@ ISMS_EXPORT const isms_findings *isms_schedule_findings(const isms_schedule *sch
  */
 ISMS_EXPORT int isms_plan_draft(size_t *added, isms_plan *plan, const isms_register *risks,
                                 const isms_assessment *assessment, isms_lang lang);
+
+/** @} */
 
 #ifdef __cplusplus
 }

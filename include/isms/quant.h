@@ -116,6 +116,15 @@
 extern "C" {
 #endif
 
+/**
+ * @defgroup quant Quantitative risk (FAIR simulation)
+ * @brief Distributions, FAIR-style models and a Monte Carlo simulation of annual loss: mean,
+ *        percentiles, value at risk, expected shortfall and the loss exceedance curve.
+ *
+ * isms/quant.h describes the module in full.
+ * @{
+ */
+
 /** The classic PERT shape parameter γ. @since 0.1.0 */
 #define ISMS_PERT_GAMMA_DEFAULT 4.0
 /** The index of the portfolio among a simulation's results. @since 0.1.0 */
@@ -279,6 +288,8 @@ ISMS_EXPORT int isms_dist_sample(double *out, size_t n, const isms_dist *dist, u
 
 /**
  * @brief The label of a distribution kind ("Likformig" / "Uniform").
+ * @param kind The distribution kind.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -290,14 +301,18 @@ ISMS_EXPORT const char *isms_dist_kind_label(isms_dist_kind kind, isms_lang lang
  * Accepts the labels and "konstant", "likformig", "normal", "normalfördelning", "pert",
  * "beta-pert", "betapert", "lognormal", "lognormal90", "log-normal", "poisson".
  * @param[out] out The kind.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE (the message lists what is accepted).
+ *         #ISMS_EINVAL for text that is not UTF-8: "distribution: not UTF-8 at byte N (0xHH)" names
+ *         the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_dist_kind_parse(isms_dist_kind *out, const char *text);
 
 /**
  * @brief The label of a PERT parameterisation ("Klassisk" / "Classic").
+ * @param method The PERT parameterisation.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -307,8 +322,10 @@ ISMS_EXPORT const char *isms_pert_method_label(isms_pert_method method, isms_lan
  * @brief Parses a PERT parameterisation: "classic", "klassisk", "moments", "method of
  *        moments", "momentmetoden", "mom" (case-insensitive).
  * @param[out] out The method.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "PERT method: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_pert_method_parse(isms_pert_method *out, const char *text);
@@ -341,6 +358,7 @@ typedef enum isms_fair_node {
 /**
  * @brief The short name of a node: "lef", "tef", "cf", "poa", "vuln", "tcap", "rs", "lm",
  *        "pl", "sl", "slef", "slem" (the keywords of the Python binding).
+ * @param node The node.
  * @return A static string, or NULL for values outside the enumeration.
  * @since 0.1.0
  */
@@ -348,6 +366,8 @@ ISMS_EXPORT const char *isms_fair_node_name(isms_fair_node node);
 
 /**
  * @brief The label of a node ("Sårbarhet" / "Vulnerability").
+ * @param node The node.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -358,8 +378,10 @@ ISMS_EXPORT const char *isms_fair_node_label(isms_fair_node node, isms_lang lang
  *        ("Control Strength", "Action") or pyfair's abbreviation ("TC", "CS", "A", "V"),
  *        case-insensitively.
  * @param[out] out The node.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE (the message lists the short names).
+ *         #ISMS_EINVAL for text that is not UTF-8: "FAIR node: not UTF-8 at byte N (0xHH)" names
+ *         the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_fair_node_parse(isms_fair_node *out, const char *text);
@@ -373,8 +395,10 @@ typedef struct isms_fair isms_fair;
 /**
  * @brief Creates an empty model (no node given, lef used as a rate).
  * @param[out] out The model; the caller frees it with isms_fair_free().
- * @param name The risk's name, non-empty (copied); error messages use it.
- * @return #ISMS_OK, #ISMS_EINVAL (NULL or empty name), #ISMS_ENOMEM.
+ * @param name The risk's name, non-empty (copied); error messages use it. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL or empty name), #ISMS_ENOMEM. #ISMS_EINVAL for text that is
+ *         not UTF-8: "name: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1);
+ *         nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_fair_new(isms_fair **out, const char *name);
@@ -387,10 +411,12 @@ ISMS_EXPORT int isms_fair_new(isms_fair **out, const char *name);
  * frequency as its rate (or the draw itself when `frequency` is a Poisson distribution),
  * and each event's loss is its own draw of `magnitude` (typically isms_dist_lognormal90()).
  * @param[out] out The model; the caller frees it with isms_fair_free().
- * @param name The risk's name, non-empty (copied).
+ * @param name The risk's name, non-empty (copied). Must be UTF-8.
  * @param frequency Events per year (copied).
  * @param magnitude Loss per event (copied).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ERANGE (as isms_fair_set()), #ISMS_ENOMEM.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ERANGE (as isms_fair_set()), #ISMS_ENOMEM. #ISMS_EINVAL for
+ *         text that is not UTF-8: "name: not UTF-8 at byte N (0xHH)" names the first bad byte (N
+ *         from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_fair_new_simple(isms_fair **out, const char *name,
@@ -405,6 +431,7 @@ ISMS_EXPORT void isms_fair_free(isms_fair *model);
 
 /**
  * @brief The model's name.
+ * @param model The model, or NULL.
  * @return A string borrowed from the model, or NULL for a NULL model.
  * @since 0.1.0
  */
@@ -442,6 +469,8 @@ ISMS_EXPORT int isms_fair_get(isms_dist *out, const isms_fair *model, isms_fair_
  * Counting costs a magnitude draw per event: isms_fair_check() refuses a model that expects
  * more than #ISMS_FAIR_MAX_EVENTS events a year (from the means of its frequency nodes; a
  * vulnerability from tcap and rs is taken as 1).
+ * @param model The model.
+ * @param events true to count events, false to use lef as a rate.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL model).
  * @since 0.1.0
  */
@@ -449,6 +478,7 @@ ISMS_EXPORT int isms_fair_set_events(isms_fair *model, bool events);
 
 /**
  * @brief Whether the model counts events (see isms_fair_set_events()).
+ * @param model The model, or NULL.
  * @return The setting; false for a NULL model.
  * @since 0.1.0
  */
@@ -546,6 +576,7 @@ ISMS_EXPORT void isms_simulation_free(isms_simulation *sim);
 
 /**
  * @brief Number of models simulated.
+ * @param sim The simulation, or NULL.
  * @return The count, or 0 for NULL.
  * @since 0.1.0
  */
@@ -553,6 +584,7 @@ ISMS_EXPORT size_t isms_simulation_count(const isms_simulation *sim);
 
 /**
  * @brief Number of iterations (simulated years).
+ * @param sim The simulation, or NULL.
  * @return The count, or 0 for NULL.
  * @since 0.1.0
  */
@@ -569,6 +601,7 @@ ISMS_EXPORT const char *isms_simulation_name(const isms_simulation *sim, size_t 
 
 /**
  * @brief Whether the samples were kept (isms_sim_options::keep_samples).
+ * @param sim The simulation, or NULL.
  * @return The setting; false for NULL.
  * @since 0.1.0
  */
@@ -658,6 +691,8 @@ ISMS_EXPORT int isms_simulation_lec(isms_lec_point *points, size_t n,
  */
 ISMS_EXPORT int isms_simulation_samples(const double **out, size_t *n,
                                         const isms_simulation *sim, size_t index);
+
+/** @} */
 
 #ifdef __cplusplus
 }

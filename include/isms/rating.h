@@ -130,6 +130,15 @@
 extern "C" {
 #endif
 
+/**
+ * @defgroup rating Rating methods
+ * @brief OWASP Risk Rating and DREAD vectors, and one normalised 0–1 value for a vector of any
+ *        method (CVSS, OWASP, DREAD) so that risks rated differently can be compared.
+ *
+ * isms/rating.h describes the module in full.
+ * @{
+ */
+
 /* ---- methods ---------------------------------------------------------------------------- */
 
 /**
@@ -147,6 +156,7 @@ typedef enum isms_method {
 
 /**
  * @brief The stable machine name of a method: "matrix", "cvss", "owasp", "dread".
+ * @param method The method.
  * @return A static string, or NULL for a value outside the enumeration.
  * @since 0.1.0
  */
@@ -155,6 +165,8 @@ ISMS_EXPORT const char *isms_method_name(isms_method method);
 /**
  * @brief The label of a method ("Riskmatris" / "Risk matrix", "CVSS",
  *        "OWASP riskvärdering" / "OWASP Risk Rating", "DREAD").
+ * @param method The method.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -166,8 +178,10 @@ ISMS_EXPORT const char *isms_method_label(isms_method method, isms_lang lang);
  * Also accepts "matris", "riskmatrisen", "OWASP RR", "OWASP-RR" and "CVSS 3.1", "CVSS 4.0",
  * "CVSS v3", "CVSS v4".
  * @param[out] out The method.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE (the message lists what is accepted).
+ *         #ISMS_EINVAL for text that is not UTF-8: "method: not UTF-8 at byte N (0xHH)" names the
+ *         first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_method_parse(isms_method *out, const char *text);
@@ -216,6 +230,7 @@ typedef enum isms_owasp_factor {
 
 /**
  * @brief The vector abbreviation of a factor ("SL", "LAV", "PV").
+ * @param factor The factor.
  * @return A static string, or NULL for a value outside the enumeration.
  * @since 0.1.0
  */
@@ -223,6 +238,8 @@ ISMS_EXPORT const char *isms_owasp_factor_abbrev(isms_owasp_factor factor);
 
 /**
  * @brief The label of a factor ("Kunskapsnivå" / "Skill level").
+ * @param factor The factor.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -232,8 +249,10 @@ ISMS_EXPORT const char *isms_owasp_factor_label(isms_owasp_factor factor, isms_l
  * @brief Parses a factor's abbreviation or its Swedish or English label, case-insensitively
  *        ("sl", "Skill level", "kunskapsnivå").
  * @param[out] out The factor.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "OWASP factor: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_owasp_factor_parse(isms_owasp_factor *out, const char *text);
@@ -250,6 +269,8 @@ typedef enum isms_owasp_level {
 
 /**
  * @brief The label of a level ("Låg" / "Low", "Medel" / "Medium", "Hög" / "High").
+ * @param level The level.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -258,8 +279,10 @@ ISMS_EXPORT const char *isms_owasp_level_label(isms_owasp_level level, isms_lang
 /**
  * @brief Parses a level in Swedish or English, case-insensitively ("hög", "HIGH").
  * @param[out] out The level.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "OWASP level: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_owasp_level_parse(isms_owasp_level *out, const char *text);
@@ -267,6 +290,7 @@ ISMS_EXPORT int isms_owasp_level_parse(isms_owasp_level *out, const char *text);
 /**
  * @brief The level of a likelihood or impact: below 3 LOW, below 6 MEDIUM, else HIGH.
  * @param value A mean of factors, 0–9 (values outside are clamped to LOW or HIGH).
+ * @return The level; #ISMS_OWASP_LEVEL_LOW also for NaN.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_owasp_level isms_owasp_level_of(double value);
@@ -285,6 +309,8 @@ typedef enum isms_owasp_severity {
 
 /**
  * @brief The label of a severity ("Notering" / "Note", …, "Kritisk" / "Critical").
+ * @param severity The severity.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -293,14 +319,18 @@ ISMS_EXPORT const char *isms_owasp_severity_label(isms_owasp_severity severity, 
 /**
  * @brief Parses a severity in Swedish or English, case-insensitively ("kritisk", "Note").
  * @param[out] out The severity.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "OWASP severity: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_owasp_severity_parse(isms_owasp_severity *out, const char *text);
 
 /**
  * @brief The overall severity of a likelihood level and an impact level (the table above).
+ * @param likelihood The likelihood level.
+ * @param impact The impact level.
  * @return The severity; #ISMS_OWASP_NOTE for levels outside the enumeration.
  * @since 0.1.0
  */
@@ -347,8 +377,10 @@ ISMS_EXPORT int isms_owasp_compute(isms_owasp *out, const int *factors, size_t n
  * twice or missing, a part without `:`, an empty part, a value that is not a whole number,
  * a value above 9, `X` for a factor that must be given, and business factors given in part.
  * @param[out] out The rating; written only on success.
- * @param vector The vector (NUL-terminated).
- * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE.
+ * @param vector The vector (NUL-terminated). Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE. #ISMS_EINVAL for text that is not
+ *         UTF-8: "vector: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_owasp_parse(isms_owasp *out, const char *vector);
@@ -407,8 +439,10 @@ ISMS_EXPORT int isms_dread_compute(isms_dread *out, int damage, int reproducibil
  * Errors as for isms_owasp_parse(): line 1, the column of the offending part, and a message
  * that names the metric.
  * @param[out] out The rating; written only on success.
- * @param vector The vector (NUL-terminated).
- * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE.
+ * @param vector The vector (NUL-terminated). Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE. #ISMS_EINVAL for text that is not
+ *         UTF-8: "vector: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_dread_parse(isms_dread *out, const char *vector);
@@ -454,12 +488,16 @@ typedef struct isms_rating {
  * `CVSS:3.0/`, `CVSS:3.1/` and `CVSS:4.0/` are CVSS (isms/cvss.h); `SL:` or `(SL:` is OWASP;
  * `D:` is DREAD. The text must be the vector alone, without surrounding white space.
  * @param[out] out The rating; written only on success.
- * @param vector The vector (NUL-terminated).
+ * @param vector The vector (NUL-terminated). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_EPARSE (not a vector of any of these
- *         forms, column 1; or the method's own parse error, with its line and column).
+ *         forms, column 1; or the method's own parse error, with its line and column). #ISMS_EINVAL
+ *         for text that is not UTF-8: "vector: not UTF-8 at byte N (0xHH)" names the first bad byte
+ *         (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_rating_parse(isms_rating *out, const char *vector);
+
+/** @} */
 
 #ifdef __cplusplus
 }

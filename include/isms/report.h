@@ -47,6 +47,15 @@ extern "C" {
 #endif
 
 /**
+ * @defgroup report Management review
+ * @brief The yearly management review (ledningens genomgång) of a document as Markdown, HTML
+ *        with SVG charts, plain text or a JSON summary.
+ *
+ * isms/report.h describes the module in full.
+ * @{
+ */
+
+/**
  * @brief Output formats of the report.
  * @since 0.1.0
  */
@@ -68,8 +77,10 @@ ISMS_EXPORT const char *isms_report_format_name(isms_report_format format);
 /**
  * @brief Reads a format from its name ("text", "md" or "markdown", "html", "json"), any case.
  * @param[out] out The format.
- * @param text The name.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (lists the names).
+ * @param text The name. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE (lists the names). #ISMS_EINVAL for text that is not
+ *         UTF-8: "report format: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1);
+ *         nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_report_format_parse(isms_report_format *out, const char *text);
@@ -130,6 +141,8 @@ ISMS_EXPORT int isms_report_write(char **out, size_t *len, isms_document *doc,
  */
 ISMS_EXPORT int isms_report_save(isms_document *doc, const char *path,
                                  const isms_report_options *options);
+
+/** @} */
 
 #ifdef __cplusplus
 }

@@ -31,6 +31,15 @@
 extern "C" {
 #endif
 
+/**
+ * @defgroup risk Risk register and matrices
+ * @brief Likelihood and consequence scales, risk matrices with bands and an acceptance threshold,
+ *        the risk register with inherent and residual risk, lint.
+ *
+ * isms/risk.h describes the module in full.
+ * @{
+ */
+
 /** Fewest levels a scale may have. @since 0.1.0 */
 #define ISMS_SCALE_MIN_LEVELS 3
 /** Most levels a scale may have. @since 0.1.0 */
@@ -136,9 +145,10 @@ typedef struct isms_matrix_builder isms_matrix_builder;
  * - `"3x3"`: 1–3 each, product 1–9. Bands: low 1–2, medium 3–5, high 6–9. Acceptance 2.
  *
  * @param[out] out The matrix; the caller owns one reference (release with isms_matrix_free()).
- * @param name Preset name, case-insensitive ("4x4", "5x5", "3x3").
+ * @param name Preset name, case-insensitive ("4x4", "5x5", "3x3"). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL argument), #ISMS_ENOTFOUND (unknown name),
- *         #ISMS_ENOMEM.
+ *         #ISMS_ENOMEM. #ISMS_EINVAL for text that is not UTF-8: "name: not UTF-8 at byte N (0xHH)"
+ *         names the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_preset(isms_matrix **out, const char *name);
@@ -160,6 +170,7 @@ ISMS_EXPORT void isms_matrix_free(isms_matrix *matrix);
 
 /**
  * @brief The matrix's name ("4x4" for the preset, the builder's name otherwise).
+ * @param matrix The matrix.
  * @return A string borrowed from the matrix.
  * @since 0.1.0
  */
@@ -167,12 +178,16 @@ ISMS_EXPORT const char *isms_matrix_name(const isms_matrix *matrix);
 
 /**
  * @brief The formula of the matrix.
+ * @param matrix The matrix.
+ * @return The formula; #ISMS_FORMULA_PRODUCT for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_formula isms_matrix_formula(const isms_matrix *matrix);
 
 /**
  * @brief Number of levels on an axis (3–10).
+ * @param matrix The matrix, or NULL.
+ * @param axis The axis.
  * @return The count, or 0 for a NULL matrix or an unknown axis.
  * @since 0.1.0
  */
@@ -196,9 +211,11 @@ ISMS_EXPORT int isms_matrix_level(isms_level *out, const isms_matrix *matrix, is
  * @param[out] value The level's numeric value.
  * @param matrix The matrix.
  * @param axis The axis whose scale is searched.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ERANGE (a number that is not a level of the scale),
- *         #ISMS_EPARSE (neither a number nor a label).
+ *         #ISMS_EPARSE (neither a number nor a label). #ISMS_EINVAL for text that is not UTF-8:
+ *         "level: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_parse_level(int *value, const isms_matrix *matrix, isms_axis axis,
@@ -206,6 +223,8 @@ ISMS_EXPORT int isms_matrix_parse_level(int *value, const isms_matrix *matrix, i
 
 /**
  * @brief Number of bands (at least 1).
+ * @param matrix The matrix, or NULL.
+ * @return The number of bands; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_matrix_band_count(const isms_matrix *matrix);
@@ -224,14 +243,18 @@ ISMS_EXPORT int isms_matrix_band(isms_band *out, const isms_matrix *matrix, size
  * @brief Finds a band by its name or its Swedish or English label (case-insensitive).
  * @param[out] index The band's index.
  * @param matrix The matrix.
- * @param text Name or label ("high", "Hög", "HÖG").
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOTFOUND.
+ * @param text Name or label ("high", "Hög", "HÖG"). Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOTFOUND. #ISMS_EINVAL for text that is not UTF-8:
+ *         "band: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_find_band(size_t *index, const isms_matrix *matrix, const char *text);
 
 /**
  * @brief The band index of a value.
+ * @param matrix The matrix, or NULL (then -1).
+ * @param value A matrix value.
  * @return The index, or -1 when no band holds the value.
  * @since 0.1.0
  */
@@ -240,18 +263,24 @@ ISMS_EXPORT int isms_matrix_band_of(const isms_matrix *matrix, int value);
 /**
  * @brief The acceptance threshold: risks with a value at or below it may be retained
  *        without treatment.
+ * @param matrix The matrix.
+ * @return The threshold; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_acceptance(const isms_matrix *matrix);
 
 /**
  * @brief The smallest value any cell of the matrix has.
+ * @param matrix The matrix.
+ * @return The value; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_min_value(const isms_matrix *matrix);
 
 /**
  * @brief The largest value any cell of the matrix has.
+ * @param matrix The matrix.
+ * @return The value; 0 for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_max_value(const isms_matrix *matrix);
@@ -260,6 +289,9 @@ ISMS_EXPORT int isms_matrix_max_value(const isms_matrix *matrix);
  * @brief Maps a value onto [0, 1]: (value − min) / (max − min), clamped.
  *
  * This puts values of different matrices, and later of other methods, on one scale.
+ * @param matrix The matrix.
+ * @param value A matrix value.
+ * @return A number from 0 to 1; 0 for a NULL matrix.
  * @since 0.1.0
  */
 ISMS_EXPORT double isms_matrix_normalize(const isms_matrix *matrix, int value);
@@ -316,8 +348,10 @@ ISMS_EXPORT int isms_matrix_score_many(int *values, int *bands, const isms_matri
 /**
  * @brief Starts defining a custom matrix.
  * @param[out] out The builder; the caller frees it with isms_matrix_builder_free().
- * @param name The matrix's name (non-empty; copied).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM.
+ * @param name The matrix's name (non-empty; copied). Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM. #ISMS_EINVAL for text that is not UTF-8:
+ *         "name: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_builder_new(isms_matrix_builder **out, const char *name);
@@ -335,12 +369,14 @@ ISMS_EXPORT void isms_matrix_builder_free(isms_matrix_builder *builder);
  * @param axis The axis.
  * @param value Numeric value in [#ISMS_LEVEL_VALUE_MIN, #ISMS_LEVEL_VALUE_MAX], greater
  *              than the previous level's.
- * @param label_sv Swedish label (non-empty, unique on the axis; copied).
- * @param label_en English label (non-empty, unique on the axis; copied).
- * @param description Optional description, or NULL (copied).
+ * @param label_sv Swedish label (non-empty, unique on the axis; copied). Must be UTF-8.
+ * @param label_en English label (non-empty, unique on the axis; copied). Must be UTF-8.
+ * @param description Optional description, or NULL (copied). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (empty or duplicate label, value not increasing),
  *         #ISMS_ERANGE (value out of range or more than #ISMS_SCALE_MAX_LEVELS levels),
- *         #ISMS_ENOMEM (builder unchanged).
+ *         #ISMS_ENOMEM (builder unchanged). #ISMS_EINVAL for text that is not UTF-8:
+ *         "label_sv: not UTF-8 at byte N (0xHH)" (or label_en or description) names the first bad
+ *         byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_builder_add_level(isms_matrix_builder *builder, isms_axis axis,
@@ -352,6 +388,8 @@ ISMS_EXPORT int isms_matrix_builder_add_level(isms_matrix_builder *builder, isms
  *
  * For a custom grid use isms_matrix_builder_set_grid() instead; choosing a formula after
  * it makes the builder ignore the grid.
+ * @param builder The builder.
+ * @param formula #ISMS_FORMULA_PRODUCT, #ISMS_FORMULA_SUM or #ISMS_FORMULA_MAX.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL builder, #ISMS_FORMULA_GRID or unknown formula).
  * @since 0.1.0
  */
@@ -375,14 +413,16 @@ ISMS_EXPORT int isms_matrix_builder_set_grid(isms_matrix_builder *builder, const
 /**
  * @brief Appends a band. Bands may be added in any order.
  * @param builder The builder.
- * @param name Stable machine name (non-empty, unique; copied).
+ * @param name Stable machine name (non-empty, unique; copied). Must be UTF-8.
  * @param min_value Lowest value of the band (inclusive).
  * @param max_value Highest value (inclusive, at least `min_value`).
- * @param color Colour as "#rrggbb" (copied).
- * @param label_sv Swedish label (non-empty; copied).
- * @param label_en English label (non-empty; copied).
+ * @param color Colour as "#rrggbb" (copied). Must be UTF-8.
+ * @param label_sv Swedish label (non-empty; copied). Must be UTF-8.
+ * @param label_en English label (non-empty; copied). Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (bad colour, empty or duplicate name, min above max),
- *         #ISMS_ENOMEM (builder unchanged).
+ *         #ISMS_ENOMEM (builder unchanged). #ISMS_EINVAL for text that is not UTF-8:
+ *         "name: not UTF-8 at byte N (0xHH)" (or color, label_sv or label_en) names the first bad
+ *         byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_matrix_builder_add_band(isms_matrix_builder *builder, const char *name,
@@ -391,6 +431,8 @@ ISMS_EXPORT int isms_matrix_builder_add_band(isms_matrix_builder *builder, const
 
 /**
  * @brief Sets the acceptance threshold (default: the top of the lowest band).
+ * @param builder The builder.
+ * @param threshold The highest value that may be retained without treatment.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL builder).
  * @since 0.1.0
  */
@@ -425,6 +467,8 @@ typedef enum isms_treatment {
 
 /**
  * @brief The label of a treatment option ("Reducera" / "Modify"; "" for none).
+ * @param option The treatment option.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -436,8 +480,10 @@ ISMS_EXPORT const char *isms_treatment_label(isms_treatment option, isms_lang la
  * Accepts the labels and common synonyms (reduce, mitigate, modifiera, minska; accept,
  * behålla; undvik; transfer, överföra); empty text gives #ISMS_TREATMENT_NONE.
  * @param[out] out The option.
- * @param text The text.
+ * @param text The text. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL), #ISMS_EPARSE (the message lists what is accepted).
+ *         #ISMS_EINVAL for text that is not UTF-8: "treatment: not UTF-8 at byte N (0xHH)" names
+ *         the first bad byte (N from 1); nothing is written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_treatment_parse(isms_treatment *out, const char *text);
@@ -456,6 +502,8 @@ typedef enum isms_risk_status {
 
 /**
  * @brief The label of a risk status.
+ * @param status The status.
+ * @param lang The language of the label.
  * @return A static string, or NULL for values outside the enumerations.
  * @since 0.1.0
  */
@@ -464,8 +512,10 @@ ISMS_EXPORT const char *isms_risk_status_label(isms_risk_status status, isms_lan
 /**
  * @brief Parses a risk status in Swedish or English, case-insensitively (empty: open).
  * @param[out] out The status.
- * @param text The text.
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE.
+ * @param text The text. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_EPARSE. #ISMS_EINVAL for text that is not UTF-8:
+ *         "risk status: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing is
+ *         written.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_status_parse(isms_risk_status *out, const char *text);
@@ -505,6 +555,8 @@ ISMS_EXPORT void isms_register_free(isms_register *reg);
 /**
  * @brief The register's matrix, borrowed for the register's lifetime
  *        (take a reference with isms_matrix_ref() to keep it longer).
+ * @param reg The register.
+ * @return The matrix, or NULL for a NULL register.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_matrix *isms_register_matrix(const isms_register *reg);
@@ -512,6 +564,7 @@ ISMS_EXPORT isms_matrix *isms_register_matrix(const isms_register *reg);
 /**
  * @brief Number of risks.
  * @param reg A register, or NULL (then 0).
+ * @return The number of risks.
  * @since 0.1.0
  */
 ISMS_EXPORT size_t isms_register_count(const isms_register *reg);
@@ -523,12 +576,14 @@ ISMS_EXPORT size_t isms_register_count(const isms_register *reg);
  * pass #ISMS_LEVEL_UNSET for levels not yet assessed.
  * @param[out] out The new risk, borrowed from the register; may be NULL when not wanted.
  * @param reg The register.
- * @param id Unique id (non-empty; copied). Ids compare exactly.
- * @param title Title (copied; NULL is stored as "").
+ * @param id Unique id (non-empty; copied). Ids compare exactly. Must be UTF-8.
+ * @param title Title (copied; NULL is stored as ""). Must be UTF-8.
  * @param likelihood Likelihood level value or #ISMS_LEVEL_UNSET.
  * @param consequence Consequence level value or #ISMS_LEVEL_UNSET.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL register, empty id), #ISMS_EEXIST (duplicate id),
- *         #ISMS_ENOMEM (register unchanged).
+ *         #ISMS_ENOMEM (register unchanged). #ISMS_EINVAL for text that is not UTF-8:
+ *         "id: not UTF-8 at byte N (0xHH)" (or title) names the first bad byte (N from 1); nothing
+ *         is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_register_add(isms_risk **out, isms_register *reg, const char *id,
@@ -536,6 +591,8 @@ ISMS_EXPORT int isms_register_add(isms_risk **out, isms_register *reg, const cha
 
 /**
  * @brief Finds a risk by id.
+ * @param reg The register.
+ * @param id The id (exact match).
  * @return The risk, borrowed from the register, or NULL when there is none (the thread's
  *         last error is then set to #ISMS_ENOTFOUND).
  * @since 0.1.0
@@ -544,6 +601,8 @@ ISMS_EXPORT isms_risk *isms_register_find(const isms_register *reg, const char *
 
 /**
  * @brief The risk at a position in insertion order.
+ * @param reg The register.
+ * @param index 0 … count − 1.
  * @return The risk, borrowed, or NULL when `index` is out of range.
  * @since 0.1.0
  */
@@ -551,6 +610,8 @@ ISMS_EXPORT isms_risk *isms_register_at(const isms_register *reg, size_t index);
 
 /**
  * @brief Removes and frees the risk with this id; later risks move up one position.
+ * @param reg The register.
+ * @param id The id of the risk.
  * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOTFOUND.
  * @since 0.1.0
  */
@@ -637,46 +698,93 @@ ISMS_EXPORT int isms_register_heatmap(size_t *grid, size_t n_cells, const isms_r
  */
 ISMS_EXPORT int isms_register_lint(isms_findings *out, const isms_register *reg);
 
-/** @brief The risk's id (borrowed). @since 0.1.0 */
+/**
+ * @brief The risk's id (borrowed).
+ * @param risk The risk.
+ * @return A string borrowed from the risk, valid while the risk is in its register; NULL for
+ *         NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_risk_id(const isms_risk *risk);
 
-/** @brief The risk's title (borrowed; "" when none). @since 0.1.0 */
+/**
+ * @brief The risk's title (borrowed; "" when none).
+ * @param risk The risk.
+ * @return A string borrowed from the risk until the title is set again.
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_risk_title(const isms_risk *risk);
 
 /**
  * @brief Replaces the title (copied).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged).
+ * @param risk The risk.
+ * @param title The new title (copied), or NULL for none. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged). #ISMS_EINVAL for text that is not
+ *         UTF-8: "title: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_set_title(isms_risk *risk, const char *title);
 
-/** @brief What happens if the risk occurs (borrowed; "" when none). @since 0.1.0 */
+/**
+ * @brief What happens if the risk occurs (borrowed; "" when none).
+ * @param risk The risk.
+ * @return A string borrowed from the risk until the text is set again.
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_risk_consequence_text(const isms_risk *risk);
 
 /**
  * @brief Replaces the consequence text (copied; NULL clears).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged).
+ * @param risk The risk.
+ * @param text The new text, or NULL. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged). #ISMS_EINVAL for text that is not
+ *         UTF-8: "consequence text: not UTF-8 at byte N (0xHH)" names the first bad byte (N from
+ *         1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_set_consequence_text(isms_risk *risk, const char *text);
 
-/** @brief Likelihood level value, or #ISMS_LEVEL_UNSET. @since 0.1.0 */
+/**
+ * @brief Likelihood level value, or #ISMS_LEVEL_UNSET.
+ * @param risk The risk.
+ * @return The level value; #ISMS_LEVEL_UNSET also for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT int isms_risk_likelihood(const isms_risk *risk);
 
-/** @brief Consequence level value, or #ISMS_LEVEL_UNSET. @since 0.1.0 */
+/**
+ * @brief Consequence level value, or #ISMS_LEVEL_UNSET.
+ * @param risk The risk.
+ * @return The level value; #ISMS_LEVEL_UNSET also for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT int isms_risk_consequence(const isms_risk *risk);
 
 /**
  * @brief Sets the inherent likelihood and consequence and rescores the risk.
+ * @param risk The risk.
+ * @param likelihood A likelihood level value, or #ISMS_LEVEL_UNSET.
+ * @param consequence A consequence level value, or #ISMS_LEVEL_UNSET.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL risk).
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_set_levels(isms_risk *risk, int likelihood, int consequence);
 
-/** @brief Residual likelihood after treatment, or #ISMS_LEVEL_UNSET. @since 0.1.0 */
+/**
+ * @brief Residual likelihood after treatment, or #ISMS_LEVEL_UNSET.
+ * @param risk The risk.
+ * @return The level value; #ISMS_LEVEL_UNSET also for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT int isms_risk_residual_likelihood(const isms_risk *risk);
 
-/** @brief Residual consequence after treatment, or #ISMS_LEVEL_UNSET. @since 0.1.0 */
+/**
+ * @brief Residual consequence after treatment, or #ISMS_LEVEL_UNSET.
+ * @param risk The risk.
+ * @return The level value; #ISMS_LEVEL_UNSET also for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT int isms_risk_residual_consequence(const isms_risk *risk);
 
 /**
@@ -684,6 +792,9 @@ ISMS_EXPORT int isms_risk_residual_consequence(const isms_risk *risk);
  *
  * With both unset the residual value is the inherent value; with only one of them set the
  * risk has no residual value (isms_risk_score() gives #ISMS_ENOTFOUND).
+ * @param risk The risk.
+ * @param likelihood The residual likelihood level value, or #ISMS_LEVEL_UNSET.
+ * @param consequence The residual consequence level value, or #ISMS_LEVEL_UNSET.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL risk).
  * @since 0.1.0
  */
@@ -691,12 +802,16 @@ ISMS_EXPORT int isms_risk_set_residual(isms_risk *risk, int likelihood, int cons
 
 /**
  * @brief The value someone typed into the register, or #ISMS_VALUE_UNSET.
+ * @param risk The risk.
+ * @return The value; #ISMS_VALUE_UNSET also for NULL.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_stated_value(const isms_risk *risk);
 
 /**
  * @brief Records the value a spreadsheet carried (#ISMS_VALUE_UNSET clears it).
+ * @param risk The risk.
+ * @param value The value, or #ISMS_VALUE_UNSET.
  * @return #ISMS_OK, #ISMS_EINVAL.
  * @since 0.1.0
  */
@@ -706,6 +821,9 @@ ISMS_EXPORT int isms_risk_set_stated_value(isms_risk *risk, int value);
  * @brief The computed value, or #ISMS_VALUE_UNSET when levels are unset or off the scales.
  *
  * When residual levels are unset, the residual value is the inherent value.
+ * @param risk The risk.
+ * @param which #ISMS_INHERENT or #ISMS_RESIDUAL.
+ * @return The value; #ISMS_VALUE_UNSET also for NULL or an unknown `which`.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_value(const isms_risk *risk, isms_which which);
@@ -721,35 +839,66 @@ ISMS_EXPORT int isms_risk_value(const isms_risk *risk, isms_which which);
  */
 ISMS_EXPORT int isms_risk_score(isms_score *out, const isms_risk *risk, isms_which which);
 
-/** @brief The treatment option. @since 0.1.0 */
+/**
+ * @brief The treatment option.
+ * @param risk The risk.
+ * @return The option; #ISMS_TREATMENT_NONE for none and for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_treatment isms_risk_treatment(const isms_risk *risk);
 
-/** @brief The treatment text (borrowed; "" when none). @since 0.1.0 */
+/**
+ * @brief The treatment text (borrowed; "" when none).
+ * @param risk The risk.
+ * @return A string borrowed from the risk until the treatment is set again.
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_risk_treatment_text(const isms_risk *risk);
 
 /**
  * @brief Sets the treatment option and text (text copied; NULL clears it).
+ * @param risk The risk.
+ * @param option The treatment option.
+ * @param text The treatment text, or NULL. Must be UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL risk or unknown option), #ISMS_ENOMEM (unchanged).
+ *         #ISMS_EINVAL for text that is not UTF-8: "treatment text: not UTF-8 at byte N (0xHH)"
+ *         names the first bad byte (N from 1); nothing is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_set_treatment(isms_risk *risk, isms_treatment option,
                                         const char *text);
 
-/** @brief The owner: a role, team or person (borrowed; "" when none). @since 0.1.0 */
+/**
+ * @brief The owner: a role, team or person (borrowed; "" when none).
+ * @param risk The risk.
+ * @return A string borrowed from the risk until the owner is set again.
+ * @since 0.1.0
+ */
 ISMS_EXPORT const char *isms_risk_owner(const isms_risk *risk);
 
 /**
  * @brief Sets the owner (copied; NULL clears).
- * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged).
+ * @param risk The risk.
+ * @param owner The owner, or NULL. Must be UTF-8.
+ * @return #ISMS_OK, #ISMS_EINVAL, #ISMS_ENOMEM (unchanged). #ISMS_EINVAL for text that is not
+ *         UTF-8: "owner: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_set_owner(isms_risk *risk, const char *owner);
 
-/** @brief The status. @since 0.1.0 */
+/**
+ * @brief The status.
+ * @param risk The risk.
+ * @return The status; #ISMS_RISK_OPEN for NULL.
+ * @since 0.1.0
+ */
 ISMS_EXPORT isms_risk_status isms_risk_get_status(const isms_risk *risk);
 
 /**
  * @brief Sets the status.
+ * @param risk The risk.
+ * @param status The status.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL risk or unknown status).
  * @since 0.1.0
  */
@@ -762,15 +911,20 @@ ISMS_EXPORT int isms_risk_set_status(isms_risk *risk, isms_risk_status status);
  * DREAD) and kept as given (copied); an invalid vector is refused with that function's
  * error, which names the metric and its column. The matrix levels are not changed.
  * @param risk The risk.
- * @param vector The vector, exactly (no surrounding white space); NULL or "" removes it.
+ * @param vector The vector, exactly (no surrounding white space); NULL or "" removes it. Must be
+ *               UTF-8.
  * @return #ISMS_OK, #ISMS_EINVAL (NULL risk), #ISMS_EPARSE (not a valid vector; the risk
- *         is unchanged), #ISMS_ENOMEM (the risk is unchanged).
+ *         is unchanged), #ISMS_ENOMEM (the risk is unchanged). #ISMS_EINVAL for text that is not
+ *         UTF-8: "vector: not UTF-8 at byte N (0xHH)" names the first bad byte (N from 1); nothing
+ *         is changed.
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_set_vector(isms_risk *risk, const char *vector);
 
 /**
  * @brief The risk's vector as it was given (borrowed; "" when it has none).
+ * @param risk The risk.
+ * @return A string borrowed from the risk until the vector is set again.
  * @since 0.1.0
  */
 ISMS_EXPORT const char *isms_risk_vector(const isms_risk *risk);
@@ -778,6 +932,8 @@ ISMS_EXPORT const char *isms_risk_vector(const isms_risk *risk);
 /**
  * @brief The method of the risk's vector, or #ISMS_METHOD_MATRIX when it has none (or the
  *        risk is NULL).
+ * @param risk The risk, or NULL.
+ * @return The method.
  * @since 0.1.0
  */
 ISMS_EXPORT isms_method isms_risk_method(const isms_risk *risk);
@@ -811,6 +967,8 @@ ISMS_EXPORT int isms_risk_rating(isms_rating *out, const isms_risk *risk);
  * @since 0.1.0
  */
 ISMS_EXPORT int isms_risk_normalized(double *out, const isms_risk *risk, isms_which which);
+
+/** @} */
 
 #ifdef __cplusplus
 }
