@@ -22,7 +22,9 @@
  * core), followed by lint and summarise. The results are checked: the counts per type, the
  * high-water property on 10,000 random relations (the supporting asset's effective level is
  * at least the supported one's, per aspect), the floors and provenance of 10,000 random
- * assets. The program fails only when a result is wrong, never because of a time.
+ * assets. The program fails only when a result is wrong, never because of a time. The key
+ * figures are also printed as result lines for tests/bench/run-all.py (networkx-classify.py
+ * --bench reads the classification's).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -362,15 +364,17 @@ int main(int argc, char **argv)
     t0 = now();
     if (isms_inventory_lint(findings, inv, today) != ISMS_OK)
         return fail("isms_inventory_lint");
-    row("lint (isms_inventory_lint)", now() - t0, "–", n_assets, n_rel);
+    double t_lint = now() - t0;
+    row("lint (isms_inventory_lint)", t_lint, "–", n_assets, n_rel);
 
     isms_inventory_summary sum;
     t0 = now();
     if (isms_inventory_summarise(&sum, inv) != ISMS_OK)
         return fail("isms_inventory_summarise");
     row("summarise (isms_inventory_summarise)", now() - t0, "–", n_assets, 0);
+    double peak = peak_mib();
     printf("peak resident memory (ru_maxrss): %.1f MiB (%.0f bytes per asset and relation)\n",
-           peak_mib(), peak_mib() * 1048576.0 / (double)(n_assets + n_rel));
+           peak, peak * 1048576.0 / (double)(n_assets + n_rel));
 
     /* Checks. */
     if (sum.total != n_assets)
@@ -402,6 +406,15 @@ int main(int argc, char **argv)
            isms_findings_count_severity(findings, ISMS_SEVERITY_WARNING));
     printf("checked: counts per type, high-water mark on 10000 relations, floors and "
            "provenance of 10000 assets\n");
+    bench_about("classify", "an inventory of %zu assets with %zu relations, best of %d runs",
+                n_assets, n_rel, runs);
+    bench_result("classify", "build: add assets (isms_inventory_add, ...)",
+                 (double)n_assets / t_assets / 1e3, "k assets/s");
+    bench_result("classify", "build: add relations (isms_inventory_link)",
+                 (double)n_rel / t_links / 1e3, "k relations/s");
+    bench_result("classify", "classify (isms_inventory_classify; target < 1 s)", best, "s");
+    bench_result("classify", "lint (isms_inventory_lint)", t_lint, "s");
+    bench_result("classify", "peak resident memory", peak, "MiB");
 
     isms_findings_free(findings);
     isms_inventory_free(inv);

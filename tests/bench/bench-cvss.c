@@ -10,6 +10,7 @@
  * random set is measured too. The results are checked (every vector parses, every run gives
  * the same scores, known vectors score as the specification says, canonical forms read back
  * to the same scores); the program fails only when they are wrong, never because of a time.
+ * The best runs are also printed as result lines for tests/bench/run-all.py.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -251,6 +252,7 @@ int main(int argc, char **argv)
     }
 
     /* isms_cvss_format() of the v4.0 random set */
+    double format_rate = 0;
     {
         const set *s = &sets[3];
         isms_cvss *parsed = malloc(s->n * sizeof *parsed);
@@ -275,15 +277,23 @@ int main(int argc, char **argv)
         }
         result r = { best, best, 0 };
         print_row("isms_cvss_format(), v4.0 random", s->n, &r);
+        format_rate = (double)s->n / best;
         if (bytes == 0)
             return 1;
         free(parsed);
     }
 
+    bench_about("cvss", "every v3.1 base vector (%zu), %zu random v3.1 vectors, every v4.0 base "
+                "vector (%zu), %zu random v4.0 vectors; best of %d runs", sets[0].n, sets[1].n,
+                sets[2].n, sets[3].n, runs);
     for (int k = 0; k < 4; k++) {
         printf("%s: %.2f M vectors/s (best run)\n", sets[k].name,
                (double)sets[k].n / res[k].best / 1e6);
+        char what[96];
+        snprintf(what, sizeof what, "isms_cvss_parse, %s", sets[k].name);
+        bench_result("cvss", what, (double)sets[k].n / res[k].best / 1e6, "M vectors/s");
         free(sets[k].slots);
     }
+    bench_result("cvss", "isms_cvss_format, v4.0 random", format_rate / 1e6, "M vectors/s");
     return 0;
 }

@@ -26,8 +26,9 @@
  *     models simulated on the way (10,000 years). Checked: the report is the same bytes every
  *     time (it is deterministic), and names the organisation.
  *
- * Peak resident memory (getrusage) is printed after each part. The program fails only when a
- * result is wrong, never because of a time.
+ * Peak resident memory (getrusage) is printed after each part. The key figures are also printed
+ * as result lines for tests/bench/run-all.py. The program fails only when a result is wrong,
+ * never because of a time.
  */
 #include <errno.h>
 #include <jansson.h>
@@ -554,6 +555,19 @@ static int bench_document(double scale, int rounds, const char *path)
            "%.1f MiB after loading, %.1f MiB at the end\n", peak_saved, peak_loaded, peak_mib());
     printf("checked: the file holds exactly the written text; the loaded document writes the "
            "same %zu bytes again; jansson reads %zu risks\n", len, values);
+    bench_about("document", "(a) a document of %.1f MB of JSON: %u risks, %u years of gap "
+                "analysis, %u assets with %zu relations, %u actions; best of %d rounds",
+                (double)len / 1e6, n.risks, n.years, n.assets, relations, n.actions, rounds);
+    const double mb = (double)len / 1e6;
+    bench_result("document", "write to memory (isms_document_write)", mb / best_write, "MB/s");
+    bench_result("document", "save to a file (isms_document_save)", mb / best_save, "MB/s");
+    bench_result("document", "load the file (isms_document_load)", mb / best_load, "MB/s");
+    bench_result("document", "parse from memory (isms_document_parse)", mb / best_parse, "MB/s");
+    bench_result("document", "jansson json_load_file of the same file", mb / best_jfile, "MB/s");
+    bench_result("document", "jansson json_loadb of the same text", mb / best_jmem, "MB/s");
+    bench_result("document", "load time / jansson's json_load_file time",
+                 best_load / best_jfile, "×");
+    bench_result("document", "peak resident memory after loading", peak_loaded, "MiB");
     isms_free(text);
     return 0;
 }
@@ -581,6 +595,7 @@ static int bench_report(int rounds)
         { ISMS_REPORT_HTML, "report, HTML (isms_report_write)" },
         { ISMS_REPORT_TEXT, "report, text (isms_report_write)" },
     };
+    double best_of[sizeof cases / sizeof cases[0]];
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         isms_report_options o;
         isms_report_options_init(&o, doc);
@@ -612,11 +627,17 @@ static int bench_report(int rounds)
         if (o.format == ISMS_REPORT_HTML && !strstr(first, "</html>"))
             return wrong("the HTML report does not end its document");
         row(cases[c].phase, best, first_len, false);
+        best_of[c] = best;
         isms_free(first);
     }
     printf("peak resident memory (ru_maxrss): %.1f MiB\n", peak_mib());
     printf("checked: every report names the organisation and is the same bytes in every "
            "round\n");
+    bench_about("document", "(b) the management review of %u risks (%u with a model), %u "
+                "assets, %u actions; best of %d rounds", n.risks, n.models, n.assets, n.actions,
+                rounds);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++)
+        bench_result("document", cases[c].phase, best_of[c], "s");
     isms_document_free(doc);
     return 0;
 }

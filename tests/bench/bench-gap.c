@@ -13,7 +13,8 @@
  * (isms_assessment_write_csv) and conversion to the 2022 edition. The results are checked
  * (entry count, edition, the status counts of the 140 requirements, the error findings, an
  * export → import round trip, the converted entry count); the program fails only when they are
- * wrong, never because of a time.
+ * wrong, never because of a time. The key figures are also printed as result lines for
+ * tests/bench/run-all.py.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -324,6 +325,19 @@ int main(int argc, char **argv)
            "entries, %zu report lines\n",
            n_findings, n_errors, (double)out_len / 1e6, n_converted, n_report);
     printf("peak resident memory (ru_maxrss): %.1f MiB\n", peak_mib());
+    bench_about("gap", "a gap table of %zu rows, %.1f MB (Swedish Excel export: UTF-8 with BOM, "
+                "semicolons, CRLF), best of %d runs", n, mb / 1e6, runs);
+    bench_result("gap", "import (isms_assessment_parse_csv)", mb / best_import / 1e6, "MB/s");
+    bench_result("gap", "import (isms_assessment_parse_csv)", (double)n / best_import / 1e3,
+                 "k rows/s");
+    bench_result("gap", "summarise (isms_assessment_summarise)", (double)n / best_sum / 1e3,
+                 "k rows/s");
+    bench_result("gap", "lint (isms_assessment_lint)", (double)n / best_lint / 1e3, "k rows/s");
+    bench_result("gap", "export (isms_assessment_write_csv)",
+                 (double)out_len / best_export / 1e6, "MB/s");
+    bench_result("gap", "convert to 2022 (isms_assessment_convert)",
+                 (double)n / best_convert / 1e3, "k rows/s");
+    bench_result("gap", "peak resident memory", peak_mib(), "MiB");
     isms_assessment_free(a);
     free(t.data);
     return 0;

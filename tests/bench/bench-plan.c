@@ -27,7 +27,8 @@
  *     quarter, the loads within the capacities apart from recurring and in-progress actions,
  *     and every open action placed or listed as unscheduled.
  *
- * The program fails only when a result is wrong, never because of a time.
+ * The key figures are also printed as result lines for tests/bench/run-all.py. The program
+ * fails only when a result is wrong, never because of a time.
  */
 #include <limits.h>
 #include <math.h>
@@ -491,6 +492,15 @@ static int bench_order(uint32_t n, const char *export_path)
            isms_action_id(order[n_order - 1]));
     printf("checked: every open action once; at every step the next action is ready (its "
            "open prerequisites placed) and first by score, due date and id\n");
+    bench_about("plan", "(a) order: %u actions (%zu open) with %zu prerequisites, added in a "
+                "shuffled order", n, n_open, links);
+    bench_result("plan", "build: add actions, effort, due, status (isms_plan_add, ...)",
+                 (double)n / t_add / 1e3, "k actions/s");
+    bench_result("plan", "build: add prerequisites (isms_action_add_prerequisite)",
+                 (double)links / t_links / 1e3, "k links/s");
+    bench_result("plan", "order, first call (isms_plan_prioritise; target < 1 s)", t_first,
+                 "s");
+    bench_result("plan", "order, second call", t_second, "s");
 
     int rc = 0;
     if (export_path) {
@@ -692,6 +702,9 @@ static int bench_schedule(uint32_t n)
            "earlier quarter, loads within the capacities, every open action placed or "
            "unscheduled\n");
     printf("peak resident memory (ru_maxrss): %.1f MiB\n", peak_mib());
+    bench_about("plan", "(b) schedule: %u actions (%zu prerequisites) over %d quarters with "
+                "capacities", n, links, QUARTERS);
+    bench_result("plan", "schedule (isms_plan_schedule)", t_sched, "s");
     free(first);
     isms_schedule_free(sched);
     isms_plan_free(plan);
@@ -723,5 +736,6 @@ int main(int argc, char **argv)
         return 1;
     if (!order_only && bench_schedule(m))
         return 1;
+    bench_result("plan", "peak resident memory", peak_mib(), "MiB");
     return 0;
 }

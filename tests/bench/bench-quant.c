@@ -14,7 +14,9 @@
  * includes checking the models and allocating the results. The CPU time is printed too: for
  * one thread it is not lengthened by other programs sharing the cores. The time of the first
  * value at risk (which sorts the samples) is printed apart. numpy-fair.py prints the same
- * figures for numpy/scipy (and, given this program, the ratios).
+ * figures for numpy/scipy (and, given this program, the ratios). The throughputs are also
+ * printed as result lines for tests/bench/run-all.py ("simple, 1 thread", "simple, 2 threads",
+ * "simple, 2 threads, no samples kept", ...), which numpy-fair.py reads too.
  *
  * The results are checked: one thread, all cores and streaming give bit-identical
  * statistics, and the simple model's mean lies within 6 standard errors of E[lef]·E[lm]. The
@@ -147,6 +149,14 @@ static int bench_case(const char *label, const isms_fair *const *models, size_t 
     }
     printf("%-10s mean %.6g  sd %.6g  min %.6g  max %.6g\n", label, one.portfolio.mean,
            one.portfolio.sd, one.portfolio.min, one.portfolio.max);
+    char what[64];
+    snprintf(what, sizeof what, "%s, 1 thread", label);
+    bench_result("quant", what, samples / one.seconds / 1e6, "M samples/s");
+    snprintf(what, sizeof what, "%s, %zu thread%s", label, cores, cores == 1 ? "" : "s");
+    bench_result("quant", what, samples / all.seconds / 1e6, "M samples/s");
+    snprintf(what, sizeof what, "%s, %zu thread%s, no samples kept", label, cores,
+             cores == 1 ? "" : "s");
+    bench_result("quant", what, samples / stream.seconds / 1e6, "M samples/s");
     *stats = one.portfolio;
     return 0;
 }
@@ -210,5 +220,9 @@ int main(int argc, char **argv)
         isms_fair_free(models[k]);
     free(models);
     printf("peak memory %.0f MiB\n", peak_mib());
+    bench_about("quant", "simple: one risk, lef × lm (PERT), %zu years; tree: one risk, the FAIR "
+                "tree of 6 PERT nodes, %zu years; portfolio: %zu trees × %zu years", iterations,
+                iterations, risks, port_iterations);
+    bench_result("quant", "peak resident memory", peak_mib(), "MiB");
     return 0;
 }

@@ -7,8 +7,9 @@
  * levels), then the register is sorted by inherent and
  * by residual value, every id is looked up, band counts and heat maps are taken, and the
  * register is linted and freed. Prints one table with the seconds and risks per second of
- * each phase and the peak resident memory (getrusage ru_maxrss). The results are checked;
- * the program fails only when they are wrong.
+ * each phase and the peak resident memory (getrusage ru_maxrss), and the key figures as result
+ * lines for tests/bench/run-all.py. The results are checked; the program fails only when they
+ * are wrong.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -127,7 +128,8 @@ int main(int argc, char **argv)
     t0 = now();
     if (isms_register_sorted(&v, &nv, reg, ISMS_RESIDUAL) != ISMS_OK)
         return fail("isms_register_sorted");
-    row("sort by residual value", now() - t0, n);
+    double t_sort_residual = now() - t0;
+    row("sort by residual value", t_sort_residual, n);
     if (nv != n || check_sorted(v, nv, ISMS_RESIDUAL))
         return 1;
     isms_free(v);
@@ -139,7 +141,8 @@ int main(int argc, char **argv)
         if (!r || strcmp(isms_risk_id(r), ids[n - 1 - i]) != 0)
             return fail("isms_register_find");
     }
-    row("find every id", now() - t0, n);
+    double t_find = now() - t0;
+    row("find every id", t_find, n);
 
     t0 = now();
     size_t counts[4], unscored = 0, heat[16];
@@ -178,6 +181,20 @@ int main(int argc, char **argv)
            "arrays, +%.1f MiB for the register (%.0f bytes per risk)\n",
            rss, rss_input, rss_built - rss_input,
            (rss_built - rss_input) * 1024.0 * 1024.0 / (double)n);
+    bench_about("register", "%zu risks on the \"4x4\" matrix, added in a shuffled order", n);
+    bench_result("register", "build (isms_register_add)", (double)n / t_build / 1e6,
+                 "M risks/s");
+    bench_result("register", "sort by inherent value (isms_register_sorted)",
+                 (double)n / t_sort / 1e6, "M risks/s");
+    bench_result("register", "sort by residual value", (double)n / t_sort_residual / 1e6,
+                 "M risks/s");
+    bench_result("register", "find every id (isms_register_find)", (double)n / t_find / 1e6,
+                 "M risks/s");
+    bench_result("register", "lint (isms_register_lint)", (double)n / t_lint / 1e6,
+                 "M risks/s");
+    bench_result("register", "memory per risk (growth of ru_maxrss while building)",
+                 (rss_built - rss_input) * 1024.0 * 1024.0 / (double)n, "bytes");
+    bench_result("register", "peak resident memory (input arrays and register)", rss, "MiB");
     free(order);
     free(ids);
     free(titles);

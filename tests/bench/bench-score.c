@@ -6,8 +6,9 @@
  * (the "4x4" preset, the vectorised path) and for a custom grid holding the same values
  * (the look-up path), each with and without band indices, on arrays far larger than the
  * caches (memory-bound) and on a small array that stays in L1/L2 (compute-bound). The
- * single-pair isms_matrix_score() is measured for comparison. The results are checked
- * against the expected values; the program fails only when they are wrong.
+ * single-pair isms_matrix_score() is measured for comparison. The key figures (best runs) are
+ * also printed as result lines for tests/bench/run-all.py. The results are checked against
+ * the expected values; the program fails only when they are wrong.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -151,15 +152,21 @@ int main(int argc, char **argv)
         const isms_matrix *m;
         bool bands;
         size_t slice; /* elements per call; SMALL keeps the working set in cache */
+        const char *result; /* the result line's text, NULL when not a key figure */
     } cases[] = {
-        { "product 4x4, values", product, false, n },
-        { "product 4x4, values + bands", product, true, n },
-        { "product 4x4, values (in cache)", product, false, SMALL },
-        { "product 4x4, values + bands (cache)", product, true, SMALL },
-        { "grid 4x4, values", grid, false, n },
-        { "grid 4x4, values + bands", grid, true, n },
-        { "grid 4x4, values (in cache)", grid, false, SMALL },
-        { "grid 4x4, values + bands (cache)", grid, true, SMALL },
+        { "product 4x4, values", product, false, n,
+          "isms_matrix_score_many, product 4x4, values (large arrays)" },
+        { "product 4x4, values + bands", product, true, n,
+          "isms_matrix_score_many, product 4x4, values + bands (large arrays)" },
+        { "product 4x4, values (in cache)", product, false, SMALL,
+          "isms_matrix_score_many, product 4x4, values (in cache)" },
+        { "product 4x4, values + bands (cache)", product, true, SMALL, NULL },
+        { "grid 4x4, values", grid, false, n,
+          "isms_matrix_score_many, grid 4x4, values (large arrays)" },
+        { "grid 4x4, values + bands", grid, true, n,
+          "isms_matrix_score_many, grid 4x4, values + bands (large arrays)" },
+        { "grid 4x4, values (in cache)", grid, false, SMALL, NULL },
+        { "grid 4x4, values + bands (cache)", grid, true, SMALL, NULL },
     };
     const size_t n_cases = sizeof cases / sizeof *cases;
     result res[sizeof cases / sizeof *cases];
@@ -180,6 +187,7 @@ int main(int argc, char **argv)
     }
 
     /* One pair per call, for comparison. */
+    double single_rate = 0;
     {
         size_t m_calls = n < 10000000 ? n : 10000000;
         double best = 1e30;
@@ -204,6 +212,7 @@ int main(int argc, char **argv)
         }
         result r1 = { best, best };
         print_row("product 4x4, isms_matrix_score()", m_calls, &r1);
+        single_rate = (double)m_calls / best;
     }
 
     double rate = (double)n / res[0].best;
@@ -211,6 +220,14 @@ int main(int argc, char **argv)
            "%.0f M/s, %s\n",
            TARGET_PER_SECOND / 1000000, rate / 1e6,
            rate >= TARGET_PER_SECOND ? "met" : "NOT met");
+    bench_about("score", "%zu random pairs scored on the \"4x4\" preset and on a 4x4 grid of "
+                "the same values, best of %d runs; in cache: slices of %d pairs",
+                n, runs, (int)SMALL);
+    for (size_t k = 0; k < n_cases; k++)
+        if (cases[k].result)
+            bench_result("score", cases[k].result, (double)n / res[k].best / 1e6, "M scores/s");
+    bench_result("score", "isms_matrix_score, one pair per call", single_rate / 1e6,
+                 "M scores/s");
     free(ls);
     free(cs);
     free(values);

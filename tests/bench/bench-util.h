@@ -1,10 +1,11 @@
 /* Helpers shared by the benchmarks: a monotonic clock, the peak resident memory, a small
  * pseudo-random generator whose sequence is the same on every machine (which unit tests that
- * need many varied inputs use too) and the printing of result tables. No cmocka, no library
- * internals. */
+ * need many varied inputs use too), the printing of result tables and of the machine-readable
+ * result lines that tests/bench/run-all.py collects. No cmocka, no library internals. */
 #ifndef ISMS_BENCH_UTIL_H
 #define ISMS_BENCH_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,6 +38,36 @@ static inline unsigned next_rand(uint64_t *state)
     *state ^= *state >> 7;
     *state ^= *state << 17;
     return (unsigned)(*state >> 32);
+}
+
+/* Prints one key figure as a machine-readable line beside the human tables:
+ *
+ *     @result<TAB>bench<TAB>what<TAB>value<TAB>unit
+ *
+ * `bench` is the benchmark's short name ("score", "register", ...), `what` says what was
+ * measured and `unit` its unit ("M scores/s", "s", "MiB", "×"); none of them may hold a tab or
+ * a line break. tests/bench/run-all.py (`meson test --benchmark`) collects these lines from
+ * every benchmark into one table. */
+static inline void bench_result(const char *bench, const char *what, double value,
+                                const char *unit)
+{
+    printf("@result\t%s\t%s\t%.6g\t%s\n", bench, what, value, unit);
+}
+
+static inline void bench_about(const char *bench, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints the workload of a benchmark (its sizes, in a few words) as a machine-readable line
+ * beside the human tables, "@about<TAB>bench<TAB>text", which run-all.py prints under its
+ * table. The text is formatted as by printf and must not hold a tab or a line break. */
+static inline void bench_about(const char *bench, const char *fmt, ...)
+{
+    va_list ap;
+    printf("@about\t%s\t", bench);
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+    putchar('\n');
 }
 
 /* Prints the load average when the benchmark starts (the machine may be shared). */

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The classification benchmark's propagation, done with networkx, for comparison.
 
-    networkx-classify.py [ASSETS [RELATIONS]]   (default 1000000 assets, 5000000 relations)
+    networkx-classify.py [--bench PATH-TO-bench-classify] [ASSETS [RELATIONS]]
+    (default 1000000 assets, 5000000 relations)
 
 Generates a random inventory with the parameters of tests/bench/bench-classify.c (the same
 mix of asset types, levels, personal data and relation kinds; not the identical graph), then
@@ -10,22 +11,32 @@ highest of its own (assessed, raised to the personal-data floors) and those of e
 supports, transitively; assets on a cycle share the highest level of the cycle. With
 networkx that is the condensation of the graph into its strongly connected components and
 one pass in topological order. Only that propagation is timed (condensation + topological
-pass); generating and building the graph are printed but not compared.
+pass); generating and building the graph are printed but not compared. With --bench, the
+given bench-classify program is first run with the same sizes (one run) and the ratio of
+networkx's propagation time to isms_inventory_classify's is printed.
+
+Besides its human output the script prints its key figures as result lines
+("@result<TAB>networkx-classify<TAB>what<TAB>value<TAB>unit") for tests/bench/run-all.py.
 
 networkx is not a dependency of libisms: without it the script prints "networkx not
-installed: skipped" and succeeds. It fails only when a result is wrong (the high-water
-property on 10,000 random relations), never because of a time.
+installed: skipped" (and a line "@skipped<TAB>networkx-classify<TAB>reason") and succeeds.
+It fails only when a result is wrong (the high-water property on 10,000 random relations),
+never because of a time.
 """
 
 import random
 import resource
+import subprocess
 import sys
 import time
+
+BENCH = "networkx-classify"
 
 try:
     import networkx as nx
 except ImportError:
     print("networkx not installed: skipped")
+    print("@skipped\t%s\tnetworkx not installed" % BENCH)
     sys.exit(0)
 
 ASPECTS = 4  # confidentiality, integrity, availability, traceability (the "klassa" scheme)
@@ -153,9 +164,55 @@ def propagate(graph, own):
     return levels, cond, t1 - t0, t2 - t1
 
 
+def result(what, value, unit):
+    """Prints a key figure as a result line for run-all.py."""
+    print("@result\t%s\t%s\t%.6g\t%s" % (BENCH, what, value, unit))
+
+
+def libisms_classify(bench, n_assets, n_rel):
+    """Runs bench-classify with the same sizes; prints its human output and returns the
+    seconds of isms_inventory_classify (from its result line), or None when it failed."""
+    cmd = [bench, str(n_assets), str(n_rel), "1"]
+    print("running: %s" % " ".join(cmd))
+    sys.stdout.flush()
+    try:
+        proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    except OSError as err:
+        print("networkx-classify: %s: %s" % (bench, err), file=sys.stderr)
+        return None
+    seconds = None
+    for line in proc.stdout.splitlines():
+        fields = line.split("\t")
+        if fields[0] == "@result":
+            if len(fields) == 5 and fields[1] == "classify" and fields[2].startswith("classify ("):
+                seconds = float(fields[3])
+        elif not line.startswith("@"):
+            print(line)
+    sys.stderr.write(proc.stderr)
+    if proc.returncode != 0 or seconds is None:
+        print("networkx-classify: bench-classify failed (exit code %d)" % proc.returncode,
+              file=sys.stderr)
+        return None
+    print()
+    return seconds
+
+
 def main(argv):
-    n_assets = int(argv[1]) if len(argv) > 1 else 1000000
-    n_rel = int(argv[2]) if len(argv) > 2 else 5000000
+    bench = None
+    args = list(argv[1:])
+    if len(args) >= 2 and args[0] == "--bench":
+        bench = args[1]
+        args = args[2:]
+    if len(args) > 2 or any(a.startswith("-") for a in args):
+        print(__doc__, file=sys.stderr)
+        return 2
+    n_assets = int(args[0]) if len(args) > 0 else 1000000
+    n_rel = int(args[1]) if len(args) > 1 else 5000000
+    libisms_seconds = None
+    if bench:
+        libisms_seconds = libisms_classify(bench, n_assets, n_rel)
+        if libisms_seconds is None:
+            return 1
     rnd = random.Random(20250115)
 
     t0 = time.perf_counter()
@@ -204,6 +261,17 @@ def main(argv):
           % (len(cond), on_cycle))
     print("networkx propagation time: %.3f s (compare with the classify row of "
           "bench-classify)" % total)
+    print("@about\t%s\ta random inventory of %d assets with %d relations, bench-classify's mix "
+          "(not the identical graph); networkx %s, Python %s"
+          % (BENCH, n_assets, n_rel, nx.__version__, sys.version.split()[0]))
+    what = "propagation with networkx %s (nx.condensation + topological pass)" % nx.__version__
+    result(what, total, "s")
+    if libisms_seconds:
+        print("networkx / libisms: %.1f× (%.3f s / %.3f s)"
+              % (total / libisms_seconds, total, libisms_seconds))
+        result("networkx / libisms (isms_inventory_classify, the same sizes)",
+               total / libisms_seconds, "×")
+    result("peak resident memory", peak, "MiB")
     return 0
 
 

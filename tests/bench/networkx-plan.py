@@ -18,9 +18,12 @@ building the graph are printed but not compared. The script checks that the grap
 bench-plan built (every prerequisite of an action placed before it in libisms's order) and
 that networkx gives the same order as libisms.
 
+Besides its human output the script prints its key figures as result lines
+("@result<TAB>networkx-plan<TAB>what<TAB>value<TAB>unit") for tests/bench/run-all.py.
+
 networkx is not a dependency of libisms: without it the script prints "networkx not
-installed: skipped" and succeeds. It fails only when a result is wrong, never because of a
-time.
+installed: skipped" (and a line "@skipped<TAB>networkx-plan<TAB>reason") and succeeds. It
+fails only when a result is wrong, never because of a time.
 """
 
 import os
@@ -30,10 +33,13 @@ import sys
 import tempfile
 import time
 
+BENCH = "networkx-plan"
+
 try:
     import networkx as nx
 except ImportError:
     print("networkx not installed: skipped")
+    print("@skipped\t%s\tnetworkx not installed" % BENCH)
     sys.exit(0)
 
 GRAPH_SEED = 20250115  # as in bench-plan.c
@@ -59,6 +65,11 @@ def generate_graph(n):
                 picks.append(c)
         pre.append(picks)
     return pre
+
+
+def result(what, value, unit):
+    """Prints a key figure as a result line for run-all.py."""
+    print("@result\t%s\t%s\t%.6g\t%s" % (BENCH, what, value, unit))
 
 
 def read_export(path):
@@ -106,7 +117,14 @@ def main(argv):
         print("running: %s" % " ".join(cmd))
         sys.stdout.flush()
         try:
-            code = subprocess.run(cmd, check=False).returncode
+            # bench-plan's human output is passed on, its result lines are not (they are
+            # bench-plan's figures, reported by bench-plan's own run).
+            proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+            for line in proc.stdout.splitlines():
+                if not line.startswith("@"):
+                    print(line)
+            sys.stderr.write(proc.stderr)
+            code = proc.returncode
         except OSError as err:
             code = err
         if code != 0:
@@ -188,6 +206,14 @@ def main(argv):
     print("checked: networkx's order is libisms's order, position by position")
     print("networkx / libisms: %.1f× (%.3f s / %.3f s)"
           % (t_order / libisms_seconds, t_order, libisms_seconds))
+    print("@about\t%s\tbench-plan's graph of %d actions (%d open), %d open prerequisite links, "
+          "the same key; networkx %s, Python %s"
+          % (BENCH, n, open_count, links, nx.__version__, sys.version.split()[0]))
+    result("order with networkx %s (nx.lexicographical_topological_sort)" % nx.__version__,
+           t_order, "s")
+    result("networkx / libisms (isms_plan_prioritise, first call, the same graph)",
+           t_order / libisms_seconds, "×")
+    result("peak resident memory", peak, "MiB")
     return 0
 
 

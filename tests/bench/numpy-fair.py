@@ -23,27 +23,40 @@ parameters, summed per year). The time of each case covers drawing, combining an
 value at risk (np.percentile) is timed apart. numpy draws on one thread.
 
 With --bench, the given bench-quant program is run with the same sizes and the ratios of
-libisms's throughput to numpy's are printed.
+libisms's throughput to numpy's are printed (taken from bench-quant's result lines).
+
+Besides its human output the script prints its key figures as result lines
+("@result<TAB>numpy-fair<TAB>what<TAB>value<TAB>unit") for tests/bench/run-all.py.
 
 numpy and scipy are not dependencies of libisms: without them the script prints "skipped"
-and succeeds. It fails only when a result is wrong (the simple model's mean must lie within
-6 standard errors of E[lef] E[lm]), never because of a time.
+(and a line "@skipped<TAB>numpy-fair<TAB>reason") and succeeds. It fails only when a result
+is wrong (the simple model's mean must lie within 6 standard errors of E[lef] E[lm]), never
+because of a time.
 """
 
 import math
 import re
+import resource
 import subprocess
 import sys
 import time
+
+BENCH = "numpy-fair"
 
 try:
     import numpy as np
     import scipy.stats
 except ImportError:
     print("numpy or scipy not installed: skipped")
+    print("@skipped\t%s\tnumpy or scipy not installed" % BENCH)
     sys.exit(0)
 
 GAMMA = 4.0
+
+
+def result(what, value, unit):
+    """Prints a key figure as a result line for run-all.py."""
+    print("@result\t%s\t%s\t%.6g\t%s" % (BENCH, what, value, unit))
 
 
 def pert_params(low, mode, high, gamma=GAMMA):
@@ -156,24 +169,47 @@ def main(argv):
 
     rates["portfolio"], _ = timed("portfolio", risks, port_iterations, portfolio)
 
+    print(f"@about\t{BENCH}\tthe cases of bench-quant with the same sizes, pyfair's approach "
+          f"(not pyfair); numpy {np.__version__}, scipy {scipy.__version__}, one thread")
+    for case, (wall, _) in rates.items():
+        result(f"{case}, numpy/scipy", wall / 1e6, "M samples/s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
     if bench:
         out = subprocess.run([bench, str(iterations), str(port_iterations), str(risks)],
                              check=True, capture_output=True, text=True).stdout
-        print(out, end="")
-        pattern = re.compile(r"^(\w+)\s+\d+ × \d+\s+(\d+) threads?\s+[\d.]+ s\s+([\d.]+) M")
-        cpu = re.compile(r"\(CPU [\d.]+ s: ([\d.]+) M samples/s\)")
+        # bench-quant's human output is passed on, its result lines are not (they are
+        # bench-quant's figures, reported by bench-quant's own run); they give the ratios.
+        print("".join(line + "\n" for line in out.splitlines() if not line.startswith("@")),
+              end="")
+        cpu = re.compile(r"^(\w+)\s+\d+ × \d+\s+1 thread\s.*"
+                         r"\(CPU [\d.]+ s: ([\d.]+) M samples/s\)")
+        cpu_rates = {}  # libisms's samples per second of CPU time on one thread, per case
         for line in out.splitlines():
-            m = pattern.match(line)
+            c = cpu.match(line)
+            if c:
+                cpu_rates[c.group(1)] = float(c.group(2)) * 1e6
+        what = re.compile(r"^(\w+), (\d+) threads?(, no samples kept)?$")
+        for line in out.splitlines():
+            fields = line.split("\t")
+            if len(fields) != 5 or fields[0] != "@result" or fields[1] != "quant":
+                continue
+            m = what.match(fields[2])
             if not m or m.group(1) not in rates:
                 continue
-            wall, cpu_rate = rates[m.group(1)]
-            how = "streaming" if "no samples kept" in line else "samples kept"
-            text = (f"ratio {m.group(1):<10} libisms on {m.group(2)} thread(s), {how:<12} / "
-                    f"numpy: {float(m.group(3)) * 1e6 / wall:6.1f} x")
-            c = cpu.search(line)
-            if c:
-                text += f"   (CPU time: {float(c.group(1)) * 1e6 / cpu_rate:.1f} x)"
+            case, threads, streaming = m.group(1), m.group(2), bool(m.group(3))
+            wall, cpu_rate = rates[case]
+            ratio = float(fields[3]) * 1e6 / wall
+            how = "streaming" if streaming else "samples kept"
+            text = (f"ratio {case:<10} libisms on {threads} thread(s), {how:<12} / "
+                    f"numpy: {ratio:6.1f} x")
+            if threads == "1" and case in cpu_rates:
+                text += f"   (CPU time: {cpu_rates[case] / cpu_rate:.1f} x)"
             print(text)
+            if not streaming:
+                result(f"{case}, libisms {threads} thread{'' if threads == '1' else 's'} / "
+                       "numpy", ratio, "×")
+    result("peak resident memory (numpy)", peak, "MiB")
     return 0
 
 
