@@ -82,6 +82,9 @@ size_t isms__utf8_put(char *buf, uint32_t cp);
 size_t isms__utf8_valid_prefix(const char *s, size_t n);
 /* True when [s, s+n) is valid UTF-8 (no overlongs, no surrogates). */
 bool isms__utf8_valid(const char *s, size_t n);
+/* Replaces, in place, every byte of `s` that is not part of a valid UTF-8 character with '?'
+ * (messages that quote text cut with "%.64s" or text the caller passed unchecked). */
+void isms__utf8_repair(char *s);
 /* Checks text that comes in through the API: ISMS_OK when `s` is NULL or valid UTF-8, else
  * ISMS_EINVAL with the message "<what>: not UTF-8 at byte <n> (0x<byte>)", n counted from 1
  * as the writers count. Refuses nothing else: control characters are text the formats hold. */

@@ -43,6 +43,28 @@ static void test_error_codes_are_negative_and_distinct(void **state)
     }
 }
 
+/* A message that quotes text cut inside a character ("%.3s"), or bytes that are not UTF-8,
+ * is still UTF-8: each stray byte becomes '?'. So are findings. */
+static void test_error_message_is_utf8(void **state)
+{
+    (void)state;
+    isms__error(ISMS_EINVAL, "id \"%.3s\" and \"%s\"", "a\xc3\xa4\xc3\xb6", "x\xffy\xe2\x82");
+    assert_string_equal(isms_error_last()->message, "id \"a\xc3\xa4\" and \"x?y??\"");
+    isms__error(ISMS_EINVAL, "%.2s", "a\xc3\xa4");
+    assert_string_equal(isms_error_last()->message, "a?");
+    isms__error(ISMS_EINVAL, "åäö \xf0\x9f\x98\x80");
+    assert_string_equal(isms_error_last()->message, "åäö \xf0\x9f\x98\x80");
+    isms_findings *f = NULL;
+    assert_int_equal(isms_findings_new(&f, ISMS_LANG_SV), ISMS_OK);
+    assert_int_equal(isms__findings_addf(f, ISMS_SEVERITY_INFO, "t", "r", "title %.2s", "a\xc3\xa4"),
+                     ISMS_OK);
+    isms_finding one;
+    assert_int_equal(isms_findings_get(&one, f, 0), ISMS_OK);
+    assert_string_equal(one.message, "title a?");
+    isms_findings_free(f);
+    isms_error_clear();
+}
+
 static void test_error_last_and_clear(void **state)
 {
     (void)state;
@@ -522,6 +544,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strerror_names_every_code),
         cmocka_unit_test(test_error_codes_are_negative_and_distinct),
+        cmocka_unit_test(test_error_message_is_utf8),
         cmocka_unit_test(test_error_last_and_clear),
         cmocka_unit_test(test_error_message_cut_at_utf8_boundary),
         cmocka_unit_test(test_error_is_thread_local),

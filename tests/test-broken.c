@@ -1064,8 +1064,14 @@ static void test_sniff(void **state)
     assert_int_equal(isms__sniff("ab\x01\x02", 4, &what), ISMS__SEEMS_BINARY);
     assert_int_equal(isms__sniff("PK\x03\x04", 4, &what), ISMS__SEEMS_FORMAT);
     assert_non_null(strstr(what, "Excel workbook (.xlsx)"));
-    assert_int_equal(isms__sniff("%PDF-1.7\n", 9, &what), ISMS__SEEMS_FORMAT);
+    /* A PDF starts with binary bytes in its second line; a text signature alone is text (a
+     * CSV whose first cell starts with "%PDF-" or "GIF89a"). */
+    assert_int_equal(isms__sniff("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15, &what), ISMS__SEEMS_FORMAT);
     assert_string_equal(what, "a PDF document");
+    assert_int_equal(isms__sniff("%PDF-notes;Title\nR1;x\n", 22, &what), ISMS__SEEMS_TEXT);
+    assert_int_equal(isms__sniff("GIF89a;Title\n", 13, &what), ISMS__SEEMS_TEXT);
+    assert_int_equal(isms__sniff("GIF89a\x01\x00\x01\x00", 10, &what), ISMS__SEEMS_FORMAT);
+    assert_string_equal(what, "a GIF image");
     /* One control character in a long text is not binary (a stray form feed, a DOS end). */
     char text[200];
     memset(text, 'a', sizeof text);

@@ -310,6 +310,26 @@ static void test_unknown_effort_counts_zero(void **state)
     isms_plan_free(p);
 }
 
+/* Owners given to isms_plan_schedule() must be UTF-8, as every text the API takes; a
+ * message never quotes the bad bytes. */
+static void test_owner_not_utf8(void **state)
+{
+    (void)state;
+    isms_plan *p = new_plan(2024);
+    act(p, "A1", 40, "\xc3\xbf", NULL); /* ÿ, which the byte 0xFF would match as Latin-1 */
+    const char *const owners[] = { "IT", "\xff" };
+    const double caps[] = { 50, 50 };
+    isms_schedule_options o = opts(ISMS_PERIOD_YEAR, 3, 0);
+    o.owners = owners;
+    o.owner_capacity = caps;
+    o.owner_count = 2;
+    isms_schedule *s = (isms_schedule *)&o;
+    assert_int_equal(isms_plan_schedule(&s, p, &o), ISMS_EINVAL);
+    assert_error(ISMS_EINVAL, "options.owners[1]: not UTF-8 at byte 1 (0xFF)");
+    assert_ptr_equal(s, (isms_schedule *)&o);
+    isms_plan_free(p);
+}
+
 static void test_owner_capacity(void **state)
 {
     (void)state;
@@ -1574,6 +1594,7 @@ int main(void)
         cmocka_unit_test(test_empty_plan),
         cmocka_unit_test(test_capacity_pushes_later),
         cmocka_unit_test(test_unknown_effort_counts_zero),
+        cmocka_unit_test(test_owner_not_utf8),
         cmocka_unit_test(test_owner_capacity),
         cmocka_unit_test(test_capacities_per_period),
         cmocka_unit_test(test_prerequisites_same_period_or_strict),

@@ -36,6 +36,7 @@ static void set_message(const char *fmt, va_list ap)
         last.message[0] = '\0';
     else if ((size_t)n >= sizeof last.message)
         cut_utf8(last.message, sizeof last.message - 1);
+    isms__utf8_repair(last.message); /* quoted text cut inside a character, or not UTF-8 */
     last.pub.message = last.message;
 }
 

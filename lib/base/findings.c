@@ -134,10 +134,12 @@ int isms__findings_addf(isms_findings *list, isms_severity severity, const char 
         va_start(ap, fmt);
         vsnprintf(big, (size_t)n + 1, fmt, ap);
         va_end(ap);
+        isms__utf8_repair(big);
         int rc = findings_add(list, severity, code, ref, big);
         isms__free(big);
         return rc;
     }
+    isms__utf8_repair(small);
     return findings_add(list, severity, code, ref, msg);
 }
 

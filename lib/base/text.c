@@ -80,6 +80,16 @@ size_t isms__utf8_valid_prefix(const char *s, size_t n)
     return n;
 }
 
+void isms__utf8_repair(char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        i += isms__utf8_valid_prefix(s + i, n - i);
+        if (i < n)
+            s[i++] = '?';
+    }
+}
+
 bool isms__utf8_valid(const char *s, size_t n)
 {
     return isms__utf8_valid_prefix(s, n) == n;

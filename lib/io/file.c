@@ -426,6 +426,21 @@ bool isms__utf8_cut_at(const char *s, size_t n, size_t off)
 /* Bytes that the binary tests of isms__sniff() look at. */
 enum { SNIFF_BYTES = 4096 };
 
+/* Whether the first SNIFF_BYTES bytes hold a NUL or control byte, or bytes that are not
+ * UTF-8: a text signature ("%PDF-", "GIF89a") names a format only then, so that a CSV file
+ * whose first cell happens to start with one is still read as text. */
+static bool looks_binary(const char *s, size_t n)
+{
+    size_t m = n < SNIFF_BYTES ? n : SNIFF_BYTES;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+            return true;
+    }
+    size_t ok = isms__utf8_valid_prefix(s, m);
+    return ok < m && !(m < n && isms__utf8_cut_at(s, m, ok));
+}
+
 isms__seems isms__sniff(const char *s, size_t n, const char **what)
 {
     static const struct {
@@ -454,7 +469,8 @@ isms__seems isms__sniff(const char *s, size_t n, const char **what)
         return ISMS__SEEMS_UTF16;
     }
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
-        if (n >= formats[i].len && memcmp(s, formats[i].magic, formats[i].len) == 0) {
+        if (n >= formats[i].len && memcmp(s, formats[i].magic, formats[i].len) == 0 &&
+            looks_binary(s, n)) {
             *what = formats[i].what;
             return ISMS__SEEMS_FORMAT;
         }

@@ -198,6 +198,13 @@ static int check_options(const isms_schedule_options *o)
     if (o->owner_count && (!o->owners || !o->owner_capacity))
         return isms__error(ISMS_EINVAL, "options.owner_count is %zu but options.%s is NULL",
                            o->owner_count, o->owners ? "owner_capacity" : "owners");
+    for (size_t i = 0; i < o->owner_count; i++) {
+        char what[48];
+        snprintf(what, sizeof what, "options.owners[%zu]", i);
+        int rc = isms__text_check(what, o->owners[i]);
+        if (rc)
+            return rc;
+    }
     size_t orig = 0, dup = o->owner_count;
     if (o->owner_count > 1) {
         int rc = isms__owners_repeat(&orig, &dup, o->owners, o->owner_count);

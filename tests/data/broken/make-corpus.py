@@ -135,6 +135,10 @@ def csv_files(spec):
     files["nul-in-cell.csv"] = table([h, n]).encode()
     # Old Mac line ends (bare CR): a valid table, and one whose error must name line 3.
     files["cr-line-ends.csv"] = table([h] + r, eol="\r").encode()
+    # A text table whose first line starts with a PDF signature is still text (risk only).
+    if kind == "risk-csv":
+        files["pdf-text-start.csv"] = ("%PDF-utskrift av riskregistret\n" +
+                                       table([h] + r)).encode()
     bcol, bval = spec["bad"]
     br = list(r[1])
     br[bcol] = bval
