@@ -165,7 +165,7 @@ static void read_manifest(void)
         if (l > 0 && line[l - 1] == '\r')
             line[l - 1] = '\0';
         if (line[0] && line[0] != '#') {
-            char *f[7];
+            char *f[7] = { 0 };
             if (split_tabs(line, f, 7) != 6)
                 fail_msg("MANIFEST.tsv:%u: expected 6 fields separated by tabs", at);
             if (n_entries == cap) {

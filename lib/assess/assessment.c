@@ -638,7 +638,7 @@ int isms_assessment_copy(isms_assessment **out, const isms_assessment *src)
 {
     if (!out || !src)
         return isms__error(ISMS_EINVAL, "isms_assessment_copy: NULL argument");
-    isms_assessment *a;
+    isms_assessment *a = NULL;
     int rc = assessment_make(&a, src->catalog, src->year, src->scope, "isms_assessment_copy");
     if (rc)
         return rc;

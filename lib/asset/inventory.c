@@ -354,7 +354,7 @@ int isms_inventory_link(isms_inventory *inv, const char *src, const char *dst,
         return isms__error(ISMS_EINVAL, "isms_inventory_link: NULL argument");
     if (!valid_kind(kind))
         return isms__error(ISMS_EINVAL, "unknown relation kind %d", (int)kind);
-    isms_asset *a, *b;
+    isms_asset *a = NULL, *b = NULL;
     int rc = find_ends(inv, src, dst, &a, &b);
     if (rc)
         return rc;
@@ -389,7 +389,7 @@ int isms_inventory_unlink(isms_inventory *inv, const char *src, const char *dst,
         return isms__error(ISMS_EINVAL, "isms_inventory_unlink: NULL argument");
     if (!valid_kind(kind))
         return isms__error(ISMS_EINVAL, "unknown relation kind %d", (int)kind);
-    isms_asset *a, *b;
+    isms_asset *a = NULL, *b = NULL;
     int rc = find_ends(inv, src, dst, &a, &b);
     if (rc)
         return rc;

@@ -93,8 +93,8 @@ static const char *const systems[] = {
     "Omsorgsportalen", "e-tjänsteplattformen", "ekonomisystemet", "personalsystemet",
     "e-arkivet", "diariet", "skolplattformen", "kommunnätet", "intranätet", "växeln"};
 static const char *const consequences[] = {
-    "Sekretessbelagda uppgifter om enskilda röjs; personuppgiftsincident som ska anmälas till "
-    "IMY inom 72 timmar.",
+    ("Sekretessbelagda uppgifter om enskilda röjs; personuppgiftsincident som ska anmälas till "
+     "IMY inom 72 timmar."),
     "Verksamheten står still i flera dagar och går över till pappersrutiner.",
     "Felaktiga beslut fattas på ofullständiga uppgifter.",
     "Förtroendet för kommunen skadas och uppgifter måste återskapas."};

@@ -97,8 +97,8 @@ static const char *const comments[] = {
     "\"Dokumenterat i den lokala instruktionen;\nuppdateras årligen av säkerhetssamordnaren.\"",
     "Behörigheter granskas två gånger per år i verksamhetssystemen för skola och omsorg.",
     "Åtgärden är påbörjad i socialförvaltningen men återstår för övriga förvaltningar.",
-    "\"Säkerhetskopior tas dagligen; återläsning är inte testad sedan flytten till ny "
-    "driftmiljö.\"",
+    ("\"Säkerhetskopior tas dagligen; återläsning är inte testad sedan flytten till ny "
+     "driftmiljö.\""),
     "",
 };
 
@@ -118,8 +118,8 @@ static const char *const owners[] = {
 static const char *const needs[] = { "", "Ingen", "Låg", "Medel", "Hög", "HÖG", "medel" };
 
 static const char *const dues[] = {
-    "februari", "Q1 2025", "T2 2025", "våren 2025", "\"under 2025 med uppföljning i "
-    "tertialrapporterna\"", "inför nästa verksamhetsplan", "2024-06-30", "hösten 2025", "",
+    "februari", "Q1 2025", "T2 2025", "våren 2025", ("\"under 2025 med uppföljning i "
+    "tertialrapporterna\""), "inför nästa verksamhetsplan", "2024-06-30", "hösten 2025", "",
 };
 
 /* Builds the table. `expect` receives the status counts of the catalog's requirements. */
