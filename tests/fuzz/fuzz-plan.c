@@ -15,7 +15,8 @@
  * that refusal). Every parser result must hold
  * together: efforts finite within 0–100000 person-days and equal to their size's days, a
  * recurrence or status that reads back from its name and labels, targets with a kind in range
- * and a trimmed id, the due period that isms_period_parse() gives for the same text. Then the
+ * and a trimmed id (white space is ASCII white space and U+00A0, as the library trims it),
+ * the due period that isms_period_parse() gives for the same text. Then the
  * plan (sources: a small risk register) is prioritised: the result must be ISMS_ENOTFOUND
  * when an open action names a prerequisite that no action has, else ISMS_ECYCLE when the open
  * actions' prerequisites form a cycle, else ISMS_OK with every open action once, each after
@@ -51,15 +52,28 @@ static void must(int rc, const char *what)
     }
 }
 
-static bool is_space(char c)
+/* White space as the library trims it: ASCII white space and the no-break space U+00A0
+ * (C2 A0), which spreadsheets paste. The length of the white space at s, or 0. */
+static size_t space_at(const char *s)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+    if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' || *s == '\v' || *s == '\f')
+        return 1;
+    return (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
+/* Whether the non-empty text s ends in white space. */
+static bool space_at_end(const char *s)
+{
+    size_t n = strlen(s);
+    return space_at(s + n - 1) ||
+           (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0);
 }
 
 static bool blank(const char *s)
 {
-    for (; *s; s++)
-        if (!is_space(*s))
+    size_t w;
+    for (; *s; s += w)
+        if (!(w = space_at(s)))
             return false;
     return true;
 }
@@ -170,8 +184,8 @@ static void check_target(isms_action *a, isms_target_kind kind, const char *text
     for (size_t i = 0; i < after; i++) {
         isms_target t;
         must(isms_action_target(&t, a, i), "isms_action_target");
-        if ((unsigned)t.kind > ISMS_TARGET_ASSET || !t.id || blank(t.id) || is_space(t.id[0]) ||
-            is_space(t.id[strlen(t.id) - 1]))
+        if ((unsigned)t.kind > ISMS_TARGET_ASSET || !t.id || blank(t.id) || space_at(t.id) ||
+            space_at_end(t.id))
             fail("a target with a bad kind or id", text);
     }
     isms_target t;
@@ -182,8 +196,8 @@ static void check_target(isms_action *a, isms_target_kind kind, const char *text
         if (kind != ISMS_TARGET_ANY && t.kind != kind)
             fail("an explicit kind was not kept", text);
         const char *p = text;
-        while (is_space(*p))
-            p++;
+        for (size_t w; (w = space_at(p));)
+            p += w;
         static const struct {
             const char *prefix;
             isms_target_kind kind;
