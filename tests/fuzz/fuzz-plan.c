@@ -65,8 +65,7 @@ static size_t space_at(const char *s)
 static bool space_at_end(const char *s)
 {
     size_t n = strlen(s);
-    return space_at(s + n - 1) ||
-           (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0);
+    return space_at(s + n - 1) || (n >= 2 && space_at(s + n - 2) == 2);
 }
 
 static bool blank(const char *s)
