@@ -82,6 +82,23 @@ size_t isms__utf8_put(char *buf, uint32_t cp);
 size_t isms__utf8_valid_prefix(const char *s, size_t n);
 /* True when [s, s+n) is valid UTF-8 (no overlongs, no surrogates). */
 bool isms__utf8_valid(const char *s, size_t n);
+/* The length of the UTF-8 sequence that the byte `lead` begins: 1 for ASCII, 2–4 for a lead
+ * byte, 0 for a continuation byte or 0xF8..0xFF, which begin none. Says nothing of validity. */
+static inline size_t isms__utf8_lead_len(unsigned char lead)
+{
+    return lead < 0x80 ? 1 : lead >= 0xF8 ? 0 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3
+         : lead >= 0xC0 ? 2 : 0;
+}
+/* The length of the UTF-8 sequence at s[0] when it is valid and lies within the `n` bytes
+ * (1 for ASCII), else 0: overlong forms, surrogates and code points above U+10FFFF are not
+ * valid (isms__utf8_valid()). */
+static inline size_t isms__utf8_len(const char *s, size_t n)
+{
+    size_t len = isms__utf8_lead_len((unsigned char)s[0]);
+    if (len == 0 || n < len)
+        return 0;
+    return len == 1 || isms__utf8_valid(s, len) ? len : 0;
+}
 /* Replaces, in place, every byte of `s` that is not part of a valid UTF-8 character with '?'
  * (messages that quote text cut with "%.64s" or text the caller passed unchecked). */
 void isms__utf8_repair(char *s);

@@ -367,6 +367,32 @@ static void test_utf8(void **state)
         const char *p = buf;
         assert_int_equal(isms__utf8_next(&p), cps[i]);
     }
+    /* Sequence lengths: by the lead byte, and of a valid sequence within the bytes given (as
+     * the JSON reader and writer check them). */
+    const unsigned char leads[] = { 0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xDF, 0xE0, 0xEF, 0xF0,
+                                    0xF7, 0xF8, 0xFF };
+    const size_t lead_lens[] = { 1, 1, 0, 0, 2, 2, 3, 3, 4, 4, 0, 0 };
+    for (size_t i = 0; i < sizeof leads; i++)
+        assert_int_equal(isms__utf8_lead_len(leads[i]), lead_lens[i]);
+    static const struct {
+        const char *s;
+        size_t n, want;
+    } cases[] = {
+        { "a", 1, 1 },
+        { "\xC3\xA5", 2, 2 },              /* å */
+        { "\xC3\xA5", 1, 0 },              /* cut short */
+        { "\xE2\x82\xAC", 3, 3 },          /* € */
+        { "\xF0\x9F\x98\x80", 4, 4 },      /* U+1F600 */
+        { "\xC0\xAF", 2, 0 },              /* overlong '/' */
+        { "\xE0\x80\xAF", 3, 0 },          /* overlong */
+        { "\xED\xA0\x80", 3, 0 },          /* a surrogate */
+        { "\xF4\x90\x80\x80", 4, 0 },      /* above U+10FFFF */
+        { "\xF8\x88\x80\x80\x80", 5, 0 },  /* no such lead byte */
+        { "\x80", 1, 0 },                  /* a continuation byte alone */
+        { "\xC3(", 2, 0 },                 /* no continuation */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        assert_int_equal(isms__utf8_len(cases[i].s, cases[i].n), cases[i].want);
     assert_int_equal(isms__fold(0xC5), 0xE5); /* Å */
     assert_int_equal(isms__fold(0xD7), 0xD7); /* × */
     assert_int_equal(isms__fold(0x178), 0xFF);

@@ -1434,32 +1434,12 @@ static void test_write_alloc_failure(void **state)
     isms_document_free(doc);
 }
 
-/* The format's names of the FAIR nodes are the library's short names; UTF-8 sequences as the
- * writer and the loader check them. */
+/* The format's names of the FAIR nodes are the library's short names. */
 static void test_vocabulary_helpers(void **state)
 {
     (void)state;
     for (int k = 0; k < ISMS_FAIR_NODE_COUNT; k++)
         assert_string_equal(isms__doc_fair_node[k], isms_fair_node_name((isms_fair_node)k));
-    static const struct {
-        const char *s;
-        size_t n, want;
-    } cases[] = {
-        { "a", 1, 1 },
-        { "\xC3\xA5", 2, 2 },              /* å */
-        { "\xC3\xA5", 1, 0 },              /* cut short */
-        { "\xE2\x82\xAC", 3, 3 },          /* € */
-        { "\xF0\x9F\x98\x80", 4, 4 },      /* U+1F600 */
-        { "\xC0\xAF", 2, 0 },              /* overlong '/' */
-        { "\xE0\x80\xAF", 3, 0 },          /* overlong */
-        { "\xED\xA0\x80", 3, 0 },          /* a surrogate */
-        { "\xF4\x90\x80\x80", 4, 0 },      /* above U+10FFFF */
-        { "\xF8\x88\x80\x80\x80", 5, 0 },  /* no such lead byte */
-        { "\x80", 1, 0 },                  /* a continuation byte alone */
-        { "\xC3(", 2, 0 },                 /* no continuation */
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        assert_int_equal(isms__doc_utf8_len(cases[i].s, cases[i].n), cases[i].want);
 }
 
 /* ---- imported catalogs ------------------------------------------------------------------ */

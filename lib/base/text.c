@@ -708,8 +708,7 @@ static size_t cp_columns(uint32_t cp)
 static size_t decode_bounded(const char *s, size_t n, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t len = u[0] < 0x80 ? 1 : (u[0] & 0xE0) == 0xC0 ? 2 : (u[0] & 0xF0) == 0xE0 ? 3
-                 : (u[0] & 0xF8) == 0xF0 ? 4 : 0;
+    size_t len = isms__utf8_lead_len(u[0]);
     if (len == 1) {
         *cp = u[0];
         return 1;

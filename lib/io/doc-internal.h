@@ -95,16 +95,4 @@ int isms__doc_add_catalogs(isms_document *doc, const isms_catalog *const *list, 
                            size_t dup[2]);
 const isms_catalog *isms__doc_find_catalog(const isms_document *doc, const char *uuid);
 
-/* The length of the UTF-8 sequence at s[0] when it is valid and lies within the `n` bytes
- * (1 for ASCII), else 0: overlong forms, surrogates and code points above U+10FFFF are not
- * valid (isms__utf8_valid()). */
-static inline size_t isms__doc_utf8_len(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-    if (len == 0 || n < len)
-        return 0;
-    return len == 1 || isms__utf8_valid(s, len) ? len : 0;
-}
-
 #endif

@@ -367,12 +367,11 @@ uint32_t isms__cp1252_to_unicode(unsigned char c)
 static size_t utf8_char(const unsigned char *s, size_t n, bool *cut)
 {
     *cut = false;
-    unsigned char c = s[0];
-    size_t len = c < 0x80 ? 1 : c >= 0xF8 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    size_t len = isms__utf8_lead_len(s[0]);
     if (len == 0)
         return 0;
     if (n >= len)
-        return isms__utf8_valid((const char *)s, len) ? len : 0;
+        return isms__utf8_len((const char *)s, n);
     /* Completed with the smallest or the largest continuation byte: one of them is valid
      * when any completion is (the ranges of the second byte are intervals). */
     char buf[4];

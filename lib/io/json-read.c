@@ -326,7 +326,7 @@ static void pb_key(pathbuf *p, const char *k, size_t n, bool raw)
         for (size_t i = 0; i < show; i++) {
             unsigned char c = (unsigned char)k[i];
             if (raw && c >= 0x80) { /* the text may be broken here: keep only UTF-8 */
-                size_t sl = isms__doc_utf8_len(k + i, show - i);
+                size_t sl = isms__utf8_len(k + i, show - i);
                 if (sl == 0) {
                     buf[len++] = '?';
                 } else {
@@ -923,7 +923,7 @@ static int prescan(const isms__jr *r, unsigned max_depth, scan_info *si)
     while (i < n) {
         unsigned char c = p[i];
         if (c >= 0x80) {
-            size_t len = isms__doc_utf8_len(r->text + i, n - i);
+            size_t len = isms__utf8_len(r->text + i, n - i);
             if (len == 0)
                 return not_utf8(r, i);
             if (!in_string && run_at == SIZE_MAX)
@@ -1344,7 +1344,7 @@ static int syntax_error(const isms__jr *r, const json_error_t *err, unsigned max
     size_t used = 0;
     for (size_t i = 0; err->text[i] && i < sizeof err->text;) {
         size_t sl = (unsigned char)err->text[i] < 0x80 ? 1
-                    : isms__doc_utf8_len(err->text + i, strlen(err->text + i));
+                    : isms__utf8_len(err->text + i, strlen(err->text + i));
         if (sl == 0) {
             text[used++] = '?';
             i++;

@@ -258,7 +258,7 @@ static void string_from(isms__json *w, const char *text, size_t n, const char *f
     size_t extra = 0;
     while (p < end) { /* the slow part: check the UTF-8 and count the escapes */
         if (*p >= 0x80) {
-            size_t k = isms__doc_utf8_len((const char *)p, (size_t)(end - p));
+            size_t k = isms__utf8_len((const char *)p, (size_t)(end - p));
             if (!k && !w->script_safe) {
                 char what[96];
                 snprintf(what, sizeof what, "the text is not valid UTF-8 (byte %zu is 0x%02X)",
@@ -302,7 +302,7 @@ static void string_from(isms__json *w, const char *text, size_t n, const char *f
                 p++;
                 continue;
             }
-            size_t k = isms__doc_utf8_len((const char *)p, (size_t)(end - p));
+            size_t k = isms__utf8_len((const char *)p, (size_t)(end - p));
             if (!k) {
                 o = put_u(o, 0xFFFD);
                 p++;
