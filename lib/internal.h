@@ -56,6 +56,11 @@ int isms__error_at(int code, const char *source, unsigned line, unsigned column,
                    const char *fmt, ...) ISMS__PRINTF(5, 6);
 /* Out of memory, with a fixed message. */
 int isms__error_nomem(void);
+/* The system's description of the errno value `e`, written into `buf` (ISMS__ERRNO_TEXT_MAX
+ * bytes is enough) and returned: strerror_r(), which is thread-safe where strerror() need not
+ * be; "error <e>" when the system has no description. */
+enum { ISMS__ERRNO_TEXT_MAX = 128 };
+const char *isms__errno_text(int e, char *buf, size_t size);
 /* The thread's last error, kept aside while the library makes calls whose failure it handles
  * itself, so that a call that then succeeds leaves the caller's last error as it was
  * (include/isms/base.h: successful calls do not clear it). About 1.3 KiB: keep it on the

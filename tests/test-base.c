@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,24 @@ static void test_error_message_cut_at_utf8_boundary(void **state)
     longsrc[sizeof longsrc - 1] = '\0';
     isms__error_at(ISMS_EPARSE, longsrc, 1, 1, "x");
     assert_true(strlen(isms_error_last()->source) < sizeof longsrc - 1);
+}
+
+static void test_errno_text(void **state)
+{
+    (void)state;
+    char buf[ISMS__ERRNO_TEXT_MAX];
+    /* The system's text, the same that strerror() gives on this thread. */
+    char want[ISMS__ERRNO_TEXT_MAX];
+    snprintf(want, sizeof want, "%s", strerror(ENOENT));
+    assert_ptr_equal(isms__errno_text(ENOENT, buf, sizeof buf), buf);
+    assert_string_equal(buf, want);
+    assert_string_not_equal(buf, "error 2");
+    /* A number the system does not know, and a buffer too small for the text: "error <e>",
+     * cut to the buffer. */
+    assert_string_equal(isms__errno_text(123456, buf, sizeof buf), "error 123456");
+    char small[4];
+    assert_string_equal(isms__errno_text(ENOENT, small, sizeof small), "err");
+    assert_string_equal(isms__errno_text(ENOENT, small, 0), "");
 }
 
 static void *thread_error(void *arg)
@@ -573,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_error_message_is_utf8),
         cmocka_unit_test(test_error_last_and_clear),
         cmocka_unit_test(test_error_message_cut_at_utf8_boundary),
+        cmocka_unit_test(test_errno_text),
         cmocka_unit_test(test_error_is_thread_local),
         cmocka_unit_test(test_version),
         cmocka_unit_test(test_alloc_hook),

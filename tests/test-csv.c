@@ -1249,6 +1249,12 @@ static void test_atomic_save(void **state)
     assert_int_equal(isms_file_read(&data, &len, plain, 8), ISMS_ERANGE);
     assert_int_equal(isms_file_save(dir, "x", 1), ISMS_EIO); /* a directory */
     assert_non_null(strstr(isms_error_last()->message, "Is a directory"));
+    char absent[320];
+    snprintf(absent, sizeof absent, "%s/no-such-file.csv", dir);
+    assert_int_equal(isms_file_read(&data, &len, absent, 100), ISMS_EIO);
+    char want[400];
+    snprintf(want, sizeof want, "cannot open \"%s\": %s", absent, strerror(ENOENT));
+    assert_string_equal(isms_error_last()->message, want);
     assert_int_equal(isms_file_save(NULL, "x", 1), ISMS_EINVAL);
     unlink(plain);
 

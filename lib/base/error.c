@@ -124,6 +124,16 @@ void isms__error_restore(const isms__error_saved *saved)
         last.pub.source = last.source;
 }
 
+const char *isms__errno_text(int e, char *buf, size_t size)
+{
+    if (size == 0)
+        return "";
+    buf[0] = '\0';
+    if (strerror_r(e, buf, size) != 0 || buf[0] == '\0')
+        snprintf(buf, size, "error %d", e);
+    return buf;
+}
+
 const char *isms_strerror(int code)
 {
     switch (code) {

@@ -42,10 +42,12 @@ static int too_large(const char *path, size_t max)
 /* The error for a read that failed with `e` (an errno value). */
 static int cannot_read(const char *path, int e)
 {
+    char why[ISMS__ERRNO_TEXT_MAX];
     if (!path)
         return isms__error_at(ISMS_EIO, "<stdin>", 0, 0, "cannot read standard input: %s",
-                              strerror(e));
-    return isms__error_at(ISMS_EIO, path, 0, 0, "cannot read \"%s\": %s", path, strerror(e));
+                              isms__errno_text(e, why, sizeof why));
+    return isms__error_at(ISMS_EIO, path, 0, 0, "cannot read \"%s\": %s", path,
+                          isms__errno_text(e, why, sizeof why));
 }
 
 /* Reads `fd` to its end into a new NUL-terminated buffer, `cap` bytes large to begin with:
@@ -113,9 +115,11 @@ int isms__file_read(char **out, size_t *len, const char *path, size_t max_size)
     do
         fd = open(path, O_RDONLY);
     while (fd < 0 && errno == EINTR);
-    if (fd < 0)
-        return isms__error_at(ISMS_EIO, path, 0, 0,
-                              "cannot open \"%s\": %s", path, strerror(errno));
+    if (fd < 0) {
+        char why[ISMS__ERRNO_TEXT_MAX];
+        return isms__error_at(ISMS_EIO, path, 0, 0, "cannot open \"%s\": %s", path,
+                              isms__errno_text(errno, why, sizeof why));
+    }
 
     struct stat st;
     int rc = ISMS_OK;
@@ -197,8 +201,9 @@ static int save_failed(int fd, char *tmp, char *resolved, const char *what, cons
         isms__free(tmp);
     }
     isms__free(resolved);
-    return isms__error_at(ISMS_EIO, path, 0, 0,
-                          "cannot save \"%s\": %s: %s", path, what, strerror(err));
+    char why[ISMS__ERRNO_TEXT_MAX];
+    return isms__error_at(ISMS_EIO, path, 0, 0, "cannot save \"%s\": %s: %s", path, what,
+                          isms__errno_text(err, why, sizeof why));
 }
 
 static bool target_is_dir(const struct stat *st)
@@ -209,16 +214,17 @@ static bool target_is_dir(const struct stat *st)
 /* Writes to an existing target that is not a regular file (a pipe, a device). */
 static int write_in_place(const char *path, bool is_dir, const char *data, size_t len)
 {
+    char why[ISMS__ERRNO_TEXT_MAX];
     if (is_dir)
         return isms__error_at(ISMS_EIO, path, 0, 0, "cannot save \"%s\": %s", path,
-                              strerror(EISDIR));
+                              isms__errno_text(EISDIR, why, sizeof why));
     int fd;
     do
         fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
     while (fd < 0 && errno == EINTR);
     if (fd < 0)
         return isms__error_at(ISMS_EIO, path, 0, 0, "cannot save \"%s\": %s", path,
-                              strerror(errno));
+                              isms__errno_text(errno, why, sizeof why));
     int rc = write_all(fd, data, len);
     int e = errno;
     if (close(fd) != 0 && rc == 0) {
@@ -227,7 +233,7 @@ static int write_in_place(const char *path, bool is_dir, const char *data, size_
     }
     if (rc != 0)
         return isms__error_at(ISMS_EIO, path, 0, 0, "cannot write \"%s\": %s", path,
-                              strerror(e));
+                              isms__errno_text(e, why, sizeof why));
     return ISMS_OK;
 }
 
@@ -288,10 +294,12 @@ int isms__file_save_atomic(const char *path, const char *data, size_t len)
             rc = isms__error_at(ISMS_EIO, path, 0, 0,
                                 "cannot save \"%s\": the directory \"%.*s\" does not exist",
                                 path, (int)(slash ? dirlen : 1), slash ? target : ".");
-        else
+        else {
+            char why[ISMS__ERRNO_TEXT_MAX];
             rc = isms__error_at(ISMS_EIO, path, 0, 0,
                                 "cannot save \"%s\": cannot create a temporary file: %s",
-                                path, strerror(e));
+                                path, isms__errno_text(e, why, sizeof why));
+        }
         isms__free(tmp);
         isms__free(resolved);
         return rc;
@@ -540,14 +548,17 @@ int isms_file_read(char **out, size_t *len, const char *path, size_t max_size)
 int isms_file_save(const char *path, const void *data, size_t len)
 {
     if (path && strcmp(path, "-") == 0) {
+        char why[ISMS__ERRNO_TEXT_MAX];
         if (!data && len > 0)
             return isms__error(ISMS_EINVAL, "isms_file_save: NULL data");
         if (len > 0 && fwrite(data, 1, len, stdout) != len)
             return isms__error_at(ISMS_EIO, "<stdout>", 0, 0,
-                                  "cannot write to standard output: %s", strerror(errno));
+                                  "cannot write to standard output: %s",
+                                  isms__errno_text(errno, why, sizeof why));
         if (fflush(stdout) != 0)
             return isms__error_at(ISMS_EIO, "<stdout>", 0, 0,
-                                  "cannot write to standard output: %s", strerror(errno));
+                                  "cannot write to standard output: %s",
+                                  isms__errno_text(errno, why, sizeof why));
         return ISMS_OK;
     }
     return isms__file_save_atomic(path, data, len);

@@ -15,8 +15,9 @@
  * NULL. The file may be a regular file or a pipe.
  *
  * Returns ISMS_OK; ISMS_EINVAL (NULL argument); ISMS_EIO with a message naming the path and
- * strerror(errno) when the file cannot be opened or read; ISMS_ERANGE when the file is
- * larger than `max_size` bytes; ISMS_ENOMEM. `*out` and `*len` are written only on success.
+ * the system's description of errno (isms__errno_text()) when the file cannot be opened or
+ * read; ISMS_ERANGE when the file is larger than `max_size` bytes; ISMS_ENOMEM. `*out` and
+ * `*len` are written only on success.
  */
 int isms__file_read(char **out, size_t *len, const char *path, size_t max_size);
 
@@ -31,8 +32,8 @@ int isms__stdin_read(char **out, size_t *len, size_t max_size);
  * that exists but is not a regular file (a pipe, a device) is written in place instead.
  *
  * On failure the temporary file is removed and the old file is untouched.
- * Returns ISMS_OK, ISMS_EINVAL, ISMS_EIO (message with the path and strerror(errno)),
- * ISMS_ENOMEM.
+ * Returns ISMS_OK, ISMS_EINVAL, ISMS_EIO (message with the path and the system's
+ * description of errno), ISMS_ENOMEM.
  */
 int isms__file_save_atomic(const char *path, const char *data, size_t len);
 

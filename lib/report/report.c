@@ -2644,9 +2644,10 @@ int isms_report_save(isms_document *doc, const char *path, const isms_report_opt
     if (rc != ISMS_OK)
         return rc;
     if (strcmp(path, "-") == 0) {
+        char why[ISMS__ERRNO_TEXT_MAX];
         if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
             rc = isms__error(ISMS_EIO, "standard output: the report could not be written: %s",
-                             strerror(errno));
+                             isms__errno_text(errno, why, sizeof why));
     } else {
         rc = isms__file_save_atomic(path, text, len);
     }
