@@ -109,19 +109,26 @@ static void test_error_last_and_clear(void **state)
 static void test_error_message_cut_at_utf8_boundary(void **state)
 {
     (void)state;
-    char big[3000];
-    /* "ö" is two bytes: a long run of them cut anywhere must not leave half a character. */
-    for (size_t i = 0; i + 2 < sizeof big; i += 2) {
-        big[i] = (char)0xC3;
-        big[i + 1] = (char)0xB6;
-    }
-    big[sizeof big - 2] = '\0';
-    for (int shift = 0; shift < 4; shift++) {
-        isms__error(ISMS_EINVAL, "%.*s%s", shift, "xxx", big);
-        const char *m = isms_error_last()->message;
-        size_t n = strlen(m);
-        assert_true(n > 900 && n < 1024);
-        assert_true(isms__utf8_valid(m, n));
+    /* Long runs of "ö", "€" and "😀" (two, three and four bytes) cut anywhere must end at a
+     * whole character: no half character, and none repaired to '?', which would hide one. */
+    static const char *const chars[] = { "\xC3\xB6", "\xE2\x82\xAC", "\xF0\x9F\x98\x80" };
+    for (size_t c = 0; c < sizeof chars / sizeof *chars; c++) {
+        char big[3000];
+        size_t w = strlen(chars[c]), used = 0;
+        while (used + w < sizeof big) {
+            memcpy(big + used, chars[c], w);
+            used += w;
+        }
+        big[used] = '\0';
+        for (int shift = 0; shift < 4; shift++) {
+            isms__error(ISMS_EINVAL, "%.*s%s", shift, "xxx", big);
+            const char *m = isms_error_last()->message;
+            size_t n = strlen(m);
+            assert_true(n > 900 && n < 1024);
+            assert_true(isms__utf8_valid(m, n));
+            assert_null(strchr(m, '?'));
+            assert_int_equal((n - (size_t)shift) % w, 0);
+        }
     }
     char longsrc[600];
     memset(longsrc, 'a', sizeof longsrc - 1);

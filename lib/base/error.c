@@ -20,9 +20,8 @@ static void cut_utf8(char *buf, size_t len)
     while (i > 0 && ((unsigned char)buf[i - 1] & 0xC0) == 0x80)
         i--;
     if (i > 0) {
-        unsigned char lead = (unsigned char)buf[i - 1];
-        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-        if (len - (i - 1) < need)
+        size_t need = isms__utf8_lead_len((unsigned char)buf[i - 1]);
+        if (need > 1 && len - (i - 1) < need)
             end = i - 1;
     }
     buf[end] = '\0';
