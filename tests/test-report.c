@@ -571,6 +571,35 @@ static void test_figures(void **state)
     json_decref(root);
     isms_free(text);
 
+    /* The ranked actions carry their efforts: none known is null, and no effort at all is
+     * 0 person-days, not unknown. */
+    isms_plan *plan = isms_document_plan(doc);
+    assert_int_equal(isms_action_set_effort(isms_plan_find(plan, "A1"), 0), ISMS_OK);
+    assert_int_equal(isms_action_set_effort(isms_plan_find(plan, "A2"), -1), ISMS_OK);
+    text = report(doc, ISMS_REPORT_JSON, ISMS_LANG_EN);
+    root = parse_json(text);
+    json_t *ranked = at(root, "plan.ranked");
+    int seen = 0;
+    for (size_t i = 0; i < json_array_size(ranked); i++) {
+        json_t *a = json_array_get(ranked, i);
+        const char *id = json_string_value(json_object_get(a, "id"));
+        json_t *effort = json_object_get(a, "effort");
+        if (strcmp(id, "A1") == 0) {
+            assert_true(json_is_number(effort));
+            assert_double_equal(json_number_value(effort), 0, 0);
+            seen++;
+        } else if (strcmp(id, "A2") == 0) {
+            assert_true(json_is_null(effort));
+            seen++;
+        } else if (strcmp(id, "A5") == 0) {
+            assert_double_equal(json_number_value(effort), 120, 0);
+            seen++;
+        }
+    }
+    assert_int_equal(seen, 3);
+    json_decref(root);
+    isms_free(text);
+
     /* the text shows the same compliance: (3 + 0.5) / 6 = 58.3 % */
     text = report(doc, ISMS_REPORT_TEXT, ISMS_LANG_EN);
     expect_in(text, "58.3%");
