@@ -110,6 +110,8 @@ static const phrasing phrasings[] = {
     { "v12-13 2024", 0, UNP, "", "", false, "" },
     { "2024 v. 12", 0, UNP, "", "", false, "" },
     { "sommaren 2024", 0, UNP, "", "", false, "" },
+    { "efter sommaren 2024", 0, UNP, "", "", false, "" },
+    { "till midsommar 2025", 0, UNP, "", "", false, "" },
     { "vecka 12 2024, annars Q2", 0, QUA, "2024-04-01", "2024-06-30", false, "Q2" },
     /* Impossible dates are not read at all. */
     { "2023-02-29", 0, UNP, "", "", false, "" },
