@@ -236,6 +236,13 @@ static void test_grow(void **state)
     assert_int_equal(cap, old); /* unchanged */
     isms__alloc_fail_at(0);
     assert_false(isms__grow((void **)&arr, &cap, SIZE_MAX / 2 + 2, sizeof *arr));
+    assert_int_equal(cap, old);
+    /* A count that fits but whose bytes do not: 2^61 elements of 16 bytes. */
+    void *big = NULL;
+    size_t big_cap = 0;
+    assert_false(isms__grow(&big, &big_cap, SIZE_MAX / 8, 16));
+    assert_null(big);
+    assert_int_equal(big_cap, 0);
     assert_true(isms__grow((void **)&arr, &cap, 1000, sizeof *arr));
     assert_true(cap >= 1000);
     arr[999] = 7;
