@@ -1007,6 +1007,25 @@ static size_t path_points(const char *svg, double *x0, double *y0)
     return n;
 }
 
+/* The dashed (grid) lines of an SVG that run across it at one height: their count, and
+ * whether one lies at y = `edge_a` or `edge_b` (the plot's frame). */
+static size_t dashed_rows(const char *svg, double edge_a, double edge_b, bool *on_edge)
+{
+    size_t n = 0;
+    *on_edge = false;
+    for (const char *p = strstr(svg, "<line "); p; p = strstr(p + 1, "<line ")) {
+        double x1, y1, x2, y2;
+        const char *eol = strchr(p, '\n');
+        const char *dash = strstr(p, "stroke-dasharray");
+        if (sscanf(p, "<line x1=\"%lf\" y1=\"%lf\" x2=\"%lf\" y2=\"%lf\"", &x1, &y1, &x2,
+                   &y2) != 4 || !dash || (eol && dash > eol) || y1 != y2)
+            continue;
+        n++;
+        *on_edge |= fabs(y1 - edge_a) < 1e-9 || fabs(y1 - edge_b) < 1e-9;
+    }
+    return n;
+}
+
 static void test_svg_lec(void **state)
 {
     (void)state;
@@ -1034,6 +1053,10 @@ static void test_svg_lec(void **state)
     assert_non_null(strstr(svg, ">400\xc2\xa0tn</text>"));
     assert_non_null(strstr(svg, ">ALE 100\xc2\xa0tn</text>"));
     assert_int_equal(count(svg, "<rect "), 1);
+    /* Grid lines at 20, 40, 60 and 80 %; none over the frame at 0 % (274) and 100 % (16). */
+    bool on_edge;
+    assert_int_equal(dashed_rows(svg, 16.0, 274.0, &on_edge), 4);
+    assert_false(on_edge);
     isms__free(svg);
 
     /* Log scale: losses 10 … 10^6 spread over five decades. */
