@@ -1500,6 +1500,50 @@ static void test_imported_deep(void **state)
     isms_catalog_free(cat);
 }
 
+/* An id is written when it has the form of an OSCAL token: a letter (anything beyond ASCII
+ * counts as one) or '_' first, then letters, digits, '.', '-' and '_'. */
+static void test_token_ids(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *id;
+        bool token;
+    } cases[] = {
+        { "A5", true },   { "_x", true },  { "x.1-b_c", true }, { "\xc3\xa4r", true },
+        { "1a", false },  { "-a", false }, { ".a", false },     { "a b", false },
+        { "a/b", false }, { "a:", false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        isms__catalog_builder *b = NULL;
+        assert_int_equal(isms__catalog_builder_new(&b, "Id", "1", "8c3b2f10-6a2e-4f8b-9c1d-"
+                                                   "2e3f4a5b6c7d", NULL),
+                         ISMS_OK);
+        size_t idx;
+        int rc = isms__catalog_builder_add(b, &idx, SIZE_MAX, ISMS_ITEM_CONTROL, cases[i].id,
+                                           NULL, "Id");
+        if (rc != ISMS_OK) { /* the builder refused it first: it must not be a token */
+            assert_false(cases[i].token);
+            isms__catalog_builder_free(b);
+            continue;
+        }
+        isms_catalog *cat = NULL;
+        assert_int_equal(isms__catalog_builder_finish(b, &cat), ISMS_OK);
+        char *text = NULL;
+        rc = isms_catalog_write_oscal(&text, NULL, cat);
+        if (cases[i].token) {
+            if (rc != ISMS_OK)
+                fail_msg("\"%s\" is a token but the write failed: %s", cases[i].id,
+                         isms_error_last()->message);
+            isms_free(text);
+        } else {
+            if (rc != ISMS_EINVAL)
+                fail_msg("\"%s\" is no token but the write gave %d", cases[i].id, rc);
+            assert_null(text);
+        }
+        isms_catalog_free(cat);
+    }
+}
+
 /* ---- round trip --------------------------------------------------------------------------- */
 
 /* The importer reads an export back with the same ids, OSCAL ids, titles and order, and the
@@ -1576,6 +1620,7 @@ int main(void)
         cmocka_unit_test(test_save),
         cmocka_unit_test(test_imported),
         cmocka_unit_test(test_imported_deep),
+        cmocka_unit_test(test_token_ids),
         cmocka_unit_test(test_roundtrip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
