@@ -1101,13 +1101,14 @@ static void check_numbers(void)
     isms__format_general(buf, 4, 3.14159, 6, "."); /* cut to the buffer */
     assert_string_equal(buf, "3.1");
     /* A point longer than the working buffer (95 bytes and its NUL): cut there, whole. */
-    char point[120], big[200], want[96];
+    char point[120], big[200], cut[96];
     memset(point, 'p', sizeof point - 1);
     point[sizeof point - 1] = '\0';
     isms__format_general(big, sizeof big, 1.5, 6, point);
-    snprintf(want, sizeof want, "1%s", point);
-    assert_int_equal(strlen(want), 95);
-    assert_string_equal(big, want);
+    cut[0] = '1';
+    memset(cut + 1, 'p', sizeof cut - 2);
+    cut[sizeof cut - 1] = '\0';
+    assert_string_equal(big, cut);
     assert_string_equal(isms__g(-2.5).s, "-2.5");
 
     isms_register *reg = new_register("4x4");
