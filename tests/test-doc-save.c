@@ -532,6 +532,27 @@ static void test_golden_full(void **state)
     isms_document_free(doc);
 }
 
+/* Writing a model leaves out the values it does not have by asking for each, and a "no" sets
+ * the last error; the caller's last error is there after a successful write, unchanged. */
+static void test_keeps_last_error(void **state)
+{
+    (void)state;
+    isms_document *doc = full_document();
+    char *text = NULL;
+    assert_int_equal(isms_document_write(&text, NULL, NULL), ISMS_EINVAL);
+    char before[256];
+    snprintf(before, sizeof before, "%s", isms_error_last()->message);
+    assert_non_null(strstr(before, "NULL argument"));
+    isms_free(write_doc(doc, NULL));
+    assert_int_equal(isms_error_last()->code, ISMS_EINVAL);
+    assert_string_equal(isms_error_last()->message, before);
+    isms_error_clear();
+    isms_free(write_doc(doc, NULL));
+    assert_int_equal(isms_error_last()->code, ISMS_OK);
+    assert_string_equal(isms_error_last()->message, "");
+    isms_document_free(doc);
+}
+
 static void test_deterministic(void **state)
 {
     (void)state;
@@ -1601,6 +1622,7 @@ int main(void)
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_golden_minimal),
         cmocka_unit_test(test_golden_full),
+        cmocka_unit_test(test_keeps_last_error),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_left_out),
         cmocka_unit_test(test_matrix_presets),

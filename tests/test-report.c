@@ -1127,7 +1127,11 @@ static void test_plan_errors(void **state)
 
     /* a prerequisite no action has: the report says so and lists the plan unscheduled */
     assert_int_equal(isms_action_add_prerequisite(a2, "A99"), ISMS_OK);
+    isms_error_clear();
     assert_int_equal(isms_report_write(&out, NULL, doc, &o), ISMS_OK);
+    /* a successful report leaves the caller's last error alone */
+    assert_int_equal(isms_error_last()->code, ISMS_OK);
+    assert_string_equal(isms_error_last()->message, "");
     expect_in(out, "The plan could not be scheduled");
     expect_in(out, "A99");
     expect_in(out, "plan-missing-prerequisite");
@@ -1136,6 +1140,7 @@ static void test_plan_errors(void **state)
     isms_free(out);
     o.format = ISMS_REPORT_JSON;
     assert_int_equal(isms_report_write(&out, NULL, doc, &o), ISMS_OK);
+    assert_int_equal(isms_error_last()->code, ISMS_OK);
     json_t *root = parse_json(out);
     assert_true(json_is_string(at(root, "plan.error")));
     assert_int_equal(json_array_size(at(root, "plan.periods")), 0);

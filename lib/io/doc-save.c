@@ -874,6 +874,10 @@ int isms_document_write(char **out, size_t *len, const isms_document *doc)
 {
     if (!out || !doc)
         return isms__error(ISMS_EINVAL, "isms_document_write: NULL argument");
+    /* Writing asks questions whose "no" sets the last error (a model's value that is not
+     * given); a successful call puts the caller's back. */
+    isms__error_saved saved;
+    isms__error_save(&saved);
     isms__buf b;
     isms__buf_init(&b);
     isms__json w;
@@ -889,6 +893,7 @@ int isms_document_write(char **out, size_t *len, const isms_document *doc)
     *out = isms__buf_take(&b, NULL);
     if (len)
         *len = n;
+    isms__error_restore(&saved);
     return ISMS_OK;
 }
 

@@ -2603,6 +2603,10 @@ int isms_report_write(char **out, size_t *len, isms_document *doc,
 {
     if (!out || !doc)
         return isms__error(ISMS_EINVAL, "isms_report_write: NULL argument");
+    /* Gathering asks questions whose "no" sets the last error (a risk that is not scored, a
+     * prerequisite that no action has); a successful call puts the caller's back. */
+    isms__error_saved saved;
+    isms__error_save(&saved);
     isms_report_options opt;
     if (options)
         opt = *options;
@@ -2631,6 +2635,7 @@ int isms_report_write(char **out, size_t *len, isms_document *doc,
     *out = text;
     if (len)
         *len = n;
+    isms__error_restore(&saved);
     return ISMS_OK;
 }
 
