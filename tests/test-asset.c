@@ -243,6 +243,49 @@ static void test_presets(void **state)
     assert_int_equal(isms_scheme_preset(&s, NULL), ISMS_EINVAL);
 }
 
+/* The presets are made without a builder; each must be a scheme the builder accepts (valid
+ * labels, none used twice, at least two levels) and builds into the same levels. */
+static void test_presets_pass_the_builder(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "klassa", "klassa-cia", "fips199" };
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        isms_scheme *p = preset(names[k]);
+        isms_scheme_builder *b = NULL;
+        assert_int_equal(isms_scheme_builder_new(&b, isms_scheme_name(p)), ISMS_OK);
+        for (int a = 0; a < ISMS_ASPECTS; a++)
+            for (size_t i = 0; i < isms_scheme_level_count(p, (isms_aspect)a); i++) {
+                isms_class_level l;
+                assert_int_equal(isms_scheme_level(&l, p, (isms_aspect)a, i), ISMS_OK);
+                assert_true(l.description[0] != '\0');
+                if (isms_scheme_builder_add_level(b, (isms_aspect)a, l.value, l.label_sv,
+                                                  l.label_en, l.description) != ISMS_OK)
+                    fail_msg("%s, aspect %d, level %zu: %s", names[k], a, i,
+                             isms_error_last()->message);
+            }
+        isms_scheme *built = NULL;
+        if (isms_scheme_builder_build(&built, b) != ISMS_OK)
+            fail_msg("%s: %s", names[k], isms_error_last()->message);
+        isms_scheme_builder_free(b);
+        assert_string_equal(isms_scheme_name(built), names[k]);
+        for (int a = 0; a < ISMS_ASPECTS; a++) {
+            size_t n = isms_scheme_level_count(p, (isms_aspect)a);
+            assert_int_equal(isms_scheme_level_count(built, (isms_aspect)a), n);
+            for (size_t i = 0; i < n; i++) {
+                isms_class_level x, y;
+                assert_int_equal(isms_scheme_level(&x, p, (isms_aspect)a, i), ISMS_OK);
+                assert_int_equal(isms_scheme_level(&y, built, (isms_aspect)a, i), ISMS_OK);
+                assert_int_equal(x.value, y.value);
+                assert_string_equal(x.label_sv, y.label_sv);
+                assert_string_equal(x.label_en, y.label_en);
+                assert_string_equal(x.description, y.description);
+            }
+        }
+        isms_scheme_free(built);
+        isms_scheme_free(p);
+    }
+}
+
 static void test_parse_level(void **state)
 {
     (void)state;
@@ -1742,6 +1785,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_aspects),
         cmocka_unit_test(test_presets),
+        cmocka_unit_test(test_presets_pass_the_builder),
         cmocka_unit_test(test_parse_level),
         cmocka_unit_test(test_builder),
         cmocka_unit_test(test_types_and_kinds),

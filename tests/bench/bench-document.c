@@ -26,6 +26,10 @@
  *     models simulated on the way (10,000 years). Checked: the report is the same bytes every
  *     time (it is deterministic), and names the organisation.
  *
+ * (c) An empty document: isms_document_new() + isms_document_free(), and the two presets it is
+ *     made of (isms_scheme_preset("klassa"), isms_matrix_preset("4x4")), in microseconds per
+ *     call over 20,000 calls. Checked: the document is empty and has the default scheme.
+ *
  * Peak resident memory (getrusage) is printed after each part. The key figures are also printed
  * as result lines for tests/bench/run-all.py. The program fails only when a result is wrong,
  * never because of a time.
@@ -642,6 +646,68 @@ static int bench_report(int rounds)
     return 0;
 }
 
+/* (c) What every document costs before it holds anything: a city system that answers a
+ * request with a document of its own makes one each time. Each call is timed over `calls`
+ * calls, best of `rounds`, in microseconds per call. */
+static int bench_new(int rounds)
+{
+    enum { calls = 20000 };
+    static const char *const phases[] = {
+        "new empty document + free (isms_document_new)",
+        "classification scheme klassa + free (isms_scheme_preset)",
+        "risk matrix 4x4 + free (isms_matrix_preset)",
+    };
+    enum { n_phases = sizeof phases / sizeof phases[0] };
+    double best[n_phases];
+    for (int ph = 0; ph < n_phases; ph++) {
+        best[ph] = 1e300;
+        for (int r = 0; r < rounds; r++) {
+            double t0 = now();
+            for (int i = 0; i < calls; i++) {
+                int rc;
+                if (ph == 0) {
+                    isms_document *doc = NULL;
+                    rc = isms_document_new(&doc, 2024);
+                    /* checked: it holds the default scheme and nothing else */
+                    if (rc == ISMS_OK &&
+                        (strcmp(isms_scheme_name(isms_inventory_scheme(
+                                    isms_document_inventory(doc))), "klassa") != 0 ||
+                         isms_register_count(isms_document_register(doc)) != 0))
+                        return wrong("a new document is not empty or has another scheme");
+                    isms_document_free(doc);
+                } else if (ph == 1) {
+                    isms_scheme *sc = NULL;
+                    rc = isms_scheme_preset(&sc, "klassa");
+                    if (rc == ISMS_OK && isms_scheme_level_count(sc, ISMS_ASPECT_TRACEABILITY) != 5)
+                        return wrong("the klassa preset has no five traceability levels");
+                    isms_scheme_free(sc);
+                } else {
+                    isms_matrix *m = NULL;
+                    rc = isms_matrix_preset(&m, "4x4");
+                    if (rc == ISMS_OK && isms_matrix_level_count(m, ISMS_AXIS_LIKELIHOOD) != 4)
+                        return wrong("the 4x4 preset has no four likelihood levels");
+                    isms_matrix_free(m);
+                }
+                if (rc != ISMS_OK)
+                    return fail(phases[ph]);
+            }
+            double dt = (now() - t0) / calls;
+            best[ph] = dt < best[ph] ? dt : best[ph];
+        }
+    }
+    printf("\n(c) an empty document and the presets it is made of, %d calls each\n", calls);
+    printf("%-60s ", "phase (best of the rounds)");
+    print_right("µs per call", 12);
+    putchar('\n');
+    for (int ph = 0; ph < n_phases; ph++)
+        printf("%-60s %12.2f\n", phases[ph], best[ph] * 1e6);
+    bench_about("document", "(c) an empty document and its presets, %d calls each; best of %d "
+                "rounds", calls, rounds);
+    for (int ph = 0; ph < n_phases; ph++)
+        bench_result("document", phases[ph], best[ph] * 1e6, "µs");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     double scale = argc > 1 ? atof(argv[1]) : 1.0;
@@ -666,5 +732,7 @@ int main(int argc, char **argv)
         perror(dir);
     if (!rc)
         rc = bench_report(rounds < 2 ? rounds : 2);
+    if (!rc)
+        rc = bench_new(rounds);
     return rc;
 }
