@@ -286,6 +286,43 @@ static void test_title_rows(void **state)
     isms_register_free(reg);
 }
 
+/* A JSON file given as a table is named as JSON at line 1 (an object, an array of objects or
+ * strings, after a byte order mark and white space); a table whose title line starts with a
+ * bracket is still a table. */
+static void test_json_is_not_a_table(void **state)
+{
+    (void)state;
+    static const char *const json[] = {
+        "{\n  \"format\": \"libisms/1\",\n  \"risks\": []\n}\n",
+        "\xEF\xBB\xBF  {\"catalog\": {}}",
+        "{}",
+        "[{\"Risk\": \"Virus\"}]",
+        "\r\n[ \"Risk\", \"Konsekvens\" ]",
+    };
+    for (size_t i = 0; i < sizeof json / sizeof *json; i++) {
+        isms_register *reg = (isms_register *)(uintptr_t)0x1;
+        int rc = isms_register_parse_csv(&reg, json[i], strlen(json[i]), "doc.json", NULL, NULL);
+        const isms_error *e = assert_error_at(rc, ISMS_EPARSE, 1, 0, json[i]);
+        assert_non_null(strstr(e->message, "line 1: the file seems to be JSON, not CSV text"));
+        assert_string_equal(e->source, "doc.json");
+        assert_ptr_equal(reg, (isms_register *)(uintptr_t)0x1);
+    }
+    static const char *const titled[] = {
+        "[Utkast] Riskregister 2024;;;;\n"
+        "Risk;Konsekvens;Sannolikhet/konsekvens (1-4);Riskvärde;Åtgärd\n"
+        "Virus;Driftstopp;3/4;12;Antivirus\n",
+        "{Utkast} Riskregister 2024;;;;\n"
+        "Risk;Konsekvens;Sannolikhet/konsekvens (1-4);Riskvärde;Åtgärd\n"
+        "Virus;Driftstopp;3/4;12;Antivirus\n",
+    };
+    for (size_t i = 0; i < sizeof titled / sizeof *titled; i++) {
+        isms_register *reg = parse(titled[i], NULL);
+        assert_int_equal(isms_register_count(reg), 1);
+        check_risk(reg, 0, "R1", "Virus", 3, 4, 12);
+        isms_register_free(reg);
+    }
+}
+
 static void test_separate_levels(void **state)
 {
     (void)state;
@@ -1383,6 +1420,7 @@ int main(void)
         cmocka_unit_test(test_multiline_cells),
         cmocka_unit_test(test_hyphenated_header),
         cmocka_unit_test(test_title_rows),
+        cmocka_unit_test(test_json_is_not_a_table),
         cmocka_unit_test(test_separate_levels),
         cmocka_unit_test(test_english_headers),
         cmocka_unit_test(test_blank_lines),

@@ -437,6 +437,29 @@ static int check_utf8(const char *data, size_t len, const char *source)
                           line, col, b, advice[0] ? " (" : "", advice, advice[0] ? ")" : "");
 }
 
+/* Whether the text starts as JSON does: after a byte order mark and white space, "{" then a
+ * quote or "}", or "[" then "{" or a quote (white space between). No table starts so: a quote
+ * inside a cell is an error of its own, and a title line above the header ("[Utkast]
+ * Riskregister") goes on with a letter. */
+static bool looks_json(const char *s, size_t n)
+{
+    size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    char first = 0;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        if (!first) {
+            if (c != '{' && c != '[')
+                return false;
+            first = c;
+            continue;
+        }
+        return first == '{' ? c == '"' || c == '}' : c == '{' || c == '"';
+    }
+    return false;
+}
+
 int isms__csv_read(isms__csv_table *out, const char *data, size_t len, const char *source)
 {
     if (!out || (!data && len > 0))
@@ -456,6 +479,11 @@ int isms__csv_read(isms__csv_table *out, const char *data, size_t len, const cha
         return isms__error_at(ISMS_EPARSE, source, 1, 0,
                               "line 1: the file is %s, not CSV text; save the table as CSV "
                               "instead", what);
+    if (looks_json(data, len))
+        return isms__error_at(ISMS_EPARSE, source, 1, 0,
+                              "line 1: the file seems to be JSON, not CSV text; a libisms "
+                              "document or an OSCAL catalog is loaded as one, not imported as "
+                              "a table");
     int rc = check_utf8(data, len, source);
     if (rc != ISMS_OK)
         return rc;

@@ -144,6 +144,23 @@ def test_parse_error_from_file_names_the_file(tmp_path):
     assert info.value.line is not None
 
 
+@pytest.mark.parametrize("load", [
+    lambda p: isms.RiskRegister.from_csv(p),
+    lambda p: isms.Inventory.from_csv(p),
+    lambda p: isms.Assessment.from_csv(p, year=2024),
+])
+def test_a_json_document_is_not_taken_for_a_table(tmp_path, load):
+    doc = isms.Document(2024)
+    path = tmp_path / "dokument.json"
+    doc.save(path)
+    with pytest.raises(isms.ParseError) as info:
+        load(path)
+    err = info.value
+    assert (err.line, err.column) == (1, None)  # the whole file, no column
+    assert "dokument.json" in err.source
+    assert "the file seems to be JSON, not CSV text" in err.message
+
+
 def test_empty_input_and_duplicate_ids():
     with pytest.raises(isms.ParseError) as info:
         isms.RiskRegister.from_csv_bytes(b"")
