@@ -330,6 +330,21 @@ static char *pool_put(char *pool, size_t *pos, const char *s)
     return p;
 }
 
+/* A scheme with one reference and room for `total` bytes of strings, nothing else set; NULL
+ * when out of memory. */
+static isms_scheme *scheme_alloc(size_t total)
+{
+    isms_scheme *s = isms__calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    if (!(s->strings = isms__malloc(total))) {
+        isms__free(s);
+        return NULL;
+    }
+    atomic_init(&s->refs, 1);
+    return s;
+}
+
 int isms_scheme_builder_build(isms_scheme **out, const isms_scheme_builder *builder)
 {
     if (!out || !builder)
@@ -349,14 +364,9 @@ int isms_scheme_builder_build(isms_scheme **out, const isms_scheme_builder *buil
             const isms__level *l = &builder->levels[a][i];
             total += strlen(l->label_sv) + strlen(l->label_en) + strlen(l->description) + 3;
         }
-    isms_scheme *s = isms__calloc(1, sizeof *s);
+    isms_scheme *s = scheme_alloc(total);
     if (!s)
         return isms__error_nomem();
-    if (!(s->strings = isms__malloc(total))) {
-        isms__free(s);
-        return isms__error_nomem();
-    }
-    atomic_init(&s->refs, 1);
     size_t pos = 0;
     s->name = pool_put(s->strings, &pos, builder->name);
     for (int a = 0; a < ISMS_ASPECTS; a++) {
@@ -434,14 +444,9 @@ static int build_preset(isms_scheme **out, const preset *p)
     for (size_t i = 0; i < p->n_levels; i++)
         total += strlen(p->levels[i].sv) + strlen(p->levels[i].en) +
                  strlen(p->levels[i].description) + 3;
-    isms_scheme *s = isms__calloc(1, sizeof *s);
+    isms_scheme *s = scheme_alloc(total);
     if (!s)
         return isms__error_nomem();
-    if (!(s->strings = isms__malloc(total))) {
-        isms__free(s);
-        return isms__error_nomem();
-    }
-    atomic_init(&s->refs, 1);
     size_t pos = 0;
     s->name = pool_put(s->strings, &pos, p->name);
     for (size_t i = 0; i < p->n_levels; i++) {
