@@ -431,7 +431,8 @@ const char *isms_period_kind_name(isms_period_kind kind)
 
 enum {
     WORD_MAX = 24,       /* bytes of a folded word, NUL included; longer words match nothing */
-    WIN = 48,            /* tokens kept: the look-behind plus the longest pattern, with room */
+    WIN = 64,            /* tokens kept: the look-behind plus the longest pattern, with room
+                            (a power of two: at() takes the index modulo WIN very often) */
     LAST = 1000,         /* "sista": the last quarter, tertial or half (above any number) */
     BARE_YEAR_MAX = 2100 /* a number standing alone is a year up to this */
 };
@@ -605,7 +606,20 @@ static void stream_init(stream *s, const char *text)
     s->ended = false;
 }
 
-static const tok *at(stream *s, size_t i)
+static const tok *lex_to(stream *s, size_t i);
+
+/* Token i: inline where it is already lexed and still in the ring, as it nearly always is
+ * (the patterns ask for the same few tokens over and over). */
+static inline const tok *at(stream *s, size_t i)
+{
+    if (i < s->count && i + WIN >= s->count)
+        return &s->ring[i % WIN];
+    return lex_to(s, i);
+}
+
+/* Token i, lexing up to it first; the end token past the end, and a stand-in for a token
+ * that fell out of the ring. */
+static const tok *lex_to(stream *s, size_t i)
 {
     while (i >= s->count && !s->ended) {
         tok *t = &s->ring[s->count % WIN];
@@ -626,9 +640,11 @@ static const tok *before(stream *s, size_t i, size_t k)
     return i >= k ? at(s, i - k) : &start_tok;
 }
 
+/* The first bytes are compared here: most words differ there, and a text of words that are
+ * not about time is otherwise a call of strcmp() per word per pattern. */
 static bool is_word(const tok *t, const char *w)
 {
-    return t->type == T_WORD && !t->long_word && strcmp(t->w, w) == 0;
+    return t->type == T_WORD && !t->long_word && t->w[0] == w[0] && strcmp(t->w, w) == 0;
 }
 
 static bool word_in(const tok *t, const char *const *list, size_t n)
