@@ -553,6 +553,28 @@ static void test_keeps_last_error(void **state)
     isms_document_free(doc);
 }
 
+/* The written text sits in a block that fits it: 4 KiB for an empty document (about 800
+ * bytes), under twice the length for a large one. The writer asked for 16 KiB and the NUL at
+ * the start, which took 32 KiB for every document. */
+static void test_text_block(void **state)
+{
+    (void)state;
+    isms_document *doc = NULL;
+    assert_int_equal(isms_document_new(&doc, 2024), ISMS_OK);
+    size_t len = 0;
+    char *text = write_doc(doc, &len);
+    assert_in_range(len, 500, 2000);
+    assert_text_block(text, len, 4096);
+    isms_free(text);
+    isms_document_free(doc);
+    doc = big_document(300, "Block");
+    text = write_doc(doc, &len);
+    assert_true(len > 64 * 1024);
+    assert_text_block(text, len, 4096);
+    isms_free(text);
+    isms_document_free(doc);
+}
+
 static void test_deterministic(void **state)
 {
     (void)state;
@@ -1623,6 +1645,7 @@ int main(void)
         cmocka_unit_test(test_golden_minimal),
         cmocka_unit_test(test_golden_full),
         cmocka_unit_test(test_keeps_last_error),
+        cmocka_unit_test(test_text_block),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_left_out),
         cmocka_unit_test(test_matrix_presets),

@@ -1376,6 +1376,30 @@ static isms_catalog *imported(const char *version, const char *last_modified)
     return cat;
 }
 
+/* The written catalog sits in a block that fits it: at most 64 KiB below that size, under
+ * twice the length above it. The writer asked for 64 KiB and the NUL at the start, which took
+ * 128 KiB for every catalog. */
+static void test_catalog_text_block(void **state)
+{
+    (void)state;
+    for (int e = ISMS_EDITION_2013; e <= ISMS_EDITION_2022_AMD1; e++) {
+        char *text = NULL;
+        size_t len = 0;
+        assert_int_equal(isms_catalog_write_oscal(&text, &len, isms_catalog_get((isms_edition)e)),
+                         ISMS_OK);
+        assert_text_block(text, len, 64 * 1024);
+        isms_free(text);
+    }
+    isms_catalog *small = imported("1", "2024-01-01T00:00:00Z");
+    char *text = NULL;
+    size_t len = 0;
+    assert_int_equal(isms_catalog_write_oscal(&text, &len, small), ISMS_OK);
+    assert_true(len < 64 * 1024);
+    assert_text_block(text, len, 64 * 1024);
+    isms_free(text);
+    isms_catalog_free(small);
+}
+
 static void test_imported(void **state)
 {
     (void)state;
@@ -1612,6 +1636,7 @@ int main(void)
         cmocka_unit_test(test_catalog_2013),
         cmocka_unit_test(test_catalog_amd1),
         cmocka_unit_test(test_catalog_deterministic),
+        cmocka_unit_test(test_catalog_text_block),
         cmocka_unit_test(test_catalog_alloc_failure),
         cmocka_unit_test(test_arguments),
         cmocka_unit_test(test_kinds),

@@ -4,6 +4,9 @@
 
 #include <dirent.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,6 +341,27 @@ static inline void with_decimal_comma(void (*check)(void))
     }
     check();
     setlocale(LC_NUMERIC, old);
+}
+
+/* A written text of `len` bytes that grew by doubling from a first block of `first` bytes
+ * (the NUL included) sits in a block of at most max(first, 2 * (len + 1)) bytes; glibc rounds
+ * a request up by less than 32. Fails when the block is larger: a writer that asked for one
+ * byte too many at the start doubled its first block. glibc only (malloc_usable_size). */
+#define assert_text_block(text, len, first) check_text_block((text), (len), (first), __FILE__, __LINE__)
+static inline void check_text_block(const char *text, size_t len, size_t first, const char *file,
+                                    int line)
+{
+#ifdef __GLIBC__
+    size_t most = first > 2 * (len + 1) ? first : 2 * (len + 1);
+    size_t usable = malloc_usable_size((void *)text);
+    if (usable < len + 1 || usable >= most + 32) {
+        print_error("a text of %zu bytes sits in a block of %zu, expected %zu..%zu\n", len, usable,
+                    len + 1, most + 31);
+        _fail(file, line);
+    }
+#else
+    (void)text, (void)len, (void)first, (void)file, (void)line;
+#endif
 }
 
 #endif

@@ -882,8 +882,10 @@ int isms_document_write(char **out, size_t *len, const isms_document *doc)
     isms__buf_init(&b);
     isms__json w;
     isms__json_init(&w, &b, "the document", 0);
-    /* The text grows by doubling; start with room for a small document. */
-    isms__json_reserve(&w, 16 * 1024);
+    /* The text grows by doubling; start with room for a small document (an empty one is
+     * about 800 bytes). The NUL counts: 4 KiB - 1 bytes take a 4 KiB block, 4 KiB would take
+     * 8 KiB, and the caller keeps the block as long as the text. */
+    isms__json_reserve(&w, 4 * 1024 - 1);
     write_document(&w, doc);
     if (w.err) {
         isms__buf_free(&b);
