@@ -193,6 +193,86 @@ static void test_preset_alloc_failure(void **state)
     }
 }
 
+/* The presets are built from their tables without the builder's setters; every part of each
+ * must pass those setters' checks, and the builder must make the same matrix of it. */
+static void test_presets_pass_the_builder(void **state)
+{
+    (void)state;
+    static const char *const names[] = { "4x4", "5x5", "3x3" };
+    for (size_t k = 0; k < 3; k++) {
+        isms_matrix *m = preset(names[k]);
+        isms_matrix_builder *b = NULL;
+        assert_int_equal(isms_matrix_builder_new(&b, isms_matrix_name(m)), ISMS_OK);
+        for (int a = 0; a < 2; a++)
+            for (size_t i = 0; i < isms_matrix_level_count(m, (isms_axis)a); i++) {
+                isms_level l;
+                assert_int_equal(isms_matrix_level(&l, m, (isms_axis)a, i), ISMS_OK);
+                assert_int_equal(isms_matrix_builder_add_level(b, (isms_axis)a, l.value,
+                                                               l.label_sv, l.label_en,
+                                                               l.description),
+                                 ISMS_OK);
+            }
+        assert_int_equal(isms_matrix_builder_set_formula(b, isms_matrix_formula(m)), ISMS_OK);
+        for (size_t i = 0; i < isms_matrix_band_count(m); i++) {
+            isms_band d;
+            assert_int_equal(isms_matrix_band(&d, m, i), ISMS_OK);
+            assert_int_equal(isms_matrix_builder_add_band(b, d.name, d.min_value, d.max_value,
+                                                          d.color, d.label_sv, d.label_en),
+                             ISMS_OK);
+        }
+        assert_int_equal(isms_matrix_builder_set_acceptance(b, isms_matrix_acceptance(m)),
+                         ISMS_OK);
+        isms_matrix *built = NULL;
+        assert_int_equal(isms_matrix_builder_build(&built, b), ISMS_OK);
+        isms_matrix_builder_free(b);
+
+        assert_string_equal(isms_matrix_name(built), isms_matrix_name(m));
+        assert_int_equal(isms_matrix_formula(built), isms_matrix_formula(m));
+        assert_int_equal(isms_matrix_min_value(built), isms_matrix_min_value(m));
+        assert_int_equal(isms_matrix_max_value(built), isms_matrix_max_value(m));
+        assert_int_equal(isms_matrix_acceptance(built), isms_matrix_acceptance(m));
+        for (int a = 0; a < 2; a++) {
+            size_t n = isms_matrix_level_count(m, (isms_axis)a);
+            assert_int_equal(isms_matrix_level_count(built, (isms_axis)a), n);
+            for (size_t i = 0; i < n; i++) {
+                isms_level x, y;
+                isms_matrix_level(&x, m, (isms_axis)a, i);
+                isms_matrix_level(&y, built, (isms_axis)a, i);
+                assert_int_equal(x.value, y.value);
+                assert_string_equal(x.label_sv, y.label_sv);
+                assert_string_equal(x.label_en, y.label_en);
+                assert_string_equal(x.description, y.description);
+            }
+        }
+        assert_int_equal(isms_matrix_band_count(built), isms_matrix_band_count(m));
+        for (size_t i = 0; i < isms_matrix_band_count(m); i++) {
+            isms_band x, y;
+            isms_matrix_band(&x, m, i);
+            isms_matrix_band(&y, built, i);
+            assert_string_equal(x.name, y.name);
+            assert_int_equal(x.min_value, y.min_value);
+            assert_int_equal(x.max_value, y.max_value);
+            assert_string_equal(x.color, y.color);
+            assert_string_equal(x.label_sv, y.label_sv);
+            assert_string_equal(x.label_en, y.label_en);
+        }
+        /* Every pair of values, levels or not, scores alike (or fails alike). */
+        for (int l = -1; l <= 7; l++)
+            for (int c = -1; c <= 7; c++) {
+                isms_score x = { 0, 0, 0 }, y = { 0, 0, 0 };
+                int rx = isms_matrix_score(&x, m, l, c), ry = isms_matrix_score(&y, built, l, c);
+                assert_int_equal(rx, ry);
+                assert_int_equal(x.value, y.value);
+                assert_int_equal(x.band, y.band);
+                assert_double_equal(x.normalized, y.normalized, 0.0);
+            }
+        for (int v = -2; v <= 30; v++)
+            assert_int_equal(isms_matrix_band_of(built, v), isms_matrix_band_of(m, v));
+        isms_matrix_free(built);
+        isms_matrix_free(m);
+    }
+}
+
 static void test_ref_and_free(void **state)
 {
     (void)state;
@@ -997,6 +1077,7 @@ int main(void)
         cmocka_unit_test(test_preset_5x5_and_3x3),
         cmocka_unit_test(test_preset_errors),
         cmocka_unit_test(test_preset_alloc_failure),
+        cmocka_unit_test(test_presets_pass_the_builder),
         cmocka_unit_test(test_ref_and_free),
         cmocka_unit_test(test_null_matrix_accessors),
         cmocka_unit_test(test_level_errors),
