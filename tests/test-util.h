@@ -347,7 +347,8 @@ static inline void with_decimal_comma(void (*check)(void))
  * (the NUL included) sits in a block of at most max(first, 2 * (len + 1)) bytes; glibc rounds
  * a request up by less than 32. Fails when the block is larger: a writer that asked for one
  * byte too many at the start doubled its first block. glibc only (malloc_usable_size). */
-#define assert_text_block(text, len, first) check_text_block((text), (len), (first), __FILE__, __LINE__)
+#define assert_text_block(text, len, first)                                                  \
+    check_text_block((text), (len), (first), __FILE__, __LINE__)
 static inline void check_text_block(const char *text, size_t len, size_t first, const char *file,
                                     int line)
 {

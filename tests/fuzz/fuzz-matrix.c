@@ -968,11 +968,12 @@ static void builder_mode(const uint8_t *data, size_t size)
     expect(isms_matrix_builder_build(NULL, b), ALLOW(ISMS_EINVAL), "build(out NULL)");
 
     static model_band sorted[MAX_BANDS];
-    /* Whether a call since the last checked build (since the last round trip) may have
-     * changed the builder. A builder that did not change builds the same matrix (checked
-     * under code & 0x80), whose checks (seeded by the whole input) and round trip would only
-     * repeat the last ones, so they are skipped: long programs of repeated builds spent most
-     * of their time on them; such a build is compared with the last checked matrix instead. */
+    /* `unchecked`: a call since the last checked build may have changed the builder;
+     * `untripped`: the same since the last round trip. A builder that did not change builds
+     * the same matrix, whose checks (seeded by the whole input) and round trip would only
+     * repeat the last ones, so such a build is compared with the last checked matrix
+     * (`checked`) instead. Long programs of repeated builds spent most of their time on
+     * those repeats. */
     bool unchecked = true, untripped = true;
     isms_matrix *checked = NULL;
     for (int op = 0; op < MAX_OPS && r->n; op++) {
